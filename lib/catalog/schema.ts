@@ -1,0 +1,171 @@
+/**
+ * A dated price catalog snapshot: one file per region plus a small index.
+ * Every rate carries its provenance (source, as-of date, AWS usage type, derived flag).
+ * Where no rate exists, the slot holds { available: false, reason } - never a zero or a guess.
+ */
+import * as z from "zod";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
+const usd = z.number().refine(Number.isFinite, "must be a finite number").min(0, "must be >= 0");
+
+export const SourceSchema = z.strictObject({
+  /** Short key that rates refer to, e.g. "fgcalc-2026-09". */
+  id: z.string().min(1),
+  name: z.string().min(1),
+  asOf: isoDate,
+  /** Where the figures come from: repository + path + commit, or an AWS API. */
+  origin: z.string().min(1),
+  licence: z.string().optional(),
+});
+export type CatalogSource = z.infer<typeof SourceSchema>;
+
+export const RateSchema = z.strictObject({
+  usd,
+  /** "vCPU-hour", "GB-hour", "GB-month", "hour". */
+  unit: z.string().min(1),
+  /** Source id (must exist in the file's sources). */
+  source: z.string().min(1),
+  asOf: isoDate,
+  /** AWS usage type the rate belongs to, where there is one. */
+  usageType: z.string().nullable(),
+  derived: z.boolean(),
+  /** Required when derived: how it was inferred. */
+  note: z.string().optional(),
+}).refine((r) => !r.derived || (r.note !== undefined && r.note.length > 0), {
+  message: "a derived rate must say how it was derived in note",
+  path: ["note"],
+});
+export type Rate = z.infer<typeof RateSchema>;
+
+export const UnavailableSchema = z.strictObject({
+  available: z.literal(false),
+  reason: z.string().min(1),
+});
+export type Unavailable = z.infer<typeof UnavailableSchema>;
+
+const orUnavailable = <T extends z.ZodType>(schema: T) => z.union([schema, UnavailableSchema]);
+
+export const ComputeRatesSchema = z.strictObject({ vcpuHour: RateSchema, gbHour: RateSchema });
+export type ComputeRates = z.infer<typeof ComputeRatesSchema>;
+export const WindowsRatesSchema = z.strictObject({
+  vcpuHour: RateSchema,
+  gbHour: RateSchema,
+  osLicenseVcpuHour: RateSchema,
+});
+export type WindowsRates = z.infer<typeof WindowsRatesSchema>;
+
+export const FargateRatesSchema = z.strictObject({
+  linuxX86: ComputeRatesSchema,
+  linuxArm: orUnavailable(ComputeRatesSchema),
+  windowsX86: orUnavailable(WindowsRatesSchema),
+  /** Per GB-hour above the 20 GiB included with every task. */
+  ephemeralStorageGbHour: orUnavailable(RateSchema),
+  spotX86: orUnavailable(ComputeRatesSchema),
+  spotArm: orUnavailable(ComputeRatesSchema),
+  /** Compute Savings Plans (No Upfront) effective rates for Fargate Linux. */
+  savingsPlans: z.strictObject({
+    "compute-1y": z.strictObject({ x86: orUnavailable(ComputeRatesSchema), arm: orUnavailable(ComputeRatesSchema) }),
+    "compute-3y": z.strictObject({ x86: orUnavailable(ComputeRatesSchema), arm: orUnavailable(ComputeRatesSchema) }),
+  }),
+});
+export type FargateRates = z.infer<typeof FargateRatesSchema>;
+
+/**
+ * One EC2 instance type. Prices are USD per instance-hour (Linux, shared tenancy).
+ * Provenance of the prices is per region file: ec2.onDemandSource / ec2.spotSource, unless
+ * the row overrides it (priceSource) - this keeps 1,300 rows small.
+ */
+export const InstanceTypeSchema = z.strictObject({
+  type: z.string().regex(/^[a-z0-9][a-z0-9-]*\.[a-z0-9-]+$/, "must be an instance type such as m5.large"),
+  vcpu: z.number().int().positive(),
+  memoryMiB: z.number().int().positive(),
+  architecture: z.enum(["x86_64", "arm64"]),
+  /** null when the source has no ENI data: the type cannot be planned for awsvpc. */
+  maxEnis: z.number().int().nonnegative().nullable(),
+  ipv4PerEni: z.number().int().nonnegative().nullable(),
+  /** Branch ENIs available with awsvpcTrunking; null when not trunking-compatible or unknown. */
+  trunkBranchEnis: z.number().int().nonnegative().nullable(),
+  trunkingCompatible: z.boolean(),
+  currentGeneration: z.boolean(),
+  gpus: z.number().int().nonnegative(),
+  burstable: z.boolean(),
+  onDemandUSD: usd.nullable(),
+  spotAvgUSD: usd.nullable(),
+  /** Source ids overriding the region defaults for this row. */
+  onDemandSource: z.string().optional(),
+  spotSource: z.string().optional(),
+});
+export type InstanceType = z.infer<typeof InstanceTypeSchema>;
+
+export const Ec2RatesSchema = z.strictObject({
+  /** Default provenance of onDemandUSD / spotAvgUSD. */
+  onDemand: z.strictObject({ source: z.string(), asOf: isoDate, usageTypePattern: z.string() }),
+  spot: orUnavailable(z.strictObject({ source: z.string(), asOf: isoDate, note: z.string() })),
+  gp3GbMonth: orUnavailable(RateSchema),
+  savingsPlans: z.strictObject({
+    "savings-plan-1y": orUnavailable(z.strictObject({ discount: z.number().min(0).max(1), rate: RateSchema })),
+    "savings-plan-3y": orUnavailable(z.strictObject({ discount: z.number().min(0).max(1), rate: RateSchema })),
+  }),
+  instanceTypes: z.array(InstanceTypeSchema),
+});
+export type Ec2Rates = z.infer<typeof Ec2RatesSchema>;
+
+export const RegionCatalogSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  catalogId: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:\.\d+)?$/),
+  region: z.string().min(1),
+  location: z.string().min(1),
+  /** AWS billing-code prefix used in usage types ("USE1", "EU", "APS3"). */
+  billingPrefix: z.string().min(1),
+  currency: z.literal("USD"),
+  sources: z.array(SourceSchema).min(1),
+  fargate: FargateRatesSchema,
+  ec2: Ec2RatesSchema,
+});
+export type RegionCatalog = z.infer<typeof RegionCatalogSchema>;
+
+export const CatalogIndexSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  catalogId: z.string(),
+  createdAt: isoDate,
+  note: z.string(),
+  regions: z.array(
+    z.strictObject({
+      region: z.string(),
+      location: z.string(),
+      file: z.string(),
+      fargate: z.strictObject({ x86: z.boolean(), arm: z.boolean(), windows: z.boolean(), spot: z.boolean(), spotArm: z.boolean() }),
+      ec2InstanceTypes: z.number().int().nonnegative(),
+      sources: z.array(z.strictObject({ name: z.string(), asOf: isoDate })),
+      bytes: z.number().int().nonnegative(),
+      gzipBytes: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type CatalogIndex = z.infer<typeof CatalogIndexSchema>;
+
+/** Top-level list of the bundled snapshots; the newest is the default. */
+export const CatalogListSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  newest: z.string(),
+  catalogs: z.array(z.strictObject({ id: z.string(), createdAt: isoDate, note: z.string() })).min(1),
+});
+export type CatalogList = z.infer<typeof CatalogListSchema>;
+
+export function isUnavailable(value: unknown): value is Unavailable {
+  return typeof value === "object" && value !== null && (value as { available?: unknown }).available === false;
+}
+
+export class CatalogFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: { path: string; message: string }[],
+  ) {
+    super(
+      `Price catalog file ${file} is invalid:\n` +
+        problems.slice(0, 20).map((p) => `  ${p.path}: ${p.message}`).join("\n") +
+        (problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : ""),
+    );
+    this.name = "CatalogFileError";
+  }
+}
