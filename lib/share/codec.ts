@@ -12,41 +12,54 @@ export const SHARE_VERSION_PREFIX = "v1.";
 export const MAX_SHARE_TOKEN_CHARS = 32_000;
 const MAX_DECOMPRESSED_CHARS = 512_000;
 
+/** Why a link was refused, for tests and telemetry-free UI wording. */
+export type ShareProblemKind = "oversized" | "malformed" | "wrong-version" | "tampered" | "truncated" | "invalid";
+
 export type ShareDecodeOutcome =
   | { ok: true; input: EstimateInput }
-  | { ok: false; problem: string; errors: FieldError[] };
+  | { ok: false; kind: ShareProblemKind; problem: string; errors: FieldError[] };
 
 export function encodeShareToken(input: EstimateInput | EstimateInputRaw): string {
   return SHARE_VERSION_PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify(input));
 }
 
 export function decodeShareToken(token: string): ShareDecodeOutcome {
-  const fail = (problem: string, errors: FieldError[] = []): ShareDecodeOutcome => ({ ok: false, problem, errors });
-  if (token.length > MAX_SHARE_TOKEN_CHARS) return fail(`The share link is too long (${token.length} characters; at most ${MAX_SHARE_TOKEN_CHARS}).`);
+  const fail = (kind: ShareProblemKind, problem: string, errors: FieldError[] = []): ShareDecodeOutcome => ({ ok: false, kind, problem, errors });
+  if (typeof token !== "string" || token.length === 0) return fail("malformed", "The share link is empty.");
+  if (token.length > MAX_SHARE_TOKEN_CHARS) return fail("oversized", `The share link is too long (${token.length} characters; at most ${MAX_SHARE_TOKEN_CHARS}).`);
   const versionMatch = /^v(\d+)\./.exec(token);
-  if (!versionMatch) return fail("The share link is not in a format this app knows (it should start with v1.).");
-  if (versionMatch[1] !== "1") return fail(`The share link has version ${versionMatch[1]}; this app reads version 1.`);
+  if (!versionMatch) return fail("malformed", "The share link is not in a format this app knows (it should start with v1.).");
+  if (versionMatch[1] !== "1") return fail("wrong-version", `The share link has version ${versionMatch[1]}; this app reads version 1.`);
   const body = token.slice(SHARE_VERSION_PREFIX.length);
-  if (!/^[A-Za-z0-9+\-$]*$/.test(body)) return fail("The share link contains characters a share link never has; it may have been altered.");
+  if (!/^[A-Za-z0-9+\-$]*$/.test(body)) return fail("tampered", "The share link contains characters a share link never has; it may have been altered.");
   let json: string | null;
   try {
     json = LZString.decompressFromEncodedURIComponent(body);
   } catch {
     json = null;
   }
-  if (!json) return fail("The share link is damaged or truncated: it could not be decompressed.");
-  if (json.length > MAX_DECOMPRESSED_CHARS) return fail("The share link expands to more data than any estimate needs.");
+  if (!json) return fail("truncated", "The share link is damaged or truncated: it could not be decompressed.");
+  if (json.length > MAX_DECOMPRESSED_CHARS) return fail("oversized", "The share link expands to more data than any estimate needs.");
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
-    return fail("The share link is damaged or truncated: its content is not valid JSON.");
+    return fail("truncated", "The share link is damaged or truncated: its content is not valid JSON.");
   }
   const parsed = parseEstimateInput(raw);
-  if (!parsed.ok) return fail("The share link does not hold a valid estimate.", parsed.errors);
+  if (!parsed.ok) return fail("invalid", "The share link does not hold a valid estimate.", parsed.errors);
   return { ok: true, input: parsed.value };
 }
 
 export function shareUrl(origin: string, pathname: string, input: EstimateInput | EstimateInputRaw): string {
   return `${origin}${pathname}?${SHARE_PARAM}=${encodeShareToken(input)}`;
+}
+
+/**
+ * The token from a page's query string (`location.search`), or null when the page has none.
+ * URLSearchParams turns "+" into a space; lz-string's URI alphabet uses "+", so put it back.
+ */
+export function shareTokenFromSearch(search: string): string | null {
+  const value = new URLSearchParams(search).get(SHARE_PARAM);
+  return value === null ? null : value.replace(/ /g, "+");
 }

@@ -1,0 +1,69 @@
+/**
+ * CSV export of an estimate's cost lines (RFC 4180: comma separated, CRLF, quotes doubled).
+ * Spreadsheet formula injection (OWASP "CSV Injection"): a text cell that starts with = + - @, a tab
+ * or a carriage return is prefixed with a single quote so Excel/Sheets/LibreOffice show it as text.
+ * Service names are user text and travel in share links, so this matters.
+ */
+import type { EstimateResult } from "../schemas/estimate";
+
+export const CSV_COLUMNS = [
+  "option",
+  "service",
+  "component",
+  "quantity",
+  "unit",
+  "rate",
+  "usd",
+  "usageType",
+  "asOf",
+  "derived",
+  "note",
+] as const;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One text cell: neutralise formulas, then quote when needed. */
+export function csvTextCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Numbers keep full precision (the CSV is for re-computation, not display). */
+export function csvNumberCell(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "";
+  return String(value);
+}
+
+function row(cells: string[]): string {
+  return cells.join(",");
+}
+
+/** Every line of every option, in the result's order; unavailable options contribute no lines. */
+export function estimateToCsv(result: EstimateResult): string {
+  const out: string[] = [row([...CSV_COLUMNS])];
+  for (const option of result.options) {
+    for (const line of option.lines) {
+      out.push(
+        row([
+          csvTextCell(option.id),
+          csvTextCell(line.service),
+          csvTextCell(line.component),
+          csvNumberCell(line.quantity),
+          csvTextCell(line.unit),
+          csvNumberCell(line.rateUSD),
+          csvNumberCell(line.usd),
+          csvTextCell(line.usageType ?? ""),
+          csvTextCell(line.asOf),
+          line.derived ? "true" : "false",
+          csvTextCell(line.note ?? ""),
+        ]),
+      );
+    }
+  }
+  return out.join("\r\n") + "\r\n";
+}
+
+/** "ecs-estimate-2026-11-26.json": the date is passed in (lib/ never reads the clock). */
+export function exportFilename(date: Date, extension: "json" | "csv"): string {
+  return `ecs-estimate-${date.toISOString().slice(0, 10)}.${extension}`;
+}

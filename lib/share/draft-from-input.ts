@@ -1,0 +1,44 @@
+/**
+ * EstimateInput -> form draft (share links, imports, the server's first paint). Numbers become their
+ * shortest round-trip text (String(n)), so draft -> input gives back exactly the same numbers.
+ */
+import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH, type EstimateInput } from "../schemas/estimate";
+import type { EstimateDraft, ServiceDraft } from "./draft";
+
+export function inputToDraft(input: EstimateInput, makeKey: (index: number) => string = (i) => `svc-init-${i}`): EstimateDraft {
+  const services: ServiceDraft[] = input.services.map((s, i) => ({
+    key: makeKey(i),
+    name: s.name,
+    vcpu: String(s.vcpu),
+    memoryGiB: String(s.memoryGiB),
+    architecture: s.architecture,
+    os: s.os,
+    ephemeralStorageGiB: String(s.ephemeralStorageGiB),
+    tasks: String(s.tasks),
+    usageKind: s.usage.kind,
+    hoursPerMonth: String(s.usage.kind === "continuous" ? s.usage.hoursPerMonth : HOURS_PER_MONTH),
+    runsPerDay: s.usage.kind === "scheduled" ? String(s.usage.runsPerDay) : "24",
+    secondsPerRun: s.usage.kind === "scheduled" ? String(s.usage.secondsPerRun) : "300",
+    daysPerMonth:
+      s.usage.kind === "scheduled" && s.usage.daysPerMonth !== DEFAULT_DAYS_PER_MONTH ? String(s.usage.daysPerMonth) : "",
+    strategy: s.fargateCapacityProviders !== undefined,
+    base: String(s.fargateCapacityProviders?.base ?? 0),
+    fargateWeight: String(s.fargateCapacityProviders?.fargateWeight ?? 1),
+    spotWeight: String(s.fargateCapacityProviders?.spotWeight ?? 1),
+  }));
+  return {
+    region: input.region,
+    catalog: input.catalog ?? "",
+    services,
+    savingsPlan: input.fargate.savingsPlan,
+    ec2: {
+      purchase: input.ec2.purchase,
+      instanceTypes: input.ec2.instanceTypes.join(", "),
+      targetUtilizationPct: String(input.ec2.targetUtilizationPct),
+      minInstances: String(input.ec2.minInstances),
+      networkMode: input.ec2.networkMode,
+      eniTrunking: input.ec2.eniTrunking,
+      rootVolumeGiB: String(input.ec2.rootVolumeGiB),
+    },
+  };
+}

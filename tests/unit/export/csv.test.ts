@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { csvTextCell, estimateToCsv, exportFilename, CSV_COLUMNS } from "@/lib/export/csv";
+import { handMadeResult } from "./fixture";
+
+/** Minimal RFC 4180 reader used to check that what we write parses back to the same cells. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(cell); cell = ""; }
+    else if (c === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
+    else cell += c;
+  }
+  return rows;
+}
+
+describe("CSV export", () => {
+  it("writes a header and one row per line with full-precision numbers", () => {
+    const rows = readCsv(estimateToCsv(handMadeResult()));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(3); // header + 2 lines; the unavailable Spot option has no lines
+    expect(rows[1]).toEqual(["fargate", "api", "vcpu", "730", "vCPU-hours", "0.04048", "29.5504", "USE1-Fargate-vCPU-Hours:perCPU", "2026-09-29", "false", ""]);
+    expect(rows[2]?.[9]).toBe("true");
+    expect(rows[2]?.[10]).toBe('derived, "x0.8", of x86'); // quotes and commas survive
+  });
+
+  it("neutralises spreadsheet formulas in text cells", () => {
+    for (const start of ["=", "+", "-", "@"]) {
+      const name = `${start}HYPERLINK("http://x","y")`;
+      const rows = readCsv(estimateToCsv(handMadeResult(name)));
+      expect(rows[1]?.[1]).toBe(`'${name}`);
+    }
+    expect(csvTextCell("\tcmd")).toBe("'\tcmd");
+    expect(csvTextCell("plain")).toBe("plain");
+  });
+
+  it("quotes commas, quotes, newlines and edge spaces", () => {
+    expect(csvTextCell("a,b")).toBe('"a,b"');
+    expect(csvTextCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvTextCell("two\nlines")).toBe('"two\nlines"');
+    expect(csvTextCell(" padded")).toBe('" padded"');
+  });
+
+  it("names files with the UTC date", () => {
+    expect(exportFilename(new Date("2026-11-26T23:59:00Z"), "json")).toBe("ecs-estimate-2026-11-26.json");
+    expect(exportFilename(new Date("2026-11-27T00:00:00Z"), "csv")).toBe("ecs-estimate-2026-11-27.csv");
+  });
+});
