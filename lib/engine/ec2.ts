@@ -1,0 +1,409 @@
+/**
+ * ECS on EC2: container-instance capacity, the cheapest homogeneous fleet per architecture, and its price.
+ * Rules: billing-and-sizing-rules.md §3 (capacity, ENI limits, cluster auto scaling, gp3 root volumes).
+ */
+import { isUnavailable, type InstanceType, type Rate, type RegionCatalog } from "../catalog/schema";
+import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
+import { money, num, plural, rateLine, rateMoney } from "./lines";
+import {
+  CPU_UNITS_PER_VCPU,
+  EBS_HOURS_PER_MONTH,
+  ec2Demand,
+  eniTaskLimit,
+  instancesForTarget,
+  registeredCpuUnits,
+  registeredMemoryMiB,
+} from "./rules";
+
+type Purchase = EstimateInput["ec2"]["purchase"];
+
+/** Per-catalog precomputed instance data (registered capacity), cached per catalog object. */
+interface PreparedType {
+  t: InstanceType;
+  cpuUnits: number;
+  memMiB: number;
+}
+
+const prepared = new WeakMap<RegionCatalog, PreparedType[]>();
+
+function prepare(catalog: RegionCatalog): PreparedType[] {
+  let list = prepared.get(catalog);
+  if (!list) {
+    list = catalog.ec2.instanceTypes.map((t) => ({ t, cpuUnits: registeredCpuUnits(t.vcpu), memMiB: registeredMemoryMiB(t.memoryMiB) }));
+    prepared.set(catalog, list);
+  }
+  return list;
+}
+
+interface Demand {
+  service: Service;
+  index: number;
+  cpu: number; // CPU units per task
+  mem: number; // MiB per task
+  n: number; // tasks placed at peak
+  hours: number;
+}
+
+type Bound = "cpu" | "memory" | "eni";
+
+interface FleetChoice {
+  p: PreparedType;
+  hourly: number;
+  needed: number; // instances the tasks need (M)
+  count: number; // instances paid for (N)
+  eni: number;
+  perInstance: number[]; // per demand
+  bounds: Bound[];
+  score: number; // (hourly + ebs hourly) x count
+}
+
+interface PriceSource {
+  hourly: (t: InstanceType) => number | null;
+  rate: (t: InstanceType, hourly: number) => Rate;
+  text: string;
+}
+
+function sourceAsOf(catalog: RegionCatalog, id: string | undefined, fallback: string): string {
+  if (!id) return fallback;
+  return catalog.sources.find((s) => s.id === id)?.asOf ?? fallback;
+}
+
+function boxUsageType(catalog: RegionCatalog, kind: "BoxUsage" | "SpotUsage", type: string): string {
+  // The catalog's pattern carries the billing-code prefix, which us-east-1 EC2 lacks ("BoxUsage:m5.large" vs
+  // "EU-BoxUsage:m5.large", pricing-data-and-formats.md §1.4). Spot instance-hours bill as SpotUsage.
+  const pattern = catalog.ec2.onDemand.usageTypePattern;
+  const base = pattern.includes("<instanceType>")
+    ? pattern.replace("<instanceType>", type)
+    : catalog.region === "us-east-1"
+      ? `BoxUsage:${type}`
+      : `${catalog.billingPrefix}-BoxUsage:${type}`;
+  return kind === "SpotUsage" ? base.replace("BoxUsage", "SpotUsage") : base;
+}
+
+/** How instance-hours are priced for the chosen purchase option, or why they cannot be. */
+function priceSource(catalog: RegionCatalog, purchase: Purchase): PriceSource | { reason: string } {
+  const ec2 = catalog.ec2;
+  if (purchase === "on-demand") {
+    return {
+      text: "on-demand",
+      hourly: (t) => t.onDemandUSD,
+      rate: (t, hourly) => ({
+        usd: hourly,
+        unit: "hour",
+        source: t.onDemandSource ?? ec2.onDemand.source,
+        asOf: sourceAsOf(catalog, t.onDemandSource, ec2.onDemand.asOf),
+        usageType: boxUsageType(catalog, "BoxUsage", t.type),
+        derived: false,
+      }),
+    };
+  }
+  if (purchase === "spot") {
+    const spot = ec2.spot;
+    if (isUnavailable(spot)) return { reason: spot.reason };
+    return {
+      text: "Spot average",
+      hourly: (t) => t.spotAvgUSD,
+      rate: (t, hourly) => ({
+        usd: hourly,
+        unit: "hour",
+        source: t.spotSource ?? spot.source,
+        asOf: sourceAsOf(catalog, t.spotSource, spot.asOf),
+        usageType: boxUsageType(catalog, "SpotUsage", t.type),
+        derived: false,
+        note: spot.note,
+      }),
+    };
+  }
+  const plan = ec2.savingsPlans[purchase];
+  if (isUnavailable(plan)) return { reason: plan.reason };
+  return {
+    text: purchase === "savings-plan-1y" ? "Savings Plan 1y" : "Savings Plan 3y",
+    hourly: (t) => (t.onDemandUSD === null ? null : t.onDemandUSD * (1 - plan.discount)),
+    rate: (t, hourly) => ({
+      ...plan.rate,
+      usd: hourly,
+      unit: "hour",
+      usageType: boxUsageType(catalog, "BoxUsage", t.type),
+      note: `${plan.rate.note ? `${plan.rate.note} ` : ""}On-demand ${t.onDemandUSD} x (1 - ${plan.discount}).`,
+    }),
+  };
+}
+
+const EPS = 1e-9;
+
+/**
+ * Instances needed for all demands on one type: tasks of a service are identical, so each service is packed
+ * greedily - fill the open partial instance, then whole instances, then open a new partial one (next-fit),
+ * which keeps it O(services) per type. Returns null if some task does not fit an empty instance.
+ */
+function pack(p: PreparedType, eni: number, demands: Demand[], perInstance: number[], bounds: Bound[]): number | null {
+  let count = 0;
+  let pc = 0;
+  let pm = 0;
+  let pe = 0;
+  for (let i = 0; i < demands.length; i++) {
+    const d = demands[i] as Demand;
+    const byCpu = Math.floor(p.cpuUnits / d.cpu + EPS);
+    const byMem = Math.floor(p.memMiB / d.mem + EPS);
+    let per = byCpu;
+    let bound: Bound = "cpu";
+    if (byMem < per) {
+      per = byMem;
+      bound = "memory";
+    }
+    if (eni < per) {
+      per = eni;
+      bound = "eni";
+    }
+    perInstance[i] = per;
+    bounds[i] = bound;
+    let n = d.n;
+    if (n === 0) continue;
+    if (per < 1) return null;
+    const k = Math.min(n, Math.floor(pc / d.cpu + EPS), Math.floor(pm / d.mem + EPS), pe);
+    if (k > 0) {
+      pc -= k * d.cpu;
+      pm -= k * d.mem;
+      pe -= k;
+      n -= k;
+    }
+    if (n > 0) {
+      const full = Math.floor(n / per);
+      const rem = n - full * per;
+      count += full;
+      if (rem > 0) {
+        count += 1;
+        pc = p.cpuUnits - rem * d.cpu;
+        pm = p.memMiB - rem * d.mem;
+        pe = eni - rem;
+      }
+    }
+  }
+  return count;
+}
+
+export interface FleetResult {
+  arch: Architecture;
+  choice: FleetChoice;
+  demands: Demand[];
+  hours: number;
+  checked: number;
+  runnerUp: FleetChoice | null;
+}
+
+/** Cheapest type for one architecture's services. */
+function solveFleet(
+  input: EstimateInput,
+  catalog: RegionCatalog,
+  arch: Architecture,
+  demands: Demand[],
+  price: PriceSource,
+  ebsHourly: number,
+): FleetResult | { reason: string } {
+  const ec2 = input.ec2;
+  const allow = ec2.instanceTypes.length > 0 ? new Set(ec2.instanceTypes) : null;
+  let totalCpu = 0;
+  let totalMem = 0;
+  let totalTasks = 0;
+  let hours = 0;
+  for (const d of demands) {
+    totalCpu += d.cpu * d.n;
+    totalMem += d.mem * d.n;
+    totalTasks += d.n;
+    if (d.hours > hours) hours = d.hours;
+  }
+  const target = ec2.targetUtilizationPct;
+  let best: FleetChoice | null = null;
+  let runnerUp: FleetChoice | null = null;
+  let checked = 0;
+  let considered = 0;
+  const perScratch: number[] = new Array<number>(demands.length).fill(0);
+  const boundScratch: Bound[] = new Array<Bound>(demands.length).fill("cpu");
+  for (const p of prepare(catalog)) {
+    const t = p.t;
+    if (t.architecture !== arch) continue;
+    if (allow ? !allow.has(t.type) : !t.currentGeneration) continue;
+    considered++;
+    const hourly = price.hourly(t);
+    if (hourly === null) continue;
+    const eni = eniTaskLimit(t, ec2.networkMode, ec2.eniTrunking);
+    if (eni === null || eni < 1) continue;
+    const unitScore = hourly + ebsHourly;
+    // Lower bound on the instance count (capacity alone) prunes types that cannot beat the two best.
+    const lbNeeded = Math.max(Math.ceil(totalCpu / p.cpuUnits - EPS), Math.ceil(totalMem / p.memMiB - EPS), Math.ceil(totalTasks / eni - EPS));
+    const lb = Math.max(ec2.minInstances, instancesForTarget(lbNeeded, target)) * unitScore;
+    if (runnerUp && lb > runnerUp.score) continue;
+    const needed = pack(p, eni, demands, perScratch, boundScratch);
+    if (needed === null) continue;
+    checked++;
+    const count = Math.max(ec2.minInstances, instancesForTarget(needed, target));
+    const score = count * unitScore;
+    const choice: FleetChoice = { p, hourly, needed, count, eni, perInstance: perScratch.slice(), bounds: boundScratch.slice(), score };
+    if (!best || better(choice, best)) {
+      runnerUp = best;
+      best = choice;
+    } else if (!runnerUp || better(choice, runnerUp)) {
+      runnerUp = choice;
+    }
+  }
+  if (!best) {
+    const names = demands.map((d) => `"${d.service.name}" (${num(d.service.vcpu)} vCPU / ${num(d.service.memoryGiB)} GiB)`).join(", ");
+    const scope = allow ? `the allowed instance types (${ec2.instanceTypes.join(", ")})` : `the current-generation ${arch} types`;
+    const reason =
+      considered === 0
+        ? `None of ${scope} is in the ${catalog.region} catalog for ${arch}`
+        : `No ${arch} instance type among ${scope} with a ${price.text} price can hold a task of ${names}${ec2.networkMode === "awsvpc" ? " with awsvpc ENI limits" : ""}`;
+    return { reason };
+  }
+  return { arch, choice: best, demands, hours, checked, runnerUp };
+}
+
+/** Cheaper score first; then fewer instances; then the type name, so results are stable. */
+function better(a: FleetChoice, b: FleetChoice): boolean {
+  if (Math.abs(a.score - b.score) > 1e-12 * Math.max(1, b.score)) return a.score < b.score;
+  if (a.count !== b.count) return a.count < b.count;
+  return a.p.t.type < b.p.t.type;
+}
+
+function boundText(bound: Bound): string {
+  return bound === "eni" ? "ENI-bound" : `${bound === "cpu" ? "CPU" : "memory"}-bound`;
+}
+
+/** The "ec2" option. `warnings` receives workload-level remarks about the EC2 plan. */
+export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption {
+  const ec2 = input.ec2;
+  const purchaseLabel: Record<Purchase, string> = {
+    "on-demand": "on-demand",
+    spot: "Spot, average price",
+    "savings-plan-1y": "EC2 Savings Plan 1 year",
+    "savings-plan-3y": "EC2 Savings Plan 3 years",
+  };
+  const id = "ec2";
+  const label = `ECS on EC2 (${purchaseLabel[ec2.purchase]})`;
+  const unavailable = (reason: string): EstimateOption => ({ id, label, available: false, reason, monthlyUSD: null, lines: [], services: [], plan: null });
+
+  const windows = input.services.findIndex((s) => s.os === "windows");
+  if (windows >= 0) {
+    return unavailable(
+      `services[${windows}] "${input.services[windows]?.name}" is a Windows task: the price catalog has Linux EC2 instance prices only`,
+    );
+  }
+  const price = priceSource(catalog, ec2.purchase);
+  if ("reason" in price) return unavailable(price.reason);
+  let ebsRate: Rate | null = null;
+  if (ec2.rootVolumeGiB > 0) {
+    const gp3 = catalog.ec2.gp3GbMonth;
+    if (isUnavailable(gp3)) return unavailable(`No gp3 price for the instances' root volumes: ${gp3.reason}`);
+    ebsRate = gp3;
+  }
+  const ebsHourly = ebsRate ? (ec2.rootVolumeGiB * ebsRate.usd) / EBS_HOURS_PER_MONTH : 0;
+
+  const byArch = new Map<Architecture, Demand[]>();
+  let scheduled = false;
+  input.services.forEach((service, index) => {
+    const { concurrent, hours } = ec2Demand(service.tasks, service.usage);
+    if (service.usage.kind === "scheduled") scheduled = true;
+    const d: Demand = { service, index, cpu: service.vcpu * CPU_UNITS_PER_VCPU, mem: service.memoryGiB * 1024, n: concurrent, hours };
+    const list = byArch.get(service.architecture) ?? [];
+    list.push(d);
+    byArch.set(service.architecture, list);
+  });
+
+  const fleets: FleetResult[] = [];
+  for (const [arch, demands] of byArch) {
+    // Larger tasks first: the greedy packing wastes less when big tasks open instances.
+    demands.sort((a, b) => b.mem - a.mem || b.cpu - a.cpu || a.index - b.index);
+    const fleet = solveFleet(input, catalog, arch, demands, price, ebsHourly);
+    if ("reason" in fleet) return unavailable(fleet.reason);
+    fleets.push(fleet);
+  }
+
+  const lines: CostLine[] = [];
+  const instances: NonNullable<EstimateOption["plan"]>["instances"] = [];
+  const whys: string[] = [];
+  const serviceCost = new Map<number, number>();
+  for (const f of fleets) {
+    const { choice: c, hours } = f;
+    const t = c.p.t;
+    const fleetName = `${f.arch} fleet`;
+    const instanceHours = c.count * hours;
+    const instanceLine = rateLine(fleetName, "instance", `EC2 instance (${price.text}, ${t.type})`, instanceHours, "instance-hours", price.rate(t, c.hourly),
+      `${c.count} x ${t.type} for ${num(hours)} h/month.`);
+    lines.push(instanceLine);
+    let fleetUSD = instanceLine.usd;
+    if (ebsRate) {
+      const ebsLine = rateLine(fleetName, "ebs", `EBS gp3 root volume (${num(ec2.rootVolumeGiB)} GiB per instance)`, (c.count * ec2.rootVolumeGiB * hours) / EBS_HOURS_PER_MONTH, "GB-months", ebsRate,
+        `${c.count} x ${num(ec2.rootVolumeGiB)} GiB, prorated ${num(hours)}/730 h.`);
+      lines.push(ebsLine);
+      fleetUSD += ebsLine.usd;
+    }
+    let usedCpu = 0;
+    let usedMem = 0;
+    let usedTasks = 0;
+    const tasksPerInstance: Record<string, number> = {};
+    const weights: number[] = [];
+    f.demands.forEach((d, i) => {
+      usedCpu += d.cpu * d.n;
+      usedMem += d.mem * d.n;
+      usedTasks += d.n;
+      tasksPerInstance[d.service.name] = c.perInstance[i] ?? 0;
+      weights.push(d.n * Math.max(d.cpu / c.p.cpuUnits, d.mem / c.p.memMiB));
+    });
+    // Each service's share of the fleet cost: its share of the reserved capacity (dominant of CPU and memory).
+    const totalWeight = weights.reduce((a, b) => a + b, 0);
+    f.demands.forEach((d, i) => {
+      const share = totalWeight > 0 ? (weights[i] ?? 0) / totalWeight : 1 / f.demands.length;
+      serviceCost.set(d.index, fleetUSD * share);
+    });
+    const cpuUtilPct = c.count > 0 ? (usedCpu / (c.count * c.p.cpuUnits)) * 100 : 0;
+    const memUtilPct = c.count > 0 ? (usedMem / (c.count * c.p.memMiB)) * 100 : 0;
+    const eniUtil = c.count > 0 && Number.isFinite(c.eni) ? usedTasks / (c.count * c.eni) : 0;
+    let boundBy: string;
+    if (c.count > c.needed && c.count === ec2.minInstances && c.count > instancesForTarget(c.needed, ec2.targetUtilizationPct)) boundBy = "minInstances";
+    else if (f.demands.length === 1) boundBy = c.bounds[0] ?? "cpu";
+    else boundBy = eniUtil * 100 >= Math.max(cpuUtilPct, memUtilPct) ? "eni" : memUtilPct >= cpuUtilPct ? "memory" : "cpu";
+    instances.push({ type: t.type, count: c.count, tasksPerInstance, cpuUtilPct, memUtilPct, hourlyUSD: c.hourly, boundBy });
+
+    const holds = f.demands
+      .filter((d) => d.n > 0 || f.demands.length === 1)
+      .map((d) => {
+        const i = f.demands.indexOf(d);
+        return `${boundText(c.bounds[i] ?? "cpu")}: ${t.type} holds ${plural(c.perInstance[i] ?? 0, "task")} of ${d.service.name}`;
+      });
+    const sizing =
+      c.count === 0
+        ? "no tasks to place, so no instances"
+        : `${c.count} x ${t.type} (${plural(c.needed, "instance")} needed for ${plural(usedTasks, "task")}` +
+          (ec2.targetUtilizationPct < 100 ? `, ${num(ec2.targetUtilizationPct)}% target capacity` : "") +
+          (c.count === ec2.minInstances && c.count > instancesForTarget(c.needed, ec2.targetUtilizationPct) ? `, raised to minInstances ${ec2.minInstances}` : "") +
+          `) at ${rateMoney(c.hourly)}/h each`;
+    const runner = f.runnerUp
+      ? `; next best ${f.runnerUp.count} x ${f.runnerUp.p.t.type} at ${money(f.runnerUp.score * hours)}/month`
+      : "";
+    whys.push(`${holds.join("; ")}. ${sizing} is the cheapest of ${plural(f.checked, `${f.arch} type`)} that fit${runner}.`);
+    if (t.burstable && c.count > 0) {
+      warnings.add(
+        `${t.type} is a burstable (T) type: sustained CPU above its baseline costs CPU credits (unlimited mode) or is throttled; that cost is not included.`,
+      );
+    }
+    if (ec2.networkMode === "awsvpc" && ec2.eniTrunking && !t.trunkingCompatible) {
+      warnings.add(`${t.type} does not support awsvpc ENI trunking, so its task limit is max ENIs - 1 = ${c.eni}.`);
+    }
+  }
+  if (scheduled) {
+    warnings.add(
+      "EC2 and scheduled work: the fleet is assumed to be sized for each scheduled service's peak concurrency and to run only for the longest active hours of the services it holds (cluster auto scaling launches instances for the runs and scales in afterwards; start-up time is not counted).",
+    );
+  }
+  const services: EstimateOption["services"] = input.services.map((s, index) => ({
+    name: s.name,
+    vcpu: s.vcpu,
+    memoryGiB: s.memoryGiB,
+    requested: { vcpu: s.vcpu, memoryGiB: s.memoryGiB },
+    monthlyUSD: serviceCost.get(index) ?? 0,
+    note: "ECS on EC2 reserves the task size as requested; the service's cost is its share of the fleet by reserved CPU or memory (whichever is larger).",
+  }));
+  let monthlyUSD = 0;
+  for (const l of lines) monthlyUSD += l.usd;
+  return { id, label, available: true, reason: null, monthlyUSD, lines, services, plan: { instances, why: whys.join(" ") } };
+}

@@ -1,0 +1,248 @@
+/**
+ * Fargate options: on-demand, Spot, the FARGATE/FARGATE_SPOT capacity-provider mix and Compute Savings Plans.
+ * Rates come only from the catalog; a rate the catalog marks unavailable makes the option unavailable with the
+ * catalog's reason (never $0).
+ */
+import { isUnavailable, type ComputeRates, type Rate, type RegionCatalog } from "../catalog/schema";
+import type { CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
+import { largestFargateSize, snapFargateSize, type FargateSize } from "./fargate-sizes";
+import { money, num, rateLine, sumUSD } from "./lines";
+import { FARGATE_INCLUDED_STORAGE_GIB, fargateTaskHours, ROUNDING_LOSS_WARN_SHARE, splitCapacityProviders } from "./rules";
+
+export type FargateMode = "on-demand" | "spot" | "compute-1y" | "compute-3y";
+
+const MODE_TEXT: Record<FargateMode, string> = {
+  "on-demand": "on-demand",
+  spot: "spot",
+  "compute-1y": "Compute Savings Plan 1y",
+  "compute-3y": "Compute Savings Plan 3y",
+};
+
+interface ServiceRates {
+  vcpu: Rate;
+  gb: Rate;
+  os: Rate | null;
+  /** Label text for the pricing mode of these lines. */
+  mode: string;
+  /** Added to each line's note (e.g. why a Windows task is on-demand inside a Savings Plan option). */
+  note?: string;
+}
+
+type Failure = { reason: string };
+const fail = (reason: string): Failure => ({ reason });
+const isFailure = (v: unknown): v is Failure => typeof v === "object" && v !== null && "reason" in v && !("vcpu" in v);
+
+function serviceRef(service: Service, index: number): string {
+  return `services[${index}] "${service.name}"`;
+}
+
+/** On-demand rates for the service's OS and architecture. Windows on Fargate is x86_64 only. */
+function onDemandRates(catalog: RegionCatalog, service: Service, index: number): ServiceRates | Failure {
+  const f = catalog.fargate;
+  if (service.os === "windows") {
+    if (service.architecture !== "x86_64") return fail(`${serviceRef(service, index)}: Windows containers on Fargate run on x86_64 only`);
+    if (isUnavailable(f.windowsX86)) return fail(f.windowsX86.reason);
+    return { vcpu: f.windowsX86.vcpuHour, gb: f.windowsX86.gbHour, os: f.windowsX86.osLicenseVcpuHour, mode: "on-demand" };
+  }
+  const r: ComputeRates | { available: false; reason: string } = service.architecture === "arm64" ? f.linuxArm : f.linuxX86;
+  if (isUnavailable(r)) return fail(r.reason);
+  return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: "on-demand" };
+}
+
+function ratesFor(catalog: RegionCatalog, service: Service, index: number, mode: FargateMode): ServiceRates | Failure {
+  if (mode === "on-demand") return onDemandRates(catalog, service, index);
+  const f = catalog.fargate;
+  if (mode === "spot") {
+    // Fargate Spot: Linux only; x86_64 and arm64 (rules §2.3: Windows "don't support the Fargate Spot capacity provider").
+    if (service.os === "windows") return fail(`Fargate Spot does not run Windows tasks (${serviceRef(service, index)})`);
+    const r = service.architecture === "arm64" ? f.spotArm : f.spotX86;
+    if (isUnavailable(r)) return fail(r.reason);
+    return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: "spot" };
+  }
+  // Compute Savings Plans apply to Fargate vCPU-hours and GB-hours (rules §2.4). The catalog has Linux rates
+  // only: Windows tasks inside this option stay at on-demand rates, said in the line note.
+  if (service.os === "windows") {
+    const od = onDemandRates(catalog, service, index);
+    if (isFailure(od)) return od;
+    return { ...od, note: "No Compute Savings Plan rate for Fargate Windows in the catalog: priced on-demand." };
+  }
+  const plan = f.savingsPlans[mode];
+  const r = service.architecture === "arm64" ? plan.arm : plan.x86;
+  if (isUnavailable(r)) return fail(r.reason);
+  return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: MODE_TEXT[mode] };
+}
+
+export interface SizedService {
+  service: Service;
+  index: number;
+  size: FargateSize;
+}
+
+/** Snap every service to a Fargate size, or explain which one cannot run on Fargate. */
+export function sizeServices(input: EstimateInput): SizedService[] | Failure {
+  const out: SizedService[] = [];
+  for (let index = 0; index < input.services.length; index++) {
+    const service = input.services[index] as Service;
+    const size = snapFargateSize(service.vcpu, service.memoryGiB, service.os);
+    if (!size) {
+      const max = largestFargateSize(service.os);
+      const why =
+        service.os === "windows" && service.vcpu <= 16 && service.memoryGiB <= 120
+          ? `Windows tasks on Fargate are at most ${num(max.vcpu)} vCPU / ${num(max.memoryGiB)} GiB`
+          : `the largest Fargate task is ${num(max.vcpu)} vCPU / ${num(max.memoryGiB)} GiB`;
+      return fail(`${serviceRef(service, index)} needs ${num(service.vcpu)} vCPU / ${num(service.memoryGiB)} GiB; ${why}`);
+    }
+    out.push({ service, index, size });
+  }
+  return out;
+}
+
+interface PricedPart {
+  lines: CostLine[];
+  /** Monthly dollars for capacity above the request (snapping), at these rates. */
+  lossUSD: number;
+}
+
+/** Lines for `tasks` tasks of one service at one rate set (rules §1.2, §2.1, §2.2). */
+function priceTasks(
+  catalog: RegionCatalog,
+  s: SizedService,
+  tasks: number,
+  rates: ServiceRates,
+  warnings: Set<string>,
+): PricedPart | Failure {
+  const { service, size } = s;
+  const hours = fargateTaskHours(tasks, service.usage, service.os);
+  const arch = service.architecture;
+  const tag = service.os === "windows" ? `${rates.mode}, windows` : `${rates.mode}, ${arch}`;
+  const lines: CostLine[] = [
+    rateLine(service.name, "vcpu", `Fargate vCPU (${tag})`, size.vcpu * hours, "vCPU-hours", rates.vcpu, rates.note),
+    rateLine(service.name, "memory", `Fargate memory (${tag})`, size.memoryGiB * hours, "GB-hours", rates.gb, rates.note),
+  ];
+  if (rates.os) {
+    lines.push(rateLine(service.name, "os-license", `Fargate Windows OS licence (${rates.mode})`, size.vcpu * hours, "vCPU-hours", rates.os, rates.note));
+  }
+  // Ephemeral storage: 20 GiB included; GB above it billed per GB-hour (rules §1.2). Windows: the docs
+  // conflict on whether it can be configured (rules §1.2, §7 item 4); we assume a fixed 20 GiB, no charge.
+  const extraGiB = service.ephemeralStorageGiB - FARGATE_INCLUDED_STORAGE_GIB;
+  if (extraGiB > 0) {
+    if (service.os === "windows") {
+      warnings.add(
+        `${service.name}: ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage was requested, but Windows tasks on Fargate are assumed to have a fixed 20 GiB (AWS documents conflict); no storage charge is included.`,
+      );
+    } else {
+      const storage = catalog.fargate.ephemeralStorageGbHour;
+      if (isUnavailable(storage)) return fail(storage.reason);
+      const note = rates.mode === "spot" || rates.mode.startsWith("Compute") ? "Storage is not discounted: priced at the on-demand ephemeral storage rate." : undefined;
+      lines.push(
+        rateLine(service.name, "storage", `Fargate ephemeral storage above 20 GiB (${service.os})`, extraGiB * hours, "GB-hours", storage, note),
+      );
+    }
+  }
+  const osRate = rates.os ? rates.os.usd : 0;
+  const lossUSD = hours * ((size.vcpu - service.vcpu) * (rates.vcpu.usd + osRate) + (size.memoryGiB - service.memoryGiB) * rates.gb.usd);
+  return { lines, lossUSD: Math.max(0, lossUSD) };
+}
+
+function billedNote(s: SizedService): string {
+  const { service, size } = s;
+  const same = Math.abs(size.vcpu - service.vcpu) < 1e-9 && Math.abs(size.memoryGiB - service.memoryGiB) < 1e-9;
+  const billed = `billed as ${num(size.vcpu)} vCPU / ${num(size.memoryGiB)} GiB on Fargate`;
+  return same ? `${billed} (a valid Fargate size)` : `${billed} (requested ${num(service.vcpu)} vCPU / ${num(service.memoryGiB)} GiB, snapped up to the cheapest valid size)`;
+}
+
+function unavailable(id: string, label: string, reason: string): EstimateOption {
+  return { id, label, available: false, reason, monthlyUSD: null, lines: [], services: [], plan: null };
+}
+
+const LABELS: Record<FargateMode, { id: string; label: string }> = {
+  "on-demand": { id: "fargate", label: "Fargate (on-demand)" },
+  spot: { id: "fargate-spot", label: "Fargate Spot" },
+  "compute-1y": { id: "fargate-savings-plan", label: "Fargate with a Compute Savings Plan (1 year, No Upfront)" },
+  "compute-3y": { id: "fargate-savings-plan", label: "Fargate with a Compute Savings Plan (3 years, No Upfront)" },
+};
+
+/**
+ * One Fargate option with every task at one pricing mode. `warnings` collects workload-level remarks
+ * (rounding loss, Windows storage) - only from the on-demand option, so they are said once.
+ */
+export function fargateOption(
+  input: EstimateInput,
+  catalog: RegionCatalog,
+  sized: SizedService[] | Failure,
+  mode: FargateMode,
+  warnings: Set<string>,
+): EstimateOption {
+  const { id, label } = LABELS[mode];
+  if (isFailure(sized)) return unavailable(id, label, sized.reason);
+  const local = new Set<string>();
+  const lines: CostLine[] = [];
+  const services: EstimateOption["services"] = [];
+  for (const s of sized) {
+    const rates = ratesFor(catalog, s.service, s.index, mode);
+    if (isFailure(rates)) return unavailable(id, label, rates.reason);
+    const part = priceTasks(catalog, s, s.service.tasks, rates, local);
+    if (isFailure(part)) return unavailable(id, label, part.reason);
+    const monthlyUSD = sumUSD(part.lines);
+    lines.push(...part.lines);
+    services.push({
+      name: s.service.name,
+      vcpu: s.size.vcpu,
+      memoryGiB: s.size.memoryGiB,
+      requested: { vcpu: s.service.vcpu, memoryGiB: s.service.memoryGiB },
+      monthlyUSD,
+      roundingLossUSD: part.lossUSD,
+      note: billedNote(s),
+    });
+    if (mode === "on-demand" && monthlyUSD > 0 && part.lossUSD > ROUNDING_LOSS_WARN_SHARE * monthlyUSD) {
+      local.add(
+        `${s.service.name}: ${money(part.lossUSD)}/month (${Math.round((part.lossUSD / monthlyUSD) * 100)}% of its Fargate cost) pays for capacity above the request because Fargate bills ${num(s.size.vcpu)} vCPU / ${num(s.size.memoryGiB)} GiB for ${num(s.service.vcpu)} vCPU / ${num(s.service.memoryGiB)} GiB; a request closer to a valid size would cost less.`,
+      );
+    }
+  }
+  if (mode === "on-demand") for (const w of local) warnings.add(w);
+  return { id, label, available: true, reason: null, monthlyUSD: sumUSD(lines), lines, services, plan: null };
+}
+
+/**
+ * "fargate-mix": each service with a capacity provider strategy places its base tasks on FARGATE and splits the
+ * rest by weight between FARGATE and FARGATE_SPOT (rules §2.3); services without a strategy run on FARGATE.
+ */
+export function fargateMixOption(input: EstimateInput, catalog: RegionCatalog, sized: SizedService[] | Failure): EstimateOption {
+  const id = "fargate-mix";
+  const label = "Fargate + Fargate Spot (capacity provider strategy)";
+  if (isFailure(sized)) return unavailable(id, label, sized.reason);
+  const ignore = new Set<string>();
+  const lines: CostLine[] = [];
+  const services: EstimateOption["services"] = [];
+  for (const s of sized) {
+    const strategy = s.service.fargateCapacityProviders;
+    const split = strategy ? splitCapacityProviders(s.service.tasks, strategy) : { onDemand: s.service.tasks, spot: 0 };
+    const parts: CostLine[] = [];
+    let loss = 0;
+    for (const [mode, tasks] of [["on-demand", split.onDemand], ["spot", split.spot]] as const) {
+      if (tasks <= 0 && !(mode === "on-demand" && split.spot <= 0)) continue;
+      const rates = ratesFor(catalog, s.service, s.index, mode);
+      if (isFailure(rates)) return unavailable(id, label, rates.reason);
+      const part = priceTasks(catalog, s, tasks, rates, ignore);
+      if (isFailure(part)) return unavailable(id, label, part.reason);
+      const share = `${num(tasks)} of ${num(s.service.tasks)} tasks on ${mode === "spot" ? "FARGATE_SPOT" : "FARGATE"}`;
+      for (const l of part.lines) parts.push({ ...l, note: l.note ? `${share}. ${l.note}` : share });
+      loss += part.lossUSD;
+    }
+    const monthlyUSD = sumUSD(parts);
+    lines.push(...parts);
+    services.push({
+      name: s.service.name,
+      vcpu: s.size.vcpu,
+      memoryGiB: s.size.memoryGiB,
+      requested: { vcpu: s.service.vcpu, memoryGiB: s.service.memoryGiB },
+      monthlyUSD,
+      roundingLossUSD: loss,
+      note: strategy
+        ? `${billedNote(s)}; strategy base ${strategy.base}, weights FARGATE ${strategy.fargateWeight} : FARGATE_SPOT ${strategy.spotWeight} -> ${num(split.onDemand)} on-demand + ${num(split.spot)} Spot tasks`
+        : `${billedNote(s)}; no capacity provider strategy: all tasks on FARGATE`,
+    });
+  }
+  return { id, label, available: true, reason: null, monthlyUSD: sumUSD(lines), lines, services, plan: null };
+}

@@ -1,0 +1,58 @@
+/** Small shared helpers: cost lines from catalog rates, money text for `why` strings. */
+import type { Rate } from "../catalog/schema";
+import type { CostLine, LineComponent } from "../schemas/estimate";
+
+export function rateLine(
+  service: string,
+  component: LineComponent,
+  label: string,
+  quantity: number,
+  unit: string,
+  rate: Rate,
+  extraNote?: string,
+): CostLine {
+  const note = [rate.note, extraNote].filter((n): n is string => typeof n === "string" && n.length > 0).join(" ");
+  const line: CostLine = {
+    service,
+    component,
+    label,
+    quantity,
+    unit,
+    rateUSD: rate.usd,
+    usd: quantity * rate.usd,
+    usageType: rate.usageType,
+    asOf: rate.asOf,
+    derived: rate.derived,
+  };
+  if (note) line.note = note;
+  return line;
+}
+
+export function sumUSD(lines: ReadonlyArray<{ usd: number }>): number {
+  let total = 0;
+  for (const l of lines) total += l.usd;
+  return total;
+}
+
+const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Display text for explanations only; amounts in the result stay unrounded. */
+export function money(usd: number): string {
+  return usdFormat.format(usd);
+}
+
+const rateFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 6 });
+
+/** Unit prices such as $0.0376/h keep their digits. */
+export function rateMoney(usd: number): string {
+  return rateFormat.format(usd);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "0.25", "1", "2.5": compact number text for sizes. */
+export function num(n: number): string {
+  return String(Math.round(n * 1000) / 1000);
+}

@@ -1,0 +1,135 @@
+/**
+ * Billing and capacity rules of the estimate engine. Each rule lives here once, with the section of
+ * ../shared/docs/billing-and-sizing-rules.md (cited as "rules §x") that it implements.
+ */
+import { HOURS_PER_MONTH, type OperatingSystem, type Service } from "../schemas/estimate";
+
+export { HOURS_PER_MONTH };
+
+/**
+ * Fargate Linux minimum charge per task run: one minute (rules §2.1, "A minimum charge of one minute
+ * applies", ECS pricing page text; aws/containers-roadmap#189).
+ */
+export const LINUX_MIN_BILLED_SECONDS = 60;
+
+/**
+ * Fargate Windows minimum charge per task run. UNCONFIRMED (rules §2.1 and §7 item 1): a 2026 third-party
+ * note that reads the Price List says 5 minutes (300 s); older sources repeat the 2021 launch figure of
+ * 15 minutes (900 s). No AWS page in the research store states either. We use 300 s and say so in a warning.
+ */
+export const WINDOWS_MIN_BILLED_SECONDS = 300;
+export const WINDOWS_MIN_BILLED_SECONDS_STATUS =
+  "UNCONFIRMED: 300 s per a 2026 Price List note; some sources say 900 s (15 minutes)";
+
+export function minBilledSeconds(os: OperatingSystem): number {
+  return os === "windows" ? WINDOWS_MIN_BILLED_SECONDS : LINUX_MIN_BILLED_SECONDS;
+}
+
+/** Every Fargate task gets 20 GiB of ephemeral storage at no charge; above that is billed (rules §1.2). */
+export const FARGATE_INCLUDED_STORAGE_GIB = 20;
+
+/**
+ * Billed Fargate task-hours per month for one service (rules §2.1): continuous = tasks x hours;
+ * scheduled = tasks x runsPerDay x daysPerMonth x max(ceil(secondsPerRun), platform minimum) / 3600
+ * (the billing window is "rounded up to the nearest second", with the per-run minimum).
+ */
+export function fargateTaskHours(tasks: number, usage: Service["usage"], os: OperatingSystem): number {
+  if (usage.kind === "continuous") return tasks * usage.hoursPerMonth;
+  if (usage.runsPerDay === 0 || usage.daysPerMonth === 0) return 0;
+  const billedSeconds = Math.max(Math.ceil(usage.secondsPerRun), minBilledSeconds(os));
+  return (tasks * usage.runsPerDay * usage.daysPerMonth * billedSeconds) / 3600;
+}
+
+/**
+ * ECS capacity provider strategy across FARGATE and FARGATE_SPOT: the base is placed on FARGATE first,
+ * the remaining tasks are split by weight (capacity provider strategy rule, rules §2.3 / AWS
+ * CapacityProviderStrategyItem). Tasks are averages, so the split may be fractional.
+ */
+export function splitCapacityProviders(
+  tasks: number,
+  strategy: { base: number; fargateWeight: number; spotWeight: number },
+): { onDemand: number; spot: number } {
+  const base = Math.min(tasks, strategy.base);
+  const rest = tasks - base;
+  const totalWeight = strategy.fargateWeight + strategy.spotWeight;
+  const spot = totalWeight > 0 ? (rest * strategy.spotWeight) / totalWeight : 0;
+  return { onDemand: tasks - spot, spot };
+}
+
+// ---------------------------------------------------------------- ECS on EC2 (rules §3)
+
+/** "multiply the number of vCPUs ... by 1,024" (rules §3.1, task_definition_parameters.md). */
+export const CPU_UNITS_PER_VCPU = 1024;
+
+/**
+ * Registered memory / advertised memory. AWS's only worked example (rules §3.1, memory-management page):
+ * an m4.large advertised at 8192 MiB registers 7985 MiB with the ECS agent (-2.5%). AWS publishes no
+ * per-type table, so we apply the same ratio to every type.
+ */
+export const REGISTERED_MEMORY_RATIO = 7985 / 8192;
+
+export function registeredMemoryMiB(nominalMiB: number): number {
+  return Math.floor(nominalMiB * REGISTERED_MEMORY_RATIO);
+}
+
+export function registeredCpuUnits(vcpu: number): number {
+  return vcpu * CPU_UNITS_PER_VCPU;
+}
+
+/**
+ * Tasks an instance can hold because of its network interfaces (rules §3.3):
+ * awsvpc without trunking = max ENIs - 1 (the primary ENI is the instance's own);
+ * awsvpc with trunking = the trunk branch-ENI count, only for trunking-compatible types (T types and
+ * several others cannot trunk: they keep the ENI limit); bridge/host = no ENI limit.
+ * Returns null when the type cannot be planned (awsvpc and no ENI data).
+ */
+export function eniTaskLimit(
+  type: { maxEnis: number | null; trunkBranchEnis: number | null; trunkingCompatible: boolean },
+  networkMode: "awsvpc" | "bridge" | "host",
+  eniTrunking: boolean,
+): number | null {
+  if (networkMode !== "awsvpc") return Number.POSITIVE_INFINITY;
+  if (eniTrunking && type.trunkingCompatible && type.trunkBranchEnis !== null && type.trunkBranchEnis > 0) return type.trunkBranchEnis;
+  if (type.maxEnis === null) return null;
+  return Math.max(0, type.maxEnis - 1);
+}
+
+/**
+ * Cluster auto scaling keeps CapacityProviderReservation = M / N x 100 at targetCapacity, so
+ * N = ceil(M / (targetCapacity / 100)) (rules §3.4). Computed as M x 100 / target to avoid float noise
+ * (9 / 0.9 = 10.000000000000002 would give 11).
+ */
+export function instancesForTarget(needed: number, targetUtilizationPct: number): number {
+  if (needed <= 0) return 0;
+  return Math.ceil((needed * 100) / targetUtilizationPct - 1e-9);
+}
+
+/** Hours an EBS GB-month covers: AWS's 730-hour month (estimate-format.md). */
+export const EBS_HOURS_PER_MONTH = HOURS_PER_MONTH;
+
+// ---------------------------------------------------------------- warnings
+
+/** A source older than this, relative to the catalog date, gets a warning. */
+export const OLD_SOURCE_DAYS = 365;
+/** Rounding loss above this share of a service's Fargate cost gets a warning. */
+export const ROUNDING_LOSS_WARN_SHARE = 0.1;
+
+/**
+ * What an ECS-on-EC2 fleet must hold for one service, and for how long. ASSUMPTION (stated in a warning
+ * whenever a scheduled service runs on EC2; the docs give no rule): the fleet is sized for the service's peak
+ * concurrency - ceil(tasks), times the number of runs that overlap when runsPerDay x secondsPerRun exceeds a
+ * day - and runs for the service's active hours (cluster auto scaling launches instances for the runs and
+ * scales in afterwards; instance start-up time is not counted). Continuous services need ceil(tasks)
+ * tasks placed for hoursPerMonth.
+ */
+export function ec2Demand(tasks: number, usage: Service["usage"]): { concurrent: number; hours: number } {
+  if (tasks <= 0) return { concurrent: 0, hours: 0 };
+  if (usage.kind === "continuous") return { concurrent: Math.ceil(tasks - 1e-9), hours: usage.hoursPerMonth };
+  const seconds = Math.ceil(usage.secondsPerRun);
+  if (usage.runsPerDay === 0 || usage.daysPerMonth === 0 || seconds === 0) return { concurrent: 0, hours: 0 };
+  const overlap = (usage.runsPerDay * seconds) / 86_400;
+  if (overlap <= 1) {
+    return { concurrent: Math.ceil(tasks - 1e-9), hours: (usage.runsPerDay * usage.daysPerMonth * seconds) / 3600 };
+  }
+  return { concurrent: Math.ceil(tasks * Math.ceil(overlap - 1e-9) - 1e-9), hours: usage.daysPerMonth * 24 };
+}
