@@ -15,7 +15,7 @@ export type LoaderOptions = {
 };
 
 function dataDirOf(dataDir?: string): string {
-  return path.resolve(dataDir ?? path.join(process.cwd(), "data"));
+  return path.resolve(/*turbopackIgnore: true*/ dataDir ?? path.join(process.cwd(), "data"));
 }
 
 function readText(file: string, label: string): string {

@@ -4,3 +4,4 @@ export * from "./parse";
 export * from "./describe";
 export * from "./errors";
 export { BILLING_PREFIX_BY_REGION, FARGATE_USAGE_SUFFIX, billingPrefix, fargateUsageType } from "./billing-codes";
+export * from "./summary";

@@ -1,0 +1,9 @@
+import type { Availability } from "@/lib/catalog/summary";
+import styles from "./catalog.module.css";
+
+const LABEL: Record<Availability, string> = { published: "Published", derived: "Derived", unavailable: "Not available" };
+
+/** Text badge (never colour alone): Published / Derived / Not available, with an optional prefix such as "ARM". */
+export function AvailabilityBadge({ value, what }: { value: Availability; what?: string }) {
+  return <span className={`${styles.badge} ${styles[value]}`}>{what ? `${what}: ${LABEL[value].toLowerCase()}` : LABEL[value]}</span>;
+}

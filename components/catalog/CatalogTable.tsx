@@ -1,0 +1,90 @@
+import type { RegionSummary } from "@/lib/catalog/summary";
+import { AvailabilityBadge } from "./AvailabilityBadge";
+import styles from "./catalog.module.css";
+
+const rateFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 8 });
+const kb = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+const count = new Intl.NumberFormat("en-US");
+
+export type CatalogTableRow = RegionSummary & { gzipBytes: number; bytes: number };
+
+function Dates({ label, dates }: { label: string; dates: string[] }) {
+  if (dates.length === 0) return null;
+  return (
+    <li>
+      <span>{label}</span> {dates.join(", ")}
+    </li>
+  );
+}
+
+/** One row per region: what prices it has (published, derived or not available) and how old they are. */
+export function CatalogTable({ rows, catalogId }: { rows: CatalogTableRow[]; catalogId: string }) {
+  return (
+    <>
+    <p className={styles.hint}>The table scrolls sideways; the region column stays in place.</p>
+    <div className={styles.scroller} role="region" aria-labelledby="regions-caption" tabIndex={0}>
+      <table className={styles.table} data-testid="catalog-table">
+        <caption id="regions-caption">Regions in price catalog {catalogId}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.sticky}>Region</th>
+            <th scope="col" className={styles.num}>Fargate Linux x86</th>
+            <th scope="col">Fargate ARM / Windows</th>
+            <th scope="col">Fargate Spot</th>
+            <th scope="col">Ephemeral storage</th>
+            <th scope="col" className={styles.num}>EC2 types</th>
+            <th scope="col">Prices as of</th>
+            <th scope="col" className={styles.num}>File (gzip)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.region} data-region={r.region}>
+              <th scope="row" className={styles.sticky}>
+                {r.region}
+                <span>{r.location}</span>
+              </th>
+              <td className={styles.num}>
+                {rateFormat.format(r.x86.vcpuHourUSD)} per vCPU-hour
+                <br />
+                {rateFormat.format(r.x86.gbHourUSD)} per GB-hour
+              </td>
+              <td>
+                <AvailabilityBadge what="ARM" value={r.arm} />
+                <br />
+                <AvailabilityBadge what="Windows" value={r.windows} />
+              </td>
+              <td>
+                <AvailabilityBadge what="x86" value={r.spotX86} />
+                <br />
+                <AvailabilityBadge what="ARM" value={r.spotArm} />
+              </td>
+              <td>
+                <AvailabilityBadge value={r.ephemeralStorage} />
+              </td>
+              <td className={styles.num}>
+                {count.format(r.ec2.instanceTypes)}
+                <br />
+                <span className={styles.small}>{count.format(r.ec2.withSpot)} with Spot</span>
+              </td>
+              <td>
+                <ul className={styles.dates}>
+                  <Dates label="Fargate" dates={r.asOf.fargate} />
+                  <Dates label="Fargate Spot" dates={r.asOf.fargateSpot} />
+                  <Dates label="EC2" dates={r.asOf.ec2OnDemand} />
+                  <Dates label="EC2 Spot" dates={r.asOf.ec2Spot} />
+                </ul>
+              </td>
+              <td className={styles.num}>
+                {kb.format(r.gzipBytes / 1000)} kB
+                <br />
+                <span className={styles.small}>{kb.format(r.bytes / 1000)} kB raw</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+    </>
+  );
+}

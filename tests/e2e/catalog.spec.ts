@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+// Expected values come from the bundled data files, so the page is checked against what was generated.
+const dataDir = path.join(process.cwd(), "data", "catalog");
+const list = JSON.parse(readFileSync(path.join(dataDir, "index.json"), "utf8")) as { newest: string };
+const index = JSON.parse(readFileSync(path.join(dataDir, list.newest, "index.json"), "utf8")) as {
+  regions: { region: string; location: string; ec2InstanceTypes: number }[];
+};
+
+test.describe("catalog page", () => {
+  test("lists the 22 Fargate regions with their dates and sizes (desktop)", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto("/catalog");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Price catalog ${list.newest}`);
+    const rows = page.locator('[data-testid="catalog-table"] tbody tr');
+    await expect(rows).toHaveCount(22);
+    expect(index.regions).toHaveLength(22);
+    await expect(page.getByTestId("region-count")).toHaveText("22");
+
+    const usEast1 = page.locator('tr[data-region="us-east-1"]');
+    await expect(usEast1.getByRole("rowheader")).toContainText("US East (N. Virginia)");
+    // fgcalc 2026-09-29: $0.04048 per vCPU-hour, $0.004445 per GB-hour
+    await expect(usEast1).toContainText("$0.04048 per vCPU-hour");
+    await expect(usEast1).toContainText("$0.004445 per GB-hour");
+    await expect(usEast1).toContainText("Windows: published");
+    await expect(usEast1).toContainText("EC2 2026-07-20");
+    await expect(usEast1).toContainText("Fargate Spot 2026-09-28, 2026-09-29");
+    const types = index.regions.find((r) => r.region === "us-east-1")!.ec2InstanceTypes;
+    expect(types).toBeGreaterThanOrEqual(1300);
+    await expect(usEast1).toContainText(types.toLocaleString("en-US"));
+
+    const apSouth1 = page.locator('tr[data-region="ap-south-1"]');
+    await expect(apSouth1).toContainText("ARM: derived");
+    await expect(apSouth1).toContainText("Windows: not available");
+    await expect(apSouth1).toContainText("EC2 2024-04-04");
+    await expect(page.getByTestId("catalog-sources")).toContainText("2026-07-20");
+
+    await page.screenshot({ path: "test-results/screenshots/catalog-desktop.png", fullPage: true });
+  });
+
+  test("is usable on a 375 px phone: no page-level horizontal overflow, table scrolls in its region", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto("/catalog");
+    await expect(page.locator('[data-testid="catalog-table"] tbody tr')).toHaveCount(22);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const scroller = page.getByRole("region", { name: /Regions in price catalog/ });
+    await expect(scroller).toBeVisible();
+    await page.screenshot({ path: "test-results/screenshots/catalog-375.png", fullPage: false });
+  });
+
+  test("API lists catalogs and serves region files; unknown region is a 404 with a message", async ({ request }) => {
+    const res = await request.get("/api/catalog");
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as { newest: string; catalogIds: string[]; regions: { region: string; url: string }[] };
+    expect(body.newest).toBe(list.newest);
+    expect(body.regions).toHaveLength(22);
+    const region = await request.get(`/api/catalog/${list.newest}/eu-west-1`);
+    expect(region.status()).toBe(200);
+    const file = (await region.json()) as { region: string; fargate: { linuxX86: { vcpuHour: { usd: number } } } };
+    expect(file.region).toBe("eu-west-1");
+    expect(file.fargate.linuxX86.vcpuHour.usd).toBe(0.04048);
+    const missing = await request.get(`/api/catalog/${list.newest}/mars-north-1`);
+    expect(missing.status()).toBe(404);
+    const err = (await missing.json()) as { message: string };
+    expect(err.message).toContain('Region "mars-north-1" is not in price catalog');
+    expect(err.message).toContain("us-east-1");
+    const badId = await request.get(`/api/catalog/1999-01-01/us-east-1`);
+    expect(badId.status()).toBe(404);
+    expect(((await badId.json()) as { message: string }).message).toContain(list.newest);
+  });
+});
