@@ -1,0 +1,237 @@
+/**
+ * CLI: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
+ * FILE "-" reads stdin. Prints the EstimateResult JSON (or a table) on stdout.
+ * Exit codes: 0 ok; 2 bad usage, unreadable file, invalid JSON or invalid input (every problem with its path
+ * on stderr); 3 the recommended option's monthly cost is above --budget.
+ * `main(argv, io)` is exported so tests run it in-process.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { CatalogLookupError, CatalogFileError } from "../lib/catalog";
+import { loadRegionCatalog } from "../lib/catalog/fs-loader";
+import { estimateRaw } from "../lib/engine/estimate";
+import { parseEstimateInput, type EstimateResult, type FieldError } from "../lib/schemas/estimate";
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+  /** Working directory for relative paths and the default data dir. */
+  cwd?: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 2;
+export const EXIT_OVER_BUDGET = 3;
+
+const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
+  FILE.json        an EstimateInput (or an exported EstimateResult); "-" reads standard input
+  --budget USD     exit 3 when the recommended option costs more than USD per month
+  --format FORMAT  json (default): the EstimateResult; table: a readable summary
+  --catalog-dir D  the data directory holding catalog/ (default: ./data)
+Exit codes: 0 ok, 2 invalid usage or input (problems listed with their paths), 3 over budget.`;
+
+interface Args {
+  file: string;
+  budget: number | null;
+  format: "json" | "table";
+  dataDir: string | null;
+  help: boolean;
+}
+
+function parseArgs(argv: string[]): Args | { error: string } {
+  const out: Args = { file: "", budget: null, format: "json", dataDir: null, help: false };
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string | undefined => (inline !== undefined ? inline : argv[++i]);
+    if (flag === "--help" || flag === "-h") out.help = true;
+    else if (flag === "--budget") {
+      const v = value();
+      const n = v === undefined || v.trim() === "" ? NaN : Number(v);
+      if (!Number.isFinite(n) || n < 0) return { error: `--budget: expected a number of USD per month >= 0, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
+      out.budget = n;
+    } else if (flag === "--format") {
+      const v = value();
+      if (v !== "json" && v !== "table") return { error: `--format: expected json or table, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
+      out.format = v;
+    } else if (flag === "--catalog-dir") {
+      const v = value();
+      if (!v) return { error: "--catalog-dir: expected a directory" };
+      out.dataDir = v;
+    } else if (arg.startsWith("-") && arg !== "-") return { error: `unknown option ${arg}` };
+    else files.push(arg);
+  }
+  if (out.help) return out;
+  if (files.length !== 1) return { error: files.length === 0 ? "missing the input file (or - for standard input)" : `expected one input file, got ${files.length}: ${files.join(" ")}` };
+  out.file = files[0] as string;
+  return out;
+}
+
+function listErrors(source: string, errors: FieldError[]): string {
+  return `${source}: invalid estimate input (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n` + errors.map((e) => `  ${e.path}: ${e.message}`).join("\n") + "\n";
+}
+
+/** The data dir may be given as data/ (holding catalog/) or as data/catalog itself. */
+function resolveDataDir(dir: string, cwd: string): string {
+  const abs = path.resolve(cwd, dir);
+  if (!existsSync(path.join(abs, "catalog", "index.json")) && existsSync(path.join(abs, "index.json"))) return path.dirname(abs);
+  return abs;
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const args = parseArgs(argv);
+  if ("error" in args) {
+    io.stderr(`estimate: ${args.error}\n${USAGE}\n`);
+    return EXIT_INVALID;
+  }
+  if (args.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  const label = args.file === "-" ? "standard input" : args.file;
+  let text: string;
+  try {
+    text = args.file === "-" ? await io.readStdin() : readFileSync(path.resolve(cwd, args.file), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (error as Error).message;
+    io.stderr(`estimate: cannot read ${label}: ${why}\n`);
+    return EXIT_INVALID;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    io.stderr(`estimate: ${label} is not valid JSON: ${(error as Error).message}\n`);
+    return EXIT_INVALID;
+  }
+  // An exported EstimateResult carries its input: estimate that again.
+  if (typeof raw === "object" && raw !== null && !Array.isArray(raw) && "input" in raw && "options" in raw) raw = (raw as { input: unknown }).input;
+
+  const parsed = parseEstimateInput(raw);
+  if (!parsed.ok) {
+    io.stderr(listErrors(label, parsed.errors));
+    return EXIT_INVALID;
+  }
+  let catalog;
+  try {
+    const dataDir = args.dataDir ? resolveDataDir(args.dataDir, cwd) : path.join(cwd, "data");
+    catalog = loadRegionCatalog(parsed.value.region, parsed.value.catalog, { dataDir });
+  } catch (error) {
+    if (error instanceof CatalogLookupError) {
+      const fieldPath = error.kind === "unknown-region" ? "region" : error.kind === "unknown-catalog" ? "catalog" : "(catalog)";
+      io.stderr(listErrors(label, [{ path: fieldPath, message: error.message }]));
+      return EXIT_INVALID;
+    }
+    if (error instanceof CatalogFileError) {
+      io.stderr(`estimate: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
+  const outcome = estimateRaw(raw, catalog);
+  if (!outcome.ok) {
+    io.stderr(listErrors(label, outcome.errors));
+    return EXIT_INVALID;
+  }
+  const result = outcome.result;
+  io.stdout(args.format === "table" ? renderTable(result) : `${JSON.stringify(result, null, 2)}\n`);
+
+  if (args.budget !== null) {
+    const rec = result.recommendation;
+    if (!rec) {
+      io.stderr(`estimate: cannot meet the budget of ${usd(args.budget)}/month: no option can run this workload\n`);
+      return EXIT_OVER_BUDGET;
+    }
+    if (rec.monthlyUSD > args.budget) {
+      io.stderr(
+        `estimate: over budget: the recommended option (${rec.optionId}) costs ${usd(rec.monthlyUSD)}/month, ${usd(rec.monthlyUSD - args.budget)} above the budget of ${usd(args.budget)}/month\n`,
+      );
+      return EXIT_OVER_BUDGET;
+    }
+  }
+  return EXIT_OK;
+}
+
+const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+const usd = (n: number) => usdFormat.format(n);
+const pct = (n: number) => `${Math.round(n)}%`;
+const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
+const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+
+/** A readable summary for terminals. Amounts are rounded to cents here only. */
+export function renderTable(result: EstimateResult): string {
+  const out: string[] = [];
+  out.push(`ECS cost estimate - ${result.catalog.region}, price catalog ${result.catalog.id}, ${result.hoursPerMonth} h/month`);
+  out.push("");
+  const fargate = result.options.find((o) => o.id === "fargate");
+  const base = fargate?.available ? fargate.monthlyUSD : null;
+  const width = Math.max(20, ...result.options.map((o) => o.label.length)) + 2;
+  out.push(`${pad("Option", width)}${padStart("Monthly", 14)}${padStart("vs Fargate", 14)}`);
+  for (const o of result.options) {
+    const mark = result.recommendation?.optionId === o.id ? "  <- recommended" : "";
+    if (!o.available || o.monthlyUSD === null) {
+      out.push(`${pad(o.label, width)}${padStart("unavailable", 14)}  ${o.reason ?? ""}`);
+      continue;
+    }
+    const diff = base === null || o.id === "fargate" ? "" : `${o.monthlyUSD <= base ? "-" : "+"}${usd(Math.abs(base - o.monthlyUSD))}`;
+    out.push(`${pad(o.label, width)}${padStart(usd(o.monthlyUSD), 14)}${padStart(diff, 14)}${mark}`);
+  }
+  if (result.recommendation) {
+    out.push("");
+    out.push(`Recommendation: ${result.recommendation.why}`);
+  }
+  if (fargate?.available) {
+    out.push("");
+    out.push("Fargate task sizes:");
+    for (const s of fargate.services) {
+      const loss = s.roundingLossUSD && s.roundingLossUSD > 0.005 ? `, ${usd(s.roundingLossUSD)}/month lost to rounding` : "";
+      out.push(`  ${s.name}: ${s.note ?? ""}; ${usd(s.monthlyUSD)}/month${loss}`);
+    }
+  }
+  const ec2 = result.options.find((o) => o.id === "ec2");
+  if (ec2?.available && ec2.plan) {
+    out.push("");
+    out.push("EC2 plan:");
+    for (const i of ec2.plan.instances) {
+      const per = Object.entries(i.tasksPerInstance).map(([name, n]) => `${name} ${n}`).join(", ");
+      out.push(`  ${i.count} x ${i.type}  tasks/instance: ${per}  CPU ${pct(i.cpuUtilPct)}, memory ${pct(i.memUtilPct)}${i.boundBy ? `, ${i.boundBy}-bound` : ""}`);
+    }
+    if (ec2.plan.why) out.push(`  why: ${ec2.plan.why}`);
+  }
+  if (result.warnings.length > 0) {
+    out.push("");
+    out.push("Warnings:");
+    for (const w of result.warnings) out.push(`  - ${w}`);
+  }
+  out.push("");
+  out.push(`Sources: ${result.catalog.sources.map((s) => `${s.name} (${s.asOf})`).join("; ")}`);
+  return out.join("\n") + "\n";
+}
+
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin: readAllStdin,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`estimate: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
