@@ -1,0 +1,95 @@
+/**
+ * Engine benchmarks: the estimate for one service with the EC2 search over every us-east-1 instance type,
+ * and for 100 services. Each section returns {name, value, unit, target}; scripts/bench.ts prints them.
+ */
+import type { RegionCatalog } from "../../lib/catalog/schema";
+import { loadRegionCatalog } from "../../lib/catalog/fs-loader";
+import { costCurve } from "../../lib/engine/curve";
+import { estimate } from "../../lib/engine/estimate";
+import { parseEstimateInput, type EstimateInput, type EstimateInputRaw } from "../../lib/schemas/estimate";
+
+export interface BenchSection {
+  name: string;
+  value: number;
+  unit: string;
+  /** Upper bound the value should stay under (same unit). */
+  target: number | null;
+  detail?: string;
+}
+
+/** Median wall time in ms of fn() over `runs` runs after `warmup` runs. */
+export function medianMs(fn: () => unknown, runs: number, warmup = Math.min(200, runs)): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const mid = Math.floor(times.length / 2);
+  return times.length % 2 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
+}
+
+function parse(raw: EstimateInputRaw): EstimateInput {
+  const parsed = parseEstimateInput(raw);
+  if (!parsed.ok) throw new Error(`bench input invalid: ${JSON.stringify(parsed.errors)}`);
+  return parsed.value;
+}
+
+export function oneServiceInput(): EstimateInput {
+  return parse({ version: 1, region: "us-east-1", services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 10 }] });
+}
+
+export function hundredServicesInput(): EstimateInput {
+  const services: EstimateInputRaw["services"] = [];
+  const sizes = [
+    [0.25, 0.5],
+    [0.5, 1],
+    [1, 2],
+    [2, 4],
+    [4, 16],
+    [0.5, 3],
+  ] as const;
+  for (let i = 0; i < 100; i++) {
+    const [vcpu, memoryGiB] = sizes[i % sizes.length] as readonly [number, number];
+    services.push({
+      name: `svc-${i}`,
+      vcpu,
+      memoryGiB,
+      architecture: i % 3 === 0 ? "arm64" : "x86_64",
+      tasks: 1 + (i % 7),
+      ephemeralStorageGiB: i % 10 === 0 ? 40 : 20,
+      usage: i % 9 === 0 ? { kind: "scheduled", runsPerDay: 24, secondsPerRun: 300 } : { kind: "continuous", hoursPerMonth: 730 },
+      ...(i % 4 === 0 ? { fargateCapacityProviders: { base: 1, fargateWeight: 1, spotWeight: 2 } } : {}),
+    });
+  }
+  return parse({ version: 1, region: "us-east-1", services, fargate: { savingsPlan: "compute-1y" }, ec2: { targetUtilizationPct: 90, minInstances: 2 } });
+}
+
+export function engineSections(catalog: RegionCatalog = loadRegionCatalog("us-east-1")): BenchSection[] {
+  const one = oneServiceInput();
+  const hundred = hundredServicesInput();
+  const types = catalog.ec2.instanceTypes.length;
+  return [
+    {
+      name: "estimate: 1 service, EC2 search over every us-east-1 type",
+      value: medianMs(() => estimate(one, catalog), 5000, 1000),
+      unit: "ms",
+      target: 0.2,
+      detail: `${types} instance types in the catalog`,
+    },
+    {
+      name: "estimate: 100 services (mix, Savings Plan, 2 fleets)",
+      value: medianMs(() => estimate(hundred, catalog), 200, 20),
+      unit: "ms",
+      target: 10,
+    },
+    {
+      name: "costCurve: 1 service, 25 points + crossover refinement",
+      value: medianMs(() => costCurve(one, catalog, { serviceIndex: 0, maxTasks: 50, points: 25 }), 100, 10),
+      unit: "ms",
+      target: null,
+    },
+  ];
+}
