@@ -1,3 +1,55 @@
+import { loadCatalogIndex, loadCatalogList, loadRegionCatalog } from "@/lib/catalog/fs-loader";
+import { parseEstimateInput } from "@/lib/schemas/estimate";
+import { estimate } from "@/lib/engine/estimate";
+import { encodeShareToken } from "@/lib/share/codec";
+import { inputToDraft } from "@/lib/share/draft-from-input";
+import { Estimator } from "@/components/estimator/Estimator";
+import { defaultInputRaw, DEFAULT_REGION } from "@/components/estimator/defaults";
+import type { RegionInfo } from "@/components/estimator/types";
+
+// Prerendered at build time from the bundled catalog: the first paint already holds a real, server-computed
+// comparison. Share links (?s=...) are decoded in the browser, so the page itself stays static.
+export const dynamic = "force-static";
+
 export default function Home() {
-  return <main><h1>ECS Cost Estimator</h1></main>;
+  const list = loadCatalogList();
+  const index = loadCatalogIndex(list.newest);
+  const catalog = loadRegionCatalog(DEFAULT_REGION, list.newest);
+  const parsed = parseEstimateInput(defaultInputRaw(list.newest));
+  if (!parsed.ok) throw new Error(`The default estimate is invalid: ${JSON.stringify(parsed.errors)}`);
+  const input = parsed.value;
+  const result = estimate(input, catalog);
+  const regions: RegionInfo[] = index.regions.map((r) => ({ region: r.region, location: r.location, sources: r.sources }));
+
+  return (
+    <>
+      <header className="site-header">
+        <div className="inner">
+          <div>
+            <h1>ECS Cost Estimator</h1>
+            <p>Fargate, Fargate Spot or ECS on EC2: where this workload should run, at what size, and what it costs.</p>
+          </div>
+          <nav aria-label="Site">
+            <a href="/catalog">Price catalog</a>
+            <a href="/rightsize">Right-size from usage</a>
+            <a href="/schema/estimate-input.v1.json">Input schema</a>
+          </nav>
+        </div>
+      </header>
+      <main className="page">
+        <Estimator
+          initialDraft={inputToDraft(input)}
+          initialResult={result}
+          initialToken={encodeShareToken(input)}
+          regions={regions}
+          newestCatalogId={list.newest}
+          bundledCatalogIds={list.catalogs.map((c) => c.id)}
+        />
+      </main>
+      <footer className="site-footer">
+        Prices from the bundled AWS price catalog {list.newest}; every rate shows its source date. Estimates, not invoices: taxes, data
+        transfer, load balancers and support are not included. API: <code>POST /api/estimate</code>.
+      </footer>
+    </>
+  );
 }

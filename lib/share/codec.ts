@@ -6,7 +6,8 @@
 import LZString from "lz-string";
 import { parseEstimateInput, type EstimateInput, type EstimateInputRaw, type FieldError } from "../schemas/estimate";
 
-export const SHARE_PARAM = "s";
+export { SHARE_PARAM, shareTokenFromSearch } from "./codec-url";
+import { SHARE_PARAM } from "./codec-url";
 export const SHARE_VERSION_PREFIX = "v1.";
 /** Far above any real estimate (100 services compress to a few kB) and far below URL limits. */
 export const MAX_SHARE_TOKEN_CHARS = 32_000;
@@ -55,11 +56,3 @@ export function shareUrl(origin: string, pathname: string, input: EstimateInput 
   return `${origin}${pathname}?${SHARE_PARAM}=${encodeShareToken(input)}`;
 }
 
-/**
- * The token from a page's query string (`location.search`), or null when the page has none.
- * URLSearchParams turns "+" into a space; lz-string's URI alphabet uses "+", so put it back.
- */
-export function shareTokenFromSearch(search: string): string | null {
-  const value = new URLSearchParams(search).get(SHARE_PARAM);
-  return value === null ? null : value.replace(/ /g, "+");
-}

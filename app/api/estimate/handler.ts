@@ -1,0 +1,104 @@
+/**
+ * POST /api/estimate: EstimateInput in, EstimateResult out, with the same engine as the page and the CLI.
+ * Bad input always gets a 4xx with `{ errors: [{ path, message }] }` (estimate-format.md "Where it is used"):
+ * 400 invalid JSON / shape / unknown region or catalog id, 413 above 256 kB (Content-Length and the bytes
+ * actually read), 415 a non-JSON content type. Nothing the client sends can produce a 5xx or a stack trace.
+ */
+import { parseEstimateInput, type FieldError } from "@/lib/schemas/estimate";
+import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
+import { CatalogLookupError } from "@/lib/catalog/errors";
+import { checkAgainstCatalog, estimate } from "@/lib/engine/estimate";
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+const HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
+
+function errorResponse(status: number, errors: FieldError[]): Response {
+  return Response.json({ errors }, { status, headers: HEADERS });
+}
+
+class TooLarge extends Error {}
+
+/** Read at most MAX_BODY_BYTES; stop (and cancel the stream) as soon as more arrive. */
+async function readLimited(req: Request): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+function isJsonContentType(value: string | null): boolean {
+  if (value === null || value.trim() === "") return true; // curl -d without -H: accept, the body is checked anyway
+  const mime = value.split(";")[0]!.trim().toLowerCase();
+  return mime === "application/json" || /^application\/[a-z0-9.+-]*\+json$/.test(mime) || mime === "text/json";
+}
+
+export async function handleEstimate(req: Request): Promise<Response> {
+  try {
+    if (!isJsonContentType(req.headers.get("content-type"))) {
+      return errorResponse(415, [{ path: "(headers).content-type", message: `must be application/json (got ${req.headers.get("content-type")!.slice(0, 100)})` }]);
+    }
+    const declared = req.headers.get("content-length");
+    if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > MAX_BODY_BYTES) {
+      return errorResponse(413, [{ path: "(body)", message: `is ${declared} bytes; the limit is ${MAX_BODY_BYTES} bytes (256 kB)` }]);
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readLimited(req);
+    } catch (error) {
+      if (error instanceof TooLarge) return errorResponse(413, [{ path: "(body)", message: `is larger than the limit of ${MAX_BODY_BYTES} bytes (256 kB)` }]);
+      return errorResponse(400, [{ path: "(body)", message: "could not be read" }]);
+    }
+    if (bytes.byteLength === 0) return errorResponse(400, [{ path: "(body)", message: "is empty; send an EstimateInput as JSON (see /schema/estimate-input.v1.json)" }]);
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      return errorResponse(400, [{ path: "(body)", message: "is not valid UTF-8" }]);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.slice(0, 200) : "parse error";
+      return errorResponse(400, [{ path: "(body)", message: `is not valid JSON (${detail})` }]);
+    }
+    const parsed = parseEstimateInput(raw);
+    if (!parsed.ok) return errorResponse(400, parsed.errors);
+    const input = parsed.value;
+
+    let catalog;
+    try {
+      catalog = loadRegionCatalog(input.region, input.catalog);
+    } catch (error) {
+      if (error instanceof CatalogLookupError && error.kind !== "missing-file") {
+        return errorResponse(400, [{ path: error.kind === "unknown-catalog" ? "catalog" : "region", message: error.message }]);
+      }
+      throw error;
+    }
+    const catalogErrors = checkAgainstCatalog(input, catalog);
+    if (catalogErrors.length > 0) return errorResponse(400, catalogErrors);
+    return Response.json(estimate(input, catalog), { status: 200, headers: HEADERS });
+  } catch (error) {
+    // A server-side fault (e.g. a missing price file), not the client's input: say so without internals.
+    console.error("POST /api/estimate failed:", error instanceof Error ? error.message : error);
+    return errorResponse(500, [{ path: "(server)", message: "the estimate could not be computed because of a server error; the input was not the problem" }]);
+  }
+}

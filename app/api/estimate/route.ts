@@ -1,0 +1,8 @@
+import { handleEstimate } from "./handler";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export function POST(req: Request): Promise<Response> {
+  return handleEstimate(req);
+}

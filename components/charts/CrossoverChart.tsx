@@ -1,0 +1,34 @@
+"use client";
+/**
+ * Monthly cost vs task count for Fargate, Fargate Spot and EC2, marking where EC2 becomes cheaper than
+ * Fargate on-demand (the engine's crossover) and the current task count.
+ */
+import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatUSD, formatUSDShort } from "@/lib/format";
+import { SERIES } from "./data";
+import type { CurveData } from "@/components/estimator/types";
+
+export default function CrossoverChart({ curve }: { curve: CurveData }) {
+  const x = curve.crossover;
+  return (
+    <div className="chart-frame" data-testid="chart-crossover" aria-hidden="true">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={curve.points} margin={{ top: 18, right: 12, bottom: 4, left: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e6e9ed" />
+          <XAxis dataKey="tasks" type="number" domain={["dataMin", "dataMax"]} tick={{ fontSize: 11 }} allowDecimals={false} />
+          <YAxis tickFormatter={(v: number) => formatUSDShort(v)} tick={{ fontSize: 11 }} width={56} />
+          <Tooltip labelFormatter={(v) => `${String(v)} tasks`} formatter={(v) => formatUSD(typeof v === "number" ? v : Number(v))} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {SERIES.map((s) => (
+            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} type="linear" />
+          ))}
+          <ReferenceLine x={curve.currentTasks} stroke="#57606a" strokeDasharray="4 3" label={{ value: "now", position: "insideTopLeft", fontSize: 11, fill: "#57606a" }} />
+          {x ? (
+            <ReferenceLine x={x.tasks} stroke="#1a7f37" label={{ value: `EC2 cheaper from ${x.tasks}`, position: "top", fontSize: 11, fill: "#1a7f37" }} />
+          ) : null}
+          {x && x.ec2 !== null ? <ReferenceDot x={x.tasks} y={x.ec2} r={5} fill="#1a7f37" stroke="#fff" /> : null}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

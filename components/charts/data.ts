@@ -1,0 +1,39 @@
+/**
+ * Chart data shaped from an EstimateResult (presentation only: sums of the result's own lines).
+ * Shared by the recharts components and their table alternatives so both show the same numbers.
+ */
+import type { EstimateResult, LineComponent } from "@/lib/schemas/estimate";
+
+export const COMPONENTS: ReadonlyArray<{ key: LineComponent; label: string; color: string }> = [
+  { key: "vcpu", label: "vCPU", color: "#0a58ca" },
+  { key: "memory", label: "Memory", color: "#5aa0f2" },
+  { key: "storage", label: "Storage", color: "#8250df" },
+  { key: "os-license", label: "OS licence", color: "#bf3989" },
+  { key: "instance", label: "Instances", color: "#1a7f37" },
+  { key: "ebs", label: "EBS", color: "#9a6700" },
+  { key: "other", label: "Other", color: "#6e7781" },
+];
+
+export type BarRow = { option: string; id: string; total: number } & Partial<Record<LineComponent, number>>;
+
+/** One row per available option with monthly USD per component (components absent = no key). */
+export function costByComponent(result: EstimateResult): BarRow[] {
+  return result.options
+    .filter((o) => o.available && o.monthlyUSD !== null)
+    .map((o) => {
+      const row: BarRow = { option: o.label, id: o.id, total: o.monthlyUSD ?? 0 };
+      for (const line of o.lines) row[line.component] = (row[line.component] ?? 0) + line.usd;
+      return row;
+    });
+}
+
+/** Components that actually occur, in the fixed order above (so the legend lists only real parts). */
+export function presentComponents(rows: BarRow[]) {
+  return COMPONENTS.filter((c) => rows.some((r) => (r[c.key] ?? 0) > 0));
+}
+
+export const SERIES = [
+  { key: "fargate", label: "Fargate", color: "#0a58ca" },
+  { key: "fargateSpot", label: "Fargate Spot", color: "#8250df" },
+  { key: "ec2", label: "EC2", color: "#1a7f37" },
+] as const;

@@ -1,0 +1,140 @@
+"use client";
+/**
+ * Both charts with their titles and table alternatives. The recharts components are loaded with
+ * next/dynamic after first paint (recharts is ~118 kB gzip); the tables render immediately.
+ */
+import dynamic from "next/dynamic";
+import type { EstimateResult } from "@/lib/schemas/estimate";
+import { formatUSD } from "@/lib/format";
+import { costByComponent, presentComponents, SERIES } from "@/components/charts/data";
+import type { CurveData } from "./types";
+
+const Placeholder = () => <div className="chart-placeholder">Drawing chart…</div>;
+const CostBarChart = dynamic(() => import("@/components/charts/CostBarChart"), { ssr: false, loading: Placeholder });
+const CrossoverChart = dynamic(() => import("@/components/charts/CrossoverChart"), { ssr: false, loading: Placeholder });
+
+interface Props {
+  result: EstimateResult;
+  curve: CurveData | null;
+  serviceNames: string[];
+  curveService: number;
+  onCurveService: (index: number) => void;
+}
+
+export function ChartsSection({ result, curve, serviceNames, curveService, onCurveService }: Props) {
+  const rows = costByComponent(result);
+  const parts = presentComponents(rows);
+  return (
+    <div className="charts">
+      <section className="panel" aria-labelledby="chart-cost-title">
+        <figure>
+          <h2 id="chart-cost-title">Monthly cost by option and component</h2>
+          <figcaption>Stacked: what each option pays for. Unavailable options are left out.</figcaption>
+          <CostBarChart rows={rows} />
+          <details>
+            <summary>Show as a table</summary>
+            <div className="table-wrap">
+              <table data-testid="table-cost">
+                <caption className="visually-hidden">Monthly cost by option and component, USD</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Option</th>
+                    {parts.map((c) => (
+                      <th key={c.key} scope="col" className="r">
+                        {c.label}
+                      </th>
+                    ))}
+                    <th scope="col" className="r">
+                      Total
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.id}>
+                      <th scope="row">{r.option}</th>
+                      {parts.map((c) => (
+                        <td key={c.key} className="r">
+                          {r[c.key] === undefined ? "—" : formatUSD(r[c.key])}
+                        </td>
+                      ))}
+                      <td className="r">{formatUSD(r.total)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </figure>
+      </section>
+
+      <section className="panel" aria-labelledby="chart-crossover-title">
+        <figure>
+          <h2 id="chart-crossover-title">When does EC2 become cheaper?</h2>
+          <figcaption>
+            Monthly cost of the whole estimate as the task count of one service changes
+            {curve?.crossover ? (
+              <>
+                {"; "}
+                <strong data-testid="crossover-text">EC2 is cheaper than Fargate on-demand from {curve.crossover.tasks} tasks</strong>
+              </>
+            ) : curve ? (
+              <span data-testid="crossover-text">; EC2 is not cheaper than Fargate on-demand in this range</span>
+            ) : null}
+            .
+          </figcaption>
+          {serviceNames.length > 1 ? (
+            <div className="field" style={{ maxWidth: 260, marginBottom: 8 }}>
+              <label htmlFor="curve-service">Vary the task count of</label>
+              <select id="curve-service" value={curveService} onChange={(e) => onCurveService(Number(e.target.value))}>
+                {serviceNames.map((n, i) => (
+                  <option key={i} value={i}>
+                    {n || `Service ${i + 1}`}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          {curve ? <CrossoverChart curve={curve} /> : <Placeholder />}
+          {curve ? (
+            <details>
+              <summary>Show as a table</summary>
+              <div className="table-wrap">
+                <table data-testid="table-crossover">
+                  <caption className="visually-hidden">Monthly cost vs task count of {curve.serviceName}, USD</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="r">
+                        Tasks of {curve.serviceName}
+                      </th>
+                      {SERIES.map((s) => (
+                        <th key={s.key} scope="col" className="r">
+                          {s.label}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {curve.points.map((p) => (
+                      <tr key={p.tasks}>
+                        <td className="r">
+                          {p.tasks}
+                          {curve.crossover?.tasks === p.tasks ? " ← EC2 cheaper from here" : ""}
+                        </td>
+                        {SERIES.map((s) => (
+                          <td key={s.key} className="r">
+                            {p[s.key] === null ? "n/a" : formatUSD(p[s.key])}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          ) : null}
+        </figure>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,238 @@
+"use client";
+/**
+ * The comparison: one card per option, the line-by-line breakdown with rates and price dates,
+ * the EC2 plan, warnings and sources. Everything shown comes from the EstimateResult; the only
+ * arithmetic here is display-level comparison (difference to Fargate on-demand) and summing for subtotals.
+ */
+import { Fragment } from "react";
+import type { EstimateOption, EstimateResult } from "@/lib/schemas/estimate";
+import { formatPct, formatQuantity, formatRate, formatUSD } from "@/lib/format";
+
+function hourly(option: EstimateOption, result: EstimateResult): number | null {
+  if (option.hourlyUSD !== undefined && option.hourlyUSD !== null) return option.hourlyUSD;
+  return option.monthlyUSD === null ? null : option.monthlyUSD / result.hoursPerMonth;
+}
+
+function Delta({ option, baseline }: { option: EstimateOption; baseline: EstimateOption | undefined }) {
+  if (!baseline || option.id === baseline.id) return <span className="delta muted">Baseline for savings</span>;
+  if (!baseline.available || baseline.monthlyUSD === null || option.monthlyUSD === null) return null;
+  const diff = baseline.monthlyUSD - option.monthlyUSD;
+  const share = baseline.monthlyUSD > 0 ? (diff / baseline.monthlyUSD) * 100 : null;
+  if (Math.abs(diff) < 0.005) return <span className="delta muted">Same as Fargate on-demand</span>;
+  return diff > 0 ? (
+    <span className="delta good">
+      Saves {formatUSD(diff)}/mo{share !== null ? ` (${formatPct(share)})` : ""} vs Fargate on-demand
+    </span>
+  ) : (
+    <span className="delta bad">
+      {formatUSD(-diff)}/mo more than Fargate on-demand
+    </span>
+  );
+}
+
+export function SummaryCards({ result }: { result: EstimateResult }) {
+  const baseline = result.options.find((o) => o.id === "fargate");
+  const recommended = result.recommendation?.optionId;
+  return (
+    <div className="cards" data-testid="summary-cards">
+      {result.options.map((o) => {
+        const isRec = o.id === recommended && o.available;
+        return (
+          <article key={o.id} className={`card${o.available ? "" : " unavailable"}${isRec ? " recommended" : ""}`} data-testid={`card-${o.id}`} aria-label={`${o.label}${isRec ? " (recommended)" : ""}`}>
+            {isRec ? <span className="badge">Recommended</span> : null}
+            <h3>{o.label}</h3>
+            {o.available && o.monthlyUSD !== null ? (
+              <>
+                <div className="amount num" data-testid={`total-${o.id}`} data-usd={String(o.monthlyUSD)}>
+                  {formatUSD(o.monthlyUSD)}
+                  <span className="per"> /month</span>
+                </div>
+                <div className="per num" data-testid={`hourly-${o.id}`}>
+                  {formatUSD(hourly(o, result))} per hour
+                </div>
+                <Delta option={o} baseline={baseline} />
+              </>
+            ) : (
+              <>
+                <div className="amount" data-testid={`total-${o.id}`} data-usd="">
+                  Not available
+                </div>
+                <p className="why" style={{ margin: 0 }}>
+                  {o.reason ?? "This option cannot run the workload."}
+                </p>
+              </>
+            )}
+          </article>
+        );
+      })}
+      {result.recommendation ? (
+        <p className="why" style={{ gridColumn: "1 / -1", margin: 0 }} data-testid="recommendation-why">
+          <strong>Why: </strong>
+          {result.recommendation.why}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function OptionBreakdown({ option }: { option: EstimateOption }) {
+  const services = [...new Set(option.lines.map((l) => l.service))];
+  const notes = new Map<string, number>();
+  for (const line of option.lines) if (line.derived && line.note && !notes.has(line.note)) notes.set(line.note, notes.size + 1);
+  return (
+    <div className="option-block" data-testid={`breakdown-${option.id}`}>
+      <h3>{option.label}</h3>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Cost lines of {option.label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Service / line</th>
+              <th scope="col" className="r">Quantity</th>
+              <th scope="col" className="r">Rate</th>
+              <th scope="col" className="r">Monthly</th>
+              <th scope="col">Usage type</th>
+              <th scope="col">Price date</th>
+            </tr>
+          </thead>
+          <tbody>
+            {services.map((svc) => {
+              const lines = option.lines.filter((l) => l.service === svc);
+              const subtotal = lines.reduce((sum, l) => sum + l.usd, 0);
+              return (
+                <Fragment key={svc}>
+                  <tr className="service-row">
+                    <td colSpan={3}>{svc}</td>
+                    <td className="r">{formatUSD(subtotal)}</td>
+                    <td colSpan={2}></td>
+                  </tr>
+                  {lines.map((l, i) => (
+                    <tr key={i}>
+                      <td>{l.label ?? l.component}</td>
+                      <td className="r">
+                        {formatQuantity(l.quantity)} {l.unit}
+                      </td>
+                      <td className="r">
+                        {formatRate(l.rateUSD)}
+                        {l.derived ? (
+                          <sup className="derived" title={l.note ?? "derived rate"}>
+                            {" "}
+                            †{l.note ? notes.get(l.note) : ""}
+                          </sup>
+                        ) : null}
+                      </td>
+                      <td className="r">{formatUSD(l.usd)}</td>
+                      <td className="usage-type">{l.usageType ?? "—"}</td>
+                      <td className="num">{l.asOf}</td>
+                    </tr>
+                  ))}
+                </Fragment>
+              );
+            })}
+            <tr className="total">
+              <td colSpan={3}>Total per month</td>
+              <td className="r">{formatUSD(option.monthlyUSD)}</td>
+              <td colSpan={2}></td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {notes.size > 0 ? (
+        <ul className="sources small" style={{ listStyle: "none", paddingLeft: 0 }}>
+          {[...notes.entries()].map(([note, n]) => (
+            <li key={n}>
+              <span className="derived">†{n}</span> Derived rate: {note}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {option.plan ? <Ec2Plan option={option} /> : null}
+    </div>
+  );
+}
+
+function Ec2Plan({ option }: { option: EstimateOption }) {
+  const plan = option.plan!;
+  return (
+    <div className="plan" data-testid={`plan-${option.id}`}>
+      <h3 style={{ fontSize: "0.9rem" }}>EC2 plan</h3>
+      {plan.why ? <p className="why" style={{ margin: "2px 0 6px" }}>{plan.why}</p> : null}
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Instances planned for {option.label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Instance type</th>
+              <th scope="col" className="r">Count</th>
+              <th scope="col">Tasks per instance</th>
+              <th scope="col" className="r">CPU used</th>
+              <th scope="col" className="r">Memory used</th>
+              <th scope="col">Bound by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.instances.map((inst, i) => (
+              <tr key={i}>
+                <td className="usage-type">{inst.type}</td>
+                <td className="r">{formatQuantity(inst.count)}</td>
+                <td>
+                  {Object.entries(inst.tasksPerInstance)
+                    .map(([svc, n]) => `${svc}: ${formatQuantity(n)}`)
+                    .join(", ")}
+                </td>
+                <td className="r">{formatPct(inst.cpuUtilPct)}</td>
+                <td className="r">{formatPct(inst.memUtilPct)}</td>
+                <td>{inst.boundBy ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export function Breakdown({ result }: { result: EstimateResult }) {
+  const available = result.options.filter((o) => o.available);
+  return (
+    <section className="panel" aria-labelledby="breakdown-heading">
+      <div className="panel-head">
+        <h2 id="breakdown-heading">Breakdown</h2>
+        <span className="small muted">Rates in USD; † = derived rate (how is explained below the table)</span>
+      </div>
+      {available.map((o) => (
+        <OptionBreakdown key={o.id} option={o} />
+      ))}
+    </section>
+  );
+}
+
+export function WarningsAndSources({ result }: { result: EstimateResult }) {
+  return (
+    <section className="panel" aria-labelledby="notes-heading">
+      <h2 id="notes-heading" style={{ marginBottom: 8 }}>
+        Warnings and sources
+      </h2>
+      {result.warnings.length > 0 ? (
+        <ul className="warnings" data-testid="warnings">
+          {result.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="small muted">No warnings.</p>
+      )}
+      <div className="sources" style={{ marginTop: 10 }}>
+        Price catalog <strong>{result.catalog.id}</strong>, region {result.catalog.region}, {result.catalog.currency}. A month is{" "}
+        {result.hoursPerMonth} hours. Sources:
+        <ul>
+          {result.catalog.sources.map((s, i) => (
+            <li key={i}>
+              {s.name} (as of {s.asOf})
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+"use client";
+import { TextField, SelectField, Checkbox } from "@/components/ui/fields";
+import type { ServiceDraft } from "@/lib/share/draft";
+import type { FieldError } from "@/lib/schemas/estimate";
+import type { TaskDefinitionOutcome } from "@/lib/rightsize/task-definition";
+
+export interface BilledNote {
+  text: string;
+  loss: boolean;
+}
+
+interface Props {
+  index: number;
+  service: ServiceDraft;
+  errors: Map<string, string>;
+  canRemove: boolean;
+  canAdd: boolean;
+  billed: BilledNote | null;
+  rightsizeHref: string;
+  taskDefMessage: { ok: true; warnings: string[] } | { ok: false; errors: FieldError[] } | null;
+  onChange: (key: string, patch: Partial<ServiceDraft>) => void;
+  onDuplicate: (key: string) => void;
+  onRemove: (key: string) => void;
+  onTaskDefinition: (key: string, file: File) => void;
+}
+
+export type TaskDefinitionMessage = Props["taskDefMessage"];
+export type { TaskDefinitionOutcome };
+
+export function ServiceCard({ index, service: s, errors, canRemove, canAdd, billed, rightsizeHref, taskDefMessage, onChange, onDuplicate, onRemove, onTaskDefinition }: Props) {
+  const p = `services[${index}]`;
+  const id = (field: string) => `${s.key}-${field}`;
+  const err = (field: string) => errors.get(`${p}.${field}`);
+  const set = (patch: Partial<ServiceDraft>) => onChange(s.key, patch);
+  const memList = `mem-options-${s.os}-${s.vcpu.trim()}`;
+  const title = s.name.trim() || `Service ${index + 1}`;
+  // Errors of this service that no single input shows (e.g. a whole-object refinement).
+  const shownFields = new Set([
+    "name", "vcpu", "memoryGiB", "architecture", "os", "ephemeralStorageGiB", "tasks", "usage.hoursPerMonth", "usage.runsPerDay",
+    "usage.secondsPerRun", "usage.daysPerMonth", "fargateCapacityProviders.base", "fargateCapacityProviders.fargateWeight",
+    "fargateCapacityProviders.spotWeight",
+  ]);
+  const otherErrors = [...errors.entries()].filter(([path]) => path.startsWith(`${p}.`) || path === p).filter(([path]) => !shownFields.has(path.slice(p.length + 1)));
+
+  return (
+    <section className="service" aria-labelledby={id("title")} data-testid={`service-${index}`}>
+      <div className="service-head">
+        <h3 id={id("title")}>{title}</h3>
+        <span className="muted small">#{index + 1}</span>
+      </div>
+      <div className="fields">
+        <TextField id={id("name")} label="Name" value={s.name} onChange={(v) => set({ name: v })} error={err("name")} className="wide" maxLength={200} testId={`service-${index}-name`} />
+        <TextField id={id("vcpu")} label="vCPU per task" value={s.vcpu} inputMode="decimal" list="vcpu-options" onChange={(v) => set({ vcpu: v })} error={err("vcpu")} testId={`service-${index}-vcpu`} />
+        <TextField id={id("memory")} label="Memory per task (GiB)" value={s.memoryGiB} inputMode="decimal" list={memList} onChange={(v) => set({ memoryGiB: v })} error={err("memoryGiB")} testId={`service-${index}-memory`} />
+        {billed ? (
+          <p className={`snap-note${billed.loss ? " loss" : ""}`} data-testid={`service-${index}-billed`}>
+            {billed.text}
+          </p>
+        ) : null}
+        <SelectField id={id("arch")} label="Architecture" value={s.architecture} options={[{ value: "x86_64", label: "x86_64 (Intel/AMD)" }, { value: "arm64", label: "arm64 (Graviton)" }]} onChange={(v) => set({ architecture: v })} error={err("architecture")} />
+        <SelectField id={id("os")} label="Operating system" value={s.os} options={[{ value: "linux", label: "Linux" }, { value: "windows", label: "Windows Server" }]} onChange={(v) => set({ os: v })} error={err("os")} />
+        <TextField id={id("tasks")} label="Tasks (average running)" value={s.tasks} inputMode="decimal" onChange={(v) => set({ tasks: v })} error={err("tasks")} testId={`service-${index}-tasks`} />
+        <TextField id={id("storage")} label="Ephemeral storage (GiB)" value={s.ephemeralStorageGiB} inputMode="decimal" onChange={(v) => set({ ephemeralStorageGiB: v })} error={err("ephemeralStorageGiB")} hint="20 GiB included on Fargate" />
+
+        <fieldset className="subgroup">
+          <legend>Usage</legend>
+          <div className="radio-row">
+            <label>
+              <input type="radio" name={id("usage")} checked={s.usageKind === "continuous"} onChange={() => set({ usageKind: "continuous" })} /> Continuous
+            </label>
+            <label>
+              <input type="radio" name={id("usage")} checked={s.usageKind === "scheduled"} onChange={() => set({ usageKind: "scheduled" })} /> Scheduled runs
+            </label>
+          </div>
+          <div className="fields" style={{ marginTop: 8 }}>
+            {s.usageKind === "continuous" ? (
+              <TextField id={id("hours")} label="Hours per month" value={s.hoursPerMonth} inputMode="decimal" onChange={(v) => set({ hoursPerMonth: v })} error={err("usage.hoursPerMonth")} hint="730 = always on" />
+            ) : (
+              <>
+                <TextField id={id("runs")} label="Runs per day" value={s.runsPerDay} inputMode="decimal" onChange={(v) => set({ runsPerDay: v })} error={err("usage.runsPerDay")} />
+                <TextField id={id("seconds")} label="Seconds per run" value={s.secondsPerRun} inputMode="decimal" onChange={(v) => set({ secondsPerRun: v })} error={err("usage.secondsPerRun")} hint="Linux tasks bill at least 60 s" />
+                <TextField id={id("days")} label="Days per month" value={s.daysPerMonth} inputMode="decimal" placeholder="30.42" onChange={(v) => set({ daysPerMonth: v })} error={err("usage.daysPerMonth")} hint="Empty = 730 h / 24" />
+              </>
+            )}
+          </div>
+        </fieldset>
+
+        <fieldset className="subgroup">
+          <legend>Fargate capacity providers</legend>
+          <Checkbox id={id("strategy")} label="Mix Fargate and Fargate Spot (capacity provider strategy)" checked={s.strategy} onChange={(v) => set({ strategy: v })} />
+          {s.strategy ? (
+            <div className="fields" style={{ marginTop: 8 }}>
+              <TextField id={id("base")} label="Base on Fargate" value={s.base} inputMode="numeric" onChange={(v) => set({ base: v })} error={err("fargateCapacityProviders.base")} />
+              <TextField id={id("fw")} label="Fargate weight" value={s.fargateWeight} inputMode="numeric" onChange={(v) => set({ fargateWeight: v })} error={err("fargateCapacityProviders.fargateWeight")} />
+              <TextField id={id("sw")} label="Spot weight" value={s.spotWeight} inputMode="numeric" onChange={(v) => set({ spotWeight: v })} error={err("fargateCapacityProviders.spotWeight")} />
+            </div>
+          ) : null}
+        </fieldset>
+      </div>
+
+      {otherErrors.length > 0 ? (
+        <ul className="errors">
+          {otherErrors.map(([path, message]) => (
+            <li key={path}>
+              <code>{path}</code> {message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <div className="service-actions">
+        <button type="button" className="btn" onClick={() => onDuplicate(s.key)} disabled={!canAdd}>
+          Duplicate
+        </button>
+        <button type="button" className="btn" onClick={() => onRemove(s.key)} disabled={!canRemove} aria-label={`Remove ${title}`}>
+          Remove
+        </button>
+        <span className="btn file-button">
+          <label htmlFor={id("taskdef")}>Import task definition</label>
+          <input
+            id={id("taskdef")}
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) onTaskDefinition(s.key, file);
+              e.target.value = "";
+            }}
+          />
+        </span>
+        <a className="btn btn-link" href={rightsizeHref} data-testid={`service-${index}-rightsize`}>
+          Right-size from usage
+        </a>
+      </div>
+      {taskDefMessage ? (
+        taskDefMessage.ok ? (
+          <div className="banner banner-info small" role="status" style={{ marginTop: 8, marginBottom: 0 }}>
+            <p>Task definition imported.</p>
+            {taskDefMessage.warnings.length > 0 ? (
+              <ul>
+                {taskDefMessage.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : (
+          <div className="banner banner-error small" role="alert" style={{ marginTop: 8, marginBottom: 0 }}>
+            <p>That file is not a task definition this tool can read; the service was left unchanged.</p>
+            <ul>
+              {taskDefMessage.errors.map((e, i) => (
+                <li key={i}>
+                  <code>{e.path}</code> {e.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )
+      ) : null}
+    </section>
+  );
+}

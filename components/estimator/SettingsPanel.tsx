@@ -1,0 +1,127 @@
+"use client";
+import { TextField, SelectField, Checkbox } from "@/components/ui/fields";
+import type { EstimateDraft, Ec2Draft, DraftSavingsPlan } from "@/lib/share/draft";
+import type { RegionInfo } from "./types";
+
+interface Props {
+  draft: EstimateDraft;
+  regions: RegionInfo[];
+  bundledCatalogIds: string[];
+  errors: Map<string, string>;
+  onRegion: (region: string) => void;
+  onCatalog: (id: string) => void;
+  onSavingsPlan: (plan: DraftSavingsPlan) => void;
+  onEc2: (patch: Partial<Ec2Draft>) => void;
+}
+
+function dateRange(info: RegionInfo | undefined): string {
+  if (!info || info.sources.length === 0) return "";
+  const dates = info.sources.map((s) => s.asOf).sort();
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  return first === last ? `Prices as of ${first}` : `Prices as of ${first} to ${last}`;
+}
+
+export function SettingsPanel({ draft, regions, bundledCatalogIds, errors, onRegion, onCatalog, onSavingsPlan, onEc2 }: Props) {
+  const current = regions.find((r) => r.region === draft.region);
+  const e = draft.ec2;
+  return (
+    <>
+      <section className="panel" aria-labelledby="region-heading">
+        <div className="panel-head">
+          <h2 id="region-heading">Region and prices</h2>
+        </div>
+        <div className="fields">
+          <SelectField
+            id="region"
+            label="AWS region"
+            className="wide"
+            value={draft.region}
+            options={regions.map((r) => ({ value: r.region, label: `${r.region} · ${r.location}` }))}
+            onChange={onRegion}
+            error={errors.get("region")}
+            testId="region"
+            hint={
+              current ? (
+                <span data-testid="region-dates">
+                  {dateRange(current)}
+                  {" · "}
+                  {current.sources.map((s) => `${s.name} (${s.asOf})`).join("; ")}
+                </span>
+              ) : null
+            }
+          />
+          {bundledCatalogIds.length > 1 ? (
+            <SelectField id="catalog" label="Price catalog" value={draft.catalog} options={bundledCatalogIds.map((id) => ({ value: id, label: id }))} onChange={onCatalog} error={errors.get("catalog")} />
+          ) : (
+            <div className="field">
+              <span className="label">Price catalog</span>
+              <span className="small" data-testid="catalog-id">
+                {draft.catalog} (<a href="/catalog">details</a>)
+              </span>
+            </div>
+          )}
+          <SelectField<DraftSavingsPlan>
+            id="savings-plan"
+            label="Fargate Savings Plan"
+            value={draft.savingsPlan}
+            options={[
+              { value: "none", label: "None (on-demand only)" },
+              { value: "compute-1y", label: "Compute SP, 1 year, no upfront" },
+              { value: "compute-3y", label: "Compute SP, 3 years, no upfront" },
+            ]}
+            onChange={onSavingsPlan}
+            error={errors.get("fargate.savingsPlan")}
+          />
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="ec2-heading">
+        <div className="panel-head">
+          <h2 id="ec2-heading">ECS on EC2</h2>
+        </div>
+        <div className="fields">
+          <SelectField<Ec2Draft["purchase"]>
+            id="ec2-purchase"
+            label="Purchase option"
+            value={e.purchase}
+            options={[
+              { value: "on-demand", label: "On-demand" },
+              { value: "spot", label: "Spot (average price)" },
+              { value: "savings-plan-1y", label: "EC2 Savings Plan, 1 year" },
+              { value: "savings-plan-3y", label: "EC2 Savings Plan, 3 years" },
+            ]}
+            onChange={(v) => onEc2({ purchase: v })}
+            error={errors.get("ec2.purchase")}
+          />
+          <SelectField<Ec2Draft["networkMode"]>
+            id="ec2-network"
+            label="Network mode"
+            value={e.networkMode}
+            options={[
+              { value: "awsvpc", label: "awsvpc (ENI per task)" },
+              { value: "bridge", label: "bridge" },
+              { value: "host", label: "host" },
+            ]}
+            onChange={(v) => onEc2({ networkMode: v })}
+            error={errors.get("ec2.networkMode")}
+          />
+          <TextField
+            id="ec2-types"
+            label="Allowed instance types"
+            className="wide"
+            value={e.instanceTypes}
+            placeholder="Any current-generation type"
+            onChange={(v) => onEc2({ instanceTypes: v })}
+            error={[...errors.entries()].find(([p]) => p === "ec2.instanceTypes" || p.startsWith("ec2.instanceTypes["))?.[1]}
+            hint="Comma separated, e.g. m7g.large, c7g.xlarge. Empty = search every type."
+          />
+          <TextField id="ec2-target" label="Target utilization (%)" value={e.targetUtilizationPct} inputMode="decimal" onChange={(v) => onEc2({ targetUtilizationPct: v })} error={errors.get("ec2.targetUtilizationPct")} hint="Headroom: 90 keeps 10% free" />
+          <TextField id="ec2-min" label="Minimum instances" value={e.minInstances} inputMode="numeric" onChange={(v) => onEc2({ minInstances: v })} error={errors.get("ec2.minInstances")} />
+          <TextField id="ec2-root" label="Root volume per instance (GiB, gp3)" value={e.rootVolumeGiB} inputMode="decimal" onChange={(v) => onEc2({ rootVolumeGiB: v })} error={errors.get("ec2.rootVolumeGiB")} />
+          <Checkbox id="ec2-trunking" className="wide" label="ENI trunking (awsvpcTrunking)" checked={e.eniTrunking} onChange={(v) => onEc2({ eniTrunking: v })} />
+        </div>
+      </section>
+    </>
+  );
+}
