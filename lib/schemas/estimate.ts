@@ -85,7 +85,19 @@ export const EstimateInputSchema = z.strictObject({
   version: z.literal(1, "must be 1 (the only version this app reads)"),
   region: RegionCodeSchema,
   catalog: CatalogIdSchema.optional(),
-  services: z.array(ServiceSchema).min(1, "must list at least one service").max(MAX_SERVICES, `must list at most ${MAX_SERVICES} services`),
+  services: z
+    .array(ServiceSchema)
+    .min(1, "must list at least one service")
+    .max(MAX_SERVICES, `must list at most ${MAX_SERVICES} services`)
+    // Names key the per-service lines and the EC2 plan's tasksPerInstance, so they must be unique.
+    .superRefine((services, ctx) => {
+      const seen = new Map<string, number>();
+      services.forEach((s, i) => {
+        const first = seen.get(s.name);
+        if (first === undefined) seen.set(s.name, i);
+        else ctx.addIssue({ code: "custom", path: [i, "name"], message: `must be unique: "${s.name}" is also the name of services[${first}]` });
+      });
+    }),
   fargate: FargateOptionsSchema.default({ savingsPlan: "none" }),
   ec2: Ec2OptionsSchema.default({
     purchase: "on-demand",
