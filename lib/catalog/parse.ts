@@ -58,6 +58,24 @@ function sourceReferenceProblems(catalog: RegionCatalog): { path: string; messag
   return problems;
 }
 
+/** Every source id a region file refers to (rates, EC2 defaults and row overrides). */
+export function referencedSourceIds(catalog: RegionCatalog): Set<string> {
+  const ids = new Set<string>();
+  const walk = (value: unknown) => {
+    if (typeof value !== "object" || value === null || isUnavailable(value) || Array.isArray(value)) return;
+    const obj = value as Record<string, unknown>;
+    if (typeof obj.source === "string") ids.add(obj.source);
+    for (const [k, v] of Object.entries(obj)) if (k !== "instanceTypes") walk(v);
+  };
+  walk(catalog.fargate);
+  walk({ a: catalog.ec2.onDemand, b: catalog.ec2.spot, c: catalog.ec2.gp3GbMonth, d: catalog.ec2.savingsPlans });
+  for (const row of catalog.ec2.instanceTypes) {
+    if (row.onDemandSource) ids.add(row.onDemandSource);
+    if (row.spotSource) ids.add(row.spotSource);
+  }
+  return ids;
+}
+
 /**
  * Parse one region file. Throws CatalogFileError naming `fileLabel` and every bad field path.
  * Besides the zod schema it checks that every rate's source id is declared in `sources`.

@@ -72,3 +72,23 @@ export function summarizeRegion(c: RegionCatalog): RegionSummary {
     },
   };
 }
+
+/** The snapshot index.json entry of a region file (sizes are measured by the caller, which has the bytes). */
+export function catalogIndexEntry(c: RegionCatalog, file: string, bytes: number, gzipBytes: number) {
+  return {
+    region: c.region,
+    location: c.location,
+    file,
+    fargate: {
+      x86: true,
+      arm: !isUnavailable(c.fargate.linuxArm),
+      windows: !isUnavailable(c.fargate.windowsX86),
+      spot: !isUnavailable(c.fargate.spotX86),
+      spotArm: !isUnavailable(c.fargate.spotArm),
+    },
+    ec2InstanceTypes: c.ec2.instanceTypes.length,
+    sources: c.sources.map((s) => ({ name: s.name, asOf: s.asOf })),
+    bytes,
+    gzipBytes,
+  };
+}

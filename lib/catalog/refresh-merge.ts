@@ -1,0 +1,164 @@
+/**
+ * Pure merge of freshly read Price List rates into the previous snapshot of a region (npm run prices:refresh).
+ *
+ * What is replaced: Fargate on-demand rates (Linux x86, ARM, Windows, ephemeral storage) and EC2 on-demand
+ * Linux prices, all dated with the read date and labelled with the usage type AWS returned.
+ * What is kept from the previous snapshot with its own dates: Fargate Spot and EC2 Spot (not in the Price
+ * List, pricing-data-and-formats.md §2.1 / §4.4), ENI data, Savings Plans and gp3.
+ */
+import type { Ec2PriceRow, FargateOnDemandKey, OnDemandPrice } from "./price-list";
+import { FARGATE_USAGE_SUFFIX } from "./billing-codes";
+import { referencedSourceIds } from "./parse";
+import { isUnavailable, type CatalogSource, type InstanceType, type Rate, type RegionCatalog, type Unavailable } from "./schema";
+
+export class RefreshDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RefreshDataError";
+  }
+}
+
+export type RateChange = { region: string; what: string; from: number | null; to: number | null };
+
+export type RegionRefreshInput = {
+  catalogId: string;
+  /** Date the Price List was read (YYYY-MM-DD, UTC). */
+  readOn: string;
+  source: CatalogSource;
+  fargate: Partial<Record<FargateOnDemandKey, OnDemandPrice>>;
+  ec2: Map<string, Ec2PriceRow>;
+};
+
+export type RegionRefreshResult = {
+  catalog: RegionCatalog;
+  changes: RateChange[];
+  ec2: { changed: number; added: number; removed: number; unchanged: number; withoutSpecs: number };
+};
+
+function rateOf(p: OnDemandPrice, unit: string, input: RegionRefreshInput): Rate {
+  return {
+    usd: p.usd,
+    unit,
+    source: input.source.id,
+    asOf: input.readOn,
+    usageType: p.usageType,
+    derived: false,
+    note: `AWS Price List SKU ${p.sku}, effective ${p.effectiveDate}.`,
+  };
+}
+
+function missing(region: string, what: string, suffix: string, readOn: string): Unavailable {
+  return { available: false, reason: `The AWS Price List read on ${readOn} has no ${what} rate for ${region} (usage type *-${suffix})` };
+}
+
+function usdOf(v: Rate | Unavailable | undefined): number | null {
+  return v === undefined || isUnavailable(v) ? null : v.usd;
+}
+
+/** Build the refreshed region file from the previous one and the rates just read. Throws RefreshDataError. */
+export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInput): RegionRefreshResult {
+  const region = prev.region;
+  const f = input.fargate;
+  if (!f.x86VcpuHour || !f.x86GbHour) {
+    throw new RefreshDataError(
+      `The AWS Price List returned no Fargate Linux/x86 rates for region "${region}" (usage types *-${FARGATE_USAGE_SUFFIX.x86VcpuHour} and *-${FARGATE_USAGE_SUFFIX.x86GbHour}). Check the region code; if it is right, the Price List format may have changed.`,
+    );
+  }
+  if (input.ec2.size === 0) {
+    throw new RefreshDataError(
+      `The AWS Price List returned no EC2 on-demand Linux prices for region "${region}" (usage types *BoxUsage:<type>). Check the region code.`,
+    );
+  }
+  const linuxX86 = { vcpuHour: rateOf(f.x86VcpuHour, "vCPU-hour", input), gbHour: rateOf(f.x86GbHour, "GB-hour", input) };
+  const linuxArm =
+    f.armVcpuHour && f.armGbHour
+      ? { vcpuHour: rateOf(f.armVcpuHour, "vCPU-hour", input), gbHour: rateOf(f.armGbHour, "GB-hour", input) }
+      : missing(region, "Fargate ARM", FARGATE_USAGE_SUFFIX.armVcpuHour, input.readOn);
+  const windowsX86 =
+    f.windowsVcpuHour && f.windowsGbHour && f.windowsOsLicenseVcpuHour
+      ? {
+          vcpuHour: rateOf(f.windowsVcpuHour, "vCPU-hour", input),
+          gbHour: rateOf(f.windowsGbHour, "GB-hour", input),
+          osLicenseVcpuHour: rateOf(f.windowsOsLicenseVcpuHour, "vCPU-hour", input),
+        }
+      : missing(region, "Fargate Windows (vCPU, GB and OS licence)", FARGATE_USAGE_SUFFIX.windowsVcpuHour, input.readOn);
+  const ephemeralStorageGbHour = f.ephemeralStorageGbHour
+    ? rateOf(f.ephemeralStorageGbHour, "GB-hour", input)
+    : missing(region, "Fargate ephemeral storage", FARGATE_USAGE_SUFFIX.ephemeralStorageGbHour, input.readOn);
+
+  // EC2: API price and specs; ENI data, Spot and anything the API lacks come from the previous row.
+  const prevRows = new Map(prev.ec2.instanceTypes.map((r) => [r.type, r]));
+  const rows: InstanceType[] = [];
+  let changed = 0;
+  let added = 0;
+  let unchanged = 0;
+  let withoutSpecs = 0;
+  for (const [type, p] of input.ec2) {
+    const old = prevRows.get(type);
+    const vcpu = p.vcpu ?? old?.vcpu ?? null;
+    const memoryMiB = p.memoryMiB ?? old?.memoryMiB ?? null;
+    const architecture = old?.architecture ?? p.architecture;
+    if (vcpu === null || memoryMiB === null || architecture === null) {
+      withoutSpecs++;
+      continue;
+    }
+    const row: InstanceType = {
+      type,
+      vcpu,
+      memoryMiB,
+      architecture,
+      maxEnis: old?.maxEnis ?? null,
+      ipv4PerEni: old?.ipv4PerEni ?? null,
+      trunkBranchEnis: old?.trunkBranchEnis ?? null,
+      trunkingCompatible: old?.trunkingCompatible ?? false,
+      currentGeneration: p.currentGeneration ?? old?.currentGeneration ?? true,
+      gpus: p.gpus ?? old?.gpus ?? 0,
+      burstable: /^t\d/.test(type),
+      onDemandUSD: p.usd,
+      spotAvgUSD: old?.spotAvgUSD ?? null,
+    };
+    if (old?.spotSource) row.spotSource = old.spotSource;
+    if (!old) added++;
+    else if (old.onDemandUSD !== p.usd) changed++;
+    else unchanged++;
+    rows.push(row);
+  }
+  const removed = prev.ec2.instanceTypes.filter((r) => !input.ec2.has(r.type)).length;
+
+  const catalog: RegionCatalog = {
+    ...prev,
+    catalogId: input.catalogId,
+    fargate: { ...prev.fargate, linuxX86, linuxArm, windowsX86, ephemeralStorageGbHour },
+    ec2: {
+      ...prev.ec2,
+      onDemand: { ...prev.ec2.onDemand, source: input.source.id, asOf: input.readOn },
+      instanceTypes: rows.sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0)),
+    },
+  };
+  const allSources = new Map(prev.sources.map((s) => [s.id, s]));
+  allSources.set(input.source.id, input.source);
+  const used = referencedSourceIds(catalog);
+  catalog.sources = [...used].sort().map((id) => {
+    const s = allSources.get(id);
+    if (!s) throw new RefreshDataError(`internal: source ${id} is referenced but not declared`);
+    return s;
+  });
+
+  const changes: RateChange[] = [];
+  const cmp = (what: string, a: Rate | Unavailable | undefined, b: Rate | Unavailable | undefined) => {
+    const from = usdOf(a);
+    const to = usdOf(b);
+    if (from !== to) changes.push({ region, what, from, to });
+  };
+  const pf = prev.fargate;
+  cmp("Fargate Linux x86 per vCPU-hour", pf.linuxX86.vcpuHour, linuxX86.vcpuHour);
+  cmp("Fargate Linux x86 per GB-hour", pf.linuxX86.gbHour, linuxX86.gbHour);
+  cmp("Fargate ARM per vCPU-hour", isUnavailable(pf.linuxArm) ? pf.linuxArm : pf.linuxArm.vcpuHour, isUnavailable(linuxArm) ? linuxArm : linuxArm.vcpuHour);
+  cmp("Fargate ARM per GB-hour", isUnavailable(pf.linuxArm) ? pf.linuxArm : pf.linuxArm.gbHour, isUnavailable(linuxArm) ? linuxArm : linuxArm.gbHour);
+  const win = (w: typeof windowsX86, k: "vcpuHour" | "gbHour" | "osLicenseVcpuHour") => (isUnavailable(w) ? w : w[k]);
+  cmp("Fargate Windows per vCPU-hour", win(pf.windowsX86, "vcpuHour"), win(windowsX86, "vcpuHour"));
+  cmp("Fargate Windows per GB-hour", win(pf.windowsX86, "gbHour"), win(windowsX86, "gbHour"));
+  cmp("Fargate Windows OS licence per vCPU-hour", win(pf.windowsX86, "osLicenseVcpuHour"), win(windowsX86, "osLicenseVcpuHour"));
+  cmp("Fargate ephemeral storage per GB-hour", pf.ephemeralStorageGbHour, ephemeralStorageGbHour);
+  return { catalog, changes, ec2: { changed, added, removed, unchanged, withoutSpecs } };
+}

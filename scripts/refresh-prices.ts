@@ -1,0 +1,316 @@
+/**
+ * npm run prices:refresh -- --region us-east-1[,eu-west-1,...] [--endpoint URL] [--data-dir DIR]
+ *
+ * Reads current on-demand rates from the AWS Price List Query API (pricing:GetProducts, paginated) with the
+ * SDK's default credential chain and writes a NEW dated catalog snapshot: id = today's UTC date (or date.N
+ * when taken), refreshed regions rebuilt, all other regions copied from the newest snapshot. Fargate Spot,
+ * EC2 Spot and ENI data are kept from the previous snapshot with their own dates (not in the Price List).
+ *
+ * Safety: everything is written into a temp directory, every file is validated, then the directory is renamed
+ * into place and data/catalog/index.json is replaced atomically (temp file + rename). On any failure the
+ * existing files stay byte-identical, the command exits non-zero and says what to do. Credentials are never
+ * printed (and redacted from any error text).
+ */
+import { PricingClient, paginateGetProducts, type Filter } from "@aws-sdk/client-pricing";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { CatalogLookupError } from "../lib/catalog/errors";
+import { clearCatalogCache, loadCatalogIndex, loadCatalogList, loadRegionCatalog, listSnapshotDirs } from "../lib/catalog/fs-loader";
+import { parseCatalogIndex, parseCatalogList, parseRegionCatalog } from "../lib/catalog/parse";
+import { PriceListItemError, ec2PricesFromItems, fargateRatesFromItems, parsePriceListItem, type PriceListItem } from "../lib/catalog/price-list";
+import { RefreshDataError, applyRegionRefresh, type RateChange } from "../lib/catalog/refresh-merge";
+import { CatalogFileError, type CatalogIndex, type CatalogList, type CatalogSource, type RegionCatalog } from "../lib/catalog/schema";
+import { stableJson } from "../lib/catalog/stable-json";
+import { catalogIndexEntry } from "../lib/catalog/summary";
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const USAGE = "Usage: npm run prices:refresh -- --region us-east-1[,eu-west-1,...] [--endpoint URL] [--data-dir DIR]";
+const MAX_ATTEMPTS = 4;
+
+type Io = { out: (line: string) => void; err: (line: string) => void; env: NodeJS.ProcessEnv; now: Date };
+
+class UsageError extends Error {}
+
+type Args = { regions: string[]; endpoint: string | undefined; dataDir: string };
+
+function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
+  let regions: string[] | undefined;
+  let endpoint = env.PRICING_ENDPOINT || undefined;
+  let dataDir = path.join(ROOT, "data");
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [flag, inlineValue] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const value = () => {
+      const v = inlineValue ?? argv[++i];
+      if (v === undefined || v === "") throw new UsageError(`${flag} needs a value. ${USAGE}`);
+      return v;
+    };
+    if (flag === "--region" || flag === "--regions") regions = value().split(",").map((r) => r.trim()).filter(Boolean);
+    else if (flag === "--endpoint") endpoint = value();
+    else if (flag === "--data-dir") dataDir = path.resolve(value());
+    else throw new UsageError(`Unknown argument "${a}". ${USAGE}`);
+  }
+  if (!regions || regions.length === 0) throw new UsageError(`--region is required. ${USAGE}`);
+  const bad = regions.filter((r) => !/^[a-z]{2}(?:-[a-z]+)+-\d$/.test(r));
+  if (bad.length > 0) throw new UsageError(`Not an AWS region code: ${bad.join(", ")} (expected e.g. us-east-1). ${USAGE}`);
+  if (endpoint !== undefined) {
+    try {
+      new URL(endpoint);
+    } catch {
+      throw new UsageError(`--endpoint must be a URL such as http://127.0.0.1:4599, got "${endpoint}"`);
+    }
+  }
+  return { regions: [...new Set(regions)], endpoint, dataDir };
+}
+
+/** The AWS Price List filters (TERM_MATCH, case-insensitive), pricing-data-and-formats.md §1.3. */
+function ecsFilters(region: string): Filter[] {
+  return [{ Type: "TERM_MATCH", Field: "regionCode", Value: region }];
+}
+function ec2Filters(region: string): Filter[] {
+  // Karpenter's on-demand query (2026): Linux, Shared tenancy, no pre-installed software, capacity Used, OnDemand.
+  return [
+    { Type: "TERM_MATCH", Field: "regionCode", Value: region },
+    { Type: "TERM_MATCH", Field: "operatingSystem", Value: "Linux" },
+    { Type: "TERM_MATCH", Field: "tenancy", Value: "Shared" },
+    { Type: "TERM_MATCH", Field: "preInstalledSw", Value: "NA" },
+    { Type: "TERM_MATCH", Field: "capacitystatus", Value: "Used" },
+    { Type: "TERM_MATCH", Field: "marketoption", Value: "OnDemand" },
+    { Type: "TERM_MATCH", Field: "licenseModel", Value: "No License required" },
+  ];
+}
+
+/** Where a failure happened, for the message. */
+type Stage = { region: string; service: string; page: number };
+
+class StageError extends Error {
+  constructor(
+    readonly stage: Stage,
+    readonly cause: unknown,
+  ) {
+    super(String((cause as Error)?.message ?? cause));
+  }
+}
+
+async function fetchAll(client: PricingClient, service: "AmazonECS" | "AmazonEC2", region: string, filters: Filter[], io: Io, total: { n: number }): Promise<PriceListItem[]> {
+  const items: PriceListItem[] = [];
+  const stage: Stage = { region, service, page: 1 };
+  try {
+    const pages = paginateGetProducts({ client, pageSize: 100 }, { ServiceCode: service, Filters: filters, FormatVersion: "aws_v1" });
+    for await (const page of pages) {
+      const list: unknown[] = (page.PriceList as unknown[] | undefined) ?? [];
+      list.forEach((raw: unknown, i: number) => items.push(parsePriceListItem(raw, `${service} ${region} page ${stage.page} item ${i + 1}`)));
+      total.n += list.length;
+      io.out(`[${region}] ${service} page ${stage.page}: ${items.length} products (${total.n} so far)`);
+      stage.page++;
+    }
+  } catch (err) {
+    throw new StageError(stage, err);
+  }
+  return items;
+}
+
+function nextCatalogId(today: string, list: CatalogList, dirs: string[]): string {
+  const taken = new Set([...list.catalogs.map((c) => c.id), ...dirs]);
+  if (!taken.has(today)) return today;
+  for (let n = 1; ; n++) if (!taken.has(`${today}.${n}`)) return `${today}.${n}`;
+}
+
+function redact(text: string, env: NodeJS.ProcessEnv): string {
+  let out = text;
+  for (const key of ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"]) {
+    const secret = env[key];
+    if (secret && secret.length >= 4) out = out.split(secret).join("[redacted]");
+  }
+  return out;
+}
+
+type AwsError = Error & { $metadata?: { httpStatusCode?: number; attempts?: number }; code?: string; $fault?: string };
+
+/** Turn any failure into one message a user can act on. */
+function explain(err: unknown, endpoint: string | undefined): string {
+  const stage = err instanceof StageError ? err.stage : undefined;
+  const e = (err instanceof StageError ? err.cause : err) as AwsError;
+  const where = stage ? ` while reading ${stage.service} prices for ${stage.region} (page ${stage.page})` : "";
+  const attempts = e?.$metadata?.attempts ?? MAX_ATTEMPTS;
+  const status = e?.$metadata?.httpStatusCode;
+  const name = e?.name ?? "Error";
+  const causeCode = (e as { cause?: { code?: string } })?.cause?.code ?? e?.code;
+  if (e instanceof UsageError) return e.message;
+  if (e instanceof PriceListItemError) return `${e.message}. The AWS Price List format may have changed; the catalog needs a parser update in lib/catalog/price-list.ts.`;
+  if (e instanceof RefreshDataError || e instanceof CatalogFileError || e instanceof CatalogLookupError) return e.message;
+  if (name === "CredentialsProviderError" || /Could not load credentials/i.test(e?.message ?? "")) {
+    return "No AWS credentials found. prices:refresh uses the AWS SDK default credential chain: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary credentials), or AWS_PROFILE for a profile in ~/.aws, or run where an IAM role is available. The identity needs the pricing:GetProducts permission.";
+  }
+  if (name === "ThrottlingException" || status === 429) {
+    return `The AWS Pricing API throttled the requests${where} (ThrottlingException, gave up after ${attempts} attempts with backoff). Wait a minute and run the command again, or refresh fewer regions at a time.`;
+  }
+  if (name === "AccessDeniedException" || status === 403) {
+    return `The AWS credentials were refused${where} (${name}, HTTP ${status ?? 403}). Give the identity the pricing:GetProducts permission, or check that the keys are current.`;
+  }
+  if (name === "InvalidParameterException" || name === "InvalidNextTokenException") {
+    return `The AWS Pricing API rejected the query${where}: ${e.message}`;
+  }
+  if (status !== undefined && status >= 500) {
+    return `The AWS Pricing API failed with HTTP ${status} (${name})${where}, after ${attempts} attempts. This is on AWS's side; try again later.`;
+  }
+  if (causeCode === "ECONNREFUSED" || causeCode === "ENOTFOUND" || causeCode === "ECONNRESET" || causeCode === "ETIMEDOUT" || e?.name === "TimeoutError") {
+    return `Could not reach the AWS Pricing API${endpoint ? ` at ${endpoint}` : ""}${where} (${causeCode ?? e?.name}). Check the network connection${endpoint ? " and the --endpoint / PRICING_ENDPOINT value" : ""}.`;
+  }
+  if (status !== undefined) return `The AWS Pricing API answered HTTP ${status} (${name})${where}: ${e.message}`;
+  return `Refresh failed${where}: ${e?.message ?? String(err)}`;
+}
+
+function fmt(n: number | null): string {
+  return n === null ? "not available" : `$${n}`;
+}
+
+/** Run the command; returns the process exit code (0 ok, 1 failure, 2 usage). */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv, io.env);
+  } catch (err) {
+    io.err(redact(explain(err, undefined), io.env));
+    return 2;
+  }
+  const catalogDir = path.join(args.dataDir, "catalog");
+  const listFile = path.join(catalogDir, "index.json");
+  let tmpDir: string | undefined;
+  let finalDir: string | undefined;
+  let listReplaced = false;
+  try {
+    clearCatalogCache();
+    const list = loadCatalogList(args.dataDir);
+    const prevId = list.newest;
+    const prevIndex = loadCatalogIndex(prevId, { dataDir: args.dataDir });
+    const known = prevIndex.regions.map((r) => r.region);
+    const unknown = args.regions.filter((r) => !known.includes(r));
+    if (unknown.length > 0) {
+      io.err(`Unknown region ${unknown.map((r) => `"${r}"`).join(", ")}: not in price catalog ${prevId}. Regions that can be refreshed: ${known.join(", ")}. No files were changed.`);
+      return 2;
+    }
+
+    const client = new PricingClient({
+      region: "us-east-1", // the Price List Query API lives in us-east-1 (and ap-south-1); it serves every region's prices
+      ...(args.endpoint ? { endpoint: args.endpoint } : {}),
+      maxAttempts: MAX_ATTEMPTS,
+    });
+    // Resolve credentials first so a missing chain is reported before any request.
+    await client.config.credentials();
+
+    const today = io.now.toISOString().slice(0, 10);
+    const newId = nextCatalogId(today, list, listSnapshotDirs(args.dataDir));
+    const source: CatalogSource = {
+      id: `aws-pricing-api-${today}`,
+      name: `AWS Price List Query API (GetProducts AmazonECS + AmazonEC2 on-demand), read ${today}`,
+      asOf: today,
+      origin: args.endpoint ? `pricing:GetProducts via ${args.endpoint} (npm run prices:refresh)` : "pricing:GetProducts, api.pricing.us-east-1.amazonaws.com (npm run prices:refresh)",
+    };
+    io.out(`Refreshing ${args.regions.join(", ")} from the AWS Pricing API into new snapshot ${newId} (previous: ${prevId}).`);
+
+    const total = { n: 0 };
+    const refreshed = new Map<string, RegionCatalog>();
+    const changes: RateChange[] = [];
+    const ec2Lines: string[] = [];
+    for (const region of args.regions) {
+      const prev = loadRegionCatalog(region, prevId, { dataDir: args.dataDir });
+      const ecsItems = await fetchAll(client, "AmazonECS", region, ecsFilters(region), io, total);
+      const ec2Items = await fetchAll(client, "AmazonEC2", region, ec2Filters(region), io, total);
+      const result = applyRegionRefresh(prev, {
+        catalogId: newId,
+        readOn: today,
+        source,
+        fargate: fargateRatesFromItems(ecsItems, region),
+        ec2: ec2PricesFromItems(ec2Items, region),
+      });
+      refreshed.set(region, result.catalog);
+      changes.push(...result.changes);
+      const x = result.ec2;
+      ec2Lines.push(`[${region}] EC2: ${x.changed} prices changed, ${x.added} types added, ${x.removed} removed, ${x.unchanged} unchanged${x.withoutSpecs ? `, ${x.withoutSpecs} left out (no vCPU/memory/architecture)` : ""}`);
+    }
+
+    // Compose and validate the whole new snapshot in a temp directory.
+    tmpDir = path.join(catalogDir, `.tmp-refresh-${newId}-${process.pid}`);
+    rmSync(tmpDir, { recursive: true, force: true });
+    mkdirSync(tmpDir, { recursive: true });
+    const entries: CatalogIndex["regions"] = [];
+    for (const entry of prevIndex.regions) {
+      const catalog = refreshed.get(entry.region) ?? { ...loadRegionCatalog(entry.region, prevId, { dataDir: args.dataDir }), catalogId: newId };
+      const text = stableJson(catalog);
+      const label = `catalog/${newId}/${entry.file}`;
+      parseRegionCatalog(JSON.parse(text), label, { region: entry.region, catalogId: newId });
+      writeFileSync(path.join(tmpDir, entry.file), text);
+      entries.push(catalogIndexEntry(catalog, entry.file, Buffer.byteLength(text), gzipSync(text, { level: 9 }).length));
+    }
+    const index: CatalogIndex = {
+      schemaVersion: 1,
+      catalogId: newId,
+      createdAt: today,
+      note: `Refreshed from the AWS Pricing API on ${today} for ${args.regions.join(", ")}; other regions copied from ${prevId}. Spot and ENI data kept from ${prevId} with their own dates.`,
+      regions: entries,
+    };
+    writeFileSync(path.join(tmpDir, "index.json"), stableJson(parseCatalogIndex(index, `catalog/${newId}/index.json`)));
+    // Re-read what was written, exactly as the app will.
+    for (const entry of entries) {
+      const label = `catalog/${newId}/${entry.file}`;
+      parseRegionCatalog(JSON.parse(readFileSync(path.join(tmpDir, entry.file), "utf8")), label, { region: entry.region, catalogId: newId });
+    }
+    const newList: CatalogList = parseCatalogList(
+      { schemaVersion: 1, newest: newId, catalogs: [...list.catalogs, { id: newId, createdAt: today, note: index.note }] },
+      "catalog/index.json",
+    );
+
+    // Publish: directory rename, then atomic replace of the list.
+    const target = path.join(catalogDir, newId);
+    if (existsSync(target)) throw new RefreshDataError(`Snapshot directory ${target} appeared while refreshing; run the command again.`);
+    renameSync(tmpDir, target);
+    finalDir = target;
+    tmpDir = undefined;
+    const listTmp = `${listFile}.tmp-${process.pid}`;
+    writeFileSync(listTmp, stableJson(newList));
+    renameSync(listTmp, listFile);
+    listReplaced = true;
+    clearCatalogCache();
+
+    io.out("");
+    io.out(`Wrote price catalog ${newId} (${entries.length} regions; ${args.regions.length} refreshed) and made it the newest.`);
+    if (changes.length === 0) io.out(`Fargate on-demand rates: no change vs ${prevId}.`);
+    else {
+      io.out(`Fargate on-demand rates changed vs ${prevId}: ${changes.length}`);
+      for (const c of changes) io.out(`  [${c.region}] ${c.what}: ${fmt(c.from)} -> ${fmt(c.to)}`);
+    }
+    for (const line of ec2Lines) io.out(line);
+    io.out("Fargate Spot, EC2 Spot, Savings Plans, gp3 and ENI data were kept from the previous snapshot with their own dates.");
+    return 0;
+  } catch (err) {
+    // Undo anything half-published so the existing files stay byte-identical.
+    try {
+      if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+      if (finalDir && !listReplaced) rmSync(finalDir, { recursive: true, force: true });
+      rmSync(`${listFile}.tmp-${process.pid}`, { force: true });
+    } catch {
+      /* best effort; the message below still explains the failure */
+    }
+    io.err(redact(`prices:refresh failed: ${explain(err, args.endpoint)} No files were changed.`, io.env));
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  main(process.argv.slice(2), {
+    out: (l) => console.log(l),
+    err: (l) => console.error(l),
+    env: process.env,
+    now: new Date(),
+  }).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(redact(`prices:refresh failed unexpectedly: ${(err as Error)?.message ?? String(err)}`, process.env));
+      process.exit(1);
+    },
+  );
+}
