@@ -160,7 +160,14 @@ export function Estimator(props: EstimatorProps) {
     };
   }, [kit, entry, draft.catalog, draft.region]);
 
-  const outcome = useMemo(() => (kit && catalog ? kit.run(draft, catalog, curveService) : null), [kit, catalog, draft, curveService]);
+  const outcome = useMemo(() => {
+    if (!kit || !catalog) return null;
+    const t0 = performance.now();
+    const out = kit.run(draft, catalog, curveService);
+    // Visible in the browser's performance timeline and read by scripts/measure-web.mjs.
+    performance.measure("estimate-run", { start: t0, end: performance.now() });
+    return out;
+  }, [kit, catalog, draft, curveService]);
 
   // Keep the last valid result (React's "store information from previous renders" pattern).
   if (outcome?.ok && outcome.result !== good.result) {

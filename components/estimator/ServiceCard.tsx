@@ -57,8 +57,8 @@ export function ServiceCard({ index, service: s, errors, canRemove, canAdd, bill
             {billed.text}
           </p>
         ) : null}
-        <SelectField id={id("arch")} label="Architecture" value={s.architecture} options={[{ value: "x86_64", label: "x86_64 (Intel/AMD)" }, { value: "arm64", label: "arm64 (Graviton)" }]} onChange={(v) => set({ architecture: v })} error={err("architecture")} />
-        <SelectField id={id("os")} label="Operating system" value={s.os} options={[{ value: "linux", label: "Linux" }, { value: "windows", label: "Windows Server" }]} onChange={(v) => set({ os: v })} error={err("os")} />
+        <SelectField id={id("arch")} label="Architecture" value={s.architecture} options={[{ value: "x86_64", label: "x86_64" }, { value: "arm64", label: "arm64 (Graviton)" }]} onChange={(v) => set({ architecture: v })} error={err("architecture")} />
+        <SelectField id={id("os")} label="Operating system" value={s.os} options={[{ value: "linux", label: "Linux" }, { value: "windows", label: "Windows" }]} onChange={(v) => set({ os: v })} error={err("os")} />
         <TextField id={id("tasks")} label="Tasks (average running)" value={s.tasks} inputMode="decimal" onChange={(v) => set({ tasks: v })} error={err("tasks")} testId={`service-${index}-tasks`} />
         <TextField id={id("storage")} label="Ephemeral storage (GiB)" value={s.ephemeralStorageGiB} inputMode="decimal" onChange={(v) => set({ ephemeralStorageGiB: v })} error={err("ephemeralStorageGiB")} hint="20 GiB included on Fargate" />
 

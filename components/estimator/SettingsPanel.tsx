@@ -44,13 +44,23 @@ export function SettingsPanel({ draft, regions, bundledCatalogIds, errors, onReg
             hint={
               current ? (
                 <span data-testid="region-dates">
-                  {dateRange(current)}
-                  {" · "}
-                  {current.sources.map((s) => `${s.name} (${s.asOf})`).join("; ")}
+                  {dateRange(current)} ({current.sources.length} sources; each line in the breakdown shows its own date)
                 </span>
               ) : null
             }
           />
+          {current ? (
+            <details className="wide small">
+              <summary>Sources for {current.region}</summary>
+              <ul className="sources" style={{ margin: "4px 0 0", paddingLeft: 18 }}>
+                {current.sources.map((s, i) => (
+                  <li key={i}>
+                    {s.name} <span className="num">({s.asOf})</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           {bundledCatalogIds.length > 1 ? (
             <SelectField id="catalog" label="Price catalog" value={draft.catalog} options={bundledCatalogIds.map((id) => ({ value: id, label: id }))} onChange={onCatalog} error={errors.get("catalog")} />
           ) : (
@@ -64,6 +74,7 @@ export function SettingsPanel({ draft, regions, bundledCatalogIds, errors, onReg
           <SelectField<DraftSavingsPlan>
             id="savings-plan"
             label="Fargate Savings Plan"
+            className="wide"
             value={draft.savingsPlan}
             options={[
               { value: "none", label: "None (on-demand only)" },
