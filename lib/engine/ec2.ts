@@ -238,6 +238,8 @@ function solveFleet(
     checked++;
     const count = Math.max(ec2.minInstances, instancesForTarget(needed, target));
     const score = count * unitScore;
+    // Allocate only for a choice that enters the top two.
+    if (runnerUp && score > runnerUp.score * (1 + 1e-12)) continue;
     const choice: FleetChoice = { p, hourly, needed, count, eni, perInstance: perScratch.slice(), bounds: boundScratch.slice(), score };
     if (!best || better(choice, best)) {
       runnerUp = best;

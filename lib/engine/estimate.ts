@@ -14,7 +14,7 @@ import {
 } from "../schemas/estimate";
 import { ec2Option } from "./ec2";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
-import { money } from "./lines";
+import { money, rateOf } from "./lines";
 import { OLD_SOURCE_DAYS, WINDOWS_MIN_BILLED_SECONDS, WINDOWS_MIN_BILLED_SECONDS_STATUS } from "./rules";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
@@ -37,6 +37,10 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
   if (input.fargate.savingsPlan !== "none") options.push(fargateOption(input, catalog, sized, input.fargate.savingsPlan, warnings));
   options.push(ec2Option(input, catalog, warnings));
 
+  for (const o of options) {
+    // Average cost per hour of the 730-hour month, for "per hour" displays.
+    if (o.available && o.monthlyUSD !== null) o.hourlyUSD = o.monthlyUSD / HOURS_PER_MONTH;
+  }
   addOptionWarnings(input, catalog, options, warnings);
   return {
     version: 1,
@@ -77,7 +81,12 @@ function recommend(options: EstimateOption[]): EstimateResult["recommendation"] 
   } else if (fargateUSD === null) parts.push(`Fargate on-demand is unavailable (${fargate?.reason ?? "not priced"}), so no savings are computed`);
   else if (fargateUSD > 0) parts.push(`${money(savingsUSD)}/month (${Math.round((savingsUSD / fargateUSD) * 100)}%) below Fargate on-demand`);
   if (next) parts.push(`next: ${next.label} at ${money(next.monthlyUSD)}/month`);
-  if (best.id === "fargate-spot" || best.id === "fargate-mix") parts.push("Spot tasks can be interrupted with a two-minute warning");
+  const spotBased = (o: EstimateOption) => o.id === "fargate-spot" || o.id === "fargate-mix" || (o.id === "ec2" && o.label.includes("Spot"));
+  if (spotBased(best)) {
+    parts.push("Spot capacity can be interrupted with a two-minute warning");
+    const safe = sorted.find((o) => !spotBased(o));
+    if (safe && safe !== next) parts.push(`cheapest without Spot: ${safe.label} at ${money(safe.monthlyUSD)}/month`);
+  }
   if (best.id === "ec2") {
     const plan = best.plan?.instances.map((i) => `${i.count} x ${i.type}`).join(" + ");
     if (plan) parts.push(`plan: ${plan}; you manage the instances`);
@@ -117,14 +126,20 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
     warnings.add("A Savings Plan is a commitment in $/hour billed for every hour of its term whether used or not; this option assumes a commitment that exactly matches this usage. Usage above it is billed on-demand.");
   }
 
-  // Rates the numbers rely on: derived ones, and ones much older than the catalog.
+  // Rates the numbers rely on: derived ones (grouped by how they were derived), and ones much older than the catalog.
   const used: CostLine[] = options.filter((o) => o.available).flatMap((o) => o.lines);
-  const derived = new Map<string, string>();
+  const derived = new Map<string, Map<string, string>>();
   const catalogDay = days(catalog.catalogId);
   const old = new Map<string, Set<string>>();
   for (const l of used) {
+    const rate = rateOf(l);
     const what = l.usageType ?? l.label ?? l.component;
-    if (l.derived && !derived.has(what)) derived.set(what, `Derived rate ${what} ($${l.rateUSD} per ${l.unit.replace(/s$/, "")})${l.note ? `: ${l.note}` : "."}`);
+    if (l.derived) {
+      const how = rate?.note ?? l.note ?? "derived (no note)";
+      const group = derived.get(how) ?? new Map<string, string>();
+      group.set(what, `${what} $${l.rateUSD}/${l.unit.replace(/s$/, "").replace(/-hour$/, "-h").replace(/^instance-h$/, "h")}`);
+      derived.set(how, group);
+    }
     const d = days(l.asOf);
     if (catalogDay !== null && d !== null && catalogDay - d > OLD_SOURCE_DAYS) {
       const set = old.get(l.asOf) ?? new Set<string>();
@@ -132,12 +147,15 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
       old.set(l.asOf, set);
     }
   }
-  for (const text of derived.values()) warnings.add(text);
+  for (const [how, group] of derived) warnings.add(`Derived rate${group.size > 1 ? "s" : ""} ${[...group.values()].join(", ")}: ${how}`);
   for (const [asOf, labels] of [...old.entries()].sort()) {
     const months = Math.round(((catalogDay ?? 0) - (days(asOf) ?? 0)) / 30.44);
     const list = [...labels];
     const shown = list.slice(0, 4).join(", ") + (list.length > 4 ? ` and ${list.length - 4} more` : "");
     warnings.add(`Old price: ${shown} dated ${asOf}, about ${months} months before the catalog date ${catalog.catalogId.slice(0, 10)}; the price may have changed.`);
+  }
+  if (!options.some((o) => o.available)) {
+    warnings.add("No option can run the whole workload in this region with the bundled prices: see each option's reason.");
   }
 }
 

@@ -6,7 +6,7 @@
 import { isUnavailable, type ComputeRates, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
 import { largestFargateSize, snapFargateSize, type FargateSize } from "./fargate-sizes";
-import { money, num, rateLine, sumUSD } from "./lines";
+import { money, num, rateLine, sumUSD, withRate } from "./lines";
 import { FARGATE_INCLUDED_STORAGE_GIB, fargateTaskHours, ROUNDING_LOSS_WARN_SHARE, splitCapacityProviders } from "./rules";
 
 export type FargateMode = "on-demand" | "spot" | "compute-1y" | "compute-3y";
@@ -41,11 +41,11 @@ function onDemandRates(catalog: RegionCatalog, service: Service, index: number):
   const f = catalog.fargate;
   if (service.os === "windows") {
     if (service.architecture !== "x86_64") return fail(`${serviceRef(service, index)}: Windows containers on Fargate run on x86_64 only`);
-    if (isUnavailable(f.windowsX86)) return fail(f.windowsX86.reason);
+    if (isUnavailable(f.windowsX86)) return fail(`${serviceRef(service, index)} (Windows): ${f.windowsX86.reason}`);
     return { vcpu: f.windowsX86.vcpuHour, gb: f.windowsX86.gbHour, os: f.windowsX86.osLicenseVcpuHour, mode: "on-demand" };
   }
   const r: ComputeRates | { available: false; reason: string } = service.architecture === "arm64" ? f.linuxArm : f.linuxX86;
-  if (isUnavailable(r)) return fail(r.reason);
+  if (isUnavailable(r)) return fail(`${serviceRef(service, index)} (${service.architecture}): ${r.reason}`);
   return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: "on-demand" };
 }
 
@@ -56,7 +56,7 @@ function ratesFor(catalog: RegionCatalog, service: Service, index: number, mode:
     // Fargate Spot: Linux only; x86_64 and arm64 (rules §2.3: Windows "don't support the Fargate Spot capacity provider").
     if (service.os === "windows") return fail(`Fargate Spot does not run Windows tasks (${serviceRef(service, index)})`);
     const r = service.architecture === "arm64" ? f.spotArm : f.spotX86;
-    if (isUnavailable(r)) return fail(r.reason);
+    if (isUnavailable(r)) return fail(`${serviceRef(service, index)} (${service.architecture}): ${r.reason}`);
     return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: "spot" };
   }
   // Compute Savings Plans apply to Fargate vCPU-hours and GB-hours (rules §2.4). The catalog has Linux rates
@@ -68,7 +68,7 @@ function ratesFor(catalog: RegionCatalog, service: Service, index: number, mode:
   }
   const plan = f.savingsPlans[mode];
   const r = service.architecture === "arm64" ? plan.arm : plan.x86;
-  if (isUnavailable(r)) return fail(r.reason);
+  if (isUnavailable(r)) return fail(`${serviceRef(service, index)} (${service.architecture}): ${r.reason}`);
   return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: MODE_TEXT[mode] };
 }
 
@@ -132,7 +132,7 @@ function priceTasks(
       );
     } else {
       const storage = catalog.fargate.ephemeralStorageGbHour;
-      if (isUnavailable(storage)) return fail(storage.reason);
+      if (isUnavailable(storage)) return fail(`${serviceRef(service, s.index)} needs ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage: ${storage.reason}`);
       const note = rates.mode === "spot" || rates.mode.startsWith("Compute") ? "Storage is not discounted: priced at the on-demand ephemeral storage rate." : undefined;
       lines.push(
         rateLine(service.name, "storage", `Fargate ephemeral storage above 20 GiB (${service.os})`, extraGiB * hours, "GB-hours", storage, note),
@@ -227,7 +227,7 @@ export function fargateMixOption(input: EstimateInput, catalog: RegionCatalog, s
       const part = priceTasks(catalog, s, tasks, rates, ignore);
       if (isFailure(part)) return unavailable(id, label, part.reason);
       const share = `${num(tasks)} of ${num(s.service.tasks)} tasks on ${mode === "spot" ? "FARGATE_SPOT" : "FARGATE"}`;
-      for (const l of part.lines) parts.push({ ...l, note: l.note ? `${share}. ${l.note}` : share });
+      for (const l of part.lines) parts.push(withRate({ ...l, note: l.note ? `${share}. ${l.note}` : share }, l));
       loss += part.lossUSD;
     }
     const monthlyUSD = sumUSD(parts);

@@ -2,6 +2,20 @@
 import type { Rate } from "../catalog/schema";
 import type { CostLine, LineComponent } from "../schemas/estimate";
 
+/** The catalog rate behind each line, so warnings can quote the rate's own note (not the line's extras). */
+const lineRates = new WeakMap<CostLine, Rate>();
+
+export function rateOf(line: CostLine): Rate | undefined {
+  return lineRates.get(line);
+}
+
+/** Keep the rate link when a line is copied with changes. */
+export function withRate(copy: CostLine, original: CostLine): CostLine {
+  const rate = lineRates.get(original);
+  if (rate) lineRates.set(copy, rate);
+  return copy;
+}
+
 export function rateLine(
   service: string,
   component: LineComponent,
@@ -25,6 +39,7 @@ export function rateLine(
     derived: rate.derived,
   };
   if (note) line.note = note;
+  lineRates.set(line, rate);
   return line;
 }
 
