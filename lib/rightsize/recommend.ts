@@ -202,7 +202,7 @@ export function recommendSize(
   const finding: Finding = cpuUnder || memUnder || biggerThanCurrent ? "under-provisioned" : sameSize ? "optimized" : "over-provisioned";
   return {
     settings,
-    current,
+    current: { vcpu: current.vcpu, memoryGiB: current.memoryGiB, os: current.os, architecture: current.architecture },
     observed: { cpu, memory },
     required,
     recommended,
