@@ -19,11 +19,11 @@ async function main(): Promise<number> {
     for (const r of await section.run()) results.push({ ...r, group: section.group, pass: r.target === null ? null : r.value <= r.target });
   }
   const width = Math.max(...results.map((r) => r.name.length)) + 2;
-  console.log(`${"benchmark".padEnd(width)}${"median".padStart(12)}${"target".padStart(12)}  result`);
+  console.log(`${"benchmark".padEnd(width)}${"median".padStart(12)}${"target".padStart(16)}  result`);
   for (const r of results) {
     const target = r.target === null ? "-" : `<= ${fmt(r.target)} ${r.unit}`;
     const verdict = r.pass === null ? "" : r.pass ? "ok" : "OVER TARGET";
-    console.log(`${r.name.padEnd(width)}${`${fmt(r.value)} ${r.unit}`.padStart(12)}${target.padStart(12)}  ${verdict}${r.detail ? `  (${r.detail})` : ""}`);
+    console.log(`${r.name.padEnd(width)}${`${fmt(r.value)} ${r.unit}`.padStart(12)}${target.padStart(16)}  ${verdict}${r.detail ? `  (${r.detail})` : ""}`);
   }
   const out = path.join(process.cwd(), "bench", "results.json");
   mkdirSync(path.dirname(out), { recursive: true });

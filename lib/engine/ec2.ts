@@ -24,15 +24,21 @@ interface PreparedType {
   memMiB: number;
 }
 
-const prepared = new WeakMap<RegionCatalog, PreparedType[]>();
+/** Per catalog: the types of each architecture with their registered capacity (computed once per catalog object). */
+const prepared = new WeakMap<RegionCatalog, Map<Architecture, PreparedType[]>>();
 
-function prepare(catalog: RegionCatalog): PreparedType[] {
-  let list = prepared.get(catalog);
-  if (!list) {
-    list = catalog.ec2.instanceTypes.map((t) => ({ t, cpuUnits: registeredCpuUnits(t.vcpu), memMiB: registeredMemoryMiB(t.memoryMiB) }));
-    prepared.set(catalog, list);
+function prepare(catalog: RegionCatalog, arch: Architecture): PreparedType[] {
+  let byArch = prepared.get(catalog);
+  if (!byArch) {
+    byArch = new Map();
+    for (const t of catalog.ec2.instanceTypes) {
+      const list = byArch.get(t.architecture) ?? [];
+      list.push({ t, cpuUnits: registeredCpuUnits(t.vcpu), memMiB: registeredMemoryMiB(t.memoryMiB) });
+      byArch.set(t.architecture, list);
+    }
+    prepared.set(catalog, byArch);
   }
-  return list;
+  return byArch.get(arch) ?? [];
 }
 
 interface Demand {
@@ -219,9 +225,8 @@ function solveFleet(
   let considered = 0;
   const perScratch: number[] = new Array<number>(demands.length).fill(0);
   const boundScratch: Bound[] = new Array<Bound>(demands.length).fill("cpu");
-  for (const p of prepare(catalog)) {
+  for (const p of prepare(catalog, arch)) {
     const t = p.t;
-    if (t.architecture !== arch) continue;
     if (allow ? !allow.has(t.type) : !t.currentGeneration) continue;
     considered++;
     const hourly = price.hourly(t);

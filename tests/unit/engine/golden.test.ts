@@ -289,3 +289,56 @@ describe.each(catalogs)("golden cases (%s)", (_name, load) => {
     expect(result.recommendation?.why).toContain("below Fargate on-demand");
   });
 });
+
+describe("catalog gaps are never $0", () => {
+  it("EC2 Savings Plans priced at on-demand x (1 - discount) when a catalog has them", () => {
+    const base = fixtureCatalog();
+    // A catalog variant with an EC2 Savings Plan entry, to exercise the code path (the bundled sources have none).
+    const catalog: RegionCatalog = {
+      ...base,
+      ec2: {
+        ...base.ec2,
+        savingsPlans: {
+          ...base.ec2.savingsPlans,
+          "savings-plan-1y": {
+            discount: 0.3,
+            rate: { usd: 0.3, unit: "discount", source: "fixture-ec2-2026-07", asOf: "2026-07-20", usageType: null, derived: true, note: "Test-only discount." },
+          },
+        },
+      },
+    };
+    const result = estimate(input({ services: [{ name: "s", vcpu: 1, memoryGiB: 2, tasks: 2 }], ec2: { instanceTypes: ["m5.large"], purchase: "savings-plan-1y", networkMode: "bridge", minInstances: 0 } }), catalog);
+    const ec2 = option(result, "ec2");
+    // 0.096 x (1 - 0.3) = 0.0672 per hour x 730 = 49.056; EBS 2.4; total 51.456
+    expect(line(ec2, "instance")?.rateUSD).toBeCloseTo(0.0672, 12);
+    expect(ec2.monthlyUSD).toBeCloseTo(51.456, 9);
+    expect(line(ec2, "instance")).toMatchObject({ usageType: "BoxUsage:m5.large", derived: true });
+  });
+
+  it("an unavailable catalog rate makes the option unavailable with the catalog's reason", () => {
+    const base = fixtureCatalog();
+    const catalog: RegionCatalog = {
+      ...base,
+      fargate: { ...base.fargate, linuxArm: { available: false, reason: "No Fargate ARM rate here" }, ephemeralStorageGbHour: { available: false, reason: "No storage rate here" } },
+      ec2: { ...base.ec2, spot: { available: false, reason: "No EC2 Spot prices here" }, gp3GbMonth: { available: false, reason: "No gp3 price here" } },
+    };
+    const arm = estimate(input({ services: [{ name: "a", vcpu: 1, memoryGiB: 2, architecture: "arm64", tasks: 1 }] }), catalog);
+    expect(option(arm, "fargate")).toMatchObject({ available: false, monthlyUSD: null });
+    expect(option(arm, "fargate").reason).toBe('services[0] "a" (arm64): No Fargate ARM rate here');
+    expect(option(arm, "ec2").reason).toContain("No gp3 price here");
+    const disk = estimate(input({ services: [{ name: "d", vcpu: 1, memoryGiB: 2, tasks: 1, ephemeralStorageGiB: 21 }], ec2: { purchase: "spot", rootVolumeGiB: 0 } }), catalog);
+    expect(option(disk, "fargate").reason).toContain("No storage rate here");
+    expect(option(disk, "ec2").reason).toBe("No EC2 Spot prices here");
+    expect(disk.recommendation).toBeNull();
+    expect(disk.warnings.some((w) => w.startsWith("No option can run the whole workload"))).toBe(true);
+    // 20 GiB needs no storage rate
+    const free = estimate(input({ services: [{ name: "d", vcpu: 1, memoryGiB: 2, tasks: 1 }] }), catalog);
+    expect(option(free, "fargate").monthlyUSD).toBeCloseTo(36.0401, 9);
+  });
+
+  it("Windows ephemeral storage above 20 GiB: no charge, warned (docs conflict)", () => {
+    const result = estimate(input({ services: [{ name: "w", vcpu: 1, memoryGiB: 2, os: "windows", tasks: 1, ephemeralStorageGiB: 60 }] }), fixtureCatalog());
+    expect(line(option(result, "fargate"), "storage")).toBeUndefined();
+    expect(result.warnings.some((w) => w.startsWith("w: 60 GiB of ephemeral storage was requested"))).toBe(true);
+  });
+});
