@@ -1,0 +1,51 @@
+/** Provenance helpers and the per-region summary used by /catalog and /api/catalog. */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { describeRate, ec2Provenance, findInstanceType } from "@/lib/catalog/describe";
+import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
+import { summarizeRegion } from "@/lib/catalog/summary";
+
+const dataDir = path.resolve(import.meta.dirname, "..", "..", "..", "data");
+const us = loadRegionCatalog("us-east-1", "2026-11-26", { dataDir });
+const ap = loadRegionCatalog("ap-south-1", "2026-11-26", { dataDir });
+
+describe("describeRate", () => {
+  it("published rate: price, unit, usage type, source name and date", () => {
+    expect(describeRate(us.fargate.linuxX86.vcpuHour, us)).toBe(
+      "$0.04048 per vCPU-hour (USE1-Fargate-vCPU-Hours:perCPU; AWS AmazonECS Price List (bulk offer published 2026-09-11), Fargate Linux/x86, via theuves/fgcalc, as of 2026-09-29)",
+    );
+  });
+  it("derived rate says how; unavailable says why", () => {
+    const arm = ap.fargate.linuxArm;
+    if ("available" in arm) throw new Error("ap-south-1 ARM should be derived, not unavailable");
+    expect(describeRate(arm.vcpuHour)).toMatch(/^\$0\.03405 per vCPU-hour \(APS3-Fargate-ARM-vCPU-Hours:perCPU; fgcalc-ondemand-2026-09-29, as of 2026-09-29\); derived: Derived: ARM = 0\.8 x/);
+    expect(describeRate(ap.fargate.windowsX86 as { available: false; reason: string })).toBe(
+      "not available: No published Windows Fargate rate for ap-south-1 in the bundled sources; run npm run prices:refresh with AWS credentials",
+    );
+  });
+});
+
+describe("ec2Provenance", () => {
+  it("region default source and date, usage type with the instance type filled in", () => {
+    const row = findInstanceType(us, "m5.large")!;
+    expect(ec2Provenance(us, row)).toEqual({
+      onDemand: { source: "karpenter-ondemand-2026-07-20", asOf: "2026-07-20", usageType: "BoxUsage:m5.large" },
+      spot: { source: "vantage-ec2-2024-04-04", asOf: "2024-04-04" },
+    });
+    const apRow = findInstanceType(ap, "m5.large")!;
+    expect(ec2Provenance(ap, apRow).onDemand).toEqual({ source: "vantage-ec2-2024-04-04", asOf: "2024-04-04", usageType: "APS3-BoxUsage:m5.large" });
+  });
+});
+
+describe("summarizeRegion", () => {
+  it("reports published / derived / unavailable and the dates of each kind of price", () => {
+    const s = summarizeRegion(us);
+    expect(s).toMatchObject({ arm: "published", windows: "published", spotX86: "published", spotArm: "published", ephemeralStorage: "published", savingsPlans: "derived" });
+    expect(s.asOf.fargateSpot).toEqual(["2026-09-28", "2026-09-29"]);
+    expect(s.asOf.ec2OnDemand).toEqual(["2026-07-20"]);
+    expect(s.ec2.instanceTypes).toBe(us.ec2.instanceTypes.length);
+    const a = summarizeRegion(ap);
+    expect(a).toMatchObject({ arm: "derived", windows: "unavailable", spotArm: "derived", ephemeralStorage: "derived" });
+    expect(a.asOf.ec2OnDemand).toEqual(["2024-04-04"]);
+  });
+});
