@@ -63,7 +63,8 @@ describe("bundled catalog 2026-11-26", () => {
     expect(x86.gbHour).toMatchObject({ usd: 0.004445, unit: "GB-hour", usageType: "USE1-Fargate-GB-Hours", derived: false });
     // billing-code traps (pricing-data-and-formats.md §1.4): eu-west-1 is EU, ap-south-1 is APS3
     expect(cat("eu-west-1").fargate.linuxX86.vcpuHour.usageType).toBe("EU-Fargate-vCPU-Hours:perCPU");
-    expect(cat("ap-south-1").fargate.spotX86.vcpuHour.usageType).toBe("APS3-SpotUsage-Fargate-vCPU-Hours:perCPU");
+    const apSpot = cat("ap-south-1").fargate.spotX86;
+    expect(!isUnavailable(apSpot) && apSpot.vcpuHour.usageType).toBe("APS3-SpotUsage-Fargate-vCPU-Hours:perCPU");
     expect(cat("us-east-1").ec2.onDemand.usageTypePattern).toBe("BoxUsage:<instanceType>");
     expect(cat("us-east-2").ec2.onDemand.usageTypePattern).toBe("USE2-BoxUsage:<instanceType>");
   });
