@@ -4,6 +4,7 @@ import { estimate } from "@/lib/engine/estimate";
 import { encodeShareToken } from "@/lib/share/codec";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import { Estimator } from "@/components/estimator/Estimator";
+import { buildCurve } from "@/components/estimator/kit";
 import { defaultInputRaw, DEFAULT_REGION } from "@/components/estimator/defaults";
 import type { RegionInfo } from "@/components/estimator/types";
 
@@ -39,7 +40,9 @@ export default function Home() {
       <main className="page">
         <Estimator
           initialDraft={inputToDraft(input)}
+          initialInput={input}
           initialResult={result}
+          initialCurve={buildCurve(input, catalog, 0)}
           initialToken={encodeShareToken(input)}
           regions={regions}
           newestCatalogId={list.newest}

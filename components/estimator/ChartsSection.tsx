@@ -3,6 +3,7 @@
  * Both charts with their titles and table alternatives. The recharts components are loaded with
  * next/dynamic after first paint (recharts is ~118 kB gzip); the tables render immediately.
  */
+import { memo } from "react";
 import dynamic from "next/dynamic";
 import type { EstimateResult } from "@/lib/schemas/estimate";
 import { formatUSD } from "@/lib/format";
@@ -13,19 +14,18 @@ const Placeholder = () => <div className="chart-placeholder">Drawing chart…</d
 const CostBarChart = dynamic(() => import("@/components/charts/CostBarChart"), { ssr: false, loading: Placeholder });
 const CrossoverChart = dynamic(() => import("@/components/charts/CrossoverChart"), { ssr: false, loading: Placeholder });
 
-interface Props {
-  result: EstimateResult;
+interface CrossoverProps {
   curve: CurveData | null;
   serviceNames: string[];
   curveService: number;
   onCurveService: (index: number) => void;
 }
 
-export function ChartsSection({ result, curve, serviceNames, curveService, onCurveService }: Props) {
+/** Stacked bar of the current result: part of the urgent update of an edit. */
+export const CostChartPanel = memo(function CostChartPanel({ result }: { result: EstimateResult }) {
   const rows = costByComponent(result);
   const parts = presentComponents(rows);
   return (
-    <div className="charts">
       <section className="panel" aria-labelledby="chart-cost-title">
         <figure>
           <h2 id="chart-cost-title">Monthly cost by option and component</h2>
@@ -67,7 +67,12 @@ export function ChartsSection({ result, curve, serviceNames, curveService, onCur
           </details>
         </figure>
       </section>
+  );
+});
 
+/** Crossover chart: ~20 full estimates, so it is rendered from a deferred value (see Estimator). */
+export const CrossoverPanel = memo(function CrossoverPanel({ curve, serviceNames, curveService, onCurveService }: CrossoverProps) {
+  return (
       <section className="panel" aria-labelledby="chart-crossover-title">
         <figure>
           <h2 id="chart-crossover-title">When does EC2 become cheaper?</h2>
@@ -135,6 +140,5 @@ export function ChartsSection({ result, curve, serviceNames, curveService, onCur
           ) : null}
         </figure>
       </section>
-    </div>
   );
-}
+});

@@ -5,7 +5,7 @@
  * on every keystroke re-validates and re-estimates in the browser. An invalid value shows its message
  * next to the field while the last valid result stays on screen; nothing the user typed is rewritten.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
 import type { EstimateInput, EstimateResult, FieldError } from "@/lib/schemas/estimate";
 import type { RegionCatalog } from "@/lib/catalog/schema";
 import { newServiceKey, type EstimateDraft, type ServiceDraft, type Ec2Draft, type DraftSavingsPlan } from "@/lib/share/draft";
@@ -17,12 +17,14 @@ import { Banner } from "@/components/ui/fields";
 import { ServiceCard, type BilledNote, type TaskDefinitionMessage } from "./ServiceCard";
 import { SettingsPanel } from "./SettingsPanel";
 import { SummaryCards, Breakdown, WarningsAndSources } from "./Results";
-import { ChartsSection } from "./ChartsSection";
+import { CostChartPanel, CrossoverPanel } from "./ChartsSection";
 import type { CurveData, Kit, RegionInfo } from "./types";
 
 export interface EstimatorProps {
   initialDraft: EstimateDraft;
+  initialInput: EstimateInput;
   initialResult: EstimateResult;
+  initialCurve: CurveData | null;
   initialToken: string;
   regions: RegionInfo[];
   newestCatalogId: string;
@@ -32,8 +34,8 @@ export interface EstimatorProps {
 type CatalogEntry = { catalog: RegionCatalog } | { error: string };
 
 interface Good {
+  input: EstimateInput;
   result: EstimateResult;
-  curve: CurveData | null;
   token: string;
 }
 
@@ -109,7 +111,8 @@ export function Estimator(props: EstimatorProps) {
   const [kitError, setKitError] = useState<string | null>(null);
   const [catalogs, setCatalogs] = useState<Record<string, CatalogEntry>>({});
   const [curveService, setCurveService] = useState(0);
-  const [good, setGood] = useState<Good>({ result: props.initialResult, curve: null, token: props.initialToken });
+  const [good, setGood] = useState<Good>({ input: props.initialInput, result: props.initialResult, token: props.initialToken });
+  const [lastCurve, setLastCurve] = useState<CurveData | null>(props.initialCurve);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [shareLink, setShareLink] = useState<string | null>(null);
   const [copyStatus, setCopyStatus] = useState<string>("");
@@ -163,16 +166,29 @@ export function Estimator(props: EstimatorProps) {
   const outcome = useMemo(() => {
     if (!kit || !catalog) return null;
     const t0 = performance.now();
-    const out = kit.run(draft, catalog, curveService);
+    const out = kit.run(draft, catalog);
     // Visible in the browser's performance timeline and read by scripts/measure-web.mjs.
     performance.measure("estimate-run", { start: t0, end: performance.now() });
     return out;
-  }, [kit, catalog, draft, curveService]);
+  }, [kit, catalog, draft]);
 
   // Keep the last valid result (React's "store information from previous renders" pattern).
   if (outcome?.ok && outcome.result !== good.result) {
-    setGood({ result: outcome.result, curve: outcome.curve, token: outcome.token });
+    setGood({ input: outcome.input, result: outcome.result, token: outcome.token });
   }
+
+  // An edit renders in two passes: urgent (form, totals, stacked bar) and deferred (crossover curve =
+  // ~20 full estimates, breakdown tables, warnings), so typing stays responsive with many services.
+  const deferred = useDeferredValue(good);
+  const curve = useMemo(() => {
+    if (!kit || !catalog || deferred.input.region !== catalog.region) return null;
+    if (deferred.input === props.initialInput && curveService === 0 && props.initialCurve) return props.initialCurve;
+    const t0 = performance.now();
+    const c = kit.curve(deferred.input, catalog, curveService);
+    performance.measure("curve-run", { start: t0, end: performance.now() });
+    return c;
+  }, [kit, catalog, deferred.input, curveService, props.initialInput, props.initialCurve]);
+  if (curve && curve !== lastCurve) setLastCurve(curve);
 
   const errors: FieldError[] = outcome && !outcome.ok ? outcome.errors : [];
   const errorMap = useMemo(() => new Map(errors.map((e) => [e.path, e.message])), [errors]);
@@ -305,7 +321,8 @@ export function Estimator(props: EstimatorProps) {
   // ---------------------------------------------------------------- render
   const result = good.result;
   const rightsizeBase = `/rightsize?${SHARE_PARAM}=${encodeURIComponent(good.token)}`;
-  const serviceNames = draft.services.map((s) => s.name);
+  const namesKey = draft.services.map((s) => s.name).join("\u0000");
+  const serviceNames = useMemo(() => namesKey.split("\u0000"), [namesKey]);
   const vcpuValues = [...new Set(FARGATE_LINUX_SIZES.map((s) => s.vcpu))];
   const catalogError = entry && "error" in entry ? entry.error : null;
 
@@ -421,9 +438,12 @@ export function Estimator(props: EstimatorProps) {
             </div>
           </section>
 
-          <ChartsSection result={result} curve={good.curve} serviceNames={serviceNames} curveService={Math.min(curveService, draft.services.length - 1)} onCurveService={setCurveService} />
-          <Breakdown result={result} />
-          <WarningsAndSources result={result} />
+          <div className="charts">
+            <CostChartPanel result={result} />
+            <CrossoverPanel curve={lastCurve} serviceNames={serviceNames} curveService={Math.min(curveService, draft.services.length - 1)} onCurveService={setCurveService} />
+          </div>
+          <Breakdown result={deferred.result} />
+          <WarningsAndSources result={deferred.result} />
         </div>
       </div>
     </>

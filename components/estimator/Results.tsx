@@ -4,7 +4,7 @@
  * the EC2 plan, warnings and sources. Everything shown comes from the EstimateResult; the only
  * arithmetic here is display-level comparison (difference to Fargate on-demand) and summing for subtotals.
  */
-import { Fragment } from "react";
+import { Fragment, memo } from "react";
 import type { EstimateOption, EstimateResult } from "@/lib/schemas/estimate";
 import { formatPct, formatQuantity, formatRate, formatUSD } from "@/lib/format";
 
@@ -30,7 +30,7 @@ function Delta({ option, baseline }: { option: EstimateOption; baseline: Estimat
   );
 }
 
-export function SummaryCards({ result }: { result: EstimateResult }) {
+export const SummaryCards = memo(function SummaryCards({ result }: { result: EstimateResult }) {
   const baseline = result.options.find((o) => o.id === "fargate");
   const recommended = result.recommendation?.optionId;
   return (
@@ -73,7 +73,7 @@ export function SummaryCards({ result }: { result: EstimateResult }) {
       ) : null}
     </div>
   );
-}
+});
 
 function OptionBreakdown({ option }: { option: EstimateOption }) {
   const services = [...new Set(option.lines.map((l) => l.service))];
@@ -192,7 +192,7 @@ function Ec2Plan({ option }: { option: EstimateOption }) {
   );
 }
 
-export function Breakdown({ result }: { result: EstimateResult }) {
+export const Breakdown = memo(function Breakdown({ result }: { result: EstimateResult }) {
   const available = result.options.filter((o) => o.available);
   return (
     <section className="panel" aria-labelledby="breakdown-heading">
@@ -205,9 +205,9 @@ export function Breakdown({ result }: { result: EstimateResult }) {
       ))}
     </section>
   );
-}
+});
 
-export function WarningsAndSources({ result }: { result: EstimateResult }) {
+export const WarningsAndSources = memo(function WarningsAndSources({ result }: { result: EstimateResult }) {
   return (
     <section className="panel" aria-labelledby="notes-heading">
       <h2 id="notes-heading" style={{ marginBottom: 8 }}>
@@ -235,4 +235,4 @@ export function WarningsAndSources({ result }: { result: EstimateResult }) {
       </div>
     </section>
   );
-}
+});

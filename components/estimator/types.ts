@@ -32,13 +32,16 @@ export interface CurveData {
 }
 
 export type RunOutcome =
-  | { ok: true; input: EstimateInput; result: EstimateResult; curve: CurveData | null; token: string }
+  | { ok: true; input: EstimateInput; result: EstimateResult; token: string }
   | { ok: false; errors: FieldError[]; internal?: string };
 
 /** The lazily loaded part (zod, engine, codec): see ./kit.ts. */
 export interface Kit {
   parseCatalog(json: unknown, label: string, expect: { region: string; catalogId: string }): RegionCatalog;
-  run(draft: EstimateDraft, catalog: RegionCatalog, curveServiceIndex: number): RunOutcome;
+  /** Validate the draft and estimate (the urgent part of an edit). */
+  run(draft: EstimateDraft, catalog: RegionCatalog): RunOutcome;
+  /** The crossover chart's data (rendered as a deferred update: ~20 full estimates). */
+  curve(input: EstimateInput, catalog: RegionCatalog, curveServiceIndex: number): CurveData | null;
   decodeShare(token: string): ShareDecodeOutcome;
   inputToDraft(input: EstimateInput): EstimateDraft;
   parseImport(text: string): ImportOutcome;

@@ -9,8 +9,13 @@ import { parseEstimateInput, type EstimateInput, type EstimateInputRaw, type Fie
 export { SHARE_PARAM, shareTokenFromSearch } from "./codec-url";
 import { SHARE_PARAM } from "./codec-url";
 export const SHARE_VERSION_PREFIX = "v1.";
-/** Far above any real estimate (100 services compress to a few kB) and far below URL limits. */
-export const MAX_SHARE_TOKEN_CHARS = 32_000;
+/**
+ * 100 varied services (the schema's maximum) compress to about 6,900 characters, so 12,000 leaves room.
+ * It also stays below Node's 16 kB request-header limit: a longer ?s= link would be refused by the HTTP
+ * server (431) before this app could explain it. Bounding the input also bounds lz-string's worst-case
+ * decompression work.
+ */
+export const MAX_SHARE_TOKEN_CHARS = 12_000;
 const MAX_DECOMPRESSED_CHARS = 512_000;
 
 /** Why a link was refused, for tests and telemetry-free UI wording. */

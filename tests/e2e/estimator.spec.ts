@@ -1,0 +1,246 @@
+import { test, expect, type Page, type BrowserContext } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import LZString from "lz-string";
+
+const SHOTS = "test-results/screenshots";
+const OPTION_IDS = ["fargate", "fargate-spot", "ec2"];
+
+/** Fail the test on any uncaught page error or JS dialog (XSS would open one). */
+function guard(page: Page) {
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("dialog", async (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    await d.dismiss();
+  });
+  return problems;
+}
+
+async function waitLive(page: Page) {
+  await expect(page.getByTestId("status")).toContainText("Live:", { timeout: 30_000 });
+}
+
+async function totals(page: Page): Promise<Record<string, string | null>> {
+  const out: Record<string, string | null> = {};
+  for (const id of OPTION_IDS) out[id] = await page.getByTestId(`total-${id}`).getAttribute("data-usd");
+  return out;
+}
+
+async function barPaths(page: Page): Promise<string> {
+  const locator = page.locator('[data-testid="chart-cost"] .recharts-bar-rectangle path');
+  await expect(locator.first()).toBeVisible({ timeout: 30_000 });
+  return (await locator.evaluateAll((els) => els.map((e) => e.getAttribute("d")))).join("|");
+}
+
+function token(input: unknown, version = "v1."): string {
+  return version + LZString.compressToEncodedURIComponent(JSON.stringify(input));
+}
+
+const sharedInput = {
+  version: 1,
+  region: "eu-west-1",
+  catalog: "2026-11-26",
+  services: [
+    { name: "checkout", vcpu: 0.75, memoryGiB: 3, tasks: 6 },
+    { name: "nightly-batch", vcpu: 2, memoryGiB: 8, architecture: "arm64", tasks: 3, usage: { kind: "scheduled", runsPerDay: 4, secondsPerRun: 45 } },
+  ],
+  ec2: { targetUtilizationPct: 80, minInstances: 3 },
+};
+
+test.describe("estimator page", () => {
+  test("first paint already holds a server-computed comparison (no client JS needed)", async ({ request }) => {
+    const html = await (await request.get("/")).text();
+    for (const id of OPTION_IDS) expect(html).toMatch(new RegExp(`data-testid="total-${id}"[^>]*data-usd="\\d`));
+    expect(html).toContain("Recommended");
+    expect(html).toContain('data-testid="table-crossover"');
+  });
+
+  test("editing updates numbers and both charts; an invalid value keeps the last result and the typed text", async ({ page }) => {
+    const problems = guard(page);
+    await page.goto("/");
+    await waitLive(page);
+    await expect(page.locator('[data-testid="chart-crossover"] .recharts-line').first()).toBeVisible();
+    const before = await totals(page);
+    const barsBefore = await barPaths(page);
+    const crossBefore = await page.locator('[data-testid="chart-crossover"] .recharts-line path').first().getAttribute("d");
+
+    await page.getByTestId("service-0-tasks").fill("12");
+    await expect.poll(async () => (await totals(page)).fargate).not.toBe(before.fargate);
+    await expect.poll(() => barPaths(page)).not.toBe(barsBefore);
+    await expect.poll(() => page.locator('[data-testid="chart-crossover"] .recharts-line path').first().getAttribute("d")).not.toBe(crossBefore);
+    const after = await totals(page);
+    // 4 -> 12 tasks of a 1 vCPU / 2 GiB always-on service: Fargate rises by 8 x (0.04048 + 2 x 0.004445) x 730 = 5840 x 0.04937 = 288.3208
+    expect(Number(after.fargate) - Number(before.fargate)).toBeCloseTo(288.3208, 6);
+
+    await page.getByTestId("service-0-vcpu").fill("abc");
+    await expect(page.locator("#" + (await page.getByTestId("service-0-vcpu").getAttribute("id")) + "-error")).toHaveText('must be a number (got "abc")');
+    await expect(page.getByTestId("status")).toContainText("last valid estimate");
+    await expect(page.getByTestId("form-errors")).toContainText("services[0].vcpu");
+    await expect(page.getByTestId("service-0-vcpu")).toHaveValue("abc");
+    expect(await totals(page)).toEqual(after);
+
+    await page.getByTestId("service-0-vcpu").fill("0.9");
+    await expect(page.getByTestId("service-0-billed")).toContainText("Billed as 1 vCPU / 2 GiB on Fargate");
+    await page.screenshot({ path: `${SHOTS}/estimator-edited.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  test("share link round trip in a fresh browser context shows identical totals", async ({ page, browser }) => {
+    guard(page);
+    await page.goto("/");
+    await waitLive(page);
+    await page.getByTestId("service-0-name").fill("checkout-api");
+    await page.getByTestId("service-0-tasks").fill("7");
+    await page.getByTestId("region").selectOption("eu-west-1");
+    await waitLive(page);
+    await expect(page.getByTestId("status")).toContainText("eu-west-1");
+    const expected = await totals(page);
+    await page.getByTestId("copy-link").click();
+    const link = await page.getByTestId("share-link").inputValue();
+    expect(link).toMatch(/\?s=v1\./);
+    expect(page.url()).toBe(link);
+
+    const fresh: BrowserContext = await browser.newContext();
+    const other = await fresh.newPage();
+    const problems = guard(other);
+    await other.goto(link);
+    await waitLive(other);
+    await expect(other.getByTestId("service-0-name")).toHaveValue("checkout-api");
+    await expect(other.getByTestId("region")).toHaveValue("eu-west-1");
+    await expect.poll(() => totals(other)).toEqual(expected);
+    expect(problems).toEqual([]);
+    await fresh.close();
+  });
+
+  test("downloaded JSON equals the API's answer for the same input; CSV has the lines", async ({ page, request }) => {
+    guard(page);
+    await page.goto("/?s=" + token(sharedInput));
+    await waitLive(page);
+    await expect(page.getByTestId("service-0-name")).toHaveValue("checkout");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
+    expect(download.suggestedFilename()).toMatch(/^ecs-estimate-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    const api = await request.post("/api/estimate", { data: sharedInput });
+    expect(api.status()).toBe(200);
+    expect(exported).toEqual(await api.json());
+
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
+    expect(csv.suggestedFilename()).toMatch(/^ecs-estimate-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = readFileSync((await csv.path())!, "utf8").trimEnd().split("\r\n");
+    expect(lines[0]).toBe("option,service,component,quantity,unit,rate,usd,usageType,asOf,derived,note");
+    const lineCount = exported.options.reduce((n: number, o: { lines: unknown[] }) => n + o.lines.length, 0);
+    expect(lines).toHaveLength(1 + lineCount);
+  });
+
+  test("import: a bare input restores the form; an invalid file lists paths and leaves the form alone", async ({ page }) => {
+    const problems = guard(page);
+    await page.goto("/");
+    await waitLive(page);
+    const spotMix = readFileSync(path.join("examples", "spot-mix.json"));
+    await page.getByTestId("import-json").setInputFiles({ name: "spot-mix.json", mimeType: "application/json", buffer: spotMix });
+    await expect(page.getByTestId("service-0-name")).toHaveValue("frontend");
+    await expect(page.getByTestId("service-2-name")).toHaveValue("payments");
+    await expect(page.getByTestId("card-fargate-mix")).toBeVisible();
+    const before = await totals(page);
+
+    const bad = { version: 1, region: "us-east-1", services: [{ name: "x", vcpu: "lots", memoryGiB: 2, tasks: -1 }] };
+    await page.getByTestId("import-json").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+    const banner = page.getByTestId("banner-import");
+    await expect(banner).toBeVisible();
+    await expect(banner).toHaveAttribute("role", "alert");
+    await expect(banner).toContainText("services[0].vcpu");
+    await expect(banner).toContainText("services[0].tasks");
+    await expect(page.getByTestId("service-0-name")).toHaveValue("frontend");
+    expect(await totals(page)).toEqual(before);
+
+    await page.getByTestId("import-json").setInputFiles({ name: "junk.json", mimeType: "application/json", buffer: Buffer.from("\u0000\u0001not json") });
+    await expect(page.getByTestId("banner-import")).toContainText("not valid JSON");
+    expect(problems).toEqual([]);
+  });
+
+  test("a task definition fills a service row", async ({ page }) => {
+    guard(page);
+    await page.goto("/");
+    await waitLive(page);
+    const file = readFileSync(path.join("examples", "task-definitions", "register-worker-x86.json"));
+    await page.locator('[data-testid="service-1"] input[type="file"]').setInputFiles({ name: "td.json", mimeType: "application/json", buffer: file });
+    await expect(page.getByTestId("service-1-name")).toHaveValue("invoice-worker");
+    await expect(page.getByTestId("service-1-vcpu")).toHaveValue("2");
+    await expect(page.getByTestId("service-1-memory")).toHaveValue("8");
+    const href = await page.getByTestId("service-1-rightsize").getAttribute("href");
+    expect(href).toMatch(/^\/rightsize\?s=v1\.[^&]+&service=1$/);
+  });
+
+  const validToken = token(sharedInput);
+  const badLinks: { name: string; s: string; text: RegExp }[] = [
+    { name: "malformed", s: "hello-world", text: /not in a format/ },
+    { name: "truncated", s: validToken.slice(0, Math.floor(validToken.length / 2)), text: /damaged or truncated|does not hold a valid estimate/ },
+    { name: "oversized", s: "v1." + "A".repeat(13_000), text: /too long/ },
+    { name: "wrong version", s: token(sharedInput, "v9."), text: /version 9/ },
+    { name: "tampered", s: token({ ...sharedInput, services: [{ name: "x", vcpu: -5, memoryGiB: 2, tasks: 1 }] }), text: /does not hold a valid estimate/ },
+    { name: "tampered characters", s: validToken.slice(0, 20) + "<script>alert(1)</script>", text: /altered/ },
+  ];
+  for (const bad of badLinks) {
+    test(`bad share link (${bad.name}) -> alert banner and the default estimate`, async ({ page, request }) => {
+      const problems = guard(page);
+      const html = await (await request.get("/")).text();
+      const defaultFargate = /data-testid="total-fargate"[^>]*data-usd="([^"]+)"/.exec(html)?.[1];
+      await page.goto("/?s=" + encodeURIComponent(bad.s));
+      const banner = page.getByTestId("banner-link");
+      await expect(banner).toBeVisible({ timeout: 30_000 });
+      await expect(banner).toHaveAttribute("role", "alert");
+      await expect(banner).toContainText(bad.text);
+      await waitLive(page);
+      expect((await totals(page)).fargate).toBe(defaultFargate);
+      await expect(page.getByTestId("service-0-name")).toHaveValue("api");
+      expect(problems).toEqual([]);
+      if (bad.name === "tampered") await page.screenshot({ path: `${SHOTS}/estimator-bad-link.png` });
+    });
+  }
+
+  test("a link to a catalog that is not bundled offers the newest, applied only on click", async ({ page }) => {
+    guard(page);
+    await page.goto("/?s=" + token({ ...sharedInput, catalog: "2020-01-01" }));
+    const banner = page.getByTestId("banner-catalog");
+    await expect(banner).toContainText("2020-01-01");
+    await waitLive(page);
+    await expect(page.getByTestId("service-0-name")).toHaveValue("api");
+    await page.getByTestId("use-newest-catalog").click();
+    await expect(page.getByTestId("service-0-name")).toHaveValue("checkout");
+    await expect(page.getByTestId("catalog-id")).toContainText("2026-11-26");
+  });
+
+  test("an XSS string as a service name stays text", async ({ page }) => {
+    const problems = guard(page);
+    const xss = `<img src=x onerror="alert('xss')"><script>alert(1)</script>`;
+    await page.goto("/?s=" + token({ ...sharedInput, services: [{ ...sharedInput.services[0], name: xss }] }));
+    await waitLive(page);
+    await expect(page.getByTestId("service-0-name")).toHaveValue(xss);
+    await expect(page.getByRole("heading", { name: xss })).toBeVisible();
+    await expect(page.getByTestId("breakdown-fargate")).toContainText(xss);
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+    await page.getByTestId("service-0-name").fill(`"><svg onload=alert(2)>`);
+    await expect(page.getByRole("heading", { name: `"><svg onload=alert(2)>` })).toBeVisible();
+    await page.waitForTimeout(300);
+    expect(problems).toEqual([]);
+  });
+
+  test("desktop and 375-px screenshots; no horizontal overflow on a phone", async ({ page }) => {
+    guard(page);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto("/");
+    await waitLive(page);
+    await barPaths(page);
+    await page.screenshot({ path: `${SHOTS}/estimator-desktop.png`, fullPage: true });
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto("/");
+    await waitLive(page);
+    await barPaths(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/estimator-375.png`, fullPage: true });
+    await page.getByTestId("card-fargate").screenshot({ path: `${SHOTS}/estimator-375-card.png` });
+  });
+});
