@@ -5,7 +5,11 @@
  */
 import type { RegionCatalog } from "../catalog/schema";
 import type { EstimateInput, EstimateResult } from "../schemas/estimate";
+import { ec2Option } from "./ec2";
 import { estimate } from "./estimate";
+import { fargateOption, sizeServices } from "./fargate";
+
+
 
 export interface CurvePoint {
   tasks: number;
@@ -16,8 +20,10 @@ export interface CurvePoint {
 
 export interface CostCurve {
   points: CurvePoint[];
-  /** First whole task count (1..maxTasks) at which EC2 costs less than Fargate on-demand; null if none seen. */
+  /** First whole task count (1..maxTasks) at which EC2 costs less than Fargate on-demand, or null. */
   crossoverTasks: number | null;
+  /** The costs at crossoverTasks (that count may fall between two samples). */
+  crossoverPoint: CurvePoint | null;
   serviceIndex: number;
 }
 
@@ -39,7 +45,44 @@ function pointAt(input: EstimateInput, catalog: RegionCatalog, serviceIndex: num
   return { tasks, fargate: monthly(result, "fargate"), fargateSpot: monthly(result, "fargate-spot"), ec2: monthly(result, "ec2") };
 }
 
-const ec2Cheaper = (p: CurvePoint) => p.ec2 !== null && p.fargate !== null && p.ec2 < p.fargate - 1e-9;
+/** Only the two totals the crossover compares (no Spot, mix, Savings Plan or warnings): cheap enough to search. */
+function quickTotals(input: EstimateInput, catalog: RegionCatalog, serviceIndex: number, tasks: number): { fargate: number | null; ec2: number | null } {
+  const services = input.services.map((s, i) => (i === serviceIndex ? { ...s, tasks } : s));
+  const at = { ...input, services };
+  const ignore = new Set<string>();
+  const fargate = fargateOption(at, catalog, sizeServices(at), "on-demand", ignore);
+  const ec2 = ec2Option(at, catalog, ignore);
+  return { fargate: fargate.available ? fargate.monthlyUSD : null, ec2: ec2.available ? ec2.monthlyUSD : null };
+}
+
+/**
+ * The first whole task count in 1..maxTasks where EC2 costs less than Fargate on-demand. EC2's cost is a step
+ * function (whole instances) while Fargate's grows by the same amount with every task (f(n) = a + b n), so EC2
+ * can win at 7 tasks and lose at 10: samples are not enough. Search: at n, EC2 costs c(n); EC2's cost does not
+ * fall as tasks rise (property-tested), so no m with f(m) <= c(n) can be a win, and the search jumps to the first
+ * m with f(m) > c(n). A handful of evaluations instead of one per task count.
+ */
+function findCrossover(input: EstimateInput, catalog: RegionCatalog, serviceIndex: number, maxTasks: number): number | null {
+  const zero = quickTotals(input, catalog, serviceIndex, 0);
+  if (zero.fargate === null) return null;
+  const a = zero.fargate;
+  const one = quickTotals(input, catalog, serviceIndex, 1);
+  if (one.fargate === null) return null;
+  const b = one.fargate - a;
+  let n = 1;
+  let at = one;
+  for (let guard = 0; n <= maxTasks && guard < 10_000; guard++) {
+    if (at.ec2 === null) return null; // the EC2 search fails at n tasks; more tasks will not help
+    const f = a + b * n;
+    if (at.ec2 < f - 1e-9 * Math.max(1, f)) return n;
+    if (b <= 0) return null;
+    const next = Math.max(n + 1, Math.floor((at.ec2 - a) / b + 1e-9) + 1);
+    n = next;
+    if (n <= maxTasks) at = quickTotals(input, catalog, serviceIndex, n);
+  }
+  return null;
+}
+
 
 export function costCurve(input: EstimateInput, catalog: RegionCatalog, options: CurveOptions): CostCurve {
   const serviceIndex = Math.min(Math.max(0, Math.trunc(options.serviceIndex) || 0), input.services.length - 1);
@@ -51,21 +94,10 @@ export function costCurve(input: EstimateInput, catalog: RegionCatalog, options:
   const tasks = [...counts].filter((t) => t <= maxTasks).sort((a, b) => a - b);
   const points = tasks.map((t) => pointAt(input, catalog, serviceIndex, t));
 
-  // First sampled count where EC2 wins (ignoring 0 tasks), refined to the whole task count by bisection
-  // between it and the previous sample.
-  let crossoverTasks: number | null = null;
-  const j = points.findIndex((p) => p.tasks >= 1 && ec2Cheaper(p));
-  if (j >= 0) {
-    const hit = points[j] as CurvePoint;
-    const prev = points[j - 1];
-    let lo = prev && prev.tasks >= 1 ? prev.tasks : 0; // not cheaper at lo (or lo = 0)
-    let hi = hit.tasks; // cheaper at hi
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (ec2Cheaper(pointAt(input, catalog, serviceIndex, mid))) hi = mid;
-      else lo = mid;
-    }
-    crossoverTasks = hi;
+  const crossoverTasks = findCrossover(input, catalog, serviceIndex, maxTasks);
+  let crossoverPoint: CurvePoint | null = null;
+  if (crossoverTasks !== null) {
+    crossoverPoint = points.find((p) => p.tasks === crossoverTasks) ?? pointAt(input, catalog, serviceIndex, crossoverTasks);
   }
-  return { points, crossoverTasks, serviceIndex };
+  return { points, crossoverTasks, crossoverPoint, serviceIndex };
 }

@@ -71,6 +71,12 @@ export function engineSections(catalog: RegionCatalog = loadRegionCatalog("us-ea
   const one = oneServiceInput();
   const hundred = hundredServicesInput();
   const types = catalog.ec2.instanceTypes.length;
+  const neverCheaper = parse({
+    version: 1,
+    region: "us-east-1",
+    services: [{ name: "tiny", vcpu: 0.25, memoryGiB: 0.5, tasks: 1 }],
+    ec2: { targetUtilizationPct: 50, minInstances: 2, networkMode: "awsvpc", eniTrunking: false },
+  });
   return [
     {
       name: "estimate: 1 service, EC2 search over every us-east-1 type",
@@ -86,10 +92,17 @@ export function engineSections(catalog: RegionCatalog = loadRegionCatalog("us-ea
       target: 10,
     },
     {
-      name: "costCurve: 1 service, 25 points + crossover refinement",
+      name: "costCurve: 1 service, 0..50 tasks, 25 points + crossover",
       value: medianMs(() => costCurve(one, catalog, { serviceIndex: 0, maxTasks: 50, points: 25 }), 100, 10),
       unit: "ms",
       target: null,
+    },
+    {
+      name: "costCurve worst case: EC2 never cheaper, 256 counts scanned",
+      value: medianMs(() => costCurve(neverCheaper, catalog, { serviceIndex: 0, maxTasks: 256, points: 25 }), 20, 3),
+      unit: "ms",
+      target: null,
+      detail: `crossover ${String(costCurve(neverCheaper, catalog, { serviceIndex: 0, maxTasks: 256, points: 25 }).crossoverTasks)}`,
     },
   ];
 }

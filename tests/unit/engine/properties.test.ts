@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { costCurve } from "@/lib/engine/curve";
 import { estimate } from "@/lib/engine/estimate";
 import { FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, isValidFargateSize, snapFargateSize } from "@/lib/engine/fargate-sizes";
 import { EstimateInputSchema, EstimateResultSchema, type EstimateInput, type EstimateInputRaw, type EstimateResult } from "@/lib/schemas/estimate";
@@ -12,7 +13,7 @@ import { fixtureCatalog } from "./fixtures";
 const catalog = fixtureCatalog();
 const TYPES = catalog.ec2.instanceTypes.map((t) => t.type);
 
-const RUNS = { schema: 2500, money: 2500, spot: 1500, monotone: 1500, snap: 2500 };
+const RUNS = { schema: 1500, money: 3000, spot: 2000, monotone: 1500, snap: 2500 };
 
 const usageArb = fc.oneof(
   fc.record({ kind: fc.constant("continuous" as const), hoursPerMonth: fc.double({ min: 0, max: 744, noNaN: true }) }),
@@ -182,5 +183,51 @@ describe("estimate properties", () => {
 
   it("runs at least 10,000 cases in total", () => {
     expect(Object.values(RUNS).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+/** Workloads where EC2 often wins at some task count: memory-heavy Linux tasks, little headroom, Spot or bridge. */
+const crossoverArb = fc
+  .record({
+    services: fc.uniqueArray(
+      fc.record({
+        name: fc.constantFrom("a", "b", "c", "d"),
+        vcpu: fc.constantFrom(0.25, 0.5, 1, 1.5),
+        memoryGiB: fc.constantFrom(1, 2, 3, 4, 6, 8),
+        architecture: fc.constantFrom("x86_64" as const, "arm64" as const),
+        tasks: fc.integer({ min: 0, max: 12 }),
+      }),
+      { minLength: 1, maxLength: 3, selector: (s) => s.name },
+    ),
+    ec2: fc.record({
+      purchase: fc.constantFrom("on-demand" as const, "spot" as const),
+      targetUtilizationPct: fc.integer({ min: 70, max: 100 }),
+      minInstances: fc.integer({ min: 0, max: 2 }),
+      networkMode: fc.constantFrom("awsvpc" as const, "bridge" as const),
+      eniTrunking: fc.boolean(),
+    }),
+  })
+  .map(parse);
+
+describe("costCurve crossover", () => {
+  it("equals a brute-force scan of every task count (one and several services)", () => {
+    let found = 0;
+    fc.assert(
+      fc.property(crossoverArb, fc.integer({ min: 1, max: 40 }), (input, maxTasks) => {
+        const curve = costCurve(input, catalog, { serviceIndex: 0, maxTasks, points: 5 });
+        let brute: number | null = null;
+        for (let n = 1; n <= maxTasks && brute === null; n++) {
+          const result = estimate({ ...input, services: input.services.map((s, i) => (i === 0 ? { ...s, tasks: n } : s)) }, catalog);
+          const f = result.options.find((o) => o.id === "fargate");
+          const e = result.options.find((o) => o.id === "ec2");
+          if (f?.available && e?.available && (e.monthlyUSD ?? Infinity) < (f.monthlyUSD ?? 0) - 1e-9 * Math.max(1, f.monthlyUSD ?? 0)) brute = n;
+        }
+        check(curve.crossoverTasks === brute, () => `curve ${curve.crossoverTasks} != brute force ${brute}`);
+        if (brute !== null) found++;
+      }),
+      { numRuns: 300 },
+    );
+    // not vacuous: a fair share of the random workloads do cross over
+    expect(found).toBeGreaterThan(30);
   });
 });

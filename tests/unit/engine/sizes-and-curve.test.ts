@@ -95,9 +95,14 @@ describe("costCurve", () => {
       ec2: { instanceTypes: ["r6i.large"], networkMode: "bridge", minInstances: 0, targetUtilizationPct: 100 },
     });
     const curve2 = costCurve(mem, catalog, { serviceIndex: 0, maxTasks: 21, points: 4 });
-    // samples 0, 1, 7, 14, 21 -> first sample where EC2 wins is 7; bisection between 1 and 7 confirms 7
-    // (n = 6: 94.38 > 83.2638)
+    // every count 1..21 is checked: n = 6 loses (94.38 > 83.2638), n = 7 wins
     expect(curve2.crossoverTasks).toBe(7);
+    expect(curve2.crossoverPoint?.ec2).toBeCloseTo(94.38, 9);
+    expect(curve2.crossoverPoint?.fargate).toBeCloseTo(97.1411, 9);
+    // samples 0, 1, 10, 20 all lose (n = 10: 2 x 94.38 = 188.76 > 138.773), yet EC2 wins at 7: found by the scan
+    const fine = costCurve(mem, catalog, { serviceIndex: 0, maxTasks: 20, points: 3 });
+    expect(fine.crossoverTasks).toBe(7);
+    expect(fine.crossoverPoint?.tasks).toBe(7);
   });
 
   it("clamps bad options instead of throwing", () => {
