@@ -16,7 +16,7 @@ import { estimate } from "../engine/estimate";
 import { largestFargateSize, snapFargateSize } from "../engine/fargate-sizes";
 import { type EstimateInput, type EstimateResult, type Service } from "../schemas/estimate";
 import { PERCENTILE_VALUE, type PercentileKey } from "./percentile";
-import type { DimensionSummary, UsageSummary } from "./usage";
+import type { CpuUnit, DimensionSummary, MemoryUnit, UsageSummary } from "./usage";
 
 export const DEFAULT_CPU_PERCENTILE: PercentileKey = "p95";
 export const DEFAULT_MEMORY_PERCENTILE: PercentileKey = "max";
@@ -122,6 +122,16 @@ function observe(
   return { atPercentile: all[key], percentile: key, peak: all.max, peakPctOfCurrent: (all.max / current) * 100, all, samples: d.stats.count };
 }
 
+/** A CPU sample in vCPU: Container Insights CPU units / 1024, or service-metric percent of the current size (§4.3). */
+export function cpuSampleToVcpu(value: number, unit: CpuUnit, currentVcpu: number): number {
+  return unit === "percent" ? (value / 100) * currentVcpu : value / CPU_UNITS_PER_VCPU;
+}
+
+/** A memory sample in GiB: Container Insights MiB / 1024, or service-metric percent of the current size (§4.3). */
+export function memorySampleToGiB(value: number, unit: MemoryUnit, currentGiB: number): number {
+  return unit === "percent" ? (value / 100) * currentGiB : value / MIB_PER_GIB;
+}
+
 const fmtNum = (n: number, digits = 3) => String(Math.round(n * 10 ** digits) / 10 ** digits);
 
 /** The size part of the recommendation (no prices). */
@@ -132,12 +142,8 @@ export function recommendSize(
 ): Sizing {
   const warnings: string[] = [];
   // Container Insights: CPU units / MiB; service metrics: percent of the task size (§4.3).
-  const cpu = observe(usage.cpu, settings.cpuPercentile, current.vcpu, (v) =>
-    usage.cpu!.unit === "percent" ? (v / 100) * current.vcpu : v / CPU_UNITS_PER_VCPU,
-  );
-  const memory = observe(usage.memory, settings.memoryPercentile, current.memoryGiB, (v) =>
-    usage.memory!.unit === "percent" ? (v / 100) * current.memoryGiB : v / MIB_PER_GIB,
-  );
+  const cpu = observe(usage.cpu, settings.cpuPercentile, current.vcpu, (v) => cpuSampleToVcpu(v, usage.cpu!.unit, current.vcpu));
+  const memory = observe(usage.memory, settings.memoryPercentile, current.memoryGiB, (v) => memorySampleToGiB(v, usage.memory!.unit, current.memoryGiB));
   if (!cpu) warnings.push(`No CPU samples: CPU stays at the current ${fmtNum(current.vcpu)} vCPU.`);
   if (!memory) warnings.push(`No memory samples: memory stays at the current ${fmtNum(current.memoryGiB)} GiB.`);
 

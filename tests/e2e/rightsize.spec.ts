@@ -1,0 +1,156 @@
+/**
+ * /rightsize in a real browser: upload -> recommendation -> applied to the estimator; bad files;
+ * task definition import; a 1,000,000-row file parsed in the Web Worker while the page keeps painting.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import path from "node:path";
+import { encodeShareToken } from "../../lib/share/codec";
+
+const root = path.resolve(__dirname, "../..");
+const usageFile = (name: string) => path.join(root, "examples/usage", name);
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(root, "test-results/screenshots", `${name}.png`), fullPage: true });
+}
+
+test("upload a usage file, see the recommendation and apply it to the estimator", async ({ page }) => {
+  await page.goto("/rightsize");
+  await expect(page.getByTestId("privacy-note")).toContainText("nothing is uploaded");
+  await expect(page.getByTestId("result-empty")).toBeVisible();
+
+  // Defaults: 1 vCPU / 2 GiB, 1 task, us-east-1.
+  await page.getByTestId("usage-file").setInputFiles(usageFile("steady-web-container-insights.csv"));
+  await expect(page.getByTestId("usage-status")).toContainText("4,032 rows parsed");
+  await expect(page.getByTestId("usage-format")).toContainText("Container Insights");
+  await expect(page.getByTestId("rec-current-size")).toHaveText("1 vCPU / 2 GiB");
+  await expect(page.getByTestId("rec-recommended-size")).toHaveText("0.5 vCPU / 1 GiB");
+  await expect(page.getByTestId("rec-finding")).toHaveText("Over-provisioned");
+  // 1 task x 730 h: current 1 x 730 x 0.04048 = 29.5504 + 2 x 730 x 0.004445 = 6.4897 -> 36.0401
+  //                recommended 0.5 x 730 x 0.04048 = 14.7752 + 1 x 730 x 0.004445 = 3.24485 -> 18.02005
+  await expect(page.getByTestId("cost-fargate-current")).toHaveText("$36.04");
+  await expect(page.getByTestId("cost-fargate-recommended")).toHaveText("$18.02");
+  await expect(page.getByTestId("cost-fargate-savings")).toHaveText("$18.02");
+  await expect(page.getByTestId("cost-ec2-recommended")).toContainText("$");
+  await expect(page.locator('[data-testid="chart-cpu"] .recharts-reference-line')).toHaveCount(3);
+  await expect(page.locator('[data-testid="chart-memory"] .recharts-line')).toHaveCount(2);
+
+  // Changing the rule updates the recommendation: memory at p50 with 0% headroom still needs 1 GiB at 0.5 vCPU.
+  await page.getByTestId("rs-headroom").fill("abc");
+  await expect(page.locator("#rs-headroom-error")).toContainText("must be a number from 0 to 200");
+  await page.getByTestId("rs-headroom").fill("15");
+  await shot(page, "rightsize-desktop");
+
+  await page.getByTestId("apply-to-estimate").click();
+  await expect(page).toHaveURL(/\/\?s=v1\./);
+  await expect(page.getByTestId("service-0-vcpu")).toHaveValue("0.5");
+  await expect(page.getByTestId("service-0-memory")).toHaveValue("1");
+});
+
+test("right-size one service of an estimate link and apply it back", async ({ page }) => {
+  const input = {
+    version: 1,
+    region: "us-east-1",
+    catalog: "2026-11-26",
+    services: [
+      { name: "web", vcpu: 1, memoryGiB: 2, tasks: 4 },
+      { name: "api", vcpu: 0.5, memoryGiB: 1, tasks: 3 },
+    ],
+  };
+  const token = encodeShareToken(input);
+  await page.goto(`/rightsize?s=${encodeURIComponent(token)}&service=1`);
+  await expect(page.getByTestId("from-estimate")).toContainText("service 2 of 2");
+  await expect(page.getByTestId("rs-name")).toHaveValue("api");
+  await expect(page.getByTestId("rs-tasks")).toHaveValue("3");
+
+  await page.getByTestId("usage-file").setInputFiles(usageFile("underprovisioned-api-container-insights.csv"));
+  await expect(page.getByTestId("rec-finding")).toHaveText("Under-provisioned");
+  await expect(page.getByTestId("rec-underprovisioned")).toContainText("CPU peaked at 100%");
+  await expect(page.getByTestId("rec-recommended-size")).toHaveText("1 vCPU / 2 GiB");
+  // 3 tasks x 730 h = 2190: current 0.5 x 2190 x 0.04048 = 44.3256 + 1 x 2190 x 0.004445 = 9.73455 -> 54.06015
+  await expect(page.getByTestId("cost-fargate-current")).toHaveText("$54.06");
+  await expect(page.getByTestId("cost-fargate-savings")).toHaveText("−$54.06");
+  await shot(page, "rightsize-underprovisioned");
+
+  await page.getByTestId("apply-to-estimate").click();
+  await expect(page).toHaveURL(/\/\?s=v1\./);
+  await expect(page.getByTestId("service-1-vcpu")).toHaveValue("1");
+  await expect(page.getByTestId("service-1-memory")).toHaveValue("2");
+  await expect(page.getByTestId("service-0-vcpu")).toHaveValue("1");
+  await expect(page.getByTestId("service-0-memory")).toHaveValue("2");
+  await expect(page.getByTestId("service-0-tasks")).toHaveValue("4");
+});
+
+test("bad files and links get clear messages", async ({ page }) => {
+  await page.goto("/rightsize?s=v1.garbage!!&service=0");
+  await expect(page.getByTestId("link-error")).toBeVisible();
+
+  const usage = page.getByTestId("usage-file");
+  await usage.setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
+  await expect(page.getByTestId("usage-error")).toContainText("The file is empty");
+
+  await usage.setInputFiles({ name: "report.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0, 0, 0, 0x21, 0]) });
+  await expect(page.getByTestId("usage-error")).toContainText("ZIP archive");
+
+  await usage.setInputFiles({ name: "requests.csv", mimeType: "text/csv", buffer: Buffer.from("date,requests,latency_ms\n2026-11-09,10,20\n") });
+  await expect(page.getByTestId("usage-error")).toContainText("found columns: date, requests, latency_ms");
+
+  await usage.setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(50 * 1024 * 1024 + 10, 0x31) });
+  await expect(page.getByTestId("usage-error")).toContainText("the limit is 50.0 MB");
+  await shot(page, "rightsize-bad-file");
+
+  await page.getByTestId("taskdef-file").setInputFiles({ name: "estimate.json", mimeType: "application/json", buffer: Buffer.from('{"version":1,"region":"us-east-1"}') });
+  await expect(page.getByTestId("taskdef-error")).toContainText("not an ECS task definition");
+});
+
+test("import a task definition, then a service-metrics file; 375 px phone layout", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/rightsize");
+  await page.getByTestId("taskdef-file").setInputFiles(path.join(root, "examples/task-definitions/register-worker-x86.json"));
+  await expect(page.getByTestId("rs-name")).toHaveValue("invoice-worker");
+  await expect(page.getByTestId("rs-vcpu")).toHaveValue("2");
+  await expect(page.getByTestId("rs-memory")).toHaveValue("8");
+  await page.getByTestId("usage-file").setInputFiles(usageFile("spiky-batch-worker-service-metrics.csv"));
+  await expect(page.getByTestId("usage-skipped")).toContainText("1 unreadable row");
+  // memory max 50% of 8 GiB = 4 x 1.15 = 4.6 -> 2 vCPU / 5 GiB
+  await expect(page.getByTestId("rec-recommended-size")).toHaveText("2 vCPU / 5 GiB");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await shot(page, "rightsize-375");
+});
+
+test("1,000,000 rows parse in the worker while the page keeps painting", async ({ page }) => {
+  test.setTimeout(120_000);
+  const n = 1_000_000;
+  const lines = ["Timestamp,CpuUtilized,MemoryUtilized"];
+  const t0 = Date.UTC(2026, 9, 1);
+  for (let i = 0; i < n; i++) lines.push(`${new Date(t0 + i * 60_000).toISOString()},${(100 + ((i * 7919) % 400)).toFixed(1)},${800 + ((i * 104729) % 200)}`);
+  const buffer = Buffer.from(lines.join("\n"));
+  await page.goto("/rightsize");
+  // Record the longest gap between animation frames while the file is parsed.
+  await page.evaluate(() => {
+    const w = window as unknown as { __maxGap: number; __run: boolean };
+    w.__maxGap = 0;
+    w.__run = true;
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__maxGap = Math.max(w.__maxGap, now - last);
+      last = now;
+      if (w.__run) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.getByTestId("usage-file").setInputFiles({ name: "million.csv", mimeType: "text/csv", buffer });
+  await expect(page.getByTestId("usage-status")).toContainText("1,000,000 rows parsed", { timeout: 60_000 });
+  const statusText = await page.getByTestId("usage-status").innerText();
+  const maxGap = await page.evaluate(() => {
+    const w = window as unknown as { __maxGap: number; __run: boolean };
+    w.__run = false;
+    return w.__maxGap;
+  });
+  const seconds = Number(/parsed in ([\d.]+) s/.exec(statusText)?.[1]);
+  console.log(`1M rows (${(buffer.length / 1048576).toFixed(1)} MB): parsed in ${seconds} s in the worker; longest frame gap on the page ${maxGap.toFixed(0)} ms`);
+  expect(seconds).toBeGreaterThan(0);
+  // The main thread never blocks on parsing (posting the result and rendering charts take a few frames).
+  expect(maxGap).toBeLessThan(500);
+  await expect(page.getByTestId("rec-recommended-size")).toBeVisible();
+});
