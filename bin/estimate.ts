@@ -178,7 +178,7 @@ export function renderTable(result: EstimateResult): string {
       out.push(`${pad(o.label, width)}${padStart("unavailable", 14)}  ${o.reason ?? ""}`);
       continue;
     }
-    const diff = base === null || o.id === "fargate" ? "" : `${o.monthlyUSD <= base ? "-" : "+"}${usd(Math.abs(base - o.monthlyUSD))}`;
+    const diff = base === null || o.id === "fargate" || Math.abs(base - o.monthlyUSD) < 0.005 ? "" : `${o.monthlyUSD <= base ? "-" : "+"}${usd(Math.abs(base - o.monthlyUSD))}`;
     out.push(`${pad(o.label, width)}${padStart(usd(o.monthlyUSD), 14)}${padStart(diff, 14)}${mark}`);
   }
   if (result.recommendation) {

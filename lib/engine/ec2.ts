@@ -333,6 +333,10 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
     const { choice: c, hours } = f;
     const t = c.p.t;
     const fleetName = `${f.arch} fleet`;
+    if (c.count === 0) {
+      whys.push(`${f.arch}: no tasks to place and minInstances 0, so no instances.`);
+      continue;
+    }
     const instanceHours = c.count * hours;
     const instanceLine = rateLine(fleetName, "instance", `EC2 instance (${price.text}, ${t.type})`, instanceHours, "instance-hours", price.rate(t, c.hourly),
       `${c.count} x ${t.type} for ${num(hours)} h/month.`);
@@ -378,9 +382,7 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
         return `${boundText(c.bounds[i] ?? "cpu")}: ${t.type} holds ${plural(c.perInstance[i] ?? 0, "task")} of ${d.service.name}`;
       });
     const sizing =
-      c.count === 0
-        ? "no tasks to place, so no instances"
-        : `${c.count} x ${t.type} (${plural(c.needed, "instance")} needed for ${plural(usedTasks, "task")}` +
+      `${c.count} x ${t.type} (${plural(c.needed, "instance")} needed for ${plural(usedTasks, "task")}` +
           (ec2.targetUtilizationPct < 100 ? `, ${num(ec2.targetUtilizationPct)}% target capacity` : "") +
           (c.count === ec2.minInstances && c.count > instancesForTarget(c.needed, ec2.targetUtilizationPct) ? `, raised to minInstances ${ec2.minInstances}` : "") +
           `) at ${rateMoney(c.hourly)}/h each`;
