@@ -137,16 +137,26 @@ function priceSource(catalog: RegionCatalog, purchase: Purchase): PriceSource | 
 
 const EPS = 1e-9;
 
+/** Identical instances with the same free capacity left (created by packing one service). */
+interface SlackGroup {
+  n: number;
+  c: number;
+  m: number;
+  e: number;
+}
+
+/** Open groups of partly filled instances kept while packing: bounds the work per service (O(services) per type). */
+const MAX_SLACK_GROUPS = 6;
+
 /**
- * Instances needed for all demands on one type: tasks of a service are identical, so each service is packed
- * greedily - fill the open partial instance, then whole instances, then open a new partial one (next-fit),
- * which keeps it O(services) per type. Returns null if some task does not fit an empty instance.
+ * Instances needed for all demands on one type. Tasks of a service are identical, so each service is placed in
+ * whole groups of identical instances: first into the free room left by earlier services (first fit over a few
+ * groups of partly filled instances), then whole instances holding `per` tasks, then one instance with the rest.
+ * Services come larger-first. Returns null if some task does not fit an empty instance.
  */
-function pack(p: PreparedType, eni: number, demands: Demand[], perInstance: number[], bounds: Bound[]): number | null {
+function pack(p: PreparedType, eni: number, demands: Demand[], perInstance: number[], bounds: Bound[], groups: SlackGroup[]): number | null {
   let count = 0;
-  let pc = 0;
-  let pm = 0;
-  let pe = 0;
+  groups.length = 0;
   for (let i = 0; i < demands.length; i++) {
     const d = demands[i] as Demand;
     const byCpu = Math.floor(p.cpuUnits / d.cpu + EPS);
@@ -166,23 +176,38 @@ function pack(p: PreparedType, eni: number, demands: Demand[], perInstance: numb
     let n = d.n;
     if (n === 0) continue;
     if (per < 1) return null;
-    const k = Math.min(n, Math.floor(pc / d.cpu + EPS), Math.floor(pm / d.mem + EPS), pe);
-    if (k > 0) {
-      pc -= k * d.cpu;
-      pm -= k * d.mem;
-      pe -= k;
-      n -= k;
+    // 1. Free room in instances opened by earlier services.
+    const groupCount = groups.length;
+    for (let g = 0; g < groupCount && n > 0; g++) {
+      const grp = groups[g] as SlackGroup;
+      if (grp.n === 0) continue;
+      const k = Math.min(Math.floor(grp.c / d.cpu + EPS), Math.floor(grp.m / d.mem + EPS), grp.e);
+      if (k < 1) continue;
+      const fullBins = Math.min(grp.n, Math.floor(n / k));
+      const rest = n - fullBins * k;
+      const restBin = rest > 0 && fullBins < grp.n ? 1 : 0;
+      const placed = fullBins * k + (restBin ? rest : 0);
+      grp.n -= fullBins + restBin;
+      if (fullBins > 0) groups.push({ n: fullBins, c: grp.c - k * d.cpu, m: grp.m - k * d.mem, e: grp.e - k });
+      if (restBin) groups.push({ n: 1, c: grp.c - rest * d.cpu, m: grp.m - rest * d.mem, e: grp.e - rest });
+      n -= placed;
     }
+    // 2. New instances: whole ones with `per` tasks, then one with the rest.
     if (n > 0) {
       const full = Math.floor(n / per);
       const rem = n - full * per;
-      count += full;
-      if (rem > 0) {
-        count += 1;
-        pc = p.cpuUnits - rem * d.cpu;
-        pm = p.memMiB - rem * d.mem;
-        pe = eni - rem;
-      }
+      count += full + (rem > 0 ? 1 : 0);
+      if (full > 0) groups.push({ n: full, c: p.cpuUnits - per * d.cpu, m: p.memMiB - per * d.mem, e: eni - per });
+      if (rem > 0) groups.push({ n: 1, c: p.cpuUnits - rem * d.cpu, m: p.memMiB - rem * d.mem, e: eni - rem });
+    }
+    // Keep the few groups with the most free room (as a share of the instance).
+    let w = 0;
+    for (const grp of groups) if (grp.n > 0 && grp.e >= 1 && grp.c > EPS && grp.m > EPS) groups[w++] = grp;
+    groups.length = w;
+    if (groups.length > MAX_SLACK_GROUPS) {
+      const room = (x: SlackGroup) => Math.min(x.c / p.cpuUnits, x.m / p.memMiB);
+      groups.sort((x, y) => room(y) - room(x));
+      groups.length = MAX_SLACK_GROUPS;
     }
   }
   return count;
@@ -193,6 +218,7 @@ export interface FleetResult {
   choice: FleetChoice;
   demands: Demand[];
   hours: number;
+  /** Types of this architecture with a price for the purchase option (and ENI data for awsvpc). */
   checked: number;
   runnerUp: FleetChoice | null;
 }
@@ -225,6 +251,7 @@ function solveFleet(
   let considered = 0;
   const perScratch: number[] = new Array<number>(demands.length).fill(0);
   const boundScratch: Bound[] = new Array<Bound>(demands.length).fill("cpu");
+  const groups: SlackGroup[] = [];
   for (const p of prepare(catalog, arch)) {
     const t = p.t;
     if (allow ? !allow.has(t.type) : !t.currentGeneration) continue;
@@ -233,14 +260,14 @@ function solveFleet(
     if (hourly === null) continue;
     const eni = eniTaskLimit(t, ec2.networkMode, ec2.eniTrunking);
     if (eni === null || eni < 1) continue;
+    checked++;
     const unitScore = hourly + ebsHourly;
     // Lower bound on the instance count (capacity alone) prunes types that cannot beat the two best.
     const lbNeeded = Math.max(Math.ceil(totalCpu / p.cpuUnits - EPS), Math.ceil(totalMem / p.memMiB - EPS), Math.ceil(totalTasks / eni - EPS));
     const lb = Math.max(ec2.minInstances, instancesForTarget(lbNeeded, target)) * unitScore;
     if (runnerUp && lb > runnerUp.score) continue;
-    const needed = pack(p, eni, demands, perScratch, boundScratch);
+    const needed = pack(p, eni, demands, perScratch, boundScratch, groups);
     if (needed === null) continue;
-    checked++;
     const count = Math.max(ec2.minInstances, instancesForTarget(needed, target));
     const score = count * unitScore;
     // Allocate only for a choice that enters the top two.
@@ -389,7 +416,7 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
     const runner = f.runnerUp
       ? `; next best ${f.runnerUp.count} x ${f.runnerUp.p.t.type} at ${money(f.runnerUp.score * hours)}/month`
       : "";
-    whys.push(`${holds.join("; ")}. ${sizing} is the cheapest of ${plural(f.checked, `${f.arch} type`)} that fit${runner}.`);
+    whys.push(`${holds.join("; ")}. ${sizing} is the cheapest of ${plural(f.checked, `${f.arch} type`)} searched (${price.text} prices${ec2.networkMode === "awsvpc" ? ", awsvpc ENI limits" : ""})${runner}.`);
     if (t.burstable && c.count > 0) {
       warnings.add(
         `${t.type} is a burstable (T) type: sustained CPU above its baseline costs CPU credits (unlimited mode) or is throttled; that cost is not included.`,
