@@ -44,7 +44,9 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
   addOptionWarnings(input, catalog, options, warnings);
   return {
     version: 1,
-    input,
+    // Defaults filled in, including the catalog id actually used, so an export or a share link made from the
+    // result always reproduces these numbers (estimate-format.md).
+    input: input.catalog === catalog.catalogId ? input : { ...input, catalog: catalog.catalogId },
     catalog: {
       id: catalog.catalogId,
       region: catalog.region,

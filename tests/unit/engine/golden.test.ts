@@ -342,3 +342,9 @@ describe("catalog gaps are never $0", () => {
     expect(result.warnings.some((w) => w.startsWith("w: 60 GiB of ephemeral storage was requested"))).toBe(true);
   });
 });
+
+it("the result's input carries the catalog id used, so exports never drift", () => {
+  const result = estimate(input({ services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1 }] }), fixtureCatalog());
+  expect(result.input.catalog).toBe("2026-11-26");
+  expect(result.input.ec2.targetUtilizationPct).toBe(100); // defaults filled in
+});
