@@ -36,7 +36,10 @@ function serviceRef(service: Service, index: number): string {
   return `services[${index}] "${service.name}"`;
 }
 
-/** On-demand rates for the service's OS and architecture. Windows on Fargate is x86_64 only. */
+/**
+ * On-demand rates for the service's OS and architecture. Windows on Fargate is x86_64 only ("This parameter
+ * must be set to X86_64 for Windows containers", AWS RuntimePlatform API reference, AWS Batch on Fargate).
+ */
 function onDemandRates(catalog: RegionCatalog, service: Service, index: number): ServiceRates | Failure {
   const f = catalog.fargate;
   if (service.os === "windows") {

@@ -348,3 +348,8 @@ it("the result's input carries the catalog id used, so exports never drift", () 
   expect(result.input.catalog).toBe("2026-11-26");
   expect(result.input.ec2.targetUtilizationPct).toBe(100); // defaults filled in
 });
+
+it("Windows on arm64 is not a Fargate platform: unavailable with the reason", () => {
+  const result = estimate(input({ services: [{ name: "w", vcpu: 1, memoryGiB: 2, os: "windows", architecture: "arm64", tasks: 1 }] }), fixtureCatalog());
+  expect(option(result, "fargate").reason).toBe('services[0] "w": Windows containers on Fargate run on x86_64 only');
+});
