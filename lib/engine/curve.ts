@@ -50,7 +50,7 @@ function quickTotals(input: EstimateInput, catalog: RegionCatalog, serviceIndex:
   const services = input.services.map((s, i) => (i === serviceIndex ? { ...s, tasks } : s));
   const at = { ...input, services };
   const ignore = new Set<string>();
-  const fargate = fargateOption(at, catalog, sizeServices(at), "on-demand", ignore);
+  const fargate = fargateOption(catalog, sizeServices(at), "on-demand", ignore);
   const ec2 = ec2Option(at, catalog, ignore);
   return { fargate: fargate.available ? fargate.monthlyUSD : null, ec2: ec2.available ? ec2.monthlyUSD : null };
 }

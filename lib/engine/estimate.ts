@@ -30,11 +30,11 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
   const warnings = new Set<string>();
   const sized = sizeServices(input);
   const options: EstimateOption[] = [];
-  const fargate = fargateOption(input, catalog, sized, "on-demand", warnings);
+  const fargate = fargateOption(catalog, sized, "on-demand", warnings);
   options.push(fargate);
-  options.push(fargateOption(input, catalog, sized, "spot", warnings));
-  if (input.services.some((s) => s.fargateCapacityProviders !== undefined)) options.push(fargateMixOption(input, catalog, sized));
-  if (input.fargate.savingsPlan !== "none") options.push(fargateOption(input, catalog, sized, input.fargate.savingsPlan, warnings));
+  options.push(fargateOption(catalog, sized, "spot", warnings));
+  if (input.services.some((s) => s.fargateCapacityProviders !== undefined)) options.push(fargateMixOption(catalog, sized));
+  if (input.fargate.savingsPlan !== "none") options.push(fargateOption(catalog, sized, input.fargate.savingsPlan, warnings));
   options.push(ec2Option(input, catalog, warnings));
 
   for (const o of options) {

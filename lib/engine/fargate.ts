@@ -170,7 +170,6 @@ const LABELS: Record<FargateMode, { id: string; label: string }> = {
  * (rounding loss, Windows storage) - only from the on-demand option, so they are said once.
  */
 export function fargateOption(
-  input: EstimateInput,
   catalog: RegionCatalog,
   sized: SizedService[] | Failure,
   mode: FargateMode,
@@ -211,7 +210,7 @@ export function fargateOption(
  * "fargate-mix": each service with a capacity provider strategy places its base tasks on FARGATE and splits the
  * rest by weight between FARGATE and FARGATE_SPOT (rules §2.3); services without a strategy run on FARGATE.
  */
-export function fargateMixOption(input: EstimateInput, catalog: RegionCatalog, sized: SizedService[] | Failure): EstimateOption {
+export function fargateMixOption(catalog: RegionCatalog, sized: SizedService[] | Failure): EstimateOption {
   const id = "fargate-mix";
   const label = "Fargate + Fargate Spot (capacity provider strategy)";
   if (isFailure(sized)) return unavailable(id, label, sized.reason);
