@@ -137,12 +137,53 @@ function priceSource(catalog: RegionCatalog, purchase: Purchase): PriceSource | 
 
 const EPS = 1e-9;
 
-/** Identical instances with the same free capacity left (created by packing one service). */
-interface SlackGroup {
-  n: number;
-  c: number;
-  m: number;
-  e: number;
+/**
+ * Groups of identical, partly filled instances (count and free CPU / memory / ENI slots per instance), kept in
+ * preallocated parallel arrays: the packing runs once per instance type, so it must not allocate.
+ */
+class SlackGroups {
+  n = new Float64Array(32);
+  c = new Float64Array(32);
+  m = new Float64Array(32);
+  e = new Float64Array(32);
+  size = 0;
+  push(n: number, c: number, m: number, e: number): void {
+    const i = this.size++;
+    this.n[i] = n;
+    this.c[i] = c;
+    this.m[i] = m;
+    this.e[i] = e;
+  }
+  /** Drop empty or full groups, then keep the `max` with the most free room (as a share of the instance). */
+  compact(max: number, cpuUnits: number, memMiB: number): void {
+    let w = 0;
+    for (let i = 0; i < this.size; i++) {
+      if ((this.n[i] as number) > 0 && (this.e[i] as number) >= 1 && (this.c[i] as number) > EPS && (this.m[i] as number) > EPS) {
+        this.n[w] = this.n[i] as number;
+        this.c[w] = this.c[i] as number;
+        this.m[w] = this.m[i] as number;
+        this.e[w] = this.e[i] as number;
+        w++;
+      }
+    }
+    this.size = w;
+    while (this.size > max) {
+      let worst = 0;
+      let worstRoom = Infinity;
+      for (let i = 0; i < this.size; i++) {
+        const room = Math.min((this.c[i] as number) / cpuUnits, (this.m[i] as number) / memMiB);
+        if (room < worstRoom) {
+          worstRoom = room;
+          worst = i;
+        }
+      }
+      const last = --this.size;
+      this.n[worst] = this.n[last] as number;
+      this.c[worst] = this.c[last] as number;
+      this.m[worst] = this.m[last] as number;
+      this.e[worst] = this.e[last] as number;
+    }
+  }
 }
 
 /** Open groups of partly filled instances kept while packing: bounds the work per service (O(services) per type). */
@@ -154,9 +195,9 @@ const MAX_SLACK_GROUPS = 6;
  * groups of partly filled instances), then whole instances holding `per` tasks, then one instance with the rest.
  * Services come larger-first. Returns null if some task does not fit an empty instance.
  */
-function pack(p: PreparedType, eni: number, demands: Demand[], perInstance: number[], bounds: Bound[], groups: SlackGroup[]): number | null {
+function pack(p: PreparedType, eni: number, demands: Demand[], perInstance: number[], bounds: Bound[], groups: SlackGroups): number | null {
   let count = 0;
-  groups.length = 0;
+  groups.size = 0;
   for (let i = 0; i < demands.length; i++) {
     const d = demands[i] as Demand;
     const byCpu = Math.floor(p.cpuUnits / d.cpu + EPS);
@@ -177,38 +218,32 @@ function pack(p: PreparedType, eni: number, demands: Demand[], perInstance: numb
     if (n === 0) continue;
     if (per < 1) return null;
     // 1. Free room in instances opened by earlier services.
-    const groupCount = groups.length;
+    const groupCount = groups.size;
     for (let g = 0; g < groupCount && n > 0; g++) {
-      const grp = groups[g] as SlackGroup;
-      if (grp.n === 0) continue;
-      const k = Math.min(Math.floor(grp.c / d.cpu + EPS), Math.floor(grp.m / d.mem + EPS), grp.e);
+      const gn = groups.n[g] as number;
+      if (gn === 0) continue;
+      const gc = groups.c[g] as number;
+      const gm = groups.m[g] as number;
+      const ge = groups.e[g] as number;
+      const k = Math.min(Math.floor(gc / d.cpu + EPS), Math.floor(gm / d.mem + EPS), ge);
       if (k < 1) continue;
-      const fullBins = Math.min(grp.n, Math.floor(n / k));
+      const fullBins = Math.min(gn, Math.floor(n / k));
       const rest = n - fullBins * k;
-      const restBin = rest > 0 && fullBins < grp.n ? 1 : 0;
-      const placed = fullBins * k + (restBin ? rest : 0);
-      grp.n -= fullBins + restBin;
-      if (fullBins > 0) groups.push({ n: fullBins, c: grp.c - k * d.cpu, m: grp.m - k * d.mem, e: grp.e - k });
-      if (restBin) groups.push({ n: 1, c: grp.c - rest * d.cpu, m: grp.m - rest * d.mem, e: grp.e - rest });
-      n -= placed;
+      const restBin = rest > 0 && fullBins < gn ? 1 : 0;
+      groups.n[g] = gn - fullBins - restBin;
+      if (fullBins > 0) groups.push(fullBins, gc - k * d.cpu, gm - k * d.mem, ge - k);
+      if (restBin) groups.push(1, gc - rest * d.cpu, gm - rest * d.mem, ge - rest);
+      n -= fullBins * k + (restBin ? rest : 0);
     }
     // 2. New instances: whole ones with `per` tasks, then one with the rest.
     if (n > 0) {
       const full = Math.floor(n / per);
       const rem = n - full * per;
       count += full + (rem > 0 ? 1 : 0);
-      if (full > 0) groups.push({ n: full, c: p.cpuUnits - per * d.cpu, m: p.memMiB - per * d.mem, e: eni - per });
-      if (rem > 0) groups.push({ n: 1, c: p.cpuUnits - rem * d.cpu, m: p.memMiB - rem * d.mem, e: eni - rem });
+      if (full > 0) groups.push(full, p.cpuUnits - per * d.cpu, p.memMiB - per * d.mem, eni - per);
+      if (rem > 0) groups.push(1, p.cpuUnits - rem * d.cpu, p.memMiB - rem * d.mem, eni - rem);
     }
-    // Keep the few groups with the most free room (as a share of the instance).
-    let w = 0;
-    for (const grp of groups) if (grp.n > 0 && grp.e >= 1 && grp.c > EPS && grp.m > EPS) groups[w++] = grp;
-    groups.length = w;
-    if (groups.length > MAX_SLACK_GROUPS) {
-      const room = (x: SlackGroup) => Math.min(x.c / p.cpuUnits, x.m / p.memMiB);
-      groups.sort((x, y) => room(y) - room(x));
-      groups.length = MAX_SLACK_GROUPS;
-    }
+    groups.compact(MAX_SLACK_GROUPS, p.cpuUnits, p.memMiB);
   }
   return count;
 }
@@ -251,24 +286,27 @@ function solveFleet(
   let considered = 0;
   const perScratch: number[] = new Array<number>(demands.length).fill(0);
   const boundScratch: Bound[] = new Array<Bound>(demands.length).fill("cpu");
-  const groups: SlackGroup[] = [];
+  const groups = new SlackGroups();
+  // Local references: the hot loop below runs once per instance type (module bindings can cost a getter each).
+  const eniLimitOf = eniTaskLimit;
+  const instancesFor = instancesForTarget;
   for (const p of prepare(catalog, arch)) {
     const t = p.t;
     if (allow ? !allow.has(t.type) : !t.currentGeneration) continue;
     considered++;
     const hourly = price.hourly(t);
     if (hourly === null) continue;
-    const eni = eniTaskLimit(t, ec2.networkMode, ec2.eniTrunking);
+    const eni = eniLimitOf(t, ec2.networkMode, ec2.eniTrunking);
     if (eni === null || eni < 1) continue;
     checked++;
     const unitScore = hourly + ebsHourly;
     // Lower bound on the instance count (capacity alone) prunes types that cannot beat the two best.
     const lbNeeded = Math.max(Math.ceil(totalCpu / p.cpuUnits - EPS), Math.ceil(totalMem / p.memMiB - EPS), Math.ceil(totalTasks / eni - EPS));
-    const lb = Math.max(ec2.minInstances, instancesForTarget(lbNeeded, target)) * unitScore;
+    const lb = Math.max(ec2.minInstances, instancesFor(lbNeeded, target)) * unitScore;
     if (runnerUp && lb > runnerUp.score) continue;
     const needed = pack(p, eni, demands, perScratch, boundScratch, groups);
     if (needed === null) continue;
-    const count = Math.max(ec2.minInstances, instancesForTarget(needed, target));
+    const count = Math.max(ec2.minInstances, instancesFor(needed, target));
     const score = count * unitScore;
     // Allocate only for a choice that enters the top two.
     if (runnerUp && score > runnerUp.score * (1 + 1e-12)) continue;

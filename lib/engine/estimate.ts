@@ -96,10 +96,16 @@ function recommend(options: EstimateOption[]): EstimateResult["recommendation"] 
   return { optionId: best.id, monthlyUSD: best.monthlyUSD, savingsUSD, why: parts.join("; ") + "." };
 }
 
+const dayCache = new Map<string, number | null>();
+
+/** Days since the epoch of a YYYY-MM-DD date (pure; cached: a catalog has a handful of dates). */
 function days(isoDate: string): number | null {
+  const cached = dayCache.get(isoDate);
+  if (cached !== undefined) return cached;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!m) return null;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+  const value = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 : null;
+  if (dayCache.size < 1000) dayCache.set(isoDate, value);
+  return value;
 }
 
 function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options: EstimateOption[], warnings: Set<string>): void {

@@ -25,7 +25,7 @@ export function rateLine(
   rate: Rate,
   extraNote?: string,
 ): CostLine {
-  const note = [rate.note, extraNote].filter((n): n is string => typeof n === "string" && n.length > 0).join(" ");
+  const note = rate.note ? (extraNote ? `${rate.note} ${extraNote}` : rate.note) : (extraNote ?? "");
   const line: CostLine = {
     service,
     component,
