@@ -90,7 +90,7 @@ describe("estimate properties", () => {
     );
   });
 
-  it("no NaN, Infinity or negative money; totals equal the sum of their lines", () => {
+  it("no NaN, Infinity or negative money; totals equal the sum of their lines; billed sizes valid and >= requested", () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const result = estimate(input, catalog);
@@ -109,6 +109,12 @@ describe("estimate properties", () => {
           check(Math.abs(sum - total) <= 1e-9 * Math.max(1, sum), () => `${o.id}: lines ${sum} != total ${total}`);
           for (const s of o.services) {
             check(Number.isFinite(s.monthlyUSD) && s.monthlyUSD >= 0, () => `${o.id} ${s.name}: ${s.monthlyUSD}`);
+            // billed size >= requested, and on Fargate a valid size
+            check(s.vcpu >= s.requested.vcpu - 1e-9 && s.memoryGiB >= s.requested.memoryGiB - 1e-9, () => `${o.id} ${s.name}: billed below request`);
+            if (o.id.startsWith("fargate")) {
+              const os = input.services.find((x) => x.name === s.name)?.os ?? "linux";
+              check(isValidFargateSize(s.vcpu, s.memoryGiB, os), () => `${o.id} ${s.name}: ${s.vcpu}/${s.memoryGiB} is not a valid Fargate size`);
+            }
             if (s.roundingLossUSD !== undefined) check(Number.isFinite(s.roundingLossUSD) && s.roundingLossUSD >= 0, () => `${s.name}: loss ${s.roundingLossUSD}`);
           }
         }
