@@ -207,16 +207,6 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
-function digits(s: string, from: number, n: number): number {
-  let v = 0;
-  for (let i = from; i < from + n; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return NaN;
-    v = v * 10 + c;
-  }
-  return v;
-}
-
 /**
  * Epoch ms from a timestamp, or NaN. "YYYY-MM-DDTHH:MM:SS[.fff][Z|+00:00]" and "YYYY-MM-DD HH:MM:SS" are
  * read as UTC (CloudWatch exports UTC) without allocating (a million rows must parse fast); numbers are
@@ -244,9 +234,19 @@ export function readTime(raw: unknown): number {
     const rest = len - i;
     const utc = rest === 0 || (rest === 1 && s.charCodeAt(i) === 90) || (rest === 6 && s.endsWith("+00:00"));
     if (utc) {
-      const y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
-      const hh = digits(s, 11, 2), mi = digits(s, 14, 2), ss = digits(s, 17, 2);
-      if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && hh <= 24 && mi <= 59 && ss <= 60) {
+      // Inline digit arithmetic (c(i) = digit at i, NaN when not a digit): runs once per row of a million-row file.
+      const c = (i: number) => {
+        const v = s.charCodeAt(i) - 48;
+        return v >= 0 && v <= 9 ? v : NaN;
+      };
+      const y = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
+      const mo = c(5) * 10 + c(6);
+      const d = c(8) * 10 + c(9);
+      const hh = c(11) * 10 + c(12);
+      const mi = c(14) * 10 + c(15);
+      const ss = c(17) * 10 + c(18);
+      const ok = y >= 0 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && hh >= 0 && hh <= 24 && mi >= 0 && mi <= 59 && ss >= 0 && ss <= 60;
+      if (ok) {
         return daysFromCivil(y, mo, d) * 86_400_000 + hh * 3_600_000 + mi * 60_000 + ss * 1000 + frac;
       }
       return NaN;
@@ -455,7 +455,7 @@ function parseCsv(text: string, onProgress?: ParseProgress): UsageParseOutcome {
   // in CloudWatch exports), which gives the line numbers of skipped rows.
   const config = {
     skipEmptyLines: false,
-    chunkSize: 4 * 1024 * 1024,
+    chunkSize: 1024 * 1024, // 1 MB chunks measured fastest (young-generation GC) for 40 MB inputs
     chunk: (results: Papa.ParseResult<string[]>) => {
       for (const e of results.errors) {
         if (e.code === "UndetectableDelimiter") continue;

@@ -3,6 +3,7 @@
  * task definition import; a 1,000,000-row file parsed in the Web Worker while the page keeps painting.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { encodeShareToken } from "../../lib/share/codec";
 
@@ -48,7 +49,7 @@ test("upload a usage file, see the recommendation and apply it to the estimator"
 
 test("right-size one service of an estimate link and apply it back", async ({ page }) => {
   const input = {
-    version: 1,
+    version: 1 as const,
     region: "us-east-1",
     catalog: "2026-11-26",
     services: [
@@ -69,6 +70,7 @@ test("right-size one service of an estimate link and apply it back", async ({ pa
   // 3 tasks x 730 h = 2190: current 0.5 x 2190 x 0.04048 = 44.3256 + 1 x 2190 x 0.004445 = 9.73455 -> 54.06015
   await expect(page.getByTestId("cost-fargate-current")).toHaveText("$54.06");
   await expect(page.getByTestId("cost-fargate-savings")).toHaveText("−$54.06");
+  await expect(page.locator('[data-testid="chart-cpu"] .recharts-reference-line')).toHaveCount(3);
   await shot(page, "rightsize-underprovisioned");
 
   await page.getByTestId("apply-to-estimate").click();
@@ -94,7 +96,11 @@ test("bad files and links get clear messages", async ({ page }) => {
   await usage.setInputFiles({ name: "requests.csv", mimeType: "text/csv", buffer: Buffer.from("date,requests,latency_ms\n2026-11-09,10,20\n") });
   await expect(page.getByTestId("usage-error")).toContainText("found columns: date, requests, latency_ms");
 
-  await usage.setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(50 * 1024 * 1024 + 10, 0x31) });
+  // Playwright only takes buffers up to 50 MB, so the oversized file goes through the disk.
+  const huge = path.join(root, "test-results", "rightsize-huge.csv");
+  mkdirSync(path.dirname(huge), { recursive: true });
+  writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024 + 10, 0x31));
+  await usage.setInputFiles(huge);
   await expect(page.getByTestId("usage-error")).toContainText("the limit is 50.0 MB");
   await shot(page, "rightsize-bad-file");
 
@@ -113,6 +119,7 @@ test("import a task definition, then a service-metrics file; 375 px phone layout
   await expect(page.getByTestId("usage-skipped")).toContainText("1 unreadable row");
   // memory max 50% of 8 GiB = 4 x 1.15 = 4.6 -> 2 vCPU / 5 GiB
   await expect(page.getByTestId("rec-recommended-size")).toHaveText("2 vCPU / 5 GiB");
+  await expect(page.locator('[data-testid="chart-memory"] .recharts-reference-line')).toHaveCount(3);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await shot(page, "rightsize-375");
@@ -125,6 +132,10 @@ test("1,000,000 rows parse in the worker while the page keeps painting", async (
   const t0 = Date.UTC(2026, 9, 1);
   for (let i = 0; i < n; i++) lines.push(`${new Date(t0 + i * 60_000).toISOString()},${(100 + ((i * 7919) % 400)).toFixed(1)},${800 + ((i * 104729) % 200)}`);
   const buffer = Buffer.from(lines.join("\n"));
+  // From the disk: a 33 MB buffer sent through the DevTools protocol would itself stall the page.
+  const file = path.join(root, "test-results", "rightsize-million.csv");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, buffer);
   await page.goto("/rightsize");
   // Record the longest gap between animation frames while the file is parsed.
   await page.evaluate(() => {
@@ -139,7 +150,7 @@ test("1,000,000 rows parse in the worker while the page keeps painting", async (
     };
     requestAnimationFrame(tick);
   });
-  await page.getByTestId("usage-file").setInputFiles({ name: "million.csv", mimeType: "text/csv", buffer });
+  await page.getByTestId("usage-file").setInputFiles(file);
   await expect(page.getByTestId("usage-status")).toContainText("1,000,000 rows parsed", { timeout: 60_000 });
   const statusText = await page.getByTestId("usage-status").innerText();
   const maxGap = await page.evaluate(() => {
