@@ -26,9 +26,12 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < sourcesMtime) {
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+const MAX_HEADER_BYTES = 262_144;
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
 console.log(`Serving on http://${host}:${port}`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit" });
+// Share links carry the whole input in the URL; allow long ones so the app (not Node's 16 kB default,
+// which answers 431 with an empty page) explains an oversized link.
+const server = spawn(process.execPath, [`--max-http-header-size=${MAX_HEADER_BYTES}`, nextBin, "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
