@@ -13,7 +13,7 @@ import { applySize } from "@/lib/rightsize/apply";
 import { PERCENTILES, type PercentileKey } from "@/lib/rightsize/percentile";
 import { checkSettings, cpuSampleToVcpu, DEFAULT_SETTINGS, memorySampleToGiB, rightsize, type RightsizeResult } from "@/lib/rightsize/recommend";
 import { serviceFromTaskDefinition } from "@/lib/rightsize/task-definition";
-import { MAX_USAGE_FILE_BYTES, type UsageSummary } from "@/lib/rightsize/usage";
+import { checkUsageFileSize, type UsageSummary } from "@/lib/rightsize/usage";
 import { HOURS_PER_MONTH, parseEstimateInput, type EstimateInput, type Service } from "@/lib/schemas/estimate";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { SHARE_PARAM, shareTokenFromSearch } from "@/lib/share/codec-url";
@@ -215,8 +215,9 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds }: Props
   const startUsage = useCallback((file: File) => {
     workerRef.current?.terminate();
     const id = ++jobRef.current;
-    if (file.size > MAX_USAGE_FILE_BYTES) {
-      setUsage({ status: "error", fileName: file.name, error: `The file is ${fmtMB(file.size)}; the limit is ${fmtMB(MAX_USAGE_FILE_BYTES)}. Export a shorter period or a coarser period (e.g. 5 minutes instead of 1 minute).` });
+    const sizeProblem = checkUsageFileSize(file.size);
+    if (sizeProblem) {
+      setUsage({ status: "error", fileName: file.name, error: sizeProblem });
       return;
     }
     const startedAt = performance.now();

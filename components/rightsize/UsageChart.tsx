@@ -22,13 +22,27 @@ function timeLabel(ms: number, spanMs: number): string {
   const month = d.toLocaleString("en-US", { month: "short", timeZone: "UTC" });
   const day = d.getUTCDate();
   const hm = `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
-  return spanMs > 2 * 86_400_000 ? `${month} ${day}` : spanMs > 86_400_000 ? `${month} ${day} ${hm}` : hm;
+  if (spanMs <= 86_400_000) return hm;
+  return hm === "00:00" ? `${month} ${day}` : `${month} ${day} ${hm}`;
+}
+
+const DAY = 86_400_000;
+
+/** UTC midnights for spans over a day (at most ~8 ticks), else undefined (recharts picks hours). */
+function dayTicks(first: number, last: number): number[] | undefined {
+  if (last - first <= DAY) return undefined;
+  const days = (last - first) / DAY;
+  const step = Math.max(1, Math.ceil(days / 7)) * DAY;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(first / DAY) * DAY; t <= last; t += step) ticks.push(t);
+  return ticks.length >= 2 ? ticks : undefined;
 }
 
 export default function UsageChart(p: UsageChartProps) {
   const first = p.points[0]?.x ?? 0;
   const last = p.points[p.points.length - 1]?.x ?? 0;
   const span = last - first;
+  const ticks = p.byTime ? dayTicks(first, last) : undefined;
   const top = Math.max(p.current, p.recommended, ...p.points.map((q) => q.peak)) * 1.12;
   return (
     <div className="chart-frame" data-testid={p.testId} aria-hidden="true">
@@ -39,11 +53,12 @@ export default function UsageChart(p: UsageChartProps) {
             dataKey="x"
             type="number"
             domain={["dataMin", "dataMax"]}
+            ticks={ticks}
             tick={{ fontSize: 11 }}
             tickFormatter={(v: number) => (p.byTime ? timeLabel(v, span) : `#${v}`)}
             minTickGap={24}
           />
-          <YAxis domain={[0, top]} tickFormatter={(v: number) => fmt(v)} tick={{ fontSize: 11 }} width={48} unit={p.unit === "GiB" ? "" : ""} />
+          <YAxis domain={[0, top]} tickFormatter={(v: number) => fmt(v)} tick={{ fontSize: 11 }} width={48} />
           <Tooltip
             labelFormatter={(v) => (p.byTime ? `${new Date(Number(v)).toISOString().replace("T", " ").slice(0, 16)} UTC` : `sample ${String(v)}`)}
             formatter={(v) => `${fmt(typeof v === "number" ? v : Number(v))} ${p.unit}`}

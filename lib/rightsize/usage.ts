@@ -94,7 +94,10 @@ function mb(bytes: number): string {
 export function checkUsageFileSize(bytes: number): string | null {
   if (bytes === 0) return "The file is empty: export CloudWatch metrics as CSV or JSON and upload that file.";
   if (bytes > MAX_USAGE_FILE_BYTES) {
-    return `The file is ${mb(bytes)}; the limit is ${mb(MAX_USAGE_FILE_BYTES)}. Export a shorter period or a coarser period (e.g. 5 minutes instead of 1 minute).`;
+    return (
+      `The file is ${mb(bytes)} (${bytes.toLocaleString("en-US")} bytes), more than the ${MAX_USAGE_FILE_BYTES / (1024 * 1024)} MB limit ` +
+      `(${MAX_USAGE_FILE_BYTES.toLocaleString("en-US")} bytes). Export a shorter period or a coarser period (e.g. 5 minutes instead of 1 minute).`
+    );
   }
   return null;
 }

@@ -101,7 +101,7 @@ test("bad files and links get clear messages", async ({ page }) => {
   mkdirSync(path.dirname(huge), { recursive: true });
   writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024 + 10, 0x31));
   await usage.setInputFiles(huge);
-  await expect(page.getByTestId("usage-error")).toContainText("the limit is 50.0 MB");
+  await expect(page.getByTestId("usage-error")).toContainText("more than the 50 MB limit");
   await shot(page, "rightsize-bad-file");
 
   await page.getByTestId("taskdef-file").setInputFiles({ name: "estimate.json", mimeType: "application/json", buffer: Buffer.from('{"version":1,"region":"us-east-1"}') });
@@ -123,6 +123,7 @@ test("import a task definition, then a service-metrics file; 375 px phone layout
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await shot(page, "rightsize-375");
+  await page.getByTestId("result").screenshot({ path: path.join(root, "test-results/screenshots", "rightsize-375-result.png") });
 });
 
 test("1,000,000 rows parse in the worker while the page keeps painting", async ({ page }) => {

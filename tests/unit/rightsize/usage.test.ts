@@ -194,9 +194,9 @@ describe("bad files get clear messages", () => {
     expect(error(JSON.stringify({ MetricDataResults: [{ Label: "Latency", Values: [1] }] }))).toMatch(/found Latency/);
   });
   it("oversized (> 50 MB)", () => {
-    expect(checkUsageFileSize(MAX_USAGE_FILE_BYTES + 1)).toMatch(/50\.0 MB/);
+    expect(checkUsageFileSize(MAX_USAGE_FILE_BYTES + 1)).toMatch(/52,428,801 bytes\), more than the 50 MB limit/);
     expect(checkUsageFileSize(MAX_USAGE_FILE_BYTES)).toBeNull();
     const big = "x".repeat(MAX_USAGE_FILE_BYTES + 1);
-    expect(error(big)).toMatch(/limit is 50\.0 MB/);
+    expect(error(big)).toMatch(/more than the 50 MB limit/);
   });
 });
