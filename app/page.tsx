@@ -8,9 +8,11 @@ import { buildCurve } from "@/components/estimator/kit";
 import { defaultInputRaw, DEFAULT_REGION } from "@/components/estimator/defaults";
 import type { RegionInfo } from "@/components/estimator/types";
 
-// Prerendered at build time from the bundled catalog: the first paint already holds a real, server-computed
-// comparison. Share links (?s=...) are decoded in the browser, so the page itself stays static.
-export const dynamic = "force-static";
+// Rendered per request (a few ms) from the bundled catalog: the first paint already holds a real, server-computed
+// comparison. Dynamic because the Content-Security-Policy carries a per-request script nonce (proxy.ts) that
+// Next stamps on its scripts; a prerendered page would have none and be blocked. Share links (?s=...) are
+// decoded in the browser.
+export const dynamic = "force-dynamic";
 
 export default function Home() {
   const list = loadCatalogList();

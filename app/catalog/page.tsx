@@ -12,8 +12,9 @@ export const metadata: Metadata = {
   description: "Which AWS regions the bundled price catalog covers, what each has (Fargate x86/ARM/Windows/Spot, EC2 types) and how old each price is.",
 };
 
-// Rendered at build time from data/catalog; a corrupted catalog file fails the build, naming the file and field.
-export const dynamic = "force-static";
+// Rendered per request from data/catalog (the CSP script nonce from proxy.ts is per request); a corrupted
+// catalog file still fails the build through the static /api/catalog route, naming the file and field.
+export const dynamic = "force-dynamic";
 
 const count = new Intl.NumberFormat("en-US");
 

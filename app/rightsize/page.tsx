@@ -8,8 +8,9 @@ export const metadata: Metadata = {
     "Upload CloudWatch utilization (Container Insights or service metrics) and get the smallest valid Fargate size, priced on Fargate, Fargate Spot and ECS on EC2. Everything stays in your browser.",
 };
 
-// Static: the region list comes from the bundled catalog; the page reads ?s= and files in the browser.
-export const dynamic = "force-static";
+// The region list comes from the bundled catalog; the page reads ?s= and files in the browser. Rendered per
+// request only because the CSP script nonce (proxy.ts) is per request.
+export const dynamic = "force-dynamic";
 
 export default function RightsizePage() {
   const list = loadCatalogList();
