@@ -119,7 +119,7 @@ function nextCatalogId(today: string, list: CatalogList, dirs: string[]): string
 
 function redact(text: string, env: NodeJS.ProcessEnv): string {
   let out = text;
-  for (const key of ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"]) {
+  for (const key of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"]) {
     const secret = env[key];
     if (secret && secret.length >= 4) out = out.split(secret).join("[redacted]");
   }
