@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { RegionSummary } from "@/lib/catalog/summary";
 import { AvailabilityBadge } from "./AvailabilityBadge";
 import styles from "./catalog.module.css";
@@ -12,7 +13,15 @@ function Dates({ label, dates }: { label: string; dates: string[] }) {
   if (dates.length === 0) return null;
   return (
     <li>
-      <span>{label}</span> {dates.join(", ")}
+      <span>{label}</span>{" "}
+      {dates.map((d, i) => (
+        <Fragment key={d}>
+          {i > 0 ? ", " : ""}
+          <time dateTime={d} className={styles.nowrap}>
+            {d}
+          </time>
+        </Fragment>
+      ))}
     </li>
   );
 }

@@ -37,7 +37,12 @@ test.describe("catalog page", () => {
     await expect(apSouth1).toContainText("EC2 2024-04-04");
     await expect(page.getByTestId("catalog-sources")).toContainText("2026-07-20");
 
+    // On a desktop the whole table fits: no sideways scrolling needed.
+    const tableOverflow = await page.getByRole("region", { name: /Regions in price catalog/ }).evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(tableOverflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: "test-results/screenshots/catalog-desktop.png", fullPage: true });
+    await page.locator('tr[data-region="us-east-1"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/screenshots/catalog-desktop-us-east-1.png" });
   });
 
   test("is usable on a 375 px phone: no page-level horizontal overflow, table scrolls in its region", async ({ page }) => {
