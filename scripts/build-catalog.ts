@@ -15,6 +15,7 @@ import { billingPrefix, ec2BoxUsagePattern, fargateUsageType, type FargateUsageK
 import { parseCatalogIndex, parseCatalogList, parseRegionCatalog } from "../lib/catalog/parse";
 import type { CatalogIndex, CatalogList, CatalogSource, ComputeRates, InstanceType, Rate, RegionCatalog, Unavailable } from "../lib/catalog/schema";
 import { stableJson } from "../lib/catalog/stable-json";
+import { catalogIndexEntry } from "../lib/catalog/summary";
 
 export const CATALOG_ID = "2026-11-26";
 const CREATED_AT = "2026-11-26";
@@ -536,16 +537,7 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
     const gzipBytes = gzipSync(text, { level: 9 }).length;
     const dropped = `${noPrice} without price, ${noSpecs} without specs left out`;
     reports.push({ region, file, bytes, gzipBytes, ec2Types: rows.length, dropped });
-    indexRows.push({
-      region,
-      location: fgr.location,
-      file,
-      fargate: { x86: true, arm: true, windows: realWin !== undefined, spot: true, spotArm: true },
-      ec2InstanceTypes: rows.length,
-      sources: catalog.sources.map((s) => ({ name: s.name, asOf: s.asOf })),
-      bytes,
-      gzipBytes,
-    });
+    indexRows.push(catalogIndexEntry(catalog, file, bytes, gzipBytes));
   }
 
   const index: CatalogIndex = {
