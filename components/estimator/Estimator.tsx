@@ -14,7 +14,7 @@ import { estimateToCsv, exportFilename } from "@/lib/export/csv";
 import { FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES } from "@/lib/engine/fargate-sizes";
 import { formatQuantity, formatUSD } from "@/lib/format";
 import { Banner } from "@/components/ui/fields";
-import { ServiceCard, type BilledNote, type TaskDefinitionMessage } from "./ServiceCard";
+import { ServiceCard, ShareTokenContext, type BilledNote, type TaskDefinitionMessage } from "./ServiceCard";
 import { SettingsPanel } from "./SettingsPanel";
 import { SummaryCards, Breakdown, WarningsAndSources } from "./Results";
 import { CostChartPanel, CrossoverPanel } from "./ChartsSection";
@@ -50,6 +50,15 @@ type Notice =
 const MAX_SERVICES = 100;
 const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
 const MAX_TASKDEF_FILE_BYTES = 1024 * 1024;
+
+/** A named duration in the browser's performance timeline (read by scripts/measure-web.mjs); never throws. */
+function mark(name: string, start: number) {
+  try {
+    performance.measure(name, { start, end: performance.now() });
+  } catch {
+    // Older browsers without User Timing Level 3: nothing to record.
+  }
+}
 
 function vcpuLabel(v: number): string {
   return `${formatQuantity(v)} vCPU`;
@@ -167,8 +176,7 @@ export function Estimator(props: EstimatorProps) {
     if (!kit || !catalog) return null;
     const t0 = performance.now();
     const out = kit.run(draft, catalog);
-    // Visible in the browser's performance timeline and read by scripts/measure-web.mjs.
-    performance.measure("estimate-run", { start: t0, end: performance.now() });
+    mark("estimate-run", t0);
     return out;
   }, [kit, catalog, draft]);
 
@@ -185,13 +193,15 @@ export function Estimator(props: EstimatorProps) {
     if (deferred.input === props.initialInput && curveService === 0 && props.initialCurve) return props.initialCurve;
     const t0 = performance.now();
     const c = kit.curve(deferred.input, catalog, curveService);
-    performance.measure("curve-run", { start: t0, end: performance.now() });
+    mark("curve-run", t0);
     return c;
   }, [kit, catalog, deferred.input, curveService, props.initialInput, props.initialCurve]);
   if (curve && curve !== lastCurve) setLastCurve(curve);
 
-  const errors: FieldError[] = outcome && !outcome.ok ? outcome.errors : [];
-  const errorMap = useMemo(() => new Map(errors.map((e) => [e.path, e.message])), [errors]);
+  const errors: FieldError[] = useMemo(() => (outcome && !outcome.ok ? outcome.errors : []), [outcome]);
+  // Stable while the set of problems is unchanged, so memoized form sections skip re-rendering.
+  const errorsKey = JSON.stringify(errors);
+  const errorMap = useMemo(() => new Map(errors.map((e) => [e.path, e.message])), [errorsKey]);
   const stale = outcome !== null && !outcome.ok;
 
   /** Put an input from a share link or an imported file into the form (after the checks a user can act on). */
@@ -246,7 +256,10 @@ export function Estimator(props: EstimatorProps) {
     setCurveService(0);
   }, []);
   const addService = () => setDraft((d) => (d.services.length >= MAX_SERVICES ? d : { ...d, services: [...d.services, blankService(d.services.length + 1)] }));
-  const setEc2 = (patch: Partial<Ec2Draft>) => setDraft((d) => ({ ...d, ec2: { ...d.ec2, ...patch } }));
+  const setEc2 = useCallback((patch: Partial<Ec2Draft>) => setDraft((d) => ({ ...d, ec2: { ...d.ec2, ...patch } })), []);
+  const setRegion = useCallback((region: string) => setDraft((d) => ({ ...d, region })), []);
+  const setCatalog = useCallback((catalog: string) => setDraft((d) => ({ ...d, catalog })), []);
+  const setSavingsPlan = useCallback((savingsPlan: DraftSavingsPlan) => setDraft((d) => ({ ...d, savingsPlan })), []);
 
   const onTaskDefinition = useCallback(
     async (key: string, file: File) => {
@@ -320,7 +333,6 @@ export function Estimator(props: EstimatorProps) {
 
   // ---------------------------------------------------------------- render
   const result = good.result;
-  const rightsizeBase = `/rightsize?${SHARE_PARAM}=${encodeURIComponent(good.token)}`;
   const namesKey = draft.services.map((s) => s.name).join("\u0000");
   const serviceNames = useMemo(() => namesKey.split("\u0000"), [namesKey]);
   const vcpuValues = [...new Set(FARGATE_LINUX_SIZES.map((s) => s.vcpu))];
@@ -357,15 +369,21 @@ export function Estimator(props: EstimatorProps) {
       })}
 
       <div className="layout">
+        <ShareTokenContext.Provider value={good.token}>
         <form className="stack" aria-label="Workload" onSubmit={(e) => e.preventDefault()} noValidate>
           <section className="panel" aria-labelledby="services-heading">
+            <a className="jump-link" href="#results">
+              Jump to the results
+            </a>
             <div className="panel-head">
               <h2 id="services-heading">Services</h2>
               <button type="button" className="btn" onClick={addService} disabled={draft.services.length >= MAX_SERVICES} data-testid="add-service">
                 + Add service
               </button>
             </div>
-            {draft.services.map((s, i) => (
+            {draft.services.map((s, i) => {
+              const billed = stale ? null : billedNote(result, i);
+              return (
               <ServiceCard
                 key={s.key}
                 index={i}
@@ -373,29 +391,34 @@ export function Estimator(props: EstimatorProps) {
                 errors={errorMap}
                 canRemove={draft.services.length > 1}
                 canAdd={draft.services.length < MAX_SERVICES}
-                billed={stale ? null : billedNote(result, i)}
-                rightsizeHref={`${rightsizeBase}&service=${i}`}
+                billedText={billed?.text ?? null}
+                billedLoss={billed?.loss ?? false}
                 taskDefMessage={taskDefMessages[s.key] ?? null}
                 onChange={updateService}
                 onDuplicate={duplicateService}
                 onRemove={removeService}
                 onTaskDefinition={onTaskDefinition}
               />
-            ))}
+              );
+            })}
           </section>
           <SettingsPanel
-            draft={draft}
+            region={draft.region}
+            catalog={draft.catalog}
+            savingsPlan={draft.savingsPlan}
+            ec2={draft.ec2}
             regions={props.regions}
             bundledCatalogIds={props.bundledCatalogIds}
             errors={errorMap}
-            onRegion={(region) => setDraft((d) => ({ ...d, region }))}
-            onCatalog={(catalog) => setDraft((d) => ({ ...d, catalog }))}
-            onSavingsPlan={(savingsPlan: DraftSavingsPlan) => setDraft((d) => ({ ...d, savingsPlan }))}
+            onRegion={setRegion}
+            onCatalog={setCatalog}
+            onSavingsPlan={setSavingsPlan}
             onEc2={setEc2}
           />
         </form>
+        </ShareTokenContext.Provider>
 
-        <div className="stack" aria-label="Results">
+        <div className="stack" aria-label="Results" id="results">
           <section className="panel" aria-labelledby="compare-heading">
             <div className="panel-head">
               <h2 id="compare-heading">Monthly cost comparison</h2>

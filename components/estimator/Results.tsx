@@ -88,9 +88,9 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
           <thead>
             <tr>
               <th scope="col">Service / line</th>
+              <th scope="col" className="r">Monthly</th>
               <th scope="col" className="r">Quantity</th>
               <th scope="col" className="r">Rate</th>
-              <th scope="col" className="r">Monthly</th>
               <th scope="col">Usage type</th>
               <th scope="col">Price date</th>
             </tr>
@@ -102,13 +102,14 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
               return (
                 <Fragment key={svc}>
                   <tr className="service-row">
-                    <td colSpan={3}>{svc}</td>
+                    <td>{svc}</td>
                     <td className="r">{formatUSD(subtotal)}</td>
-                    <td colSpan={2}></td>
+                    <td colSpan={4}></td>
                   </tr>
                   {lines.map((l, i) => (
                     <tr key={i}>
                       <td>{l.label ?? l.component}</td>
+                      <td className="r">{formatUSD(l.usd)}</td>
                       <td className="r">
                         {formatQuantity(l.quantity)} {l.unit}
                       </td>
@@ -121,7 +122,6 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
                           </sup>
                         ) : null}
                       </td>
-                      <td className="r">{formatUSD(l.usd)}</td>
                       <td className="usage-type">{l.usageType ?? "—"}</td>
                       <td className="num">{l.asOf}</td>
                     </tr>
@@ -130,9 +130,11 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
               );
             })}
             <tr className="total">
-              <td colSpan={3}>Total per month</td>
-              <td className="r">{formatUSD(option.monthlyUSD)}</td>
-              <td colSpan={2}></td>
+              <td>Total per month</td>
+              <td className="r" data-testid={`breakdown-total-${option.id}`}>
+                {formatUSD(option.monthlyUSD)}
+              </td>
+              <td colSpan={4}></td>
             </tr>
           </tbody>
         </table>

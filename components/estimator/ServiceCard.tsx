@@ -1,4 +1,5 @@
 "use client";
+import { createContext, memo, useContext } from "react";
 import { TextField, SelectField, Checkbox } from "@/components/ui/fields";
 import type { ServiceDraft } from "@/lib/share/draft";
 import type { FieldError } from "@/lib/schemas/estimate";
@@ -9,14 +10,29 @@ export interface BilledNote {
   loss: boolean;
 }
 
+/**
+ * The current share token changes on every edit; only the small right-size links read it (from context),
+ * so the memoized service cards that were not edited do not re-render.
+ */
+export const ShareTokenContext = createContext("");
+
+function RightsizeLink({ index }: { index: number }) {
+  const token = useContext(ShareTokenContext);
+  return (
+    <a className="btn btn-link" href={`/rightsize?s=${encodeURIComponent(token)}&service=${index}`} data-testid={`service-${index}-rightsize`}>
+      Right-size from usage
+    </a>
+  );
+}
+
 interface Props {
   index: number;
   service: ServiceDraft;
   errors: Map<string, string>;
   canRemove: boolean;
   canAdd: boolean;
-  billed: BilledNote | null;
-  rightsizeHref: string;
+  billedText: string | null;
+  billedLoss: boolean;
   taskDefMessage: { ok: true; warnings: string[] } | { ok: false; errors: FieldError[] } | null;
   onChange: (key: string, patch: Partial<ServiceDraft>) => void;
   onDuplicate: (key: string) => void;
@@ -27,7 +43,7 @@ interface Props {
 export type TaskDefinitionMessage = Props["taskDefMessage"];
 export type { TaskDefinitionOutcome };
 
-export function ServiceCard({ index, service: s, errors, canRemove, canAdd, billed, rightsizeHref, taskDefMessage, onChange, onDuplicate, onRemove, onTaskDefinition }: Props) {
+export const ServiceCard = memo(function ServiceCard({ index, service: s, errors, canRemove, canAdd, billedText, billedLoss, taskDefMessage, onChange, onDuplicate, onRemove, onTaskDefinition }: Props) {
   const p = `services[${index}]`;
   const id = (field: string) => `${s.key}-${field}`;
   const err = (field: string) => errors.get(`${p}.${field}`);
@@ -52,9 +68,9 @@ export function ServiceCard({ index, service: s, errors, canRemove, canAdd, bill
         <TextField id={id("name")} label="Name" value={s.name} onChange={(v) => set({ name: v })} error={err("name")} className="wide" maxLength={200} testId={`service-${index}-name`} />
         <TextField id={id("vcpu")} label="vCPU per task" value={s.vcpu} inputMode="decimal" list="vcpu-options" onChange={(v) => set({ vcpu: v })} error={err("vcpu")} testId={`service-${index}-vcpu`} />
         <TextField id={id("memory")} label="Memory per task (GiB)" value={s.memoryGiB} inputMode="decimal" list={memList} onChange={(v) => set({ memoryGiB: v })} error={err("memoryGiB")} testId={`service-${index}-memory`} />
-        {billed ? (
-          <p className={`snap-note${billed.loss ? " loss" : ""}`} data-testid={`service-${index}-billed`}>
-            {billed.text}
+        {billedText ? (
+          <p className={`snap-note${billedLoss ? " loss" : ""}`} data-testid={`service-${index}-billed`}>
+            {billedText}
           </p>
         ) : null}
         <SelectField id={id("arch")} label="Architecture" value={s.architecture} options={[{ value: "x86_64", label: "x86_64" }, { value: "arm64", label: "arm64 (Graviton)" }]} onChange={(v) => set({ architecture: v })} error={err("architecture")} />
@@ -128,9 +144,7 @@ export function ServiceCard({ index, service: s, errors, canRemove, canAdd, bill
             }}
           />
         </span>
-        <a className="btn btn-link" href={rightsizeHref} data-testid={`service-${index}-rightsize`}>
-          Right-size from usage
-        </a>
+        <RightsizeLink index={index} />
       </div>
       {taskDefMessage ? (
         taskDefMessage.ok ? (
@@ -159,4 +173,4 @@ export function ServiceCard({ index, service: s, errors, canRemove, canAdd, bill
       ) : null}
     </section>
   );
-}
+});

@@ -1,10 +1,14 @@
 "use client";
+import { memo } from "react";
 import { TextField, SelectField, Checkbox } from "@/components/ui/fields";
-import type { EstimateDraft, Ec2Draft, DraftSavingsPlan } from "@/lib/share/draft";
+import type { Ec2Draft, DraftSavingsPlan } from "@/lib/share/draft";
 import type { RegionInfo } from "./types";
 
 interface Props {
-  draft: EstimateDraft;
+  region: string;
+  catalog: string;
+  savingsPlan: DraftSavingsPlan;
+  ec2: Ec2Draft;
   regions: RegionInfo[];
   bundledCatalogIds: string[];
   errors: Map<string, string>;
@@ -22,9 +26,10 @@ function dateRange(info: RegionInfo | undefined): string {
   return first === last ? `Prices as of ${first}` : `Prices as of ${first} to ${last}`;
 }
 
-export function SettingsPanel({ draft, regions, bundledCatalogIds, errors, onRegion, onCatalog, onSavingsPlan, onEc2 }: Props) {
-  const current = regions.find((r) => r.region === draft.region);
-  const e = draft.ec2;
+export const SettingsPanel = memo(function SettingsPanel({ region, catalog, savingsPlan, ec2, regions, bundledCatalogIds, errors, onRegion, onCatalog, onSavingsPlan, onEc2 }: Props) {
+  const draft = { region, catalog, savingsPlan };
+  const current = regions.find((r) => r.region === region);
+  const e = ec2;
   return (
     <>
       <section className="panel" aria-labelledby="region-heading">
@@ -135,4 +140,4 @@ export function SettingsPanel({ draft, regions, bundledCatalogIds, errors, onReg
       </section>
     </>
   );
-}
+});
