@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -54,6 +55,12 @@ test.describe("catalog page", () => {
     const scroller = page.getByRole("region", { name: /Regions in price catalog/ });
     await expect(scroller).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/catalog-375.png", fullPage: false });
+  });
+
+  test("has no axe-core accessibility violations (WCAG 2 A/AA)", async ({ page }) => {
+    await page.goto("/catalog");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} nodes`)).toEqual([]);
   });
 
   test("API lists catalogs and serves region files; unknown region is a 404 with a message", async ({ request }) => {
