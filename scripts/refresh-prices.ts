@@ -282,7 +282,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const c of changes) io.out(`  [${c.region}] ${c.what}: ${fmt(c.from)} -> ${fmt(c.to)}`);
     }
     for (const line of ec2Lines) io.out(line);
-    io.out("Fargate Spot, EC2 Spot, Savings Plans, gp3 and ENI data were kept from the previous snapshot with their own dates.");
+    io.out("Fargate Spot, EC2 Spot, gp3 and ENI data were kept from the previous snapshot with their own dates; Savings Plan rates keep their discount where the on-demand rate moved.");
     return 0;
   } catch (err) {
     // Undo anything half-published so the existing files stay byte-identical.

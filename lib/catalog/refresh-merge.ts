@@ -4,12 +4,13 @@
  * What is replaced: Fargate on-demand rates (Linux x86, ARM, Windows, ephemeral storage) and EC2 on-demand
  * Linux prices, all dated with the read date and labelled with the usage type AWS returned.
  * What is kept from the previous snapshot with its own dates: Fargate Spot and EC2 Spot (not in the Price
- * List, pricing-data-and-formats.md §2.1 / §4.4), ENI data, Savings Plans and gp3.
+ * List, pricing-data-and-formats.md §2.1 / §4.4), ENI data and gp3. Savings Plans rates are kept too, except
+ * that one whose on-demand rate changed keeps its discount (scaled, flagged derived).
  */
 import type { Ec2PriceRow, FargateOnDemandKey, OnDemandPrice } from "./price-list";
 import { FARGATE_USAGE_SUFFIX } from "./billing-codes";
 import { referencedSourceIds } from "./parse";
-import { isUnavailable, type CatalogSource, type InstanceType, type Rate, type RegionCatalog, type Unavailable } from "./schema";
+import { isUnavailable, type CatalogSource, type ComputeRates, type InstanceType, type Rate, type RegionCatalog, type Unavailable } from "./schema";
 
 export class RefreshDataError extends Error {
   constructor(message: string) {
@@ -125,10 +126,46 @@ export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInpu
   }
   const removed = prev.ec2.instanceTypes.filter((r) => !input.ec2.has(r.type)).length;
 
+  // Compute Savings Plans are not read by the refresh (separate AWSComputeSavingsPlan offer). Keep each SP
+  // rate while its on-demand rate is unchanged; when the on-demand rate moved, keep the discount instead
+  // (SP = previous SP x new / previous on-demand, 8 dp, derived) so an SP rate never drifts above on-demand.
+  const scaleSp = (
+    sp: ComputeRates | Unavailable,
+    prevOd: ComputeRates | Unavailable,
+    newOd: ComputeRates | Unavailable,
+    what: string,
+  ): ComputeRates | Unavailable => {
+    if (isUnavailable(sp)) return sp;
+    if (isUnavailable(newOd)) return { available: false, reason: `No ${what} on-demand rate in the AWS Price List read on ${input.readOn}, so no Savings Plan rate either` };
+    if (isUnavailable(prevOd)) return { available: false, reason: `No previous ${what} on-demand rate to carry the Savings Plan discount from` };
+    const one = (k: "vcpuHour" | "gbHour"): Rate => {
+      if (prevOd[k].usd === newOd[k].usd) return sp[k];
+      const factor = newOd[k].usd / prevOd[k].usd;
+      return {
+        ...sp[k],
+        usd: Math.round(Number((sp[k].usd * factor * 1e8).toPrecision(12))) / 1e8,
+        derived: true,
+        note: `Derived: the ${sp[k].asOf} Savings Plan rate ${sp[k].usd} x (new on-demand ${newOd[k].usd} / previous ${prevOd[k].usd}), rounded to 8 decimals: the discount is kept because the refresh does not read the AWSComputeSavingsPlan offer.`,
+      };
+    };
+    return { vcpuHour: one("vcpuHour"), gbHour: one("gbHour") };
+  };
+  const psp = prev.fargate.savingsPlans;
+  const savingsPlans = {
+    "compute-1y": {
+      x86: scaleSp(psp["compute-1y"].x86, prev.fargate.linuxX86, linuxX86, "Fargate x86"),
+      arm: scaleSp(psp["compute-1y"].arm, prev.fargate.linuxArm, linuxArm, "Fargate ARM"),
+    },
+    "compute-3y": {
+      x86: scaleSp(psp["compute-3y"].x86, prev.fargate.linuxX86, linuxX86, "Fargate x86"),
+      arm: scaleSp(psp["compute-3y"].arm, prev.fargate.linuxArm, linuxArm, "Fargate ARM"),
+    },
+  };
+
   const catalog: RegionCatalog = {
     ...prev,
     catalogId: input.catalogId,
-    fargate: { ...prev.fargate, linuxX86, linuxArm, windowsX86, ephemeralStorageGbHour },
+    fargate: { ...prev.fargate, linuxX86, linuxArm, windowsX86, ephemeralStorageGbHour, savingsPlans },
     ec2: {
       ...prev.ec2,
       onDemand: { ...prev.ec2.onDemand, source: input.source.id, asOf: input.readOn },
