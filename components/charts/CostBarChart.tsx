@@ -7,9 +7,9 @@ import { presentComponents, type BarRow } from "./data";
 export default function CostBarChart({ rows }: { rows: BarRow[] }) {
   const parts = presentComponents(rows);
   return (
-    <div className="chart-frame" data-testid="chart-cost" aria-hidden="true">
+    <div className="chart-frame" data-testid="chart-cost" aria-hidden="true" /* the table below is the accessible version */>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e6e9ed" />
           <XAxis dataKey="option" tick={{ fontSize: 11 }} interval={0} tickFormatter={(v: string) => (v.length > 16 ? v.replace(/ \(.*\)$/, "") : v)} />
           <YAxis tickFormatter={(v: number) => formatUSDShort(v)} tick={{ fontSize: 11 }} width={56} />

@@ -13,7 +13,7 @@ export default function CrossoverChart({ curve }: { curve: CurveData }) {
   return (
     <div className="chart-frame" data-testid="chart-crossover" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={curve.points} margin={{ top: 18, right: 12, bottom: 4, left: 4 }}>
+        <LineChart data={curve.points} margin={{ top: 18, right: 12, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e6e9ed" />
           <XAxis dataKey="tasks" type="number" domain={["dataMin", "dataMax"]} tick={{ fontSize: 11 }} allowDecimals={false} />
           <YAxis tickFormatter={(v: number) => formatUSDShort(v)} tick={{ fontSize: 11 }} width={56} />

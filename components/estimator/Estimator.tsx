@@ -418,7 +418,7 @@ export function Estimator(props: EstimatorProps) {
         </form>
         </ShareTokenContext.Provider>
 
-        <div className="stack" aria-label="Results" id="results">
+        <section className="stack" aria-label="Results" id="results">
           <section className="panel" aria-labelledby="compare-heading">
             <div className="panel-head">
               <h2 id="compare-heading">Monthly cost comparison</h2>
@@ -467,7 +467,7 @@ export function Estimator(props: EstimatorProps) {
           </div>
           <Breakdown result={deferred.result} />
           <WarningsAndSources result={deferred.result} />
-        </div>
+        </section>
       </div>
     </>
   );

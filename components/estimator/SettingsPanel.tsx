@@ -115,7 +115,7 @@ export const SettingsPanel = memo(function SettingsPanel({ region, catalog, savi
             label="Network mode"
             value={e.networkMode}
             options={[
-              { value: "awsvpc", label: "awsvpc (ENI per task)" },
+              { value: "awsvpc", label: "awsvpc" },
               { value: "bridge", label: "bridge" },
               { value: "host", label: "host" },
             ]}

@@ -47,7 +47,7 @@ export default function UsageChart(p: UsageChartProps) {
   return (
     <div className="chart-frame" data-testid={p.testId} aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={p.points} margin={{ top: 16, right: 12, bottom: 4, left: 4 }}>
+        <LineChart data={p.points} margin={{ top: 16, right: 12, bottom: 4, left: 4 }} accessibilityLayer={false} /* aria-hidden frame: no focusable SVG inside */>
           <CartesianGrid strokeDasharray="3 3" stroke="#e6e9ed" />
           <XAxis
             dataKey="x"
