@@ -8,7 +8,7 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from "react";
 import { parseRegionCatalog } from "@/lib/catalog/parse";
 import type { RegionCatalog } from "@/lib/catalog/schema";
-import { formatUSD } from "@/lib/format";
+import { formatRate, formatUSD } from "@/lib/format";
 import { applySize } from "@/lib/rightsize/apply";
 import { PERCENTILES, type PercentileKey } from "@/lib/rightsize/percentile";
 import { checkSettings, cpuSampleToVcpu, DEFAULT_SETTINGS, memorySampleToGiB, rightsize, type RightsizeResult } from "@/lib/rightsize/recommend";
@@ -683,6 +683,55 @@ function ResultPanel(props: {
             </tbody>
           </table>
         </div>
+        <details data-testid="cost-lines">
+          <summary>Where the recommended size&apos;s prices come from</summary>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Option</th>
+                  <th scope="col">Line</th>
+                  <th scope="col" className="r">
+                    Quantity
+                  </th>
+                  <th scope="col" className="r">
+                    Rate
+                  </th>
+                  <th scope="col" className="r">
+                    Monthly
+                  </th>
+                  <th scope="col">Usage type · price date</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.estimates.recommended.options
+                  .filter((o) => o.available)
+                  .flatMap((o) =>
+                    o.lines.map((l, i) => (
+                      <tr key={`${o.id}-${i}`}>
+                        <td>{i === 0 ? o.label : ""}</td>
+                        <td>{l.label ?? l.component}</td>
+                        <td className="r">
+                          {intFmt.format(Math.round(l.quantity * 100) / 100)} {l.unit}
+                        </td>
+                        <td className="r">{formatRate(l.rateUSD)}</td>
+                        <td className="r">{formatUSD(l.usd)}</td>
+                        <td>
+                          <span className="usage-type">{l.usageType ?? "—"}</span> · {l.asOf}
+                          {l.derived ? (
+                            <span className="derived" title={l.note ?? "derived rate"}>
+                              {" "}
+                              (derived)
+                            </span>
+                          ) : null}
+                        </td>
+                      </tr>
+                    )),
+                  )}
+              </tbody>
+            </table>
+          </div>
+        </details>
         <div className={styles.applyRow}>
           {props.applyHref ? (
             <a className="btn btn-primary" href={props.applyHref} data-testid="apply-to-estimate">
