@@ -637,19 +637,19 @@ function ResultPanel(props: {
         </p>
 
         <div className="table-wrap" style={{ marginTop: 12 }}>
-          <table data-testid="cost-table">
-            <caption className="visually-hidden">Monthly cost of the current and the recommended size</caption>
+          <table data-testid="cost-table" className={styles.costTable}>
+            <caption className={styles.caption}>Monthly cost, current vs recommended size</caption>
             <thead>
               <tr>
                 <th scope="col">Launch type</th>
                 <th scope="col" className="r">
-                  Current / month
+                  Current
                 </th>
                 <th scope="col" className="r">
-                  Recommended / month
+                  Recommended
                 </th>
                 <th scope="col" className="r">
-                  Savings / month
+                  Savings
                 </th>
               </tr>
             </thead>

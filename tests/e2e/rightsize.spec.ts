@@ -15,6 +15,9 @@ async function shot(page: Page, name: string) {
 }
 
 test("upload a usage file, see the recommendation and apply it to the estimator", async ({ page }) => {
+  const consoleErrors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+  page.on("pageerror", (e) => consoleErrors.push(e.message));
   await page.goto("/rightsize");
   await expect(page.getByTestId("privacy-note")).toContainText("nothing is uploaded");
   await expect(page.getByTestId("result-empty")).toBeVisible();
@@ -39,7 +42,11 @@ test("upload a usage file, see the recommendation and apply it to the estimator"
   await page.getByTestId("rs-headroom").fill("abc");
   await expect(page.locator("#rs-headroom-error")).toContainText("must be a number from 0 to 200");
   await page.getByTestId("rs-headroom").fill("15");
+  await page.getByTestId("cost-lines").locator("summary").click();
+  await expect(page.getByTestId("cost-lines")).toContainText("USE1-Fargate-vCPU-Hours:perCPU");
   await shot(page, "rightsize-desktop");
+  // The worker and the charts run under the app's Content-Security-Policy without a violation or error.
+  expect(consoleErrors).toEqual([]);
 
   await page.getByTestId("apply-to-estimate").click();
   await expect(page).toHaveURL(/\/\?s=v1\./);
