@@ -86,6 +86,29 @@ test.describe("estimator page", () => {
     expect(problems).toEqual([]);
   });
 
+  test("scheduled usage, a Savings Plan and Windows change the options as the rules say", async ({ page }) => {
+    const problems = guard(page);
+    await page.goto("/");
+    await waitLive(page);
+    const before = Number((await totals(page)).fargate);
+    // worker: 2 tasks x 0.5 vCPU / 1 GiB arm64, always on = 1460 task-hours x (0.5 x 0.03238 + 1 x 0.00356) = 1460 x 0.01975 = 28.835
+    // scheduled 24 runs/day x 30 s (billed as the 60 s Linux minimum) x 730/24 days = 730 runs x 60 s = 12.1667 h per task,
+    // x 2 tasks = 24.3333 h x 0.01975 = 0.4805833; the total falls by 28.835 - 0.4805833 = 28.3544167
+    await page.locator('[data-testid="service-1"]').getByLabel("Scheduled runs").check();
+    await page.locator('[data-testid="service-1"]').getByLabel("Runs per day").fill("24");
+    await page.locator('[data-testid="service-1"]').getByLabel("Seconds per run").fill("30");
+    await expect.poll(async () => before - Number((await totals(page)).fargate)).toBeCloseTo(28.3544167, 6);
+
+    await page.locator("#savings-plan").selectOption("compute-1y");
+    await expect(page.getByTestId("card-fargate-savings-plan")).toBeVisible();
+    await expect(page.getByTestId("total-fargate-savings-plan")).toHaveAttribute("data-usd", /^\d/);
+
+    await page.locator('[data-testid="service-0"]').getByLabel("Operating system").selectOption("windows");
+    await expect(page.getByTestId("card-fargate-spot")).toContainText(/Windows/);
+    await expect(page.getByTestId("total-fargate-spot")).toHaveText("Not available");
+    expect(problems).toEqual([]);
+  });
+
   test("share link round trip in a fresh browser context shows identical totals", async ({ page, browser }) => {
     guard(page);
     await page.goto("/");
