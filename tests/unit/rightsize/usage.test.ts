@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { analyzeUsageText, binaryProblem, checkUsageFileSize, classifyName, MAX_USAGE_FILE_BYTES, parseUsageText, readCell, readTime } from "@/lib/rightsize/usage";
+import fc from "fast-check";
+import { analyzeUsageText, binaryProblem, checkUsageFileSize, classifyName, MAX_USAGE_FILE_BYTES, parseUsageText, plainDecimal, readCell, readTime } from "@/lib/rightsize/usage";
 
 const example = (name: string) => readFileSync(path.join(import.meta.dirname, "../../../examples/usage", name), "utf8");
 
@@ -31,6 +32,21 @@ describe("cells, names and times", () => {
     expect(readCell("12 MB", "cpu-percent")).toMatch(/percent column/);
     expect(readCell("-3", "cpu-units")).toMatch(/negative/);
     expect(readCell("abc", "cpu-units")).toMatch(/not a number/);
+  });
+  it("the fast decimal path equals Number() (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 6 }), (x, d) => {
+        const s = x.toFixed(d);
+        const fast = plainDecimal(s);
+        if (!Number.isNaN(fast)) expect(fast).toBe(Number(s));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(plainDecimal("412.37")).toBe(412.37);
+    expect(plainDecimal("7")).toBe(7);
+    expect(plainDecimal("1.")).toBe(1);
+    expect(plainDecimal(".5")).toBe(0.5);
+    for (const s of ["", ".", "1.2.3", "-1", "1e3", " 1", "12 MB", "1234567890123456"]) expect(plainDecimal(s)).toBeNaN();
   });
   it("recognizes CloudWatch metric names", () => {
     expect(classifyName("CpuUtilized")).toBe("cpu-units");
