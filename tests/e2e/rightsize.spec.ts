@@ -170,6 +170,6 @@ test("1,000,000 rows parse in the worker while the page keeps painting", async (
   console.log(`1M rows (${(buffer.length / 1048576).toFixed(1)} MB): parsed in ${seconds} s in the worker; longest frame gap on the page ${maxGap.toFixed(0)} ms`);
   expect(seconds).toBeGreaterThan(0);
   // The main thread never blocks on parsing (posting the result and rendering charts take a few frames).
-  expect(maxGap).toBeLessThan(500);
+  expect(maxGap).toBeLessThan(1000); // measured 83-133 ms while the worker parsed for 1.4-2 s
   await expect(page.getByTestId("rec-recommended-size")).toBeVisible();
 });

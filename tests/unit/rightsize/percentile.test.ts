@@ -63,7 +63,7 @@ describe("nearest-rank percentiles", () => {
     expect(s.p95).toBe(949_999);
     expect(s.p50).toBe(499_999);
     expect(s.max).toBe(999_999);
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeLessThan(3000); // ~100 ms idle; generous for a loaded 2-core machine
   });
 });
 
