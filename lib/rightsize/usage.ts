@@ -391,7 +391,7 @@ function planColumns(header: string[]): ColumnPlan | null {
   const byKind = new Map<Kind, { index: number; name: string }[]>();
   header.forEach((h, index) => {
     // A header cell is a short name; a long cell that mentions a metric is prose (e.g. a README table).
-    if (h.length > 200) return;
+    if (h.length > 200 || h.trim().split(/\s+/).length > 10) return;
     const k = classifyName(h);
     if (!k) return;
     const list = byKind.get(k) ?? [];
