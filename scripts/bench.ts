@@ -1,21 +1,61 @@
 /**
  * npm run bench: performance figures of this machine, printed as a table and written to bench/results.json.
+ * Not part of npm test. Needs a production build (`npx next build`; exit 2 without one): the web and HTTP
+ * sections run against the app's own `next start` on a free 127.0.0.1 port, stopped by PID at the end.
+ * Run it alone (2 cores: anything else running skews the figures).
  * Add a section by writing a function that returns BenchSection[] and listing it in SECTIONS.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { rightsizeSections } from "./bench-rightsize";
 import { engineSections, type BenchSection } from "./bench/engine";
+import { httpSections } from "./bench/server-sections";
+import { assertBuilt, MissingBuildError, startServer, type RunningServer } from "./bench/server";
+import { webSections } from "./bench/web";
 
-const SECTIONS: Array<{ group: string; run: () => BenchSection[] | Promise<BenchSection[]> }> = [{ group: "engine", run: () => engineSections() }];
+let server: RunningServer | undefined;
+let rssAtStartMB = 0;
+
+const SECTIONS: Array<{ group: string; run: () => BenchSection[] | Promise<BenchSection[]> }> = [
+  { group: "engine", run: () => engineSections() },
+  { group: "rightsize", run: () => rightsizeSections() },
+  {
+    group: "web",
+    run: async () => {
+      server = await startServer();
+      rssAtStartMB = server.rssMB();
+      return webSections(server.url);
+    },
+  },
+  { group: "http", run: () => httpSections(server!, rssAtStartMB) },
+];
 
 function fmt(n: number): string {
   return n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toFixed(4);
 }
 
 async function main(): Promise<number> {
+  try {
+    assertBuilt();
+  } catch (e) {
+    if (e instanceof MissingBuildError) {
+      console.error(`npm run bench: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    return await runAll();
+  } finally {
+    await server?.stop();
+  }
+}
+
+async function runAll(): Promise<number> {
   const results: Array<BenchSection & { group: string; pass: boolean | null }> = [];
   for (const section of SECTIONS) {
+    process.stderr.write(`running ${section.group}...\n`);
     for (const r of await section.run()) results.push({ ...r, group: section.group, pass: r.target === null ? null : r.value <= r.target });
   }
   const width = Math.max(...results.map((r) => r.name.length)) + 2;
@@ -29,7 +69,7 @@ async function main(): Promise<number> {
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(
     out,
-    JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, results }, null, 2) + "\n",
+    JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, results }, null, 2) + "\n",
   );
   console.log(`\nwritten ${path.relative(process.cwd(), out)}`);
   return results.some((r) => r.pass === false) ? 1 : 0;
