@@ -11,9 +11,12 @@ export default function CostBarChart({ rows }: { rows: BarRow[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e6e9ed" />
-          <XAxis dataKey="option" tick={{ fontSize: 11 }} interval={0} tickFormatter={(v: string) => (v.length > 16 ? v.replace(/ \(.*\)$/, "") : v)} />
+          <XAxis dataKey="short" tick={{ fontSize: 11 }} interval={0} />
           <YAxis tickFormatter={(v: number) => formatUSDShort(v)} tick={{ fontSize: 11 }} width={56} />
-          <Tooltip formatter={(v) => formatUSD(typeof v === "number" ? v : Number(v))} />
+          <Tooltip
+            formatter={(v) => formatUSD(typeof v === "number" ? v : Number(v))}
+            labelFormatter={(_label, payload) => (payload?.[0]?.payload as BarRow | undefined)?.option ?? String(_label)}
+          />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {parts.map((c) => (
             <Bar key={c.key} dataKey={c.key} name={c.label} stackId="cost" fill={c.color} isAnimationActive={false} />

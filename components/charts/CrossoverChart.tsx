@@ -10,6 +10,9 @@ import type { CurveData } from "@/components/estimator/types";
 
 export default function CrossoverChart({ curve }: { curve: CurveData }) {
   const x = curve.crossover;
+  const maxTasks = curve.points.length > 0 ? curve.points[curve.points.length - 1]!.tasks : 0;
+  // Keep the marker's label inside the plot whichever side of the chart the crossover falls on.
+  const labelSide = x && x.tasks > maxTasks / 2 ? "insideTopRight" : "insideTopLeft";
   return (
     <div className="chart-frame" data-testid="chart-crossover" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
@@ -22,9 +25,9 @@ export default function CrossoverChart({ curve }: { curve: CurveData }) {
           {SERIES.map((s) => (
             <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} type="linear" />
           ))}
-          <ReferenceLine x={curve.currentTasks} stroke="#57606a" strokeDasharray="4 3" label={{ value: "now", position: "insideTopLeft", fontSize: 11, fill: "#57606a" }} />
+          <ReferenceLine x={curve.currentTasks} stroke="#57606a" strokeDasharray="4 3" label={{ value: "now", position: "insideBottomLeft", fontSize: 11, fill: "#57606a" }} />
           {x ? (
-            <ReferenceLine x={x.tasks} stroke="#1a7f37" label={{ value: `EC2 cheaper from ${x.tasks}`, position: "top", fontSize: 11, fill: "#1a7f37" }} />
+            <ReferenceLine x={x.tasks} stroke="#1a7f37" label={{ value: `EC2 cheaper from ${x.tasks}`, position: labelSide, fontSize: 11, fill: "#1a7f37" }} />
           ) : null}
           {x && x.ec2 !== null ? <ReferenceDot x={x.tasks} y={x.ec2} r={5} fill="#1a7f37" stroke="#fff" /> : null}
         </LineChart>

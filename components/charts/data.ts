@@ -14,14 +14,27 @@ export const COMPONENTS: ReadonlyArray<{ key: LineComponent; label: string; colo
   { key: "other", label: "Other", color: "#6e7781" },
 ];
 
-export type BarRow = { option: string; id: string; total: number } & Partial<Record<LineComponent, number>>;
+export type BarRow = { option: string; short: string; id: string; total: number } & Partial<Record<LineComponent, number>>;
+
+/** Axis labels that fit under a bar on a phone; the full label stays in the tooltip and the table. */
+const SHORT_LABELS: Record<string, string> = {
+  fargate: "Fargate",
+  "fargate-spot": "Spot",
+  "fargate-mix": "Mix",
+  "fargate-savings-plan": "Savings Plan",
+  ec2: "EC2",
+};
+
+export function shortOptionLabel(id: string, label: string): string {
+  return SHORT_LABELS[id] ?? (label.length > 14 ? `${label.slice(0, 13)}…` : label);
+}
 
 /** One row per available option with monthly USD per component (components absent = no key). */
 export function costByComponent(result: EstimateResult): BarRow[] {
   return result.options
     .filter((o) => o.available && o.monthlyUSD !== null)
     .map((o) => {
-      const row: BarRow = { option: o.label, id: o.id, total: o.monthlyUSD ?? 0 };
+      const row: BarRow = { option: o.label, short: shortOptionLabel(o.id, o.label), id: o.id, total: o.monthlyUSD ?? 0 };
       for (const line of o.lines) row[line.component] = (row[line.component] ?? 0) + line.usd;
       return row;
     });

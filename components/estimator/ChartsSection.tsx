@@ -81,7 +81,7 @@ export const CrossoverPanel = memo(function CrossoverPanel({ curve, serviceNames
             {curve?.crossover ? (
               <>
                 {"; "}
-                <strong data-testid="crossover-text">EC2 is cheaper than Fargate on-demand from {curve.crossover.tasks} tasks</strong>
+                <strong data-testid="crossover-text">EC2 is cheaper than Fargate on-demand from {curve.crossover.tasks} task{curve.crossover.tasks === 1 ? "" : "s"} of {curve.serviceName}</strong>
               </>
             ) : curve ? (
               <span data-testid="crossover-text">; EC2 is not cheaper than Fargate on-demand in this range</span>
