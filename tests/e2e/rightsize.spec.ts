@@ -16,8 +16,12 @@ async function shot(page: Page, name: string) {
 
 test("upload a usage file, see the recommendation and apply it to the estimator", async ({ page }) => {
   const consoleErrors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+  const badResponses: string[] = [];
+  // 404s are checked by URL below (the browser's own /favicon.ico probe is not this page's); CSP violations
+  // and script errors show up as console errors.
+  page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && consoleErrors.push(m.text()));
   page.on("pageerror", (e) => consoleErrors.push(e.message));
+  page.on("response", (r) => r.status() >= 400 && !r.url().endsWith("/favicon.ico") && badResponses.push(`${r.status()} ${r.url()}`));
   await page.goto("/rightsize");
   await expect(page.getByTestId("privacy-note")).toContainText("nothing is uploaded");
   await expect(page.getByTestId("result-empty")).toBeVisible();
@@ -47,6 +51,7 @@ test("upload a usage file, see the recommendation and apply it to the estimator"
   await shot(page, "rightsize-desktop");
   // The worker and the charts run under the app's Content-Security-Policy without a violation or error.
   expect(consoleErrors).toEqual([]);
+  expect(badResponses).toEqual([]);
 
   await page.getByTestId("apply-to-estimate").click();
   await expect(page).toHaveURL(/\/\?s=v1\./);
