@@ -646,7 +646,7 @@ function ResultPanel(props: {
                   Current
                 </th>
                 <th scope="col" className="r">
-                  Recommended
+                  Recom&shy;mended
                 </th>
                 <th scope="col" className="r">
                   Savings
