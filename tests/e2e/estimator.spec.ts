@@ -154,6 +154,17 @@ test.describe("estimator page", () => {
     expect(lines[0]).toBe("option,service,component,quantity,unit,rate,usd,usageType,asOf,derived,note");
     const lineCount = exported.options.reduce((n: number, o: { lines: unknown[] }) => n + o.lines.length, 0);
     expect(lines).toHaveLength(1 + lineCount);
+
+    // The exported file imports back into a fresh page with the same numbers.
+    const expected = await totals(page);
+    const other = await page.context().newPage();
+    await other.goto("/");
+    await waitLive(other);
+    await other.getByTestId("import-json").setInputFiles({ name: "export.json", mimeType: "application/json", buffer: readFileSync((await download.path())!) });
+    await expect(other.getByTestId("service-0-name")).toHaveValue("checkout");
+    await expect(other.getByTestId("banner-import-ok")).toContainText("exported estimate");
+    await expect.poll(() => totals(other)).toEqual(expected);
+    await other.close();
   });
 
   test("import: a bare input restores the form; an invalid file lists paths and leaves the form alone", async ({ page }) => {
