@@ -1,46 +1,30 @@
 /**
- * Web figures from the production build, measured against a running server:
- * - first-load JS of /: gzip -9 sum of every /_next/static script the served HTML of / references (the page
- *   is rendered per request for its CSP nonce, so there is no prerendered index.html to read any more);
- * - input edit -> totals and bar chart updated in Chromium, median of 20: scripts/measure-web.mjs
- *   (measureEditLatency, the web helper's method) pointed at the same server.
+ * Web figures from the production build, measured with the web estimator's own method
+ * (scripts/measure-web.mjs) against the bench's running server:
+ * - first-load JS of /: gzip -9 sum of every /_next/static script the served HTML of / loads up front
+ *   (the page is rendered per request for its CSP nonce, so the HTML comes from the server);
+ * - input edit -> totals and bar chart updated in Chromium, median of 20 (and the deferred crossover chart).
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
 import type { BenchSection } from "./engine";
 import { ROOT } from "./server";
 
-export async function firstLoadJs(url: string, root = ROOT): Promise<{ chunks: number; rawBytes: number; gzipBytes: number }> {
-  const html = await (await fetch(`${url}/`)).text();
-  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!))].filter((s) => s.startsWith("/_next/static/"));
-  if (srcs.length === 0) throw new Error("the HTML of / references no /_next/static script");
-  let rawBytes = 0;
-  let gzipBytes = 0;
-  for (const src of srcs) {
-    const file = path.join(root, ".next", "static", decodeURIComponent(src.replace(/^\/_next\/static\//, "").split("?")[0]!));
-    const buf = readFileSync(file);
-    rawBytes += buf.length;
-    gzipBytes += gzipSync(buf, { level: 9 }).length;
-  }
-  return { chunks: srcs.length, rawBytes, gzipBytes };
-}
-
-interface EditLatency {
-  edits: number;
-  medianMs: number;
-  fullMedianMs: number;
-  computeMedianMs: number | null;
-  minMs: number;
-  maxMs: number;
+interface MeasureWeb {
+  measureFirstLoadJs(o: { baseUrl?: string }): Promise<{ chunks: unknown[]; rawBytes: number; gzipBytes: number }>;
+  measureEditLatency(o: { edits?: number; url?: string }): Promise<{
+    edits: number;
+    medianMs: number;
+    fullMedianMs: number;
+    computeMedianMs: number | null;
+    minMs: number;
+    maxMs: number;
+  }>;
 }
 
 export async function webSections(url: string): Promise<BenchSection[]> {
-  const size = await firstLoadJs(url);
-  const mod = (await import(pathToFileURL(path.join(ROOT, "scripts", "measure-web.mjs")).href)) as {
-    measureEditLatency(o: { edits?: number; url?: string }): Promise<EditLatency>;
-  };
+  const mod = (await import(pathToFileURL(path.join(ROOT, "scripts", "measure-web.mjs")).href)) as MeasureWeb;
+  const size = await mod.measureFirstLoadJs({ baseUrl: url });
   const lat = await mod.measureEditLatency({ edits: 20, url });
   return [
     {
@@ -48,7 +32,7 @@ export async function webSections(url: string): Promise<BenchSection[]> {
       value: size.gzipBytes / 1000,
       unit: "kB",
       target: 200,
-      detail: `${size.chunks} chunks, ${(size.rawBytes / 1000).toFixed(1)} kB raw`,
+      detail: `${size.chunks.length} chunks, ${(size.rawBytes / 1000).toFixed(1)} kB raw`,
     },
     {
       name: "edit -> totals + bar chart updated (Chromium, median of 20)",
