@@ -53,6 +53,8 @@ async function main(): Promise<number> {
 }
 
 async function runAll(): Promise<number> {
+  // 2-core machine, load generator and browser share it with the server: record how busy it was.
+  const loadBefore = os.loadavg()[0]!;
   const results: Array<BenchSection & { group: string; pass: boolean | null }> = [];
   for (const section of SECTIONS) {
     process.stderr.write(`running ${section.group}...\n`);
@@ -69,9 +71,14 @@ async function runAll(): Promise<number> {
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(
     out,
-    JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, results }, null, 2) + "\n",
+    JSON.stringify(
+      { date: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version, loadAvg1mBefore: loadBefore, loadAvg1mAfter: os.loadavg()[0] }, results },
+      null,
+      2,
+    ) + "\n",
   );
-  console.log(`\nwritten ${path.relative(process.cwd(), out)}`);
+  console.log(`\nload average (1 min) ${loadBefore.toFixed(2)} before, ${os.loadavg()[0]!.toFixed(2)} after, on ${os.cpus().length} cores`);
+  console.log(`written ${path.relative(process.cwd(), out)}`);
   return results.some((r) => r.pass === false) ? 1 : 0;
 }
 
