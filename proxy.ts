@@ -3,8 +3,8 @@
  * page. Next reads the nonce from the *request's* Content-Security-Policy header and stamps it on its own
  * <script> tags, so the policy is set on both the forwarded request and the response. A nonce needs a
  * per-request render: the pages are dynamic (see app/page.tsx).
- * API routes, build chunks and schemas are not matched here; next.config.ts gives them the same headers
- * without a nonce (lib/security/headers.ts explains why the proxy stays off the API).
+ * API routes, build chunks and schemas are not matched here; next.config.js gives them the same headers
+ * without a nonce (lib/security/headers.js explains why the proxy stays off the API).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { isProxyPath, nonceFromBytes, securityHeaders } from "./lib/security/headers";
@@ -22,6 +22,6 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   // Must be a literal (Next analyses it at build time). Same set as NON_PROXY_PREFIXES in
-  // lib/security/headers.ts (a unit test checks they agree); isProxyPath above is the runtime guard.
+  // lib/security/headers.js (a unit test checks they agree); isProxyPath above is the runtime guard.
   matcher: ["/((?!api/|api$|_next/static/|_next/image|schema/|favicon\\.ico).*)"],
 };

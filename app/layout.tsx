@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
-import { ZodJitless } from "@/components/security/ZodJitless";
 
 export const metadata: Metadata = {
   title: "ECS Cost Estimator — Fargate, Fargate Spot or EC2?",
@@ -14,7 +13,6 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <ZodJitless />
         {children}
       </body>
     </html>

@@ -19,7 +19,7 @@ function newestMtime(target) {
   return newest;
 }
 
-const inputs = ["app", "components", "lib", "data", "public", "next.config.ts", "package.json", "tsconfig.json"];
+const inputs = ["app", "components", "lib", "data", "public", "next.config.js", "package.json", "tsconfig.json"];
 const sourcesMtime = Math.max(...inputs.map((p) => newestMtime(path.join(root, p))));
 if (!existsSync(buildId) || statSync(buildId).mtimeMs < sourcesMtime) {
   console.log("Building the app (production build is missing or older than the sources)...");

@@ -3,7 +3,7 @@
  * the catalog parser stay out of the page's first-load JavaScript (the first paint shows the
  * server-computed result). Everything here composes lib/; no billing rule lives in this file.
  */
-import * as z from "zod";
+import "@/components/security/zod-browser";
 import { parseEstimateInput, type EstimateInput } from "@/lib/schemas/estimate";
 import type { RegionCatalog } from "@/lib/catalog/schema";
 import { parseRegionCatalog } from "@/lib/catalog/parse";
@@ -18,10 +18,6 @@ import { estimateToCsv } from "@/lib/export/csv";
 import { serviceFromTaskDefinition } from "@/lib/rightsize/task-definition";
 import type { CurveData, Kit, RunOutcome } from "./types";
 
-// In the browser the CSP has no 'unsafe-eval', so zod must not probe Function("") for its JIT; switch the JIT
-// off before the first parse (also done by components/security/ZodJitless in the layout; this keeps the
-// estimator correct on its own). Not on the server, where the JIT speeds up API parsing.
-if (typeof window !== "undefined") z.config({ jitless: true });
 
 /** Points sampled on the crossover chart; every point is a full estimate (engine's curve contract). */
 const CURVE_POINTS = 21;

@@ -4,6 +4,7 @@
  * (parsed in a Web Worker, never uploaded) -> recommended Fargate size priced on every launch type.
  * All rules live in lib/rightsize and lib/engine; this component only wires them to the page.
  */
+import "@/components/security/zod-browser";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from "react";
 import { parseRegionCatalog } from "@/lib/catalog/parse";

@@ -1,5 +1,5 @@
 /**
- * The CSP / security header builder (lib/security/headers.ts) and the proxy that applies it.
+ * The CSP / security header builder (lib/security/headers.js) and the proxy that applies it.
  */
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";

@@ -1,40 +1,33 @@
+// @ts-check
+"use strict";
 /**
  * Security response headers, built in one place: proxy.ts applies them to pages (with a per-request script
- * nonce), next.config.ts applies them to everything the proxy does not run on (API routes, /_next/static
+ * nonce), next.config.js applies them to everything the proxy does not run on (API routes, /_next/static
  * chunks, the JSON schemas). Pure: the nonce is passed in, never generated here.
  *
  * The policy allows no third-party origin at all: the app loads only its own chunks, CSS, JSON price files
  * and API, and draws charts as inline SVG.
+ *
+ * Plain CommonJS (types in headers.d.ts) because next.config.js, which Node loads without a TypeScript
+ * step, needs the same builder as proxy.ts.
  */
-
-export interface CspOptions {
-  /** Per-request nonce for the document's inline and external scripts (base64). Omit for non-HTML responses. */
-  nonce?: string;
-  /** `next dev` only: React's development build evaluates code for its stack traces. Never in production. */
-  dev?: boolean;
-}
-
-export interface HeaderEntry {
-  key: string;
-  value: string;
-}
 
 /** A nonce must be at least 128 bits of base64 (CSP3 recommends >= 128 bits); anything else is a bug upstream. */
 const NONCE_RE = /^[A-Za-z0-9+/]{22,}={0,2}$/;
 
-export function isValidNonce(nonce: string): boolean {
+function isValidNonce(nonce) {
   return NONCE_RE.test(nonce);
 }
 
 /** Turns 16+ random bytes (from crypto.getRandomValues in the caller) into a nonce string. */
-export function nonceFromBytes(bytes: Uint8Array): string {
+function nonceFromBytes(bytes) {
   if (bytes.length < 16) throw new Error(`a CSP nonce needs at least 16 random bytes, got ${bytes.length}`);
   let bin = "";
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin);
 }
 
-export function buildCsp(opts: CspOptions = {}): string {
+function buildCsp(opts = {}) {
   const { nonce, dev = false } = opts;
   if (nonce !== undefined && !isValidNonce(nonce)) throw new Error("invalid CSP nonce: expected >= 16 bytes of base64");
   const script = ["'self'"];
@@ -43,7 +36,7 @@ export function buildCsp(opts: CspOptions = {}): string {
   // nonced script load any origin).
   if (nonce) script.push(`'nonce-${nonce}'`);
   if (dev) script.push("'unsafe-eval'");
-  const directives: Array<[string, string[]]> = [
+  const directives = [
     ["default-src", ["'self'"]],
     ["script-src", script],
     // Stylesheets and <style> elements: only our own CSS files. Inline style *attributes* are allowed because
@@ -77,7 +70,7 @@ export function buildCsp(opts: CspOptions = {}): string {
  * - X-Frame-Options DENY: frame-ancestors 'none' for browsers that ignore CSP.
  * - Permissions-Policy: the app uses no device API; clipboard-write stays allowed for "Copy share link".
  */
-export function baseSecurityHeaders(): HeaderEntry[] {
+function baseSecurityHeaders() {
   return [
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "no-referrer" },
@@ -92,19 +85,21 @@ export function baseSecurityHeaders(): HeaderEntry[] {
 }
 
 /** All security headers for one response: the base set plus the CSP (with a nonce for HTML documents). */
-export function securityHeaders(opts: CspOptions = {}): HeaderEntry[] {
+function securityHeaders(opts = {}) {
   return [...baseSecurityHeaders(), { key: "Content-Security-Policy", value: buildCsp(opts) }];
 }
 
 /**
  * Paths the proxy does NOT run on (API routes, build output, JSON schemas): they get the nonce-less headers
- * from next.config. Kept here so the proxy matcher and the config cannot disagree.
+ * from next.config.js. Kept here so the proxy matcher and the config cannot disagree.
  * The proxy is kept off API routes on purpose: Next buffers a copy of every request body for a proxy
  * (up to 10 MB), which would cost the estimate API throughput and memory for nothing.
  */
-export const NON_PROXY_PREFIXES = ["/api/", "/_next/static/", "/_next/image", "/schema/", "/favicon.ico"] as const;
+const NON_PROXY_PREFIXES = Object.freeze(["/api/", "/_next/static/", "/_next/image", "/schema/", "/favicon.ico"]);
 
-export function isProxyPath(pathname: string): boolean {
+function isProxyPath(pathname) {
   if (pathname === "/api") return false;
   return !NON_PROXY_PREFIXES.some((p) => pathname.startsWith(p));
 }
+
+module.exports = { isValidNonce, nonceFromBytes, buildCsp, baseSecurityHeaders, securityHeaders, NON_PROXY_PREFIXES, isProxyPath };
