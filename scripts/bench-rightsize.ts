@@ -14,27 +14,12 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { analyzeUsageText } from "../lib/rightsize/usage";
+import { mulberry32 } from "./support/prng";
+import type { BenchSection } from "./bench/engine";
 
-export interface BenchSection {
-  name: string;
-  value: number;
-  unit: string;
-  target: number | null;
-  detail?: string;
-}
+export type { BenchSection };
 
 const TARGET_MS = 2000;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function millionRowCsv(columns: 3 | 5, rows = 1_000_000): string {
   const rnd = mulberry32(7);

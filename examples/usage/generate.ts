@@ -6,17 +6,8 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { mulberry32 } from "../../scripts/support/prng";
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const dir = import.meta.dirname;
 const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
 const START = Date.UTC(2026, 10, 9, 0, 0, 0); // 2026-11-09, two weeks before the catalog date

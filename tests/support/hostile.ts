@@ -3,17 +3,7 @@
  * Seeded, so a failing case can be replayed from its label.
  */
 import LZString from "lz-string";
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../scripts/support/prng";
 
 /** A valid EstimateInput the hostile cases start from. */
 export const VALID_INPUT = {
