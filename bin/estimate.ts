@@ -7,22 +7,13 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { EXIT_INVALID, EXIT_OK, readAllStdin, runIfInvokedDirectly, type CliIO } from "./cli-runner";
 import { CatalogLookupError, CatalogFileError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { estimateRaw } from "../lib/engine/estimate";
 import { parseEstimateInput, type EstimateResult, type FieldError } from "../lib/schemas/estimate";
 
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
-  /** Working directory for relative paths and the default data dir. */
-  cwd?: string;
-}
 
-export const EXIT_OK = 0;
-export const EXIT_INVALID = 2;
 export const EXIT_OVER_BUDGET = 3;
 
 const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
@@ -95,7 +86,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const label = args.file === "-" ? "standard input" : args.file;
   let text: string;
   try {
-    text = args.file === "-" ? await io.readStdin() : readFileSync(path.resolve(cwd, args.file), "utf8");
+    text = args.file === "-" ? await (io.readStdin ?? readAllStdin)() : readFileSync(path.resolve(cwd, args.file), "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (error as Error).message;
@@ -213,29 +204,4 @@ export function renderTable(result: EstimateResult): string {
   return out.join("\n") + "\n";
 }
 
-async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  // `estimate ... | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  });
-  main(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    readStdin: readAllStdin,
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`estimate: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfInvokedDirectly(import.meta.url, "estimate", main);

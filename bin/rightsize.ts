@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { EXIT_INVALID, EXIT_OK, runIfInvokedDirectly, type CliIO } from "./cli-runner";
 import { CatalogFileError, CatalogLookupError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { oneServiceInput } from "../lib/rightsize/apply";
@@ -16,15 +16,7 @@ import { checkSettings, DEFAULT_SETTINGS, rightsize, type RightsizeSettings } fr
 import { parseMemoryMiB, serviceFromTaskDefinition, type TaskDefinitionService } from "../lib/rightsize/task-definition";
 import { analyzeUsageText, checkUsageFileSize } from "../lib/rightsize/usage";
 
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readStdin?: () => Promise<string>;
-  cwd?: string;
-}
 
-export const EXIT_OK = 0;
-export const EXIT_INVALID = 2;
 
 const USAGE = `Usage: npm run -s rightsize -- USAGE_FILE [options]
   USAGE_FILE               CloudWatch export: Container Insights CSV/JSON (CpuUtilized, MemoryUtilized),
@@ -315,24 +307,4 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
-async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    readStdin: readAllStdin,
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`rightsize: unexpected failure: ${(error as Error).message}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfInvokedDirectly(import.meta.url, "rightsize", main);
