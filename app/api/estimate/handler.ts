@@ -45,7 +45,7 @@ async function readLimited(req: Request): Promise<Uint8Array> {
 }
 
 function isJsonContentType(value: string | null): boolean {
-  if (value === null || value.trim() === "") return true; // curl -d without -H: accept, the body is checked anyway
+  if (value === null || value.trim() === "") return true; // no content type at all: accept, the body is checked anyway
   const mime = value.split(";")[0]!.trim().toLowerCase();
   return mime === "application/json" || /^application\/[a-z0-9.+-]*\+json$/.test(mime) || mime === "text/json";
 }
