@@ -6,7 +6,7 @@
  */
 import "@/components/security/zod-browser";
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ComponentProps, type DragEvent } from "react";
 import { parseRegionCatalog } from "@/lib/catalog/parse";
 import type { RegionCatalog } from "@/lib/catalog/schema";
 import { formatRate, formatUSD } from "@/lib/format";
@@ -748,38 +748,28 @@ function ResultPanel(props: {
           <h2 id="charts-title">Observed usage</h2>
           <div className={styles.charts} style={{ marginTop: 10 }}>
             {summary.cpu && cpu ? (
-              <figure>
-                <h3>CPU (vCPU)</h3>
-                <figcaption>
-                  Peak and mean per interval{summary.cpu.byTime ? " over time (UTC)" : " by sample order"}, against the current and recommended size and the {pctLabel(r.settings.cpuPercentile)}.
-                </figcaption>
-                <UsageChart
-                  testId="chart-cpu"
-                  unit="vCPU"
-                  byTime={summary.cpu.byTime}
-                  points={summary.cpu.series.map((p) => ({ x: p.x, peak: toVcpu(p.max, summary, r), mean: toVcpu(p.mean, summary, r) }))}
-                  current={r.current.vcpu}
-                  recommended={r.recommended.vcpu}
-                  percentile={{ label: pctLabel(r.settings.cpuPercentile), value: cpu.atPercentile }}
-                />
-              </figure>
+              <UsageFigure
+                title="CPU (vCPU)"
+                testId="chart-cpu"
+                unit="vCPU"
+                byTime={summary.cpu.byTime}
+                points={summary.cpu.series.map((p) => ({ x: p.x, peak: toVcpu(p.max, summary, r), mean: toVcpu(p.mean, summary, r) }))}
+                current={r.current.vcpu}
+                recommended={r.recommended.vcpu}
+                percentile={{ label: pctLabel(r.settings.cpuPercentile), value: cpu.atPercentile }}
+              />
             ) : null}
             {summary.memory && mem ? (
-              <figure>
-                <h3>Memory (GiB)</h3>
-                <figcaption>
-                  Peak and mean per interval{summary.memory.byTime ? " over time (UTC)" : " by sample order"}, against the current and recommended size and the {pctLabel(r.settings.memoryPercentile)}.
-                </figcaption>
-                <UsageChart
-                  testId="chart-memory"
-                  unit="GiB"
-                  byTime={summary.memory.byTime}
-                  points={summary.memory.series.map((p) => ({ x: p.x, peak: toGiB(p.max, summary, r), mean: toGiB(p.mean, summary, r) }))}
-                  current={r.current.memoryGiB}
-                  recommended={r.recommended.memoryGiB}
-                  percentile={{ label: pctLabel(r.settings.memoryPercentile), value: mem.atPercentile }}
-                />
-              </figure>
+              <UsageFigure
+                title="Memory (GiB)"
+                testId="chart-memory"
+                unit="GiB"
+                byTime={summary.memory.byTime}
+                points={summary.memory.series.map((p) => ({ x: p.x, peak: toGiB(p.max, summary, r), mean: toGiB(p.mean, summary, r) }))}
+                current={r.current.memoryGiB}
+                recommended={r.recommended.memoryGiB}
+                percentile={{ label: pctLabel(r.settings.memoryPercentile), value: mem.atPercentile }}
+              />
             ) : null}
           </div>
           <details open>
@@ -849,6 +839,20 @@ function ResultPanel(props: {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** One observed-usage chart with its title and caption. */
+function UsageFigure(props: { title: string } & ComponentProps<typeof UsageChart>) {
+  const { title, ...chart } = props;
+  return (
+    <figure>
+      <h3>{title}</h3>
+      <figcaption>
+        Peak and mean per interval{chart.byTime ? " over time (UTC)" : " by sample order"}, against the current and recommended size and the {chart.percentile.label}.
+      </figcaption>
+      <UsageChart {...chart} />
+    </figure>
   );
 }
 

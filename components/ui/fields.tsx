@@ -42,16 +42,7 @@ export function TextField(props: TextFieldProps) {
         data-testid={props.testId}
         onChange={(e) => props.onChange(e.target.value)}
       />
-      {props.hint ? (
-        <span id={hintId} className="hint">
-          {props.hint}
-        </span>
-      ) : null}
-      {props.error ? (
-        <p id={errorId} className="error">
-          {props.error}
-        </p>
-      ) : null}
+      <HintAndError hintId={hintId} hint={props.hint} errorId={errorId} error={props.error} />
     </div>
   );
 }
@@ -89,16 +80,7 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
           </option>
         ))}
       </select>
-      {props.hint ? (
-        <span id={hintId} className="hint">
-          {props.hint}
-        </span>
-      ) : null}
-      {props.error ? (
-        <p id={errorId} className="error">
-          {props.error}
-        </p>
-      ) : null}
+      <HintAndError hintId={hintId} hint={props.hint} errorId={errorId} error={props.error} />
     </div>
   );
 }
@@ -123,5 +105,23 @@ export function Banner(props: { tone: BannerTone; title: ReactNode; children?: R
       {props.children}
       {props.actions ? <div className="actions">{props.actions}</div> : null}
     </div>
+  );
+}
+
+/** The hint and the inline error under a field; their ids are what the input's aria-describedby names. */
+function HintAndError(props: { hintId: string; hint?: ReactNode; errorId: string; error?: string | undefined }) {
+  return (
+    <>
+      {props.hint ? (
+        <span id={props.hintId} className="hint">
+          {props.hint}
+        </span>
+      ) : null}
+      {props.error ? (
+        <p id={props.errorId} className="error">
+          {props.error}
+        </p>
+      ) : null}
+    </>
   );
 }
