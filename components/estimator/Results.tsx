@@ -8,11 +8,6 @@ import { Fragment, memo } from "react";
 import type { EstimateOption, EstimateResult } from "@/lib/schemas/estimate";
 import { formatPct, formatQuantity, formatRate, formatUSD } from "@/lib/format";
 
-function hourly(option: EstimateOption, result: EstimateResult): number | null {
-  if (option.hourlyUSD !== undefined && option.hourlyUSD !== null) return option.hourlyUSD;
-  return option.monthlyUSD === null ? null : option.monthlyUSD / result.hoursPerMonth;
-}
-
 function Delta({ option, baseline }: { option: EstimateOption; baseline: EstimateOption | undefined }) {
   if (!baseline || option.id === baseline.id) return <span className="delta muted">Baseline for savings</span>;
   if (!baseline.available || baseline.monthlyUSD === null || option.monthlyUSD === null) return null;
@@ -48,7 +43,7 @@ export const SummaryCards = memo(function SummaryCards({ result }: { result: Est
                   <span className="per"> /month</span>
                 </div>
                 <div className="per num" data-testid={`hourly-${o.id}`}>
-                  {formatUSD(hourly(o, result))} per hour
+                  {formatUSD(o.hourlyUSD ?? null)} per hour
                 </div>
                 <Delta option={o} baseline={baseline} />
               </>

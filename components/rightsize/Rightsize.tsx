@@ -793,34 +793,8 @@ function ResultPanel(props: {
                   </tr>
                 </thead>
                 <tbody>
-                  {cpu ? (
-                    <tr>
-                      <th scope="row" style={{ background: "transparent" }}>
-                        CPU (vCPU)
-                      </th>
-                      {PERCENTILES.map((k) => (
-                        <td key={k} className="r">
-                          {fmtSize(cpu.all[k])}
-                        </td>
-                      ))}
-                      <td className="r">{fmtSize(r.current.vcpu)}</td>
-                      <td className="r">{fmtSize(r.recommended.vcpu)}</td>
-                    </tr>
-                  ) : null}
-                  {mem ? (
-                    <tr>
-                      <th scope="row" style={{ background: "transparent" }}>
-                        Memory (GiB)
-                      </th>
-                      {PERCENTILES.map((k) => (
-                        <td key={k} className="r">
-                          {fmtSize(mem.all[k])}
-                        </td>
-                      ))}
-                      <td className="r">{fmtSize(r.current.memoryGiB)}</td>
-                      <td className="r">{fmtSize(r.recommended.memoryGiB)}</td>
-                    </tr>
-                  ) : null}
+                  {cpu ? <PercentileRow label="CPU (vCPU)" all={cpu.all} current={r.current.vcpu} recommended={r.recommended.vcpu} /> : null}
+                  {mem ? <PercentileRow label="Memory (GiB)" all={mem.all} current={r.current.memoryGiB} recommended={r.recommended.memoryGiB} /> : null}
                 </tbody>
               </table>
             </div>
@@ -839,6 +813,24 @@ function ResultPanel(props: {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** One dimension of the observed-percentiles table. */
+function PercentileRow(props: { label: string; all: Record<PercentileKey, number>; current: number; recommended: number }) {
+  return (
+    <tr>
+      <th scope="row" style={{ background: "transparent" }}>
+        {props.label}
+      </th>
+      {PERCENTILES.map((k) => (
+        <td key={k} className="r">
+          {fmtSize(props.all[k])}
+        </td>
+      ))}
+      <td className="r">{fmtSize(props.current)}</td>
+      <td className="r">{fmtSize(props.recommended)}</td>
+    </tr>
   );
 }
 
