@@ -87,3 +87,12 @@ export function fargateUsageType(prefix: string, key: FargateUsageKey): string {
 export function ec2BoxUsagePattern(region: string, prefix: string): string {
   return region === "us-east-1" ? "BoxUsage:<instanceType>" : `${prefix}-BoxUsage:<instanceType>`;
 }
+
+/**
+ * Usage type of an EC2-family line (EBS, NAT gateway, public IPv4, data transfer, load balancers): like EC2
+ * instance-hours these carry no prefix in us-east-1 ("NatGateway-Hours") and "<prefix>-" elsewhere
+ * ("EU-NatGateway-Hours").
+ */
+export function regionalUsageType(region: string, prefix: string, suffix: string): string {
+  return region === "us-east-1" ? suffix : `${prefix}-${suffix}`;
+}

@@ -8,7 +8,9 @@ import {
   CatalogIndexSchema,
   CatalogListSchema,
   RegionCatalogSchema,
+  RegionCatalogV1Schema,
   isUnavailable,
+  type RegionCatalogV1,
   type CatalogIndex,
   type CatalogList,
   type RegionCatalog,
@@ -47,7 +49,9 @@ function sourceReferenceProblems(catalog: RegionCatalog): { path: string; messag
     for (const [k, v] of Object.entries(obj)) if (k !== "instanceTypes") walk(v, path ? `${path}.${k}` : k);
   };
   walk(catalog.fargate, "fargate");
-  walk({ onDemand: catalog.ec2.onDemand, spot: catalog.ec2.spot, gp3GbMonth: catalog.ec2.gp3GbMonth, savingsPlans: catalog.ec2.savingsPlans }, "ec2");
+  const { instanceTypes: _rows, ...ec2Defaults } = catalog.ec2;
+  walk(ec2Defaults, "ec2");
+  walk(catalog.network, "network");
   const types = new Set<string>();
   catalog.ec2.instanceTypes.forEach((row, i) => {
     if (types.has(row.type)) problems.push({ path: `ec2.instanceTypes[${i}].type`, message: `duplicate instance type ${row.type}` });
@@ -68,7 +72,9 @@ export function referencedSourceIds(catalog: RegionCatalog): Set<string> {
     for (const [k, v] of Object.entries(obj)) if (k !== "instanceTypes") walk(v);
   };
   walk(catalog.fargate);
-  walk({ a: catalog.ec2.onDemand, b: catalog.ec2.spot, c: catalog.ec2.gp3GbMonth, d: catalog.ec2.savingsPlans });
+  const { instanceTypes: _rows, ...ec2Defaults } = catalog.ec2;
+  walk(ec2Defaults);
+  walk(catalog.network);
   for (const row of catalog.ec2.instanceTypes) {
     if (row.onDemandSource) ids.add(row.onDemandSource);
     if (row.spotSource) ids.add(row.spotSource);
@@ -81,17 +87,70 @@ export function referencedSourceIds(catalog: RegionCatalog): Set<string> {
  * Besides the zod schema it checks that every rate's source id is declared in `sources`.
  */
 export function parseRegionCatalog(json: unknown, fileLabel: string, expect?: { region?: string; catalogId?: string }): RegionCatalog {
-  const parsed = RegionCatalogSchema.safeParse(json);
-  if (!parsed.success) throw new CatalogFileError(fileLabel, problemsOf(parsed.error));
-  const problems = sourceReferenceProblems(parsed.data);
-  if (expect?.region !== undefined && parsed.data.region !== expect.region) {
-    problems.push({ path: "region", message: `is "${parsed.data.region}" but the file is for "${expect.region}"` });
+  const version = typeof json === "object" && json !== null ? (json as { schemaVersion?: unknown }).schemaVersion : undefined;
+  let catalog: RegionCatalog;
+  if (version === 1) {
+    const v1 = RegionCatalogV1Schema.safeParse(json);
+    if (!v1.success) throw new CatalogFileError(fileLabel, problemsOf(v1.error));
+    catalog = upgradeRegionCatalogV1(v1.data);
+  } else {
+    const parsed = RegionCatalogSchema.safeParse(json);
+    if (!parsed.success) throw new CatalogFileError(fileLabel, problemsOf(parsed.error));
+    catalog = parsed.data;
   }
-  if (expect?.catalogId !== undefined && parsed.data.catalogId !== expect.catalogId) {
-    problems.push({ path: "catalogId", message: `is "${parsed.data.catalogId}" but the file is in snapshot "${expect.catalogId}"` });
+  const problems = sourceReferenceProblems(catalog);
+  if (expect?.region !== undefined && catalog.region !== expect.region) {
+    problems.push({ path: "region", message: `is "${catalog.region}" but the file is for "${expect.region}"` });
+  }
+  if (expect?.catalogId !== undefined && catalog.catalogId !== expect.catalogId) {
+    problems.push({ path: "catalogId", message: `is "${catalog.catalogId}" but the file is in snapshot "${expect.catalogId}"` });
   }
   if (problems.length > 0) throw new CatalogFileError(fileLabel, problems);
-  return parsed.data;
+  return catalog;
+}
+
+/**
+ * Snapshot 2026-11-26 (schema 1) in the version-2 shape, pricing exactly as it did: its trunked task limit was
+ * Karpenter's branch-ENI count where Karpenter called the type trunking-compatible; it has no Reserved Instance,
+ * Managed Instances or network rates, so those slots say so.
+ */
+export function upgradeRegionCatalogV1(v1: RegionCatalogV1): RegionCatalog {
+  const notInSnapshot = (what: string) => ({ available: false as const, reason: `${what} are not in price snapshot ${v1.catalogId}; use a newer snapshot` });
+  const karpenter = v1.sources.find((s) => s.id.startsWith("karpenter-vpc-limits"));
+  return {
+    ...v1,
+    schemaVersion: 2,
+    ec2: {
+      ...v1.ec2,
+      reserved: { "reserved-1y": notInSnapshot("Reserved Instance rates"), "reserved-3y": notInSnapshot("Reserved Instance rates") },
+      managedInstances: notInSnapshot("ECS Managed Instances fees"),
+      trunking: {
+        source: karpenter?.id ?? v1.ec2.onDemand.source,
+        asOf: karpenter?.asOf ?? v1.ec2.onDemand.asOf,
+        note: "Snapshot 2026-11-26 took the trunked task limit from Karpenter's branch-ENI count (an EKS pod limit); newer snapshots use ECS's own table.",
+      },
+      instanceTypes: v1.ec2.instanceTypes.map(({ trunkBranchEnis, trunkingCompatible, ...row }) => {
+        const trunks = trunkingCompatible && trunkBranchEnis !== null && trunkBranchEnis > 0;
+        return { ...row, trunking: trunks ? ("supported" as const) : ("unsupported" as const), ecsTrunkTasks: trunks ? trunkBranchEnis : null, reserved1yUSD: null, reserved3yUSD: null };
+      }),
+    },
+    network: {
+      albHour: notInSnapshot("Load balancer rates"),
+      albLcuHour: notInSnapshot("Load balancer rates"),
+      nlbHour: notInSnapshot("Load balancer rates"),
+      nlbNlcuHour: notInSnapshot("Load balancer rates"),
+      natGatewayHour: notInSnapshot("NAT gateway rates"),
+      natGatewayGB: notInSnapshot("NAT gateway rates"),
+      publicIpv4InUseHour: notInSnapshot("Public IPv4 rates"),
+      vpcEndpointHour: notInSnapshot("VPC endpoint rates"),
+      vpcEndpointGB: notInSnapshot("VPC endpoint rates"),
+      logsIngestStandardGB: notInSnapshot("CloudWatch Logs rates"),
+      logsIngestInfrequentAccessGB: notInSnapshot("CloudWatch Logs rates"),
+      logsStorageGBMonth: notInSnapshot("CloudWatch Logs rates"),
+      dataTransferOut: notInSnapshot("Data transfer rates"),
+      interAzGBEachDirection: notInSnapshot("Data transfer rates"),
+    },
+  };
 }
 
 /** Parse a snapshot's index.json (data/catalog/<id>/index.json). */

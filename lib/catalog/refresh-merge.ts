@@ -110,13 +110,16 @@ export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInpu
       architecture,
       maxEnis: old?.maxEnis ?? null,
       ipv4PerEni: old?.ipv4PerEni ?? null,
-      trunkBranchEnis: old?.trunkBranchEnis ?? null,
-      trunkingCompatible: old?.trunkingCompatible ?? false,
+      // ECS's trunking table is not in the Price List: a type the previous snapshot did not know is "not-listed".
+      trunking: old?.trunking ?? "not-listed",
+      ecsTrunkTasks: old?.ecsTrunkTasks ?? null,
       currentGeneration: p.currentGeneration ?? old?.currentGeneration ?? true,
       gpus: p.gpus ?? old?.gpus ?? 0,
       burstable: /^t\d/.test(type),
       onDemandUSD: p.usd,
       spotAvgUSD: old?.spotAvgUSD ?? null,
+      reserved1yUSD: old?.reserved1yUSD ?? null,
+      reserved3yUSD: old?.reserved3yUSD ?? null,
     };
     if (old?.spotSource) row.spotSource = old.spotSource;
     if (!old) added++;

@@ -31,6 +31,8 @@ export const RateSchema = z.strictObject({
   derived: z.boolean(),
   /** Required when derived: how it was inferred. */
   note: z.string().optional(),
+  /** The key the rate was read under in an AWS pricing feed, where there is no usage type (e.g. "Stored Data"). */
+  label: z.string().optional(),
 }).refine((r) => !r.derived || (r.note !== undefined && r.note.length > 0), {
   message: "a derived rate must say how it was derived in note",
   path: ["note"],
@@ -72,8 +74,8 @@ export type FargateRates = z.infer<typeof FargateRatesSchema>;
 
 /**
  * One EC2 instance type. Prices are USD per instance-hour (Linux, shared tenancy).
- * Provenance of the prices is per region file: ec2.onDemandSource / ec2.spotSource, unless
- * the row overrides it (priceSource) - this keeps 1,300 rows small.
+ * Provenance of the prices is per region file (ec2.onDemand, ec2.spot, ec2.reserved), unless the row
+ * overrides it (onDemandSource, spotSource): this keeps 1,300 rows small.
  */
 export const InstanceTypeSchema = z.strictObject({
   type: z.string().regex(/^[a-z0-9][a-z0-9-]*\.[a-z0-9-]+$/, "must be an instance type such as m5.large"),
@@ -83,35 +85,96 @@ export const InstanceTypeSchema = z.strictObject({
   /** null when the source has no ENI data: the type cannot be planned for awsvpc. */
   maxEnis: z.number().int().nonnegative().nullable(),
   ipv4PerEni: z.number().int().nonnegative().nullable(),
-  /** Branch ENIs available with awsvpcTrunking; null when not trunking-compatible or unknown. */
-  trunkBranchEnis: z.number().int().nonnegative().nullable(),
-  trunkingCompatible: z.boolean(),
+  /**
+   * ECS awsvpcTrunking for this type (docs/price-catalog.md#ecs-trunking): "supported" with the task limit
+   * ECS publishes (ecsTrunkTasks), "unsupported" (ECS names the type or family, or publishes no positive
+   * limit), "not-listed" (the type is newer than ECS's table: planned without trunking, conservatively).
+   */
+  trunking: z.enum(["supported", "unsupported", "not-listed"]),
+  ecsTrunkTasks: z.number().int().positive().nullable(),
   currentGeneration: z.boolean(),
   gpus: z.number().int().nonnegative(),
   burstable: z.boolean(),
   onDemandUSD: usd.nullable(),
   spotAvgUSD: usd.nullable(),
+  /** Standard Reserved Instance, No Upfront, effective hourly rate (1 and 3 years); null where none is published. */
+  reserved1yUSD: usd.nullable(),
+  reserved3yUSD: usd.nullable(),
+  /** ECS Managed Instances management fee per instance-hour where the Price List publishes it (refresh). */
+  managedFeeUSD: usd.optional(),
   /** Source ids overriding the region defaults for this row. */
   onDemandSource: z.string().optional(),
   spotSource: z.string().optional(),
+}).refine((t) => (t.trunking === "supported") === (t.ecsTrunkTasks !== null), {
+  message: "ecsTrunkTasks must be set exactly when trunking is supported",
+  path: ["ecsTrunkTasks"],
 });
 export type InstanceType = z.infer<typeof InstanceTypeSchema>;
 
+const Ec2ProvenanceSchema = z.strictObject({ source: z.string(), asOf: isoDate, usageTypePattern: z.string() });
+
 export const Ec2RatesSchema = z.strictObject({
   /** Default provenance of onDemandUSD / spotAvgUSD. */
-  onDemand: z.strictObject({ source: z.string(), asOf: isoDate, usageTypePattern: z.string() }),
+  onDemand: Ec2ProvenanceSchema,
   spot: orUnavailable(z.strictObject({ source: z.string(), asOf: isoDate, note: z.string() })),
   gp3GbMonth: orUnavailable(RateSchema),
   savingsPlans: z.strictObject({
     "savings-plan-1y": orUnavailable(z.strictObject({ discount: z.number().min(0).max(1), rate: RateSchema })),
     "savings-plan-3y": orUnavailable(z.strictObject({ discount: z.number().min(0).max(1), rate: RateSchema })),
   }),
+  /** Provenance of reserved1yUSD / reserved3yUSD: Standard Reserved Instances, No Upfront, Linux, shared tenancy. */
+  reserved: z.strictObject({
+    "reserved-1y": orUnavailable(Ec2ProvenanceSchema.extend({ note: z.string() })),
+    "reserved-3y": orUnavailable(Ec2ProvenanceSchema.extend({ note: z.string() })),
+  }),
+  /**
+   * ECS Managed Instances management fee per instance-hour: a row's managedFeeUSD where published, otherwise
+   * feeFractionOfOnDemand x the row's On-Demand rate (derived; the note says how).
+   */
+  managedInstances: orUnavailable(
+    z.strictObject({
+      feeFractionOfOnDemand: z.number().min(0).max(1),
+      source: z.string(),
+      asOf: isoDate,
+      usageTypePattern: z.string(),
+      derived: z.boolean(),
+      note: z.string(),
+    }),
+  ),
+  /** Where the ECS trunking task limits come from (ECS's own table). */
+  trunking: z.strictObject({ source: z.string(), asOf: isoDate, note: z.string() }),
   instanceTypes: z.array(InstanceTypeSchema),
 });
 export type Ec2Rates = z.infer<typeof Ec2RatesSchema>;
 
-export const RegionCatalogSchema = z.strictObject({
-  schemaVersion: z.literal(1),
+/** Data transfer out to the internet: a free allowance, then tiers priced per GB (upToGBPerMonth null = no upper end). */
+export const DataTransferOutSchema = z.strictObject({
+  freeGBPerMonth: z.number().nonnegative(),
+  tiers: z.array(z.strictObject({ upToGBPerMonth: z.number().positive().nullable(), rate: RateSchema })).min(1),
+});
+export type DataTransferOut = z.infer<typeof DataTransferOutSchema>;
+
+/** The rest of a service's bill (docs/price-catalog.md#network-and-logs). */
+export const NetworkRatesSchema = z.strictObject({
+  albHour: orUnavailable(RateSchema),
+  albLcuHour: orUnavailable(RateSchema),
+  nlbHour: orUnavailable(RateSchema),
+  nlbNlcuHour: orUnavailable(RateSchema),
+  natGatewayHour: orUnavailable(RateSchema),
+  natGatewayGB: orUnavailable(RateSchema),
+  publicIpv4InUseHour: orUnavailable(RateSchema),
+  vpcEndpointHour: orUnavailable(RateSchema),
+  vpcEndpointGB: orUnavailable(RateSchema),
+  logsIngestStandardGB: orUnavailable(RateSchema),
+  logsIngestInfrequentAccessGB: orUnavailable(RateSchema),
+  logsStorageGBMonth: orUnavailable(RateSchema),
+  dataTransferOut: orUnavailable(DataTransferOutSchema),
+  /** Per GB and per direction: a GB crossing AZs is billed out of one AZ and into the other. */
+  interAzGBEachDirection: orUnavailable(RateSchema),
+});
+export type NetworkRates = z.infer<typeof NetworkRatesSchema>;
+
+const regionHeader = {
   catalogId: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:\.\d+)?$/),
   region: z.string().min(1),
   location: z.string().min(1),
@@ -119,13 +182,53 @@ export const RegionCatalogSchema = z.strictObject({
   billingPrefix: z.string().min(1),
   currency: z.literal("USD"),
   sources: z.array(SourceSchema).min(1),
+};
+
+/** A region file of schema version 2 (snapshots from 2026-12-01 on). What lib/ works with. */
+export const RegionCatalogSchema = z.strictObject({
+  schemaVersion: z.literal(2),
+  ...regionHeader,
   fargate: FargateRatesSchema,
   ec2: Ec2RatesSchema,
+  network: NetworkRatesSchema,
 });
 export type RegionCatalog = z.infer<typeof RegionCatalogSchema>;
 
-export const CatalogIndexSchema = z.strictObject({
+// ---------------------------------------------------------------------------------------------------------
+// Schema version 1 (snapshot 2026-11-26), kept so that old share links and exports price exactly as they did.
+// parseRegionCatalog upgrades it in memory (upgradeRegionCatalogV1) to the version-2 shape.
+// ---------------------------------------------------------------------------------------------------------
+const InstanceTypeV1Schema = z.strictObject({
+  type: InstanceTypeSchema.shape.type,
+  vcpu: z.number().int().positive(),
+  memoryMiB: z.number().int().positive(),
+  architecture: z.enum(["x86_64", "arm64"]),
+  maxEnis: z.number().int().nonnegative().nullable(),
+  ipv4PerEni: z.number().int().nonnegative().nullable(),
+  /** Karpenter's branch-ENI count, used by snapshot 2026-11-26 as the trunked task limit. */
+  trunkBranchEnis: z.number().int().nonnegative().nullable(),
+  trunkingCompatible: z.boolean(),
+  currentGeneration: z.boolean(),
+  gpus: z.number().int().nonnegative(),
+  burstable: z.boolean(),
+  onDemandUSD: usd.nullable(),
+  spotAvgUSD: usd.nullable(),
+  onDemandSource: z.string().optional(),
+  spotSource: z.string().optional(),
+});
+
+export const RegionCatalogV1Schema = z.strictObject({
   schemaVersion: z.literal(1),
+  ...regionHeader,
+  fargate: FargateRatesSchema,
+  ec2: Ec2RatesSchema.omit({ reserved: true, managedInstances: true, trunking: true, instanceTypes: true }).extend({
+    instanceTypes: z.array(InstanceTypeV1Schema),
+  }),
+});
+export type RegionCatalogV1 = z.infer<typeof RegionCatalogV1Schema>;
+
+export const CatalogIndexSchema = z.strictObject({
+  schemaVersion: z.union([z.literal(1), z.literal(2)]),
   catalogId: z.string(),
   createdAt: isoDate,
   note: z.string(),
@@ -136,6 +239,8 @@ export const CatalogIndexSchema = z.strictObject({
       file: z.string(),
       fargate: z.strictObject({ x86: z.boolean(), arm: z.boolean(), windows: z.boolean(), spot: z.boolean(), spotArm: z.boolean() }),
       ec2InstanceTypes: z.number().int().nonnegative(),
+      /** Schema 2: how many of the network and log rates the region has (of networkRateKinds). */
+      networkRates: z.number().int().nonnegative().optional(),
       sources: z.array(z.strictObject({ name: z.string(), asOf: isoDate })),
       bytes: z.number().int().nonnegative(),
       gzipBytes: z.number().int().nonnegative(),

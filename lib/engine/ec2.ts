@@ -460,8 +460,12 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
         `${t.type} is a burstable (T) type: sustained CPU above its baseline costs CPU credits (unlimited mode) or is throttled; that cost is not included.`,
       );
     }
-    if (ec2.networkMode === "awsvpc" && ec2.eniTrunking && !t.trunkingCompatible) {
-      warnings.add(`${t.type} does not support awsvpc ENI trunking, so its task limit is max ENIs - 1 = ${c.eni}.`);
+    if (ec2.networkMode === "awsvpc" && ec2.eniTrunking && t.trunking !== "supported") {
+      warnings.add(
+        t.trunking === "not-listed"
+          ? `${t.type} is newer than ECS's awsvpc trunking table (${catalog.ec2.trunking.asOf}), so it is planned without trunking: max ENIs - 1 = ${c.eni} tasks per instance (conservative; ECS may allow more).`
+          : `${t.type} does not support awsvpc ENI trunking on ECS, so its task limit is max ENIs - 1 = ${c.eni}.`,
+      );
     }
   }
   if (scheduled) {

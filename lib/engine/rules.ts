@@ -77,19 +77,20 @@ export function registeredCpuUnits(vcpu: number): number {
 }
 
 /**
- * Tasks an instance can hold because of its network interfaces (rules §3.3):
+ * Tasks an instance can hold because of its network interfaces (docs/price-catalog.md#ecs-trunking):
  * awsvpc without trunking = max ENIs - 1 (the primary ENI is the instance's own);
- * awsvpc with trunking = the trunk branch-ENI count, only for trunking-compatible types (T types and
- * several others cannot trunk: they keep the ENI limit); bridge/host = no ENI limit.
+ * awsvpc with trunking = the task limit ECS publishes for the type (its "Supported Amazon EC2 instance types"
+ * table), only where ECS supports trunking on it: unsupported and unlisted types keep the ENI limit;
+ * bridge/host = no ENI limit.
  * Returns null when the type cannot be planned (awsvpc and no ENI data).
  */
 export function eniTaskLimit(
-  type: { maxEnis: number | null; trunkBranchEnis: number | null; trunkingCompatible: boolean },
+  type: { maxEnis: number | null; trunking: "supported" | "unsupported" | "not-listed"; ecsTrunkTasks: number | null },
   networkMode: "awsvpc" | "bridge" | "host",
   eniTrunking: boolean,
 ): number | null {
   if (networkMode !== "awsvpc") return Number.POSITIVE_INFINITY;
-  if (eniTrunking && type.trunkingCompatible && type.trunkBranchEnis !== null && type.trunkBranchEnis > 0) return type.trunkBranchEnis;
+  if (eniTrunking && type.trunking === "supported" && type.ecsTrunkTasks !== null) return type.ecsTrunkTasks;
   if (type.maxEnis === null) return null;
   return Math.max(0, type.maxEnis - 1);
 }

@@ -115,12 +115,19 @@ describe("fs-loader", () => {
   });
   afterEach(() => rmSync(path.dirname(dataDir), { recursive: true, force: true }));
 
-  it("loads the newest snapshot by default and caches it", () => {
-    expect(listBundledCatalogIds(dataDir)).toEqual(["2026-11-26"]);
+  it("loads the newest snapshot by default and caches it; the older snapshot stays loadable", () => {
+    expect(listBundledCatalogIds(dataDir)).toEqual(["2026-11-26", "2026-12-01"]);
     const a = loadRegionCatalog("eu-west-1", undefined, { dataDir });
-    expect(a.catalogId).toBe("2026-11-26");
-    expect(loadRegionCatalog("eu-west-1", "2026-11-26", { dataDir })).toBe(a);
-    expect(loadCatalogIndex(undefined, { dataDir }).regions).toHaveLength(22);
+    expect(a.catalogId).toBe("2026-12-01");
+    expect(a.schemaVersion).toBe(2);
+    expect(loadRegionCatalog("eu-west-1", "2026-12-01", { dataDir })).toBe(a);
+    expect(loadCatalogIndex(undefined, { dataDir }).regions).toHaveLength(36);
+    // schema 1 (2026-11-26) is upgraded in memory: same rates, the new slots say they are not in that snapshot
+    const old = loadRegionCatalog("eu-west-1", "2026-11-26", { dataDir });
+    expect(old.schemaVersion).toBe(2);
+    expect(old.catalogId).toBe("2026-11-26");
+    expect(loadCatalogIndex("2026-11-26", { dataDir }).regions).toHaveLength(22);
+    expect(old.network.albHour).toEqual({ available: false, reason: "Load balancer rates are not in price snapshot 2026-11-26; use a newer snapshot" });
   });
 
   it("unknown region: typed error listing the regions", () => {
@@ -133,27 +140,32 @@ describe("fs-loader", () => {
     expect(err).toBeInstanceOf(CatalogLookupError);
     const e = err as CatalogLookupError;
     expect(e.kind).toBe("unknown-region");
-    expect(e.message).toBe(`Region "eu-west-9" is not in price catalog 2026-11-26. Regions with prices: ${e.available.join(", ")}.`);
+    expect(e.message).toBe(`Region "eu-west-9" is not in price catalog 2026-12-01. Regions with prices: ${e.available.join(", ")}.`);
     expect(e.available).toContain("us-east-1");
-    expect(e.available).toHaveLength(22);
+    expect(e.available).toHaveLength(36);
   });
 
   it("unknown catalog id: typed error listing the ids and the newest", () => {
-    expect(() => loadRegionCatalog("us-east-1", "2020-01-01", { dataDir })).toThrow('Price catalog "2020-01-01" is not bundled. Available catalogs: 2026-11-26 (newest: 2026-11-26).');
+    expect(() => loadRegionCatalog("us-east-1", "2020-01-01", { dataDir })).toThrow('Price catalog "2020-01-01" is not bundled. Available catalogs: 2026-11-26, 2026-12-01 (newest: 2026-12-01).');
   });
 
-  it("a corrupted region file fails loudly with the file and field", () => {
-    const file = path.join(dataDir, "catalog", "2026-11-26", "eu-west-2.json");
+  it("a corrupted region file fails loudly with the file and field (both schema versions)", () => {
+    const v1 = path.join(dataDir, "catalog", "2026-11-26", "eu-west-2.json");
+    const j1 = JSON.parse(readFileSync(v1, "utf8")) as { ec2: { instanceTypes: { trunkBranchEnis: unknown }[] } };
+    j1.ec2.instanceTypes[2]!.trunkBranchEnis = "9";
+    writeFileSync(v1, JSON.stringify(j1));
+    expect(() => loadRegionCatalog("eu-west-2", "2026-11-26", { dataDir })).toThrow(/catalog\/2026-11-26\/eu-west-2\.json is invalid:\n {2}ec2\.instanceTypes\[2\]\.trunkBranchEnis:/);
+    const file = path.join(dataDir, "catalog", "2026-12-01", "eu-west-2.json");
     const j = JSON.parse(readFileSync(file, "utf8")) as { ec2: { instanceTypes: { memoryMiB: unknown }[] } };
     j.ec2.instanceTypes[3]!.memoryMiB = null;
     writeFileSync(file, JSON.stringify(j));
-    expect(() => loadRegionCatalog("eu-west-2", undefined, { dataDir })).toThrow(/catalog\/2026-11-26\/eu-west-2\.json is invalid:\n {2}ec2\.instanceTypes\[3\]\.memoryMiB:/);
-    writeFileSync(path.join(dataDir, "catalog", "2026-11-26", "eu-west-3.json"), "{ truncated");
+    expect(() => loadRegionCatalog("eu-west-2", undefined, { dataDir })).toThrow(/catalog\/2026-12-01\/eu-west-2\.json is invalid:\n {2}ec2\.instanceTypes\[3\]\.memoryMiB:/);
+    writeFileSync(path.join(dataDir, "catalog", "2026-12-01", "eu-west-3.json"), "{ truncated");
     expect(() => loadRegionCatalog("eu-west-3", undefined, { dataDir })).toThrow(/eu-west-3\.json is invalid:\n {2}\(root\): not valid JSON/);
   });
 
   it("a missing file says how to rebuild", () => {
-    rmSync(path.join(dataDir, "catalog", "2026-11-26", "sa-east-1.json"));
+    rmSync(path.join(dataDir, "catalog", "2026-12-01", "sa-east-1.json"));
     expect(() => loadRegionCatalog("sa-east-1", undefined, { dataDir })).toThrow(/sa-east-1\.json is missing .*npm run prices:build/);
   });
 });

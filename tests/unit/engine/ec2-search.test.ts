@@ -45,7 +45,7 @@ describe("EC2 search over the whole bundled us-east-1 catalog", () => {
             if (hourly === null) continue;
             let eni = Infinity;
             if (c.networkMode === "awsvpc") {
-              if (c.trunk && t.trunkingCompatible && t.trunkBranchEnis) eni = t.trunkBranchEnis;
+              if (c.trunk && t.trunking === "supported" && t.ecsTrunkTasks) eni = t.ecsTrunkTasks;
               else if (t.maxEnis === null) continue;
               else eni = t.maxEnis - 1;
             }

@@ -4,7 +4,8 @@
  * (karpenter-ondemand-linux-prices.json 2026-07-20, karpenter-instance-types.json, karpenter-vpc-limits.json,
  * vantage 2024-04 spot_avg). Golden numbers in the tests are computed by hand from these rates.
  */
-import type { InstanceType, Rate, RegionCatalog } from "@/lib/catalog/schema";
+import { upgradeRegionCatalogV1 } from "@/lib/catalog/parse";
+import type { InstanceType, Rate, RegionCatalog, RegionCatalogV1 } from "@/lib/catalog/schema";
 import { parseEstimateInput, type EstimateInput, type EstimateInputRaw } from "@/lib/schemas/estimate";
 
 const r = (usd: number, unit: string, usageType: string | null, source = "fixture-2026-09", asOf = "2026-09-29"): Rate => ({
@@ -31,7 +32,8 @@ const ROWS: Row[] = [
   ["r7g.xlarge", 4, 32768, "arm64", 4, 18, 0.2142, 0.092106],
 ];
 
-export const FIXTURE_INSTANCE_TYPES: InstanceType[] = ROWS.map(([type, vcpu, memoryMiB, architecture, maxEnis, trunk, onDemandUSD, spotAvgUSD]) => ({
+/** Rows in the snapshot-2026-11-26 (schema 1) shape; fixtureCatalog() upgrades them like the loader does. */
+const FIXTURE_INSTANCE_TYPES_V1: RegionCatalogV1["ec2"]["instanceTypes"] = ROWS.map(([type, vcpu, memoryMiB, architecture, maxEnis, trunk, onDemandUSD, spotAvgUSD]) => ({
   type,
   vcpu,
   memoryMiB,
@@ -48,7 +50,7 @@ export const FIXTURE_INSTANCE_TYPES: InstanceType[] = ROWS.map(([type, vcpu, mem
 }));
 
 export function fixtureCatalog(): RegionCatalog {
-  return {
+  return upgradeRegionCatalogV1({
     schemaVersion: 1,
     catalogId: "2026-11-26",
     region: "us-east-1",
@@ -91,10 +93,12 @@ export function fixtureCatalog(): RegionCatalog {
         "savings-plan-1y": { available: false, reason: "No EC2 Savings Plans rates in the bundled sources" },
         "savings-plan-3y": { available: false, reason: "No EC2 Savings Plans rates in the bundled sources" },
       },
-      instanceTypes: FIXTURE_INSTANCE_TYPES,
+      instanceTypes: FIXTURE_INSTANCE_TYPES_V1,
     },
-  };
+  });
 }
+
+export const FIXTURE_INSTANCE_TYPES: InstanceType[] = fixtureCatalog().ec2.instanceTypes;
 
 /** Parse a raw input (defaults filled) or fail the test loudly. */
 export function input(raw: Omit<EstimateInputRaw, "version" | "region"> & Partial<Pick<EstimateInputRaw, "version" | "region">>): EstimateInput {

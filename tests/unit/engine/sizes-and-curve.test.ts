@@ -55,11 +55,13 @@ describe("rules", () => {
 
   it("EC2 capacity rules", () => {
     expect(registeredMemoryMiB(8192)).toBe(7985); // the AWS m4.large example
-    expect(eniTaskLimit({ maxEnis: 3, trunkBranchEnis: 9, trunkingCompatible: true }, "awsvpc", false)).toBe(2);
-    expect(eniTaskLimit({ maxEnis: 3, trunkBranchEnis: 9, trunkingCompatible: true }, "awsvpc", true)).toBe(9);
-    expect(eniTaskLimit({ maxEnis: 3, trunkBranchEnis: null, trunkingCompatible: false }, "awsvpc", true)).toBe(2);
-    expect(eniTaskLimit({ maxEnis: null, trunkBranchEnis: null, trunkingCompatible: false }, "awsvpc", false)).toBeNull();
-    expect(eniTaskLimit({ maxEnis: null, trunkBranchEnis: null, trunkingCompatible: false }, "bridge", false)).toBe(Infinity);
+    // m5.large in ECS's table: 2 tasks without trunking (3 ENIs - 1), 10 with awsvpcTrunking
+    expect(eniTaskLimit({ maxEnis: 3, trunking: "supported", ecsTrunkTasks: 10 }, "awsvpc", false)).toBe(2);
+    expect(eniTaskLimit({ maxEnis: 3, trunking: "supported", ecsTrunkTasks: 10 }, "awsvpc", true)).toBe(10);
+    expect(eniTaskLimit({ maxEnis: 3, trunking: "unsupported", ecsTrunkTasks: null }, "awsvpc", true)).toBe(2);
+    expect(eniTaskLimit({ maxEnis: 3, trunking: "not-listed", ecsTrunkTasks: null }, "awsvpc", true)).toBe(2);
+    expect(eniTaskLimit({ maxEnis: null, trunking: "unsupported", ecsTrunkTasks: null }, "awsvpc", false)).toBeNull();
+    expect(eniTaskLimit({ maxEnis: null, trunking: "unsupported", ecsTrunkTasks: null }, "bridge", false)).toBe(Infinity);
     expect(instancesForTarget(9, 90)).toBe(10);
     expect(instancesForTarget(10, 90)).toBe(12); // 11.11 -> 12
     expect(instancesForTarget(0, 50)).toBe(0);
