@@ -1,10 +1,12 @@
 /**
  * npm run prices:refresh -- --region us-east-1[,eu-west-1,...] [--endpoint URL] [--data-dir DIR]
  *
- * Reads current on-demand rates from the AWS Price List Query API (pricing:GetProducts, paginated) with the
- * SDK's default credential chain and writes a NEW dated catalog snapshot: id = today's UTC date (or date.N
- * when taken), refreshed regions rebuilt, all other regions copied from the newest snapshot. Fargate Spot,
- * EC2 Spot and ENI data are kept from the previous snapshot with their own dates (not in the Price List).
+ * Reads current rates from the AWS Price List Query API (pricing:GetProducts, paginated) with the SDK's default
+ * credential chain: AmazonECS (Fargate, Managed Instances fees), AmazonEC2 (On-Demand and Reserved Linux
+ * instances; NAT gateways), AWSELB, AmazonVPC (public IPv4, interface endpoints) and AmazonCloudWatch (Logs).
+ * Writes a NEW dated catalog snapshot: id = today's UTC date (or date.N when taken), refreshed regions rebuilt,
+ * all other regions copied from the newest snapshot. Fargate Spot, EC2 Spot, ENI/trunking data, gp3 and data
+ * transfer are kept from the previous snapshot with their own dates.
  *
  * Safety: everything is written into a temp directory, every file is validated, then the directory is renamed
  * into place and data/catalog/index.json is replaced atomically (temp file + rename). On any failure the
@@ -18,7 +20,16 @@ import { gzipSync } from "node:zlib";
 import { CatalogLookupError } from "../lib/catalog/errors";
 import { clearCatalogCache, loadCatalogIndex, loadCatalogList, loadRegionCatalog, listSnapshotDirs } from "../lib/catalog/fs-loader";
 import { parseCatalogIndex, parseCatalogList, parseRegionCatalog } from "../lib/catalog/parse";
-import { PriceListItemError, ec2PricesFromItems, fargateRatesFromItems, parsePriceListItem, type PriceListItem } from "../lib/catalog/price-list";
+import {
+  PriceListItemError,
+  ec2PricesFromItems,
+  fargateRatesFromItems,
+  managedInstanceFeesFromItems,
+  networkRatesFromItems,
+  parsePriceListItem,
+  type PriceListItem,
+  type PriceListService,
+} from "../lib/catalog/price-list";
 import { RefreshDataError, applyRegionRefresh, type RateChange } from "../lib/catalog/refresh-merge";
 import { CatalogFileError, type CatalogIndex, type CatalogList, type CatalogSource, type RegionCatalog } from "../lib/catalog/schema";
 import { stableJson } from "../lib/catalog/stable-json";
@@ -80,6 +91,15 @@ function ec2Filters(region: string): Filter[] {
     { Type: "TERM_MATCH", Field: "licenseModel", Value: "No License required" },
   ];
 }
+function natFilters(region: string): Filter[] {
+  return [
+    { Type: "TERM_MATCH", Field: "regionCode", Value: region },
+    { Type: "TERM_MATCH", Field: "productFamily", Value: "NAT Gateway" },
+  ];
+}
+function regionOnly(region: string): Filter[] {
+  return [{ Type: "TERM_MATCH", Field: "regionCode", Value: region }];
+}
 
 /** Where a failure happened, for the message. */
 type Stage = { region: string; service: string; page: number };
@@ -93,7 +113,7 @@ class StageError extends Error {
   }
 }
 
-async function fetchAll(client: PricingClient, service: "AmazonECS" | "AmazonEC2", region: string, filters: Filter[], io: Io, total: { n: number }): Promise<PriceListItem[]> {
+async function fetchAll(client: PricingClient, service: PriceListService, region: string, filters: Filter[], io: Io, total: { n: number }): Promise<PriceListItem[]> {
   const items: PriceListItem[] = [];
   const stage: Stage = { region, service, page: 1 };
   try {
@@ -204,7 +224,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const newId = nextCatalogId(today, list, listSnapshotDirs(args.dataDir));
     const source: CatalogSource = {
       id: `aws-pricing-api-${today}`,
-      name: `AWS Price List Query API (GetProducts AmazonECS + AmazonEC2 on-demand), read ${today}`,
+      name: `AWS Price List Query API (GetProducts AmazonECS, AmazonEC2 On-Demand and Reserved, AWSELB, AmazonVPC, AmazonCloudWatch), read ${today}`,
       asOf: today,
       origin: args.endpoint ? `pricing:GetProducts via ${args.endpoint} (npm run prices:refresh)` : "pricing:GetProducts, api.pricing.us-east-1.amazonaws.com (npm run prices:refresh)",
     };
@@ -218,17 +238,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const prev = loadRegionCatalog(region, prevId, { dataDir: args.dataDir });
       const ecsItems = await fetchAll(client, "AmazonECS", region, ecsFilters(region), io, total);
       const ec2Items = await fetchAll(client, "AmazonEC2", region, ec2Filters(region), io, total);
+      const natItems = await fetchAll(client, "AmazonEC2", region, natFilters(region), io, total);
+      const elbItems = await fetchAll(client, "AWSELB", region, regionOnly(region), io, total);
+      const vpcItems = await fetchAll(client, "AmazonVPC", region, regionOnly(region), io, total);
+      const logItems = await fetchAll(client, "AmazonCloudWatch", region, regionOnly(region), io, total);
+      const network = networkRatesFromItems({ AmazonEC2: natItems, AWSELB: elbItems, AmazonVPC: vpcItems, AmazonCloudWatch: logItems }, region);
       const result = applyRegionRefresh(prev, {
         catalogId: newId,
         readOn: today,
         source,
         fargate: fargateRatesFromItems(ecsItems, region),
         ec2: ec2PricesFromItems(ec2Items, region),
+        network,
+        managedFees: managedInstanceFeesFromItems(ecsItems, region),
       });
       refreshed.set(region, result.catalog);
       changes.push(...result.changes);
       const x = result.ec2;
       ec2Lines.push(`[${region}] EC2: ${x.changed} prices changed, ${x.added} types added, ${x.removed} removed, ${x.unchanged} unchanged${x.withoutSpecs ? `, ${x.withoutSpecs} left out (no vCPU/memory/architecture)` : ""}`);
+      const reservedTypes = result.catalog.ec2.instanceTypes.filter((t) => t.reserved1yUSD !== null || t.reserved3yUSD !== null).length;
+      const managed = result.catalog.ec2.instanceTypes.filter((t) => t.managedFeeUSD !== undefined).length;
+      ec2Lines.push(`[${region}] read ${Object.keys(network).length} of 12 load balancer / NAT / IPv4 / endpoint / log rates; Reserved Instance rates for ${reservedTypes} types; Managed Instances fees for ${managed} types (the rest keep the 12% rule)`);
     }
 
     // Compose and validate the whole new snapshot in a temp directory.
@@ -245,10 +275,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       entries.push(catalogIndexEntry(catalog, entry.file, Buffer.byteLength(text), gzipSync(text, { level: 9 }).length));
     }
     const index: CatalogIndex = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       catalogId: newId,
       createdAt: today,
-      note: `Refreshed from the AWS Pricing API on ${today} for ${args.regions.join(", ")}; other regions copied from ${prevId}. Spot and ENI data kept from ${prevId} with their own dates.`,
+      note: `Refreshed from the AWS Pricing API on ${today} for ${args.regions.join(", ")}; other regions copied from ${prevId}. Spot, ENI, trunking, gp3 and data-transfer data kept from ${prevId} with their own dates.`,
       regions: entries,
     };
     writeFileSync(path.join(tmpDir, "index.json"), stableJson(parseCatalogIndex(index, `catalog/${newId}/index.json`)));
@@ -276,13 +306,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
     io.out("");
     io.out(`Wrote price catalog ${newId} (${entries.length} regions; ${args.regions.length} refreshed) and made it the newest.`);
-    if (changes.length === 0) io.out(`Fargate on-demand rates: no change vs ${prevId}.`);
+    if (changes.length === 0) io.out(`Fargate and network rates: no change vs ${prevId}.`);
     else {
-      io.out(`Fargate on-demand rates changed vs ${prevId}: ${changes.length}`);
+      io.out(`Rates changed vs ${prevId}: ${changes.length}`);
       for (const c of changes) io.out(`  [${c.region}] ${c.what}: ${fmt(c.from)} -> ${fmt(c.to)}`);
     }
     for (const line of ec2Lines) io.out(line);
-    io.out("Fargate Spot, EC2 Spot, gp3 and ENI data were kept from the previous snapshot with their own dates; Savings Plan rates keep their discount where the on-demand rate moved.");
+    io.out("Fargate Spot, EC2 Spot, gp3, data transfer, ENI and trunking data (and any rate the Price List did not return) were kept from the previous snapshot with their own dates; Savings Plan rates keep their discount where the on-demand rate moved.");
     return 0;
   } catch (err) {
     // Undo anything half-published so the existing files stay byte-identical.

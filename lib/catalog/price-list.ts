@@ -24,6 +24,8 @@ const PriceDimensionSchema = z.object({
 const TermSchema = z.object({
   effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/, "must start with a date YYYY-MM-DD"),
   priceDimensions: z.record(z.string(), PriceDimensionSchema).refine((d) => Object.keys(d).length > 0, "has no price dimension"),
+  /** Reserved terms: { LeaseContractLength: "1yr"|"3yr", OfferingClass: "standard"|"convertible", PurchaseOption }. */
+  termAttributes: z.record(z.string(), z.string()).optional(),
 });
 
 export const PriceListItemSchema = z.object({
@@ -46,7 +48,7 @@ export const PriceListItemSchema = z.object({
       })
       .loose(),
   }),
-  terms: z.object({ OnDemand: z.record(z.string(), TermSchema).optional() }).loose(),
+  terms: z.object({ OnDemand: z.record(z.string(), TermSchema).optional(), Reserved: z.record(z.string(), TermSchema).optional() }).loose(),
   publicationDate: z.string().optional(),
 });
 export type PriceListItem = z.infer<typeof PriceListItemSchema>;
@@ -169,7 +171,25 @@ export type Ec2PriceRow = {
   currentGeneration: boolean | null;
   gpus: number | null;
   usageType: string;
+  /** Standard Reserved Instance, No Upfront, hourly rate (1 and 3 years) from the item's Reserved terms; null when absent. */
+  reserved1y: number | null;
+  reserved3y: number | null;
 };
+
+/**
+ * The hourly rate of a Standard, No Upfront Reserved Instance term of the given length, or null. Such a term has
+ * one "Hrs" dimension; Partial and All Upfront terms add an "Upfront Fee" dimension and are not used.
+ */
+export function reservedNoUpfrontHourly(item: PriceListItem, length: "1yr" | "3yr"): number | null {
+  for (const term of Object.values(item.terms.Reserved ?? {})) {
+    const a = term.termAttributes ?? {};
+    if (a.LeaseContractLength !== length || a.OfferingClass?.toLowerCase() !== "standard" || a.PurchaseOption !== "No Upfront") continue;
+    const hourly = Object.values(term.priceDimensions).find((d) => d.unit.toLowerCase().startsWith("hr"));
+    const usd = hourly ? Number(hourly.pricePerUnit.USD) : NaN;
+    if (usd > 0) return usd;
+  }
+  return null;
+}
 
 /** "8 GiB" / "0.5 GiB" / "1,952 GiB" -> MiB; null when absent or not in GiB. */
 export function memoryMiBFromAttribute(memory: string | undefined): number | null {
@@ -206,6 +226,8 @@ export function ec2PricesFromItems(items: PriceListItem[], regionCode: string): 
       currentGeneration: a.currentGeneration === undefined ? null : a.currentGeneration.toLowerCase() === "yes",
       gpus,
       usageType: a.usagetype,
+      reserved1y: reservedNoUpfrontHourly(item, "1yr"),
+      reserved3y: reservedNoUpfrontHourly(item, "3yr"),
     };
     const list = byType.get(row.type) ?? [];
     list.push(row);
@@ -215,6 +237,63 @@ export function ec2PricesFromItems(items: PriceListItem[], regionCode: string): 
   for (const [type, rows] of [...byType.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const chosen = [...rows].sort((x, y) => (x.effectiveDate !== y.effectiveDate ? (x.effectiveDate < y.effectiveDate ? 1 : -1) : x.usd - y.usd))[0]!;
     out.set(type, chosen);
+  }
+  return out;
+}
+
+/**
+ * The rest of a service's bill, read from four more Price List services. Each key names the service, the item's
+ * productFamily where the usage type alone is ambiguous (ALB and NLB share LoadBalancerUsage / LCUUsage), and the
+ * usage-type suffix. Matching is by regionCode + suffix, like the Fargate rates.
+ */
+export const NETWORK_PRICE_KEYS = {
+  albHour: { service: "AWSELB", productFamily: "Load Balancer-Application", suffix: "LoadBalancerUsage", unit: "hour" },
+  albLcuHour: { service: "AWSELB", productFamily: "Load Balancer-Application", suffix: "LCUUsage", unit: "LCU-hour" },
+  nlbHour: { service: "AWSELB", productFamily: "Load Balancer-Network", suffix: "LoadBalancerUsage", unit: "hour" },
+  nlbNlcuHour: { service: "AWSELB", productFamily: "Load Balancer-Network", suffix: "LCUUsage", unit: "NLCU-hour" },
+  natGatewayHour: { service: "AmazonEC2", productFamily: "NAT Gateway", suffix: "NatGateway-Hours", unit: "hour" },
+  natGatewayGB: { service: "AmazonEC2", productFamily: "NAT Gateway", suffix: "NatGateway-Bytes", unit: "GB" },
+  publicIpv4InUseHour: { service: "AmazonVPC", productFamily: undefined, suffix: "PublicIPv4:InUseAddress", unit: "address-hour" },
+  vpcEndpointHour: { service: "AmazonVPC", productFamily: undefined, suffix: "VpcEndpoint-Hours", unit: "endpoint-AZ-hour" },
+  vpcEndpointGB: { service: "AmazonVPC", productFamily: undefined, suffix: "VpcEndpoint-Bytes", unit: "GB" },
+  logsIngestStandardGB: { service: "AmazonCloudWatch", productFamily: undefined, suffix: "DataProcessing-Bytes", unit: "GB" },
+  logsIngestInfrequentAccessGB: { service: "AmazonCloudWatch", productFamily: undefined, suffix: "DataProcessingIA-Bytes", unit: "GB" },
+  logsStorageGBMonth: { service: "AmazonCloudWatch", productFamily: undefined, suffix: "TimedStorage-ByteHrs", unit: "GB-month" },
+} as const;
+export type NetworkPriceKey = keyof typeof NETWORK_PRICE_KEYS;
+export type PriceListService = "AmazonECS" | "AmazonEC2" | "AWSELB" | "AmazonVPC" | "AmazonCloudWatch";
+
+/** Network and log prices of one region from the items of each service; keys AWS does not list are absent. */
+export function networkRatesFromItems(itemsByService: Partial<Record<PriceListService, PriceListItem[]>>, regionCode: string): Partial<Record<NetworkPriceKey, OnDemandPrice>> {
+  const out: Partial<Record<NetworkPriceKey, OnDemandPrice>> = {};
+  for (const [key, spec] of Object.entries(NETWORK_PRICE_KEYS) as [NetworkPriceKey, (typeof NETWORK_PRICE_KEYS)[NetworkPriceKey]][]) {
+    const matches = (itemsByService[spec.service] ?? [])
+      .filter((i) => i.product.attributes.regionCode === regionCode)
+      .filter((i) => spec.productFamily === undefined || i.product.productFamily === spec.productFamily)
+      .filter((i) => matchesUsageSuffix(i.product.attributes.usagetype, spec.suffix))
+      .map(onDemandPrice)
+      .filter((p): p is OnDemandPrice => p !== null && p.usd > 0);
+    const chosen = pickOne(matches);
+    if (chosen) out[key] = chosen;
+  }
+  return out;
+}
+
+/**
+ * ECS Managed Instances management fees per instance type from AmazonECS items that carry an instanceType
+ * attribute and a usage type naming Managed Instances (e.g. "USE1-ECSManagedInstances:c6a.2xlarge"). The exact
+ * usage type is not documented in the sources this project has seen, so the match is deliberately narrow:
+ * anything else leaves the derived 12% rule in place (docs/price-catalog.md#ecs-managed-instances).
+ */
+export function managedInstanceFeesFromItems(items: PriceListItem[], regionCode: string): Map<string, OnDemandPrice> {
+  const out = new Map<string, OnDemandPrice>();
+  for (const item of items) {
+    const a = item.product.attributes;
+    if (a.regionCode !== regionCode || !a.instanceType || !/managed-?instances?/i.test(a.usagetype)) continue;
+    const price = onDemandPrice(item);
+    if (!price || !(price.usd > 0)) continue;
+    const prev = out.get(a.instanceType);
+    if (!prev || pickOne([prev, price]) === price) out.set(a.instanceType, price);
   }
   return out;
 }

@@ -1,16 +1,35 @@
 /**
  * Pure merge of freshly read Price List rates into the previous snapshot of a region (npm run prices:refresh).
  *
- * What is replaced: Fargate on-demand rates (Linux x86, ARM, Windows, ephemeral storage) and EC2 on-demand
- * Linux prices, all dated with the read date and labelled with the usage type AWS returned.
+ * What is replaced: Fargate on-demand rates (Linux x86, ARM, Windows, ephemeral storage), EC2 on-demand Linux
+ * prices and Standard No Upfront Reserved Instance rates, load balancer, NAT gateway, public IPv4, VPC endpoint
+ * and CloudWatch Logs rates, and ECS Managed Instances fees where the Price List lists them per type, all dated
+ * with the read date and labelled with the usage type AWS returned.
  * What is kept from the previous snapshot with its own dates: Fargate Spot and EC2 Spot (not in the Price
- * List, pricing-data-and-formats.md §2.1 / §4.4), ENI data and gp3. Savings Plans rates are kept too, except
- * that one whose on-demand rate changed keeps its discount (scaled, flagged derived).
+ * List, docs/price-catalog.md#fargate-spot), ENI and trunking data, gp3, data transfer and any rate the Price
+ * List did not return. Savings Plans rates are kept too, except that one whose on-demand rate changed keeps its
+ * discount (scaled, flagged derived).
  */
-import type { Ec2PriceRow, FargateOnDemandKey, OnDemandPrice } from "./price-list";
+import type { Ec2PriceRow, FargateOnDemandKey, NetworkPriceKey, OnDemandPrice } from "./price-list";
+import { NETWORK_PRICE_KEYS } from "./price-list";
 import { FARGATE_USAGE_SUFFIX } from "./billing-codes";
 import { referencedSourceIds } from "./parse";
 import { isUnavailable, type CatalogSource, type ComputeRates, type InstanceType, type Rate, type RegionCatalog, type Unavailable } from "./schema";
+
+const NETWORK_LABELS: Record<NetworkPriceKey, string> = {
+  albHour: "Application Load Balancer",
+  albLcuHour: "Application Load Balancer LCU",
+  nlbHour: "Network Load Balancer",
+  nlbNlcuHour: "Network Load Balancer NLCU",
+  natGatewayHour: "NAT gateway",
+  natGatewayGB: "NAT gateway data processed",
+  publicIpv4InUseHour: "Public IPv4 address in use",
+  vpcEndpointHour: "Interface VPC endpoint",
+  vpcEndpointGB: "Interface VPC endpoint data processed",
+  logsIngestStandardGB: "CloudWatch Logs ingestion (Standard)",
+  logsIngestInfrequentAccessGB: "CloudWatch Logs ingestion (Infrequent Access)",
+  logsStorageGBMonth: "CloudWatch Logs storage",
+};
 
 export class RefreshDataError extends Error {
   constructor(message: string) {
@@ -28,6 +47,10 @@ export type RegionRefreshInput = {
   source: CatalogSource;
   fargate: Partial<Record<FargateOnDemandKey, OnDemandPrice>>;
   ec2: Map<string, Ec2PriceRow>;
+  /** Load balancers, NAT, public IPv4, VPC endpoints, CloudWatch Logs (absent key = keep the previous rate). */
+  network?: Partial<Record<NetworkPriceKey, OnDemandPrice>>;
+  /** ECS Managed Instances fee per instance type, where the Price List lists it. */
+  managedFees?: Map<string, OnDemandPrice>;
 };
 
 export type RegionRefreshResult = {
@@ -89,6 +112,9 @@ export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInpu
 
   // EC2: API price and specs; ENI data, Spot and anything the API lacks come from the previous row.
   const prevRows = new Map(prev.ec2.instanceTypes.map((r) => [r.type, r]));
+  // Reserved rates come with the EC2 items' Reserved terms; when the answer carries none at all, keep the old ones.
+  const readReserved = { "1y": [...input.ec2.values()].some((p) => p.reserved1y !== null), "3y": [...input.ec2.values()].some((p) => p.reserved3y !== null) };
+  const managedFees = input.managedFees ?? new Map<string, OnDemandPrice>();
   const rows: InstanceType[] = [];
   let changed = 0;
   let added = 0;
@@ -118,9 +144,11 @@ export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInpu
       burstable: /^t\d/.test(type),
       onDemandUSD: p.usd,
       spotAvgUSD: old?.spotAvgUSD ?? null,
-      reserved1yUSD: old?.reserved1yUSD ?? null,
-      reserved3yUSD: old?.reserved3yUSD ?? null,
+      reserved1yUSD: readReserved["1y"] ? p.reserved1y : (old?.reserved1yUSD ?? null),
+      reserved3yUSD: readReserved["3y"] ? p.reserved3y : (old?.reserved3yUSD ?? null),
     };
+    const fee = managedFees.get(type);
+    if (fee) row.managedFeeUSD = fee.usd;
     if (old?.spotSource) row.spotSource = old.spotSource;
     if (!old) added++;
     else if (old.onDemandUSD !== p.usd) changed++;
@@ -165,6 +193,31 @@ export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInpu
     },
   };
 
+  const reservedProvenance = (term: "1y" | "3y") => {
+    const key = term === "1y" ? "reserved-1y" : "reserved-3y";
+    if (!readReserved[term]) return prev.ec2.reserved[key];
+    return {
+      source: input.source.id,
+      asOf: input.readOn,
+      usageTypePattern: prev.ec2.onDemand.usageTypePattern,
+      note: `Standard Reserved Instance, ${term === "1y" ? "1 year" : "3 years"}, No Upfront, Linux, shared tenancy: the Reserved term AWS lists beside the On-Demand price (read ${input.readOn}).`,
+    };
+  };
+  const pm = prev.ec2.managedInstances;
+  const managedInstances =
+    managedFees.size === 0 || isUnavailable(pm)
+      ? pm
+      : {
+          ...pm,
+          note: `${managedFees.size} types carry the management fee the Price List lists (read ${input.readOn}); for the others: ${pm.note}`,
+        };
+  const network = { ...prev.network };
+  const networkRead = input.network ?? {};
+  for (const key of Object.keys(NETWORK_PRICE_KEYS) as NetworkPriceKey[]) {
+    const p = networkRead[key];
+    if (p) network[key] = rateOf(p, NETWORK_PRICE_KEYS[key].unit, input);
+  }
+
   const catalog: RegionCatalog = {
     ...prev,
     catalogId: input.catalogId,
@@ -172,8 +225,11 @@ export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInpu
     ec2: {
       ...prev.ec2,
       onDemand: { ...prev.ec2.onDemand, source: input.source.id, asOf: input.readOn },
+      reserved: { "reserved-1y": reservedProvenance("1y"), "reserved-3y": reservedProvenance("3y") },
+      managedInstances,
       instanceTypes: rows.sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0)),
     },
+    network,
   };
   const allSources = new Map(prev.sources.map((s) => [s.id, s]));
   allSources.set(input.source.id, input.source);
@@ -200,5 +256,8 @@ export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInpu
   cmp("Fargate Windows per GB-hour", win(pf.windowsX86, "gbHour"), win(windowsX86, "gbHour"));
   cmp("Fargate Windows OS licence per vCPU-hour", win(pf.windowsX86, "osLicenseVcpuHour"), win(windowsX86, "osLicenseVcpuHour"));
   cmp("Fargate ephemeral storage per GB-hour", pf.ephemeralStorageGbHour, ephemeralStorageGbHour);
+  for (const key of Object.keys(NETWORK_PRICE_KEYS) as NetworkPriceKey[]) {
+    if (networkRead[key]) cmp(`${NETWORK_LABELS[key]} per ${NETWORK_PRICE_KEYS[key].unit}`, prev.network[key], network[key]);
+  }
   return { catalog, changes, ec2: { changed, added, removed, unchanged, withoutSpecs } };
 }

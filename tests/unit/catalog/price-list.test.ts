@@ -122,6 +122,10 @@ describe("ec2PricesFromItems", () => {
       currentGeneration: true,
       gpus: null,
       usageType: "BoxUsage:m5.large",
+      // the item's 12 Reserved terms: only Standard + No Upfront are used (1yr 0.06, 3yr 0.041); the convertible
+      // No Upfront (0.071 / 0.049) and Partial / All Upfront terms (with an "Upfront Fee" dimension) are not
+      reserved1y: 0.06,
+      reserved3y: 0.041,
     });
     expect(ec2PricesFromItems([item], "us-east-2").size).toBe(0);
   });

@@ -18,7 +18,7 @@ function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 
-function setPrice(item: Json, sku: string, usd: string, effectiveDate: string): void {
+function setPrice(item: Json, sku: string, usd: string, effectiveDate: string, keepReserved = false): void {
   const terms = (item.terms as { OnDemand: Record<string, Json> }).OnDemand;
   const term = Object.values(terms)[0]!;
   const dims = term.priceDimensions as Record<string, Json>;
@@ -28,7 +28,23 @@ function setPrice(item: Json, sku: string, usd: string, effectiveDate: string): 
   term.sku = sku;
   term.effectiveDate = effectiveDate;
   (item.terms as Json).OnDemand = { [`${sku}.JRTCKXETXF`]: { ...term, priceDimensions: { [`${sku}.JRTCKXETXF.6YS6EN2CT7`]: dim } } };
-  if ("Reserved" in (item.terms as Json)) delete (item.terms as Json).Reserved;
+  if ("Reserved" in (item.terms as Json) && !keepReserved) delete (item.terms as Json).Reserved;
+}
+
+/**
+ * An item of another service (AWSELB, AmazonVPC, AmazonCloudWatch, or an AmazonEC2 NAT gateway), built from the
+ * real item template: product family, usage type and price changed, the rest of the real structure kept.
+ */
+export function serviceItem(service: string, regionCode: string, productFamily: string, usagetype: string, usd: string, extra: Record<string, string> = {}): string {
+  const item = clone(ECS_TEMPLATE);
+  const sku = `SKU${service}${usagetype}${regionCode}`.replace(/[^A-Z0-9]/gi, "").toUpperCase().slice(0, 40);
+  const product = item.product as Json;
+  product.sku = sku;
+  product.productFamily = productFamily;
+  product.attributes = { regionCode, usagetype, servicecode: service, location: "test", locationType: "AWS Region", operation: "", ...extra };
+  item.serviceCode = service;
+  setPrice(item, sku, usd, "2026-06-01T00:00:00Z");
+  return JSON.stringify(item);
 }
 
 /** An AmazonECS item with the given usage type and price (string with 10 decimals, as AWS sends). */
@@ -49,12 +65,13 @@ export function ec2Item(
   usd: string,
   spec: { vcpu: string; memory: string; physicalProcessor: string },
   sku = `SKU${instanceType.replace(/[^a-z0-9]/gi, "").toUpperCase()}${regionCode.replace(/-/g, "").toUpperCase()}`,
+  opts: { keepReserved?: boolean } = {},
 ): string {
   const item = clone(EC2_TEMPLATE);
   const product = item.product as Json;
   product.sku = sku;
   Object.assign(product.attributes as Json, { regionCode, usagetype, instanceType, ...spec });
-  setPrice(item, sku, usd, "2026-10-01T00:00:00Z");
+  setPrice(item, sku, usd, "2026-10-01T00:00:00Z", opts.keepReserved);
   return JSON.stringify(item);
 }
 
@@ -126,7 +143,10 @@ export async function startFakePricing(data: Record<string, Record<string, strin
         send(fault.status, fault.body);
         return;
       }
-      const all = data[service]?.[region] ?? [];
+      // Like the real API, a productFamily filter narrows the answer (the NAT gateway query of AmazonEC2).
+      const family = body.Filters?.find((f) => f.Field === "productFamily")?.Value;
+      const familyOf = (text: string) => (JSON.parse(text) as { product: { productFamily?: string } }).product.productFamily;
+      const all = (data[service]?.[region] ?? []).filter((text) => family === undefined || familyOf(text)?.toLowerCase() === family.toLowerCase());
       const slice = all.slice((page - 1) * pageSize, page * pageSize);
       const more = page * pageSize < all.length;
       send(200, { FormatVersion: "aws_v1", PriceList: slice, ...(more ? { NextToken: `page-${page + 1}` } : {}) });

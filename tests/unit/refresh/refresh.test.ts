@@ -12,14 +12,16 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearCatalogCache, loadCatalogList, loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import { isUnavailable, type RegionCatalog } from "@/lib/catalog/schema";
-import { ec2Item, ecsItem, startFakePricing, type Fault, type FakeServer } from "./fake-pricing-server";
+import { ec2Item, ecsItem, serviceItem, startFakePricing, type Fault, type FakeServer } from "./fake-pricing-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const SCRIPT = path.join(ROOT, "scripts", "refresh-prices.ts");
 const FAKE_KEY_ID = "AKIAFAKEKEY0EXAMPLE1";
 const FAKE_SECRET = "fAkE/SecretKey+ThatMustNeverBePrinted0001";
-const PREV_ID = "2026-11-26";
+/** The newest bundled snapshot, which a refresh starts from; the older one must stay untouched too. */
+const PREV_ID = "2026-12-01";
+const OLD_ID = "2026-11-26";
 const today = () => new Date().toISOString().slice(0, 10);
 /** The id the refresh must pick: today's UTC date, or date.N when taken (today may well be the bundled id's date). */
 function expectedId(taken: string[]): string {
@@ -33,8 +35,8 @@ const ECS_US_EAST_1 = [
   ecsItem("us-east-1", "USE1-Fargate-GB-Hours", "0.0044450000"),
   ecsItem("us-east-1", "USE1-Fargate-ARM-vCPU-Hours:perCPU", "0.0323800000"),
   ecsItem("us-east-1", "USE1-Fargate-ARM-GB-Hours", "0.0035600000"),
-  ecsItem("us-east-1", "USE1-Fargate-Windows-vCPU-Hours:perCPU", "0.0465520000"), // changed from 0.09148
-  ecsItem("us-east-1", "USE1-Fargate-Windows-GB-Hours", "0.0051117500"),
+  ecsItem("us-east-1", "USE1-Fargate-Windows-vCPU-Hours:perCPU", "0.0465520000"),
+  ecsItem("us-east-1", "USE1-Fargate-Windows-GB-Hours", "0.0052000000"), // changed from 0.00511175
   ecsItem("us-east-1", "USE1-Fargate-Windows-OS-Hours:perCPU", "0.0460000000"),
   ecsItem("us-east-1", "USE1-Fargate-EphemeralStorage-GB-Hours", "0.0001110000"),
   ecsItem("us-east-1", "USE1-ECS-EC2-vCPU-Hours", "0.0000000000"),
@@ -43,11 +45,32 @@ const ECS_US_EAST_1 = [
 ];
 const INTEL = { physicalProcessor: "Intel Xeon Platinum 8175 (Skylake)" };
 const EC2_US_EAST_1 = [
-  ec2Item("us-east-1", "BoxUsage:m5.large", "m5.large", "0.0960000000", { vcpu: "2", memory: "8 GiB", ...INTEL }),
+  // the real m5.large item keeps its 12 Reserved terms: Standard No Upfront 1yr 0.06, 3yr 0.041
+  ec2Item("us-east-1", "BoxUsage:m5.large", "m5.large", "0.0960000000", { vcpu: "2", memory: "8 GiB", ...INTEL }, undefined, { keepReserved: true }),
   ec2Item("us-east-1", "BoxUsage:m5.xlarge", "m5.xlarge", "0.2000000000", { vcpu: "4", memory: "16 GiB", ...INTEL }), // was 0.192
   ec2Item("us-east-1", "BoxUsage:m6g.large", "m6g.large", "0.0770000000", { vcpu: "2", memory: "8 GiB", physicalProcessor: "AWS Graviton2 Processor" }),
   ec2Item("us-east-1", "BoxUsage:m9z.large", "m9z.large", "0.1100000000", { vcpu: "2", memory: "8 GiB", physicalProcessor: "Intel Xeon 9th" }), // new type
   ec2Item("us-east-1", "BoxUsage:p5.48xlarge", "p5.48xlarge", "0.0000000000", { vcpu: "192", memory: "2,048 GiB", ...INTEL }), // no public price
+  // NAT gateways are AmazonEC2 products too (read by a second query filtered on productFamily)
+  serviceItem("AmazonEC2", "us-east-1", "NAT Gateway", "NatGateway-Hours", "0.0450000000"),
+  serviceItem("AmazonEC2", "us-east-1", "NAT Gateway", "NatGateway-Bytes", "0.0480000000"), // changed from 0.045
+];
+const ELB_US_EAST_1 = [
+  serviceItem("AWSELB", "us-east-1", "Load Balancer-Application", "LoadBalancerUsage", "0.0252000000"), // changed from 0.0225
+  serviceItem("AWSELB", "us-east-1", "Load Balancer-Application", "LCUUsage", "0.0080000000"),
+  serviceItem("AWSELB", "us-east-1", "Load Balancer-Network", "LoadBalancerUsage", "0.0225000000"),
+  serviceItem("AWSELB", "us-east-1", "Load Balancer-Network", "LCUUsage", "0.0060000000"),
+  serviceItem("AWSELB", "us-east-1", "Load Balancer", "LoadBalancerUsage", "0.0250000000"), // Classic: not used
+];
+const VPC_US_EAST_1 = [
+  serviceItem("AmazonVPC", "us-east-1", "VPC Public IPv4 Address", "PublicIPv4:InUseAddress", "0.0050000000"),
+  serviceItem("AmazonVPC", "us-east-1", "VpcEndpoint", "VpcEndpoint-Hours", "0.0100000000"),
+  serviceItem("AmazonVPC", "us-east-1", "VpcEndpoint", "VpcEndpoint-Bytes", "0.0100000000"),
+];
+const LOGS_US_EAST_1 = [
+  serviceItem("AmazonCloudWatch", "us-east-1", "Data Payload", "DataProcessing-Bytes", "0.5000000000"),
+  serviceItem("AmazonCloudWatch", "us-east-1", "Data Payload", "DataProcessingIA-Bytes", "0.2500000000"),
+  serviceItem("AmazonCloudWatch", "us-east-1", "Storage Snapshot", "TimedStorage-ByteHrs", "0.0300000000"),
 ];
 const DATA = {
   AmazonECS: {
@@ -58,6 +81,9 @@ const DATA = {
     "us-east-1": EC2_US_EAST_1,
     "eu-west-1": [ec2Item("eu-west-1", "EU-BoxUsage:m5.large", "m5.large", "0.1070000000", { vcpu: "2", memory: "8 GiB", ...INTEL })],
   },
+  AWSELB: { "us-east-1": ELB_US_EAST_1 },
+  AmazonVPC: { "us-east-1": VPC_US_EAST_1 },
+  AmazonCloudWatch: { "us-east-1": LOGS_US_EAST_1 },
 };
 
 let work: string;
@@ -130,6 +156,7 @@ afterEach(async () => {
 describe("prices:refresh success", () => {
   it("pages through GetProducts with NextToken, writes a validated new snapshot and summarises the changes", async () => {
     const before = hashTree(path.join(dataDir, "catalog", PREV_ID));
+    const beforeOld = hashTree(path.join(dataDir, "catalog", OLD_ID));
     const s = await fake();
     const r = await run(["--region", "us-east-1,eu-west-1", "--endpoint", s.url]);
     expect(r.stderr).toBe("");
@@ -158,7 +185,15 @@ describe("prices:refresh success", () => {
     expect(r.stdout).toContain("[us-east-1] AmazonECS page 1: 3 products (3 so far)");
     expect(r.stdout).toContain("[us-east-1] AmazonECS page 4: 10 products (10 so far)");
     expect(r.stdout).toContain("[us-east-1] Fargate Linux x86 per vCPU-hour: $0.04048 -> $0.04");
-    expect(r.stdout).toContain("[us-east-1] Fargate Windows per vCPU-hour: $0.09148 -> $0.046552");
+    expect(r.stdout).toContain("[us-east-1] Fargate Windows per GB-hour: $0.00511175 -> $0.0052");
+    expect(r.stdout).not.toContain("[us-east-1] Fargate Windows per vCPU-hour");
+    // the new products: at least one page of each was read and the changes are listed
+    for (const service of ["AWSELB", "AmazonVPC", "AmazonCloudWatch"]) expect(r.stdout).toContain(`[us-east-1] ${service} page 1:`);
+    const natQuery = s.requests.find((q) => q.body.ServiceCode === "AmazonEC2" && q.body.Filters?.some((f) => f.Field === "productFamily" && f.Value === "NAT Gateway"));
+    expect(natQuery).toBeDefined();
+    expect(r.stdout).toContain("[us-east-1] Application Load Balancer per hour: $0.0225 -> $0.0252");
+    expect(r.stdout).toContain("[us-east-1] NAT gateway data processed per GB: $0.045 -> $0.048");
+    expect(r.stdout).toContain("[us-east-1] read 12 of 12 load balancer / NAT / IPv4 / endpoint / log rates; Reserved Instance rates for 1 types");
     expect(r.stdout).toContain("[eu-west-1] Fargate ARM per vCPU-hour: $0.03238 -> not available");
     const prevUs = regionFile(PREV_ID, "us-east-1");
     // m5.xlarge changed (0.192 -> 0.2), m9z.large added, m5.large and m6g.large unchanged, the rest removed
@@ -169,9 +204,10 @@ describe("prices:refresh success", () => {
     const readOn = today();
     const list = loadCatalogList(dataDir);
     expect(list.newest).toBe(id);
-    expect(list.catalogs.map((c) => c.id)).toEqual([PREV_ID, id]);
+    expect(list.catalogs.map((c) => c.id)).toEqual([OLD_ID, PREV_ID, id]);
     expect(hashTree(path.join(dataDir, "catalog", PREV_ID))).toEqual(before);
-    expect(readdirSync(path.join(dataDir, "catalog", id)).filter((f) => f.endsWith(".json"))).toHaveLength(23);
+    expect(hashTree(path.join(dataDir, "catalog", OLD_ID))).toEqual(beforeOld);
+    expect(readdirSync(path.join(dataDir, "catalog", id)).filter((f) => f.endsWith(".json"))).toHaveLength(37);
 
     // The app's own loader accepts the new files.
     const us = loadRegionCatalog("us-east-1", undefined, { dataDir });
@@ -189,6 +225,18 @@ describe("prices:refresh success", () => {
     expect(us.ec2.instanceTypes.find((t) => t.type === "m6g.large")?.architecture).toBe("arm64");
     expect(us.ec2.instanceTypes.find((t) => t.type === "p5.48xlarge")).toBeUndefined();
     expect(us.ec2.onDemand).toMatchObject({ asOf: readOn, source: `aws-pricing-api-${readOn}` });
+    expect(m5).toMatchObject({ reserved1yUSD: 0.06, reserved3yUSD: 0.041, trunking: "supported", ecsTrunkTasks: 10 });
+    expect(us.ec2.reserved["reserved-1y"]).toMatchObject({ asOf: readOn, source: `aws-pricing-api-${readOn}` });
+    // a type ECS's trunking table has never seen is planned without trunking
+    expect(us.ec2.instanceTypes.find((t) => t.type === "m9z.large")).toMatchObject({ trunking: "not-listed", ecsTrunkTasks: null });
+    expect(us.network.albHour).toMatchObject({ usd: 0.0252, asOf: readOn, usageType: "LoadBalancerUsage" });
+    expect(us.network.nlbNlcuHour).toMatchObject({ usd: 0.006, asOf: readOn });
+    expect(us.network.logsIngestInfrequentAccessGB).toMatchObject({ usd: 0.25, asOf: readOn, usageType: "DataProcessingIA-Bytes" });
+    expect(us.network.publicIpv4InUseHour).toMatchObject({ usd: 0.005, asOf: readOn });
+    // not in the Price List queries: kept from the previous snapshot with its own date
+    const prevUsNet = regionFile(PREV_ID, "us-east-1").network;
+    expect(us.network.dataTransferOut).toEqual(prevUsNet.dataTransferOut);
+    expect(us.network.interAzGBEachDirection).toEqual(prevUsNet.interAzGBEachDirection);
 
     const eu = loadRegionCatalog("eu-west-1", undefined, { dataDir });
     expect(isUnavailable(eu.fargate.linuxArm)).toBe(true);
@@ -216,7 +264,7 @@ describe("prices:refresh success", () => {
     const first = expectedId([PREV_ID]);
     const second = expectedId([PREV_ID, first]);
     expect(second).toMatch(/^\d{4}-\d{2}-\d{2}\.\d+$/);
-    expect(loadCatalogList(dataDir).catalogs.map((c) => c.id)).toEqual([PREV_ID, first, second]);
+    expect(loadCatalogList(dataDir).catalogs.map((c) => c.id)).toEqual([OLD_ID, PREV_ID, first, second]);
   }, 60_000);
 });
 
@@ -270,7 +318,7 @@ describe("prices:refresh faults leave every file byte-identical", () => {
   }, 60_000);
 
   it("unknown region (not in the catalog): lists the regions that exist, no request made", async () => {
-    const { r, s } = await expectFailure(["--region", "us-east-1,xx-fake-1"], undefined, /Unknown region "xx-fake-1": not in price catalog 2026-11-26\. Regions that can be refreshed: af-south-1, /, { code: 2 });
+    const { r, s } = await expectFailure(["--region", "us-east-1,xx-fake-1"], undefined, /Unknown region "xx-fake-1": not in price catalog 2026-12-01\. Regions that can be refreshed: af-south-1, /, { code: 2 });
     expect(s.requests).toHaveLength(0);
     expect(r.stdout).toBe("");
   }, 60_000);
