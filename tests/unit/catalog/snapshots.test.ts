@@ -1,0 +1,72 @@
+/**
+ * Old share links and exports keep their numbers after the catalog moves on; new ones name the new snapshot.
+ *
+ * tests/fixtures/exports-2026-11-26/*.json are JSON exports made by the app as released before catalog 2026-12-01
+ * (commit 117c8e2, `npm run -s estimate -- examples/<name>.json`, default catalog 2026-11-26), plus one ENI
+ * trunking input. Imported today, each must reproduce every option's total exactly.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { estimate } from "@/lib/engine";
+import { loadCatalogList, loadRegionCatalog } from "@/lib/catalog/fs-loader";
+import { parseImportedEstimate } from "@/lib/export/import";
+import { parseEstimateInput, type EstimateInput, type EstimateResult } from "@/lib/schemas/estimate";
+import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
+const FIXTURES = path.join(ROOT, "tests", "fixtures", "exports-2026-11-26");
+const DATA = path.join(ROOT, "data");
+
+function priced(input: EstimateInput): EstimateResult {
+  return estimate(input, loadRegionCatalog(input.region, input.catalog, { dataDir: DATA }));
+}
+
+function totals(r: EstimateResult) {
+  return r.options.map((o) => ({ id: o.id, available: o.available, monthlyUSD: o.monthlyUSD }));
+}
+
+describe("snapshot 2026-11-26 exports and share links reproduce their totals", () => {
+  const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".json")).sort();
+
+  it("has an export for every example input", () => {
+    const examples = readdirSync(path.join(ROOT, "examples")).filter((f) => f.endsWith(".json"));
+    for (const f of examples) expect(files, f).toContain(f);
+  });
+
+  it.each(files)("%s: imported today, every option's total is what it was", (file) => {
+    const old = JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")) as EstimateResult;
+    expect(old.input.catalog).toBe("2026-11-26");
+    const imported = parseImportedEstimate(readFileSync(path.join(FIXTURES, file), "utf8"));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const now = priced(imported.input);
+    expect(now.catalog.id).toBe("2026-11-26");
+    expect(totals(now)).toEqual(totals(old));
+    expect(now.recommendation.optionId).toBe(old.recommendation.optionId);
+    expect(now.recommendation.monthlyUSD).toBe(old.recommendation.monthlyUSD);
+    // and through a share link made from that export
+    const decoded = decodeShareToken(encodeShareToken(imported.input));
+    if (!decoded.ok) throw new Error(decoded.problem);
+    expect(totals(priced(decoded.input))).toEqual(totals(old));
+  });
+
+  it("Windows: the old snapshot keeps the 2022 rates, the new one prices AWS's 2025 rates", () => {
+    const raw = { version: 1, region: "us-east-1", services: [{ name: "win", vcpu: 1, memoryGiB: 2, os: "windows", tasks: 2 }] };
+    const parse = (catalog?: string) => {
+      const p = parseEstimateInput(catalog ? { ...raw, catalog } : raw);
+      if (!p.ok) throw new Error(JSON.stringify(p.errors));
+      return p.value;
+    };
+    const fargate = (r: EstimateResult) => r.options.find((o) => o.id === "fargate")!.monthlyUSD!;
+    // 2 tasks x 730 h x (1 vCPU x 0.09148 + 2 GB x 0.01005 + 1 vCPU x 0.046 licence) = 1,460 x 0.15758 = 230.0668
+    expect(fargate(priced(parse("2026-11-26")))).toBeCloseTo(230.0668, 6);
+    // 2 tasks x 730 h x (1 x 0.046552 + 2 x 0.00511175 + 1 x 0.046) = 1,460 x 0.1027755 = 150.05223
+    const now = priced(parse());
+    expect(fargate(now)).toBeCloseTo(150.05223, 6);
+    // a new estimate (and so its export and share link) names the new snapshot
+    expect(now.input.catalog).toBe("2026-12-01");
+    expect(loadCatalogList(DATA).newest).toBe("2026-12-01");
+    const link = decodeShareToken(encodeShareToken(now.input));
+    expect(link.ok && link.input.catalog).toBe("2026-12-01");
+  });
+});
