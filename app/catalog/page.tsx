@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BillTable } from "@/components/catalog/BillTable";
 import { CatalogTable, type CatalogTableRow } from "@/components/catalog/CatalogTable";
 import { SourcesList } from "@/components/catalog/SourcesList";
 import styles from "@/components/catalog/catalog.module.css";
@@ -9,7 +10,8 @@ import { summarizeRegion } from "@/lib/catalog/summary";
 
 export const metadata: Metadata = {
   title: "Price catalog — ECS Cost Estimator",
-  description: "Which AWS regions the bundled price catalog covers, what each has (Fargate x86/ARM/Windows/Spot, EC2 types) and how old each price is.",
+  description:
+    "Which AWS regions the bundled price catalog covers, what each has (Fargate x86/ARM/Windows/Spot, EC2 On-Demand and Reserved, load balancers, NAT, IPv4, logs, data transfer) and how old each price is.",
 };
 
 // Rendered per request from data/catalog (the CSP script nonce from proxy.ts is per request); a corrupted
@@ -66,10 +68,19 @@ export default function CatalogPage() {
       <h2 id="regions">Regions</h2>
       <p className={styles.legend}>
         <strong>Published</strong>: an AWS price read from a dated source. <strong>Derived</strong>: inferred by a rule recorded with the rate (for
-        example Fargate ARM = 0.8 × x86 where no ARM price is in the sources). <strong>Not available</strong>: no rate, the estimator says so
-        instead of pricing it.
+        example the Fargate ARM Spot rate from the region&apos;s x86 Spot discount, or the ECS Managed Instances fee as 12% of the On-Demand rate).{" "}
+        <strong>Partly published</strong>: some of the kind&apos;s rates are published, the others are not available. <strong>Not available</strong>: no
+        rate, the estimator says so instead of pricing it.
       </p>
       <CatalogTable rows={rows} catalogId={list.newest} />
+
+      <h2 id="bill">EC2 commitments, ECS options and the rest of the bill</h2>
+      <p className={styles.legend}>
+        Reserved Instances are Standard, No Upfront, Linux, shared tenancy. ECS trunking comes from ECS&apos;s own table of awsvpc task limits: a
+        type newer than the table is planned without trunking. Load balancers, NAT gateways, public IPv4 addresses, interface endpoints, logs and
+        data transfer are priced per region from AWS&apos;s own pricing feeds.
+      </p>
+      <BillTable rows={rows} catalogId={list.newest} />
 
       <h2 id="sources">Sources</h2>
       <SourcesList sources={sources} />

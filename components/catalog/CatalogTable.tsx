@@ -85,9 +85,7 @@ export function CatalogTable({ rows, catalogId }: { rows: CatalogTableRow[]; cat
                 </ul>
               </td>
               <td className={styles.num}>
-                {kb.format(r.gzipBytes / 1000)} kB
-                <br />
-                <span className={styles.small}>{kb.format(r.bytes / 1000)} kB raw</span>
+                <span title={`${kb.format(r.bytes / 1000)} kB uncompressed`}>{kb.format(r.gzipBytes / 1000)} kB</span>
               </td>
             </tr>
           ))}

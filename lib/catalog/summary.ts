@@ -18,6 +18,25 @@ function datesOf(group: Rate | Record<string, Rate> | Unavailable): string[] {
   return [...new Set(rates.map((r) => r.asOf))].sort();
 }
 
+/** One kind of line of the rest of the bill: published, derived or not available, and as of when. */
+export type KindSummary = { availability: Availability | "partial"; asOf: string[] };
+
+function kindOf(...groups: (Rate | Record<string, Rate> | Unavailable)[]): KindSummary {
+  const each = groups.map(availabilityOf);
+  const availability: KindSummary["availability"] = each.every((a) => a === "unavailable")
+    ? "unavailable"
+    : each.includes("derived")
+      ? "derived"
+      : each.includes("unavailable")
+        ? "partial"
+        : "published";
+  return { availability, asOf: [...new Set(groups.flatMap(datesOf))].sort() };
+}
+
+/** Kinds of line of the rest of a service's bill, in the order the catalog page shows them. */
+export const BILL_KINDS = ["loadBalancers", "natGateway", "publicIpv4", "vpcEndpoints", "logs", "dataTransfer", "gp3"] as const;
+export type BillKind = (typeof BILL_KINDS)[number];
+
 export type RegionSummary = {
   region: string;
   location: string;
@@ -29,13 +48,33 @@ export type RegionSummary = {
   spotArm: Availability;
   ephemeralStorage: Availability;
   savingsPlans: Availability;
-  ec2: { instanceTypes: number; withSpot: number; onDemandAsOf: string; spotAsOf: string | null; gp3: Availability };
+  ec2: {
+    instanceTypes: number;
+    withSpot: number;
+    onDemandAsOf: string;
+    spotAsOf: string | null;
+    gp3: Availability;
+    reserved: KindSummary & { types: number };
+    managedInstances: KindSummary;
+    trunking: { asOf: string; supported: number; unsupported: number; notListed: number };
+  };
+  bill: Record<BillKind, KindSummary>;
   /** Distinct as-of dates per kind of price, oldest first. */
   asOf: { fargate: string[]; fargateSpot: string[]; ec2OnDemand: string[]; ec2Spot: string[] };
 };
 
+function reservedKind(c: RegionCatalog): KindSummary {
+  const terms = [c.ec2.reserved["reserved-1y"], c.ec2.reserved["reserved-3y"]];
+  const present = terms.filter((t) => !isUnavailable(t)) as { asOf: string }[];
+  return {
+    availability: present.length === 0 ? "unavailable" : present.length < terms.length ? "partial" : "published",
+    asOf: [...new Set(present.map((t) => t.asOf))].sort(),
+  };
+}
+
 export function summarizeRegion(c: RegionCatalog): RegionSummary {
   const f = c.fargate;
+  const n = c.network;
   const sp = [f.savingsPlans["compute-1y"].x86, f.savingsPlans["compute-1y"].arm, f.savingsPlans["compute-3y"].x86, f.savingsPlans["compute-3y"].arm];
   const spAvail = sp.map(availabilityOf);
   const savingsPlans: Availability = spAvail.every((a) => a === "unavailable")
@@ -63,6 +102,31 @@ export function summarizeRegion(c: RegionCatalog): RegionSummary {
       onDemandAsOf: c.ec2.onDemand.asOf,
       spotAsOf,
       gp3: availabilityOf(c.ec2.gp3GbMonth),
+      reserved: {
+        ...reservedKind(c),
+        types: c.ec2.instanceTypes.filter((t) => t.reserved1yUSD !== null || t.reserved3yUSD !== null).length,
+      },
+      managedInstances: isUnavailable(c.ec2.managedInstances)
+        ? { availability: "unavailable", asOf: [] }
+        : { availability: c.ec2.managedInstances.derived ? "derived" : "published", asOf: [c.ec2.managedInstances.asOf] },
+      trunking: {
+        asOf: c.ec2.trunking.asOf,
+        supported: c.ec2.instanceTypes.filter((t) => t.trunking === "supported").length,
+        unsupported: c.ec2.instanceTypes.filter((t) => t.trunking === "unsupported").length,
+        notListed: c.ec2.instanceTypes.filter((t) => t.trunking === "not-listed").length,
+      },
+    },
+    bill: {
+      loadBalancers: kindOf(n.albHour, n.albLcuHour, n.nlbHour, n.nlbNlcuHour),
+      natGateway: kindOf(n.natGatewayHour, n.natGatewayGB),
+      publicIpv4: kindOf(n.publicIpv4InUseHour),
+      vpcEndpoints: kindOf(n.vpcEndpointHour, n.vpcEndpointGB),
+      logs: kindOf(n.logsIngestStandardGB, n.logsIngestInfrequentAccessGB, n.logsStorageGBMonth),
+      dataTransfer: kindOf(
+        isUnavailable(n.dataTransferOut) ? n.dataTransferOut : Object.fromEntries(n.dataTransferOut.tiers.map((t, i) => [`tier${i}`, t.rate])),
+        n.interAzGBEachDirection,
+      ),
+      gp3: kindOf(c.ec2.gp3GbMonth),
     },
     asOf: {
       fargate: [...new Set([...datesOf(f.linuxX86), ...datesOf(f.linuxArm), ...datesOf(f.windowsX86), ...datesOf(f.ephemeralStorageGbHour)])].sort(),

@@ -11,18 +11,18 @@ const index = JSON.parse(readFileSync(path.join(dataDir, list.newest, "index.jso
 };
 
 test.describe("catalog page", () => {
-  test("lists the 22 Fargate regions with their dates and sizes (desktop)", async ({ page }) => {
+  test("lists the 36 Fargate regions with their dates and sizes, and the rest of the bill (desktop)", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto("/catalog");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Price catalog ${list.newest}`);
     const rows = page.locator('[data-testid="catalog-table"] tbody tr');
-    await expect(rows).toHaveCount(22);
-    expect(index.regions).toHaveLength(22);
-    await expect(page.getByTestId("region-count")).toHaveText("22");
+    await expect(rows).toHaveCount(36);
+    expect(index.regions).toHaveLength(36);
+    await expect(page.getByTestId("region-count")).toHaveText("36");
 
-    const usEast1 = page.locator('tr[data-region="us-east-1"]');
+    const usEast1 = page.locator('[data-testid="catalog-table"] tr[data-region="us-east-1"]');
     await expect(usEast1.getByRole("rowheader")).toContainText("US East (N. Virginia)");
-    // fgcalc 2026-09-29: $0.04048 per vCPU-hour, $0.004445 per GB-hour
+    // AWS ECS feed 2025-10-27: $0.04048 per vCPU-hour, $0.004445 per GB-hour
     await expect(usEast1).toContainText("$0.04048 per vCPU-hour");
     await expect(usEast1).toContainText("$0.004445 per GB-hour");
     await expect(usEast1).toContainText("Windows: published");
@@ -32,24 +32,40 @@ test.describe("catalog page", () => {
     expect(types).toBeGreaterThanOrEqual(1300);
     await expect(usEast1).toContainText(types.toLocaleString("en-US"));
 
-    const apSouth1 = page.locator('tr[data-region="ap-south-1"]');
-    await expect(apSouth1).toContainText("ARM: derived");
-    await expect(apSouth1).toContainText("Windows: not available");
-    await expect(apSouth1).toContainText("EC2 2024-04-04");
+    const apSouth1 = page.locator('[data-testid="catalog-table"] tr[data-region="ap-south-1"]');
+    await expect(apSouth1).toContainText("ARM: published");
+    await expect(apSouth1).toContainText("Windows: published");
+    await expect(apSouth1).toContainText("EC2 2025-06-13, 2025-11-04");
+    // a region new in this snapshot, without Windows or Spot data
+    const taipei = page.locator('[data-testid="catalog-table"] tr[data-region="ap-east-2"]');
+    await expect(taipei).toContainText("Windows: not available");
+    await expect(taipei).toContainText("x86: not available");
     await expect(page.getByTestId("catalog-sources")).toContainText("2026-07-20");
+
+    // The rest of the bill, per region, with dates.
+    const bill = page.locator('[data-testid="bill-table"] tbody tr');
+    await expect(bill).toHaveCount(36);
+    const usBill = page.locator('[data-testid="bill-table"] tr[data-region="us-east-1"]');
+    await expect(usBill).toContainText("Published2025-06-05"); // load balancers (badge + date)
+    await expect(usBill).toContainText("Derived2025-10-27"); // Managed Instances fee = 12% rule
+    await expect(usBill).toContainText("ECS table 2023-04-18");
+    const nzBill = page.locator('[data-testid="bill-table"] tr[data-region="ap-southeast-6"]');
+    await expect(nzBill).toContainText("Not available");
 
     // On a desktop the whole table fits: no sideways scrolling needed.
     const tableOverflow = await page.getByRole("region", { name: /Regions in price catalog/ }).evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(tableOverflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: "test-results/screenshots/catalog-desktop.png", fullPage: true });
-    await page.locator('tr[data-region="us-east-1"]').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="catalog-table"] tr[data-region="us-east-1"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/screenshots/catalog-desktop-us-east-1.png" });
+    await page.locator('[data-testid="bill-table"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/screenshots/catalog-desktop-bill.png" });
   });
 
   test("is usable on a 375 px phone: no page-level horizontal overflow, table scrolls in its region", async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto("/catalog");
-    await expect(page.locator('[data-testid="catalog-table"] tbody tr')).toHaveCount(22);
+    await expect(page.locator('[data-testid="catalog-table"] tbody tr')).toHaveCount(36);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const scroller = page.getByRole("region", { name: /Regions in price catalog/ });
@@ -68,7 +84,7 @@ test.describe("catalog page", () => {
     expect(res.status()).toBe(200);
     const body = (await res.json()) as { newest: string; catalogIds: string[]; regions: { region: string; url: string }[] };
     expect(body.newest).toBe(list.newest);
-    expect(body.regions).toHaveLength(22);
+    expect(body.regions).toHaveLength(36);
     const region = await request.get(`/api/catalog/${list.newest}/eu-west-1`);
     expect(region.status()).toBe(200);
     const file = (await region.json()) as { region: string; fargate: { linuxX86: { vcpuHour: { usd: number } } } };

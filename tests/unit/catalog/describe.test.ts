@@ -49,3 +49,29 @@ describe("summarizeRegion", () => {
     expect(a.asOf.ec2OnDemand).toEqual(["2024-04-04"]);
   });
 });
+
+describe("summarizeRegion on snapshot 2026-12-01: the new line kinds", () => {
+  const us2 = loadRegionCatalog("us-east-1", "2026-12-01", { dataDir });
+  const nz = loadRegionCatalog("ap-southeast-6", "2026-12-01", { dataDir });
+  it("us-east-1 publishes every kind, with each feed's date; the Managed Instances fee is derived", () => {
+    const s = summarizeRegion(us2);
+    expect(s).toMatchObject({ arm: "published", windows: "published", ephemeralStorage: "published" });
+    expect(s.bill.loadBalancers).toEqual({ availability: "published", asOf: ["2025-06-05"] });
+    expect(s.bill.natGateway).toEqual({ availability: "published", asOf: ["2025-10-28"] });
+    expect(s.bill.logs).toEqual({ availability: "published", asOf: ["2025-09-23"] });
+    // egress tiers are published (2025-06-05); the inter-AZ rate is the pricing page's $0.01, marked derived
+    expect(s.bill.dataTransfer.availability).toBe("derived");
+    expect(s.ec2.reserved).toMatchObject({ availability: "published", asOf: ["2025-04-05"] });
+    expect(s.ec2.reserved.types).toBeGreaterThan(500);
+    expect(s.ec2.managedInstances).toEqual({ availability: "derived", asOf: ["2025-10-27"] });
+    expect(s.ec2.trunking.asOf).toBe("2023-04-18");
+    expect(s.ec2.trunking.supported + s.ec2.trunking.unsupported + s.ec2.trunking.notListed).toBe(us2.ec2.instanceTypes.length);
+  });
+  it("New Zealand: no load balancer or egress rows in the feeds, no Windows, no Spot, no Reserved Instances", () => {
+    const s = summarizeRegion(nz);
+    expect(s).toMatchObject({ windows: "unavailable", spotX86: "unavailable" });
+    expect(s.bill.loadBalancers.availability).toBe("unavailable");
+    expect(s.bill.natGateway.availability).toBe("published");
+    expect(s.ec2.reserved.availability).toBe("unavailable");
+  });
+});

@@ -1,0 +1,91 @@
+import { Fragment } from "react";
+import { BILL_KINDS, type BillKind, type KindSummary, type RegionSummary } from "@/lib/catalog/summary";
+import { AvailabilityBadge } from "./AvailabilityBadge";
+import styles from "./catalog.module.css";
+
+const KIND_LABEL: Record<BillKind, string> = {
+  loadBalancers: "Load balancers (ALB, NLB)",
+  natGateway: "NAT gateway",
+  publicIpv4: "Public IPv4",
+  vpcEndpoints: "VPC endpoints",
+  logs: "CloudWatch Logs",
+  dataTransfer: "Data transfer out, inter-AZ",
+  gp3: "EBS gp3",
+};
+const count = new Intl.NumberFormat("en-US");
+
+function Kind({ kind }: { kind: KindSummary }) {
+  return (
+    <>
+      <AvailabilityBadge value={kind.availability} />
+      {kind.asOf.map((d, i) => (
+        <Fragment key={d}>
+          {i === 0 ? <br /> : ", "}
+          <time dateTime={d} className={styles.nowrap}>
+            {d}
+          </time>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** One row per region: EC2 commitments, Managed Instances fees, ECS trunking and the rest of a service's bill. */
+export function BillTable({ rows, catalogId }: { rows: RegionSummary[]; catalogId: string }) {
+  return (
+    <>
+      <p className={styles.hintAlways}>The table scrolls sideways; the region column stays in place.</p>
+      <div className={styles.scroller} role="region" aria-labelledby="bill-caption" tabIndex={0}>
+        <table className={styles.table} data-testid="bill-table">
+          <caption id="bill-caption">EC2 commitments, ECS options and the rest of the bill in price catalog {catalogId}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.sticky}>Region</th>
+              <th scope="col">EC2 Reserved (1y, 3y)</th>
+              <th scope="col">Managed Instances fee</th>
+              <th scope="col">ECS trunking</th>
+              {BILL_KINDS.map((k) => (
+                <th scope="col" key={k}>
+                  {KIND_LABEL[k]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.region} data-region={r.region}>
+                <th scope="row" className={styles.sticky}>
+                  {r.region}
+                </th>
+                <td>
+                  <Kind kind={r.ec2.reserved} />
+                  {r.ec2.reserved.types > 0 ? <span className={styles.small}> ({count.format(r.ec2.reserved.types)} types)</span> : null}
+                </td>
+                <td>
+                  <Kind kind={r.ec2.managedInstances} />
+                </td>
+                <td>
+                  <span className={styles.nowrap}>{count.format(r.ec2.trunking.supported)} types trunk</span>
+                  <br />
+                  <span className={styles.small}>
+                    {count.format(r.ec2.trunking.unsupported)} cannot, {count.format(r.ec2.trunking.notListed)} not listed
+                  </span>
+                  <br />
+                  <span className={styles.small}>ECS table </span>
+                  <time dateTime={r.ec2.trunking.asOf} className={styles.nowrap}>
+                    {r.ec2.trunking.asOf}
+                  </time>
+                </td>
+                {BILL_KINDS.map((k) => (
+                  <td key={k}>
+                    <Kind kind={r.bill[k]} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
