@@ -75,7 +75,7 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
   return { regions: [...new Set(regions)], endpoint, dataDir };
 }
 
-/** The AWS Price List filters (TERM_MATCH, case-insensitive), pricing-data-and-formats.md §1.3. */
+/** The AWS Price List filters (TERM_MATCH, case-insensitive), docs/price-catalog.md#price-list-item-format. */
 function ecsFilters(region: string): Filter[] {
   return [{ Type: "TERM_MATCH", Field: "regionCode", Value: region }];
 }

@@ -3,7 +3,7 @@
  *
  * Source: https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-region-billing-codes.html
  * ("AWS billing and usage reports often use abbreviations for Region codes"), as tabulated in
- * ../shared/docs/pricing-data-and-formats.md §1.4. Traps the table encodes: eu-west-1 is "EU" (not EUW1),
+ * docs/price-catalog.md#billing-code-prefixes-usage-type-traps. Traps the table encodes: eu-west-1 is "EU" (not EUW1),
  * ap-south-1 is "APS3" and ap-southeast-3 is "APS4"; never build a prefix from the region name.
  *
  * These prefixes are used only to LABEL rates with the usage type AWS bills them under. Matching Price List
@@ -56,7 +56,7 @@ export function billingPrefix(region: string): string | undefined {
 }
 
 /**
- * AmazonECS usage-type suffixes (the part after "<prefix>-"), pricing-data-and-formats.md §2 / §2.1.
+ * AmazonECS usage-type suffixes (the part after "<prefix>-"), docs/price-catalog.md#fargate.
  * Spot suffixes are the Cost and Usage Report usage types; Fargate Spot has no Price List SKU.
  */
 export const FARGATE_USAGE_SUFFIX = Object.freeze({
@@ -82,7 +82,7 @@ export function fargateUsageType(prefix: string, key: FargateUsageKey): string {
 
 /**
  * EC2 on-demand Linux usage-type pattern. us-east-1 has NO prefix for EC2 ("BoxUsage:m5.large",
- * instance-selector sample) while other regions are prefixed ("USE2-BoxUsage:m5.large"), §1.4.
+ * instance-selector sample) while other regions are prefixed ("USE2-BoxUsage:m5.large").
  */
 export function ec2BoxUsagePattern(region: string, prefix: string): string {
   return region === "us-east-1" ? "BoxUsage:<instanceType>" : `${prefix}-BoxUsage:<instanceType>`;

@@ -1,13 +1,13 @@
 /**
  * Pure parsing of AWS Price List (Pricing API GetProducts) items into catalog rates.
  *
- * Format (pricing-data-and-formats.md §1.1): each PriceList element is a JSON-encoded string holding
+ * Format (docs/price-catalog.md#price-list-item-format): each PriceList element is a JSON-encoded string holding
  * { product: { sku, productFamily, attributes }, terms: { OnDemand: { "<SKU>.<term>": { effectiveDate,
  * priceDimensions: { "<SKU>.<term>.<rate>": { unit, beginRange, endRange, pricePerUnit: { USD } } } } } } }.
  * Rules applied here:
- * - match by attributes.regionCode + usage-type SUFFIX, never by a hand-built region prefix (§1.4: us-east-1 EC2
+ * - match by attributes.regionCode + usage-type SUFFIX, never by a hand-built region prefix (us-east-1 EC2
  *   has no prefix, eu-west-1 is "EU", ap-south-1 is "APS3");
- * - a dimension may be tiered (beginRange/endRange): the first tier is the one with the lowest beginRange (§1.1);
+ * - a dimension may be tiered (beginRange/endRange): the first tier is the one with the lowest beginRange;
  * - prices are 10-decimal strings; parsed with Number() (full precision of the published string).
  */
 import * as z from "zod";
@@ -126,7 +126,7 @@ export function matchesUsageSuffix(usageType: string, suffix: string): boolean {
   return /^[A-Z][A-Z0-9]*-$/.test(usageType.slice(0, usageType.length - suffix.length));
 }
 
-/** Fargate on-demand rate keys the refresh looks for in AmazonECS (Spot is not in the Price List, §2.1). */
+/** Fargate on-demand rate keys the refresh looks for in AmazonECS (Spot is not in the Price List: docs/price-catalog.md#fargate-spot). */
 export const FARGATE_ON_DEMAND_KEYS = [
   "x86VcpuHour",
   "x86GbHour",

@@ -62,7 +62,7 @@ describe("bundled catalog 2026-11-26 (frozen)", () => {
     const x86 = cat("us-east-1").fargate.linuxX86;
     expect(x86.vcpuHour).toMatchObject({ usd: 0.04048, unit: "vCPU-hour", asOf: "2026-09-29", usageType: "USE1-Fargate-vCPU-Hours:perCPU", derived: false });
     expect(x86.gbHour).toMatchObject({ usd: 0.004445, unit: "GB-hour", usageType: "USE1-Fargate-GB-Hours", derived: false });
-    // billing-code traps (pricing-data-and-formats.md §1.4): eu-west-1 is EU, ap-south-1 is APS3
+    // billing-code traps (docs/price-catalog.md#billing-code-prefixes-usage-type-traps): eu-west-1 is EU, ap-south-1 is APS3
     expect(cat("eu-west-1").fargate.linuxX86.vcpuHour.usageType).toBe("EU-Fargate-vCPU-Hours:perCPU");
     const apSpot = cat("ap-south-1").fargate.spotX86;
     expect(!isUnavailable(apSpot) && apSpot.vcpuHour.usageType).toBe("APS3-SpotUsage-Fargate-vCPU-Hours:perCPU");
