@@ -11,6 +11,7 @@ import { EXIT_INVALID, EXIT_OK, readAllStdin, runIfInvokedDirectly, type CliIO }
 import { CatalogLookupError, CatalogFileError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { estimateRaw } from "../lib/engine/estimate";
+import { formatUSD } from "../lib/money";
 import { parseEstimateInput, type EstimateResult, type FieldError } from "../lib/schemas/estimate";
 
 
@@ -135,12 +136,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (args.budget !== null) {
     const rec = result.recommendation;
     if (!rec) {
-      io.stderr(`estimate: cannot meet the budget of ${usd(args.budget)}/month: no option can run this workload\n`);
+      io.stderr(`estimate: cannot meet the budget of ${formatUSD(args.budget)}/month: no option can run this workload\n`);
       return EXIT_OVER_BUDGET;
     }
     if (rec.monthlyUSD > args.budget) {
       io.stderr(
-        `estimate: over budget: the recommended option (${rec.optionId}) costs ${usd(rec.monthlyUSD)}/month, ${usd(rec.monthlyUSD - args.budget)} above the budget of ${usd(args.budget)}/month\n`,
+        `estimate: over budget: the recommended option (${rec.optionId}) costs ${formatUSD(rec.monthlyUSD)}/month, ${formatUSD(rec.monthlyUSD - args.budget)} above the budget of ${formatUSD(args.budget)}/month\n`,
       );
       return EXIT_OVER_BUDGET;
     }
@@ -148,8 +149,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
-const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-const usd = (n: number) => usdFormat.format(n);
 const pct = (n: number) => `${Math.round(n)}%`;
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
@@ -169,8 +168,8 @@ export function renderTable(result: EstimateResult): string {
       out.push(`${pad(o.label, width)}${padStart("unavailable", 14)}  ${o.reason ?? ""}`);
       continue;
     }
-    const diff = base === null || o.id === "fargate" || Math.abs(base - o.monthlyUSD) < 0.005 ? "" : `${o.monthlyUSD <= base ? "-" : "+"}${usd(Math.abs(base - o.monthlyUSD))}`;
-    out.push(`${pad(o.label, width)}${padStart(usd(o.monthlyUSD), 14)}${padStart(diff, 14)}${mark}`);
+    const diff = base === null || o.id === "fargate" || Math.abs(base - o.monthlyUSD) < 0.005 ? "" : `${o.monthlyUSD <= base ? "-" : "+"}${formatUSD(Math.abs(base - o.monthlyUSD))}`;
+    out.push(`${pad(o.label, width)}${padStart(formatUSD(o.monthlyUSD), 14)}${padStart(diff, 14)}${mark}`);
   }
   if (result.recommendation) {
     out.push("");
@@ -180,8 +179,8 @@ export function renderTable(result: EstimateResult): string {
     out.push("");
     out.push("Fargate task sizes:");
     for (const s of fargate.services) {
-      const loss = s.roundingLossUSD && s.roundingLossUSD > 0.005 ? `, ${usd(s.roundingLossUSD)}/month lost to rounding` : "";
-      out.push(`  ${s.name}: ${s.note ?? ""}; ${usd(s.monthlyUSD)}/month${loss}`);
+      const loss = s.roundingLossUSD && s.roundingLossUSD > 0.005 ? `, ${formatUSD(s.roundingLossUSD)}/month lost to rounding` : "";
+      out.push(`  ${s.name}: ${s.note ?? ""}; ${formatUSD(s.monthlyUSD)}/month${loss}`);
     }
   }
   const ec2 = result.options.find((o) => o.id === "ec2");

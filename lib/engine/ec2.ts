@@ -4,7 +4,8 @@
  */
 import { isUnavailable, type InstanceType, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
-import { money, num, plural, rateLine, rateMoney } from "./lines";
+import { formatUSD } from "../money";
+import { num, plural, rateLine, rateMoney } from "./lines";
 import {
   CPU_UNITS_PER_VCPU,
   EBS_HOURS_PER_MONTH,
@@ -452,7 +453,7 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
           (c.count === ec2.minInstances && c.count > instancesForTarget(c.needed, ec2.targetUtilizationPct) ? `, raised to minInstances ${ec2.minInstances}` : "") +
           `) at ${rateMoney(c.hourly)}/h each`;
     const runner = f.runnerUp
-      ? `; next best ${f.runnerUp.count} x ${f.runnerUp.p.t.type} at ${money(f.runnerUp.score * hours)}/month`
+      ? `; next best ${f.runnerUp.count} x ${f.runnerUp.p.t.type} at ${formatUSD(f.runnerUp.score * hours)}/month`
       : "";
     whys.push(`${holds.join("; ")}. ${sizing} is the cheapest of ${plural(f.checked, `${f.arch} type`)} searched (${price.text} prices${ec2.networkMode === "awsvpc" ? ", awsvpc ENI limits" : ""})${runner}.`);
     if (t.burstable && c.count > 0) {

@@ -6,7 +6,8 @@
 import { isUnavailable, type ComputeRates, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
 import { largestFargateSize, snapFargateSize, type FargateSize } from "./fargate-sizes";
-import { money, num, rateLine, sumUSD, withRate } from "./lines";
+import { formatUSD } from "../money";
+import { num, rateLine, sumUSD, withRate } from "./lines";
 import { FARGATE_INCLUDED_STORAGE_GIB, fargateTaskHours, ROUNDING_LOSS_WARN_SHARE, splitCapacityProviders } from "./rules";
 
 export type FargateMode = "on-demand" | "spot" | "compute-1y" | "compute-3y";
@@ -198,7 +199,7 @@ export function fargateOption(
     });
     if (mode === "on-demand" && monthlyUSD > 0 && part.lossUSD > ROUNDING_LOSS_WARN_SHARE * monthlyUSD) {
       local.add(
-        `${s.service.name}: ${money(part.lossUSD)}/month (${Math.round((part.lossUSD / monthlyUSD) * 100)}% of its Fargate cost) pays for capacity above the request because Fargate bills ${num(s.size.vcpu)} vCPU / ${num(s.size.memoryGiB)} GiB for ${num(s.service.vcpu)} vCPU / ${num(s.service.memoryGiB)} GiB; a request closer to a valid size would cost less.`,
+        `${s.service.name}: ${formatUSD(part.lossUSD)}/month (${Math.round((part.lossUSD / monthlyUSD) * 100)}% of its Fargate cost) pays for capacity above the request because Fargate bills ${num(s.size.vcpu)} vCPU / ${num(s.size.memoryGiB)} GiB for ${num(s.service.vcpu)} vCPU / ${num(s.service.memoryGiB)} GiB; a request closer to a valid size would cost less.`,
       );
     }
   }

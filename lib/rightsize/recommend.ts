@@ -13,6 +13,7 @@
  */
 import type { RegionCatalog } from "../catalog/schema";
 import { estimate } from "../engine/estimate";
+import { formatUSD } from "../money";
 import { largestFargateSize, snapFargateSize } from "../engine/fargate-sizes";
 import { type EstimateInput, type EstimateResult, type Service } from "../schemas/estimate";
 import { PERCENTILE_VALUE, type PercentileKey } from "./percentile";
@@ -260,7 +261,6 @@ export function rightsize(
   });
   const fargate = options.find((o) => o.id === "fargate");
   const monthlySavingsUSD = fargate?.savingsUSD ?? null;
-  const usd = (n: number) => `$${n.toFixed(2)}`;
   const pct = (k: PercentileKey) => (k === "max" ? "peak" : k);
   const parts: string[] = [];
   const cpuObs = sizing.observed.cpu;
@@ -276,9 +276,9 @@ export function rightsize(
   if (monthlySavingsUSD !== null) {
     why +=
       monthlySavingsUSD > 0
-        ? `; saves ${usd(monthlySavingsUSD)}/month on Fargate on-demand for ${fmtNum(service.tasks)} task(s).`
+        ? `; saves ${formatUSD(monthlySavingsUSD)}/month on Fargate on-demand for ${fmtNum(service.tasks)} task(s).`
         : monthlySavingsUSD < 0
-          ? `; costs ${usd(-monthlySavingsUSD)}/month more on Fargate on-demand for ${fmtNum(service.tasks)} task(s).`
+          ? `; costs ${formatUSD(-monthlySavingsUSD)}/month more on Fargate on-demand for ${fmtNum(service.tasks)} task(s).`
           : "; the Fargate on-demand cost does not change.";
   } else why += ".";
   return {
