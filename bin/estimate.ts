@@ -10,9 +10,10 @@ import path from "node:path";
 import { EXIT_INVALID, EXIT_OK, readAllStdin, runIfInvokedDirectly, type CliIO } from "./cli-runner";
 import { CatalogLookupError, CatalogFileError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
-import { estimateRaw } from "../lib/engine/estimate";
+import { formatFieldErrors, type FieldError } from "../lib/field-errors";
 import { formatUSD } from "../lib/money";
-import { parseEstimateInput, type EstimateResult, type FieldError } from "../lib/schemas/estimate";
+import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
+import type { EstimateResult } from "../lib/schemas/estimate";
 
 
 export const EXIT_OVER_BUDGET = 3;
@@ -63,7 +64,7 @@ function parseArgs(argv: string[]): Args | { error: string } {
 }
 
 function listErrors(source: string, errors: FieldError[]): string {
-  return `${source}: invalid estimate input (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n` + errors.map((e) => `  ${e.path}: ${e.message}`).join("\n") + "\n";
+  return `${source}: invalid estimate input (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n` + formatFieldErrors(errors) + "\n";
 }
 
 /** The data dir may be given as data/ (holding catalog/) or as data/catalog itself. */
@@ -94,29 +95,25 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`estimate: cannot read ${label}: ${why}\n`);
     return EXIT_INVALID;
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    io.stderr(`estimate: ${label} is not valid JSON: ${(error as Error).message}\n`);
+  if (text.trim() === "") {
+    io.stderr(`estimate: ${label} is not valid JSON: it is empty\n`);
     return EXIT_INVALID;
   }
-  // An exported EstimateResult carries its input: estimate that again.
-  if (typeof raw === "object" && raw !== null && !Array.isArray(raw) && "input" in raw && "options" in raw) raw = (raw as { input: unknown }).input;
-
-  const parsed = parseEstimateInput(raw);
-  if (!parsed.ok) {
-    io.stderr(listErrors(label, parsed.errors));
+  // The same reader as "Import JSON" on the page: an EstimateInput, or an exported EstimateResult (its input).
+  const file = readEstimateFile(text);
+  if (!file.ok) {
+    const fileLevel = file.errors.length === 1 && file.errors[0]?.path === "(file)";
+    io.stderr(fileLevel ? `estimate: ${label} ${file.errors[0]?.message}\n` : listErrors(label, file.errors));
     return EXIT_INVALID;
   }
-  let catalog;
+  const dataDir = args.dataDir ? resolveDataDir(args.dataDir, cwd) : path.join(cwd, "data");
+  let outcome;
   try {
-    const dataDir = args.dataDir ? resolveDataDir(args.dataDir, cwd) : path.join(cwd, "data");
-    catalog = loadRegionCatalog(parsed.value.region, parsed.value.catalog, { dataDir });
+    outcome = estimateWithLoader(file.input, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir }));
   } catch (error) {
+    // Unknown region or snapshot are field errors inside `outcome`; these are a missing or broken price file.
     if (error instanceof CatalogLookupError) {
-      const fieldPath = error.kind === "unknown-region" ? "region" : error.kind === "unknown-catalog" ? "catalog" : "(catalog)";
-      io.stderr(listErrors(label, [{ path: fieldPath, message: error.message }]));
+      io.stderr(listErrors(label, [{ path: "(catalog)", message: error.message }]));
       return EXIT_INVALID;
     }
     if (error instanceof CatalogFileError) {
@@ -125,7 +122,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     throw error;
   }
-  const outcome = estimateRaw(raw, catalog);
   if (!outcome.ok) {
     io.stderr(listErrors(label, outcome.errors));
     return EXIT_INVALID;

@@ -5,6 +5,7 @@
 import { isUnavailable, type InstanceType, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
 import { formatUSD } from "../money";
+import { MIB_PER_GIB } from "../units";
 import { num, plural, rateLine, rateMoney } from "./lines";
 import {
   CPU_UNITS_PER_VCPU,
@@ -376,7 +377,7 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
   input.services.forEach((service, index) => {
     const { concurrent, hours } = ec2Demand(service.tasks, service.usage);
     if (service.usage.kind === "scheduled") scheduled = true;
-    const d: Demand = { service, index, cpu: service.vcpu * CPU_UNITS_PER_VCPU, mem: service.memoryGiB * 1024, n: concurrent, hours };
+    const d: Demand = { service, index, cpu: service.vcpu * CPU_UNITS_PER_VCPU, mem: service.memoryGiB * MIB_PER_GIB, n: concurrent, hours };
     const list = byArch.get(service.architecture) ?? [];
     list.push(d);
     byArch.set(service.architecture, list);
@@ -410,7 +411,7 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
     let fleetUSD = instanceLine.usd;
     if (ebsRate) {
       const ebsLine = rateLine(fleetName, "ebs", `EBS gp3 root volume (${num(ec2.rootVolumeGiB)} GiB per instance)`, (c.count * ec2.rootVolumeGiB * hours) / EBS_HOURS_PER_MONTH, "GB-months", ebsRate,
-        `${c.count} x ${num(ec2.rootVolumeGiB)} GiB, prorated ${num(hours)}/730 h.`);
+        `${c.count} x ${num(ec2.rootVolumeGiB)} GiB, prorated ${num(hours)}/${EBS_HOURS_PER_MONTH} h.`);
       lines.push(ebsLine);
       fleetUSD += ebsLine.usd;
     }

@@ -189,11 +189,15 @@ export function checkAgainstCatalog(input: EstimateInput, catalog: RegionCatalog
 /** Validate untrusted input, check it against the catalog, then estimate. Never throws. */
 export function estimateRaw(raw: unknown, catalog: RegionCatalog): EstimateOutcome {
   const parsed = parseEstimateInput(raw);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  const errors = checkAgainstCatalog(parsed.value, catalog);
+  return parsed.ok ? estimateChecked(parsed.value, catalog) : { ok: false, errors: parsed.errors };
+}
+
+/** An input that passed the schema: check it against the catalog, then estimate. Never throws. */
+export function estimateChecked(input: EstimateInput, catalog: RegionCatalog): EstimateOutcome {
+  const errors = checkAgainstCatalog(input, catalog);
   if (errors.length > 0) return { ok: false, errors };
   try {
-    return { ok: true, result: estimate(parsed.value, catalog) };
+    return { ok: true, result: estimate(input, catalog) };
   } catch (error) {
     // Not expected for parsed input; report it as an input problem rather than crash the caller.
     return { ok: false, errors: [{ path: "(root)", message: `could not be estimated: ${error instanceof Error ? error.message : String(error)}` }] };

@@ -132,14 +132,14 @@ function priceTasks(
   if (extraGiB > 0) {
     if (service.os === "windows") {
       warnings.add(
-        `${service.name}: ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage was requested, but Windows tasks on Fargate are assumed to have a fixed 20 GiB (AWS documents conflict); no storage charge is included.`,
+        `${service.name}: ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage was requested, but Windows tasks on Fargate are assumed to have a fixed ${FARGATE_INCLUDED_STORAGE_GIB} GiB (AWS documents conflict); no storage charge is included.`,
       );
     } else {
       const storage = catalog.fargate.ephemeralStorageGbHour;
       if (isUnavailable(storage)) return fail(`${serviceRef(service, s.index)} needs ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage: ${storage.reason}`);
       const note = rates.mode === "spot" || rates.mode.startsWith("Compute") ? "Storage is not discounted: priced at the on-demand ephemeral storage rate." : undefined;
       lines.push(
-        rateLine(service.name, "storage", `Fargate ephemeral storage above 20 GiB (${service.os})`, extraGiB * hours, "GB-hours", storage, note),
+        rateLine(service.name, "storage", `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB (${service.os})`, extraGiB * hours, "GB-hours", storage, note),
       );
     }
   }
