@@ -11,7 +11,8 @@ import { EXIT_INVALID, EXIT_OK, readAllStdin, runIfInvokedDirectly, type CliIO }
 import { CatalogLookupError, CatalogFileError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { formatFieldErrors, type FieldError } from "../lib/field-errors";
-import { formatUSD } from "../lib/money";
+import { formatCents, formatUSD, toCents } from "../lib/money";
+import { compareWithBaseline, presentEstimate } from "../lib/present/estimate";
 import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
 import type { EstimateResult } from "../lib/schemas/estimate";
 
@@ -154,30 +155,33 @@ export function renderTable(result: EstimateResult): string {
   const out: string[] = [];
   out.push(`ECS cost estimate - ${result.catalog.region}, price catalog ${result.catalog.id}, ${result.hoursPerMonth} h/month`);
   out.push("");
-  const fargate = result.options.find((o) => o.id === "fargate");
-  const base = fargate?.available ? fargate.monthlyUSD : null;
+  // Amounts in cents by the presentation rule (lib/present): the columns add up to the totals shown.
+  const presented = presentEstimate(result);
   const width = Math.max(20, ...result.options.map((o) => o.label.length)) + 2;
   out.push(`${pad("Option", width)}${padStart("Monthly", 14)}${padStart("vs Fargate", 14)}`);
-  for (const o of result.options) {
-    const mark = result.recommendation?.optionId === o.id ? "  <- recommended" : "";
-    if (!o.available || o.monthlyUSD === null) {
+  for (const p of presented.options) {
+    const o = p.option;
+    const mark = presented.recommendedId === o.id ? "  <- recommended" : "";
+    if (p.totalCents === null) {
       out.push(`${pad(o.label, width)}${padStart("unavailable", 14)}  ${o.reason ?? ""}`);
       continue;
     }
-    const diff = base === null || o.id === "fargate" || Math.abs(base - o.monthlyUSD) < 0.005 ? "" : `${o.monthlyUSD <= base ? "-" : "+"}${formatUSD(Math.abs(base - o.monthlyUSD))}`;
-    out.push(`${pad(o.label, width)}${padStart(formatUSD(o.monthlyUSD), 14)}${padStart(diff, 14)}${mark}`);
+    const vs = compareWithBaseline(p, presented.baseline);
+    const diff = vs.kind === "cheaper" ? `-${formatCents(vs.cents)}` : vs.kind === "dearer" ? `+${formatCents(vs.cents)}` : "";
+    out.push(`${pad(o.label, width)}${padStart(formatCents(p.totalCents), 14)}${padStart(diff, 14)}${mark}`);
   }
   if (result.recommendation) {
     out.push("");
     out.push(`Recommendation: ${result.recommendation.why}`);
   }
-  if (fargate?.available) {
+  const fargate = presented.baseline;
+  if (fargate && fargate.totalCents !== null) {
     out.push("");
     out.push("Fargate task sizes:");
-    for (const s of fargate.services) {
-      const loss = s.roundingLossUSD && s.roundingLossUSD > 0.005 ? `, ${formatUSD(s.roundingLossUSD)}/month lost to rounding` : "";
-      out.push(`  ${s.name}: ${s.note ?? ""}; ${formatUSD(s.monthlyUSD)}/month${loss}`);
-    }
+    fargate.option.services.forEach((s, i) => {
+      const loss = s.roundingLossUSD && toCents(s.roundingLossUSD) > 0 ? `, ${formatUSD(s.roundingLossUSD)}/month lost to rounding` : "";
+      out.push(`  ${s.name}: ${s.note ?? ""}; ${formatCents(fargate.services[i]?.cents)}/month${loss}`);
+    });
   }
   const ec2 = result.options.find((o) => o.id === "ec2");
   if (ec2?.available && ec2.plan) {

@@ -148,7 +148,8 @@ function priceTasks(
   return { lines, lossUSD: Math.max(0, lossUSD) };
 }
 
-function billedNote(s: SizedService): string {
+/** The JSON note on each Fargate service: the billed size and why it differs from the request. */
+function fargateSizeNote(s: SizedService): string {
   const { service, size } = s;
   const same = Math.abs(size.vcpu - service.vcpu) < 1e-9 && Math.abs(size.memoryGiB - service.memoryGiB) < 1e-9;
   const billed = `billed as ${num(size.vcpu)} vCPU / ${num(size.memoryGiB)} GiB on Fargate`;
@@ -195,7 +196,7 @@ export function fargateOption(
       requested: { vcpu: s.service.vcpu, memoryGiB: s.service.memoryGiB },
       monthlyUSD,
       roundingLossUSD: part.lossUSD,
-      note: billedNote(s),
+      note: fargateSizeNote(s),
     });
     if (mode === "on-demand" && monthlyUSD > 0 && part.lossUSD > ROUNDING_LOSS_WARN_SHARE * monthlyUSD) {
       local.add(
@@ -243,8 +244,8 @@ export function fargateMixOption(catalog: RegionCatalog, sized: SizedService[] |
       monthlyUSD,
       roundingLossUSD: loss,
       note: strategy
-        ? `${billedNote(s)}; strategy base ${strategy.base}, weights FARGATE ${strategy.fargateWeight} : FARGATE_SPOT ${strategy.spotWeight} -> ${num(split.onDemand)} on-demand + ${num(split.spot)} Spot tasks`
-        : `${billedNote(s)}; no capacity provider strategy: all tasks on FARGATE`,
+        ? `${fargateSizeNote(s)}; strategy base ${strategy.base}, weights FARGATE ${strategy.fargateWeight} : FARGATE_SPOT ${strategy.spotWeight} -> ${num(split.onDemand)} on-demand + ${num(split.spot)} Spot tasks`
+        : `${fargateSizeNote(s)}; no capacity provider strategy: all tasks on FARGATE`,
     });
   }
   return { id, label, available: true, reason: null, monthlyUSD: sumUSD(lines), lines, services, plan: null };
