@@ -1,6 +1,7 @@
 /**
  * ECS on EC2: container-instance capacity, the cheapest homogeneous fleet per architecture, and its price.
- * Rules: billing-and-sizing-rules.md §3 (capacity, ENI limits, cluster auto scaling, gp3 root volumes).
+ * Rules: docs/billing-rules.md#ec2-registered-capacity, #eni-trunking, #ec2-packing, #cluster-auto-scaling,
+ * #ec2-scheduled-work, #ec2-purchase-options, #gp3-root-volume, #ec2-service-share, #burstable-instances.
  */
 import { isUnavailable, type InstanceType, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
@@ -77,8 +78,8 @@ function sourceAsOf(catalog: RegionCatalog, id: string | undefined, fallback: st
 }
 
 function boxUsageType(catalog: RegionCatalog, kind: "BoxUsage" | "SpotUsage", type: string): string {
-  // The catalog's pattern carries the billing-code prefix, which us-east-1 EC2 lacks ("BoxUsage:m5.large" vs
-  // "EU-BoxUsage:m5.large", pricing-data-and-formats.md §1.4). Spot instance-hours bill as SpotUsage.
+  // The catalog's pattern carries the region's billing-code prefix (lib/catalog/billing-codes.ts), which
+  // us-east-1 EC2 lacks ("BoxUsage:m5.large" vs "EU-BoxUsage:m5.large"). Spot instance-hours bill as SpotUsage.
   const pattern = catalog.ec2.onDemand.usageTypePattern;
   const base = pattern.includes("<instanceType>")
     ? pattern.replace("<instanceType>", type)

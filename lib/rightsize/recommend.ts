@@ -1,11 +1,11 @@
 /**
  * Right-sizing: observed utilization -> recommended Fargate size -> priced on every launch type.
  *
- * Method (billing-and-sizing-rules.md §4.2, "suggested estimator algorithm", after KRR and the VPA):
+ * Method (docs/billing-rules.md#rightsize-method, after KRR and the VPA):
  *   required vCPU   = P_cpu(observed vCPU)      x (1 + headroom)     default P_cpu = p95
  *   required memory = P_mem(observed GiB)       x (1 + headroom)     default P_mem = max
- *   headroom default 15% (KRR's memory buffer and the VPA's safety margin, §4.2),
- * then snap up to the cheapest valid Fargate size that holds both (§1.1, the engine's snapFargateSize),
+ *   headroom default 15% (KRR's memory buffer and the VPA's safety margin),
+ * then snap up to the cheapest valid Fargate size that holds both (#fargate-task-sizes, the engine's snapFargateSize),
  * and price the current and the recommended size with the engine's estimate() on the same region, tasks,
  * usage and EC2 settings. "Under-provisioned" when the peak reaches the current size in either dimension:
  * Fargate caps CPU at the task size (the task is throttled) and stops a task that exceeds its memory.
@@ -121,12 +121,12 @@ function observe(
   return { atPercentile: all[key], percentile: key, peak: all.max, peakPctOfCurrent: (all.max / current) * 100, all, samples: d.stats.count };
 }
 
-/** A CPU sample in vCPU: Container Insights CPU units / 1024, or service-metric percent of the current size (§4.3). */
+/** A CPU sample in vCPU: Container Insights CPU units / 1024, or service-metric percent of the current size (docs/billing-rules.md#rightsize-samples). */
 export function cpuSampleToVcpu(value: number, unit: CpuUnit, currentVcpu: number): number {
   return unit === "percent" ? (value / 100) * currentVcpu : value / CPU_UNITS_PER_VCPU;
 }
 
-/** A memory sample in GiB: Container Insights MiB / 1024, or service-metric percent of the current size (§4.3). */
+/** A memory sample in GiB: Container Insights MiB / 1024, or service-metric percent of the current size (docs/billing-rules.md#rightsize-samples). */
 export function memorySampleToGiB(value: number, unit: MemoryUnit, currentGiB: number): number {
   return unit === "percent" ? (value / 100) * currentGiB : value / MIB_PER_GIB;
 }
@@ -140,7 +140,7 @@ export function recommendSize(
   settings: RightsizeSettings = DEFAULT_SETTINGS,
 ): Sizing {
   const warnings: string[] = [];
-  // Container Insights: CPU units / MiB; service metrics: percent of the task size (§4.3).
+  // Container Insights: CPU units / MiB; service metrics: percent of the task size (#rightsize-samples).
   const cpu = observe(usage.cpu, settings.cpuPercentile, current.vcpu, (v) => cpuSampleToVcpu(v, usage.cpu!.unit, current.vcpu));
   const memory = observe(usage.memory, settings.memoryPercentile, current.memoryGiB, (v) => memorySampleToGiB(v, usage.memory!.unit, current.memoryGiB));
   if (!cpu) warnings.push(`No CPU samples: CPU stays at the current ${fmtNum(current.vcpu)} vCPU.`);

@@ -79,7 +79,7 @@ export function parseMemoryMiB(v: unknown): Parsed {
   if (m) {
     const n = Number(m[1]);
     const unit = (m[2] ?? "").toLowerCase();
-    // ECS reads "GB" in task definitions as GiB: "2 GB" registers as 2048 MiB (§1.1).
+    // ECS reads "GB" in task definitions as GiB: "2 GB" registers as 2048 MiB (docs/billing-rules.md#task-definition-sizes).
     const factor = unit === "" || unit === "mb" || unit === "mib" || unit === "m" ? 1 : unit === "gb" || unit === "gib" || unit === "g" ? MIB_PER_GIB : null;
     if (factor !== null) {
       return n > 0 ? { ok: true, value: n * factor } : { ok: false, message: `must be more than 0, got "${v}"` };
@@ -319,7 +319,7 @@ function convert(raw: unknown): TaskDefinitionOutcome {
     }
   }
 
-  // ---- ephemeral storage (§1.2: 20 GiB included, at most 200 GiB)
+  // ---- ephemeral storage (docs/billing-rules.md#ephemeral-storage: 20 GiB included, at most 200 GiB)
   let ephemeralStorageGiB: number = DEFAULT_EPHEMERAL_GIB;
   const es = td.ephemeralStorage;
   if (es !== undefined && es !== null) {
