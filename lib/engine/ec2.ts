@@ -5,9 +5,9 @@
  */
 import { isUnavailable, type InstanceType, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
-import { formatUSD } from "../money";
+import { formatRate, formatUSD } from "../money";
 import { MIB_PER_GIB } from "../units";
-import { num, plural, rateLine, rateMoney } from "./lines";
+import { num, plural, rateLine } from "./lines";
 import {
   CPU_UNITS_PER_VCPU,
   EBS_HOURS_PER_MONTH,
@@ -453,7 +453,7 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
       `${c.count} x ${t.type} (${plural(c.needed, "instance")} needed for ${plural(usedTasks, "task")}` +
           (ec2.targetUtilizationPct < 100 ? `, ${num(ec2.targetUtilizationPct)}% target capacity` : "") +
           (c.count === ec2.minInstances && c.count > instancesForTarget(c.needed, ec2.targetUtilizationPct) ? `, raised to minInstances ${ec2.minInstances}` : "") +
-          `) at ${rateMoney(c.hourly)}/h each`;
+          `) at ${formatRate(c.hourly)}/h each`;
     const runner = f.runnerUp
       ? `; next best ${f.runnerUp.count} x ${f.runnerUp.p.t.type} at ${formatUSD(f.runnerUp.score * hours)}/month`
       : "";
