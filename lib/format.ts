@@ -15,6 +15,12 @@ export function formatUSDShort(value: number | null | undefined): string {
   return usd0.format(value);
 }
 
+/** "0.25", "1", "2.5", "0.333": compact number text for sizes and explanations (at most `digits` decimals). */
+export function num(n: number, digits = 3): string {
+  const scale = 10 ** digits;
+  return String(Math.round(n * scale) / scale);
+}
+
 /** Quantities such as 2920 vCPU-hours -> "2,920"; 0.5 -> "0.5". */
 export function formatQuantity(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";

@@ -53,7 +53,4 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "0.25", "1", "2.5": compact number text for sizes. */
-export function num(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
-}
+export { num } from "../format";

@@ -15,6 +15,7 @@
  * Limits are the contract's (SERVICE_LIMITS in lib/schemas/estimate.ts), never copied here.
  */
 import { childPath, type FieldError } from "../field-errors";
+import { num } from "../format";
 import { SERVICE_LIMITS, type Architecture, type OperatingSystem } from "../schemas/estimate";
 import { CPU_UNITS_PER_VCPU, FARGATE_INCLUDED_STORAGE_GIB, MIB_PER_GIB } from "../units";
 
@@ -356,6 +357,4 @@ function convert(raw: unknown): TaskDefinitionOutcome {
   return { ok: false, errors };
 }
 
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 10_000) / 10_000);
-}
+const fmt = (n: number) => num(n, 4);
