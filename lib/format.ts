@@ -1,40 +1,30 @@
 /**
- * Display formatting only. Money keeps full precision everywhere else (estimate-format.md "Money");
- * it is rounded here, at the last moment, with Intl.NumberFormat.
+ * Display formatting only. Money keeps full precision everywhere else; dollar amounts are rounded once, at
+ * presentation, by lib/money.ts (the rounding rule and the USD format live there).
  */
+export { formatRate, formatUSD } from "./money";
 
-const usd2 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const usd0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const plain = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 const pct = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
-/** "$1,234.56" (cents). Null/non-finite -> an em dash, never "$NaN". */
-export function formatUSD(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  // Avoid "-$0.00" for tiny negative float noise.
-  const v = Math.abs(value) < 0.005 ? 0 : value;
-  return usd2.format(v);
-}
-
-/** "$1,235" for chart axes where cents are noise. */
+/** "$1,235" / "$12.5k": chart-axis ticks only, where cents are noise (amounts use formatUSD). */
 export function formatUSDShort(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   if (Math.abs(value) >= 10_000) return `$${plain.format(Math.round(value / 100) / 10)}k`;
   return usd0.format(value);
 }
 
-/**
- * A unit rate such as 0.0404800 per vCPU-hour: shown with enough significant digits that the
- * catalog's figure is recognisable (rates go down to 0.000111 per GB-hour), trailing zeros trimmed.
- */
-export function formatRate(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  if (value === 0) return "$0";
-  // Catalog rates carry at most 8-10 decimals (Spot 0.01288561, storage 0.000111); toFixed(10)
-  // drops float noise without hiding a catalog digit.
-  const digits = value >= 1 ? 6 : 10;
-  const fixed = value.toFixed(digits).replace(/(\.\d*?[1-9])0+$/, "$1").replace(/\.0+$/, "");
-  return `$${fixed}`;
+/** "0.25", "1", "2.5", "0.333": compact number text for sizes and explanations (at most `digits` decimals). */
+export function num(n: number, digits = 3): string {
+  const scale = 10 ** digits;
+  return String(Math.round(n * scale) / scale);
+}
+
+/** File sizes: "0.42 MB", "48.3 MB" (MB of 1024 x 1024 bytes, as file pickers show them). */
+export function formatMegabytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return `${mib.toFixed(mib < 1 ? 2 : 1)} MB`;
 }
 
 /** Quantities such as 2920 vCPU-hours -> "2,920"; 0.5 -> "0.5". */

@@ -6,7 +6,8 @@
 import { isUnavailable, type ComputeRates, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
 import { largestFargateSize, snapFargateSize, type FargateSize } from "./fargate-sizes";
-import { money, num, rateLine, sumUSD, withRate } from "./lines";
+import { formatUSD } from "../money";
+import { num, rateLine, sumUSD, withRate } from "./lines";
 import { FARGATE_INCLUDED_STORAGE_GIB, fargateTaskHours, ROUNDING_LOSS_WARN_SHARE, splitCapacityProviders } from "./rules";
 
 export type FargateMode = "on-demand" | "spot" | "compute-1y" | "compute-3y";
@@ -56,13 +57,13 @@ function ratesFor(catalog: RegionCatalog, service: Service, index: number, mode:
   if (mode === "on-demand") return onDemandRates(catalog, service, index);
   const f = catalog.fargate;
   if (mode === "spot") {
-    // Fargate Spot: Linux only; x86_64 and arm64 (rules §2.3: Windows "don't support the Fargate Spot capacity provider").
+    // Fargate Spot: Linux only; x86_64 and arm64 (docs/billing-rules.md#fargate-spot).
     if (service.os === "windows") return fail(`Fargate Spot does not run Windows tasks (${serviceRef(service, index)})`);
     const r = service.architecture === "arm64" ? f.spotArm : f.spotX86;
     if (isUnavailable(r)) return fail(`${serviceRef(service, index)} (${service.architecture}): ${r.reason}`);
     return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: "spot" };
   }
-  // Compute Savings Plans apply to Fargate vCPU-hours and GB-hours (rules §2.4). The catalog has Linux rates
+  // Compute Savings Plans apply to Fargate vCPU-hours and GB-hours (docs/billing-rules.md#savings-plans). The catalog has Linux rates
   // only: Windows tasks inside this option stay at on-demand rates, said in the line note.
   if (service.os === "windows") {
     const od = onDemandRates(catalog, service, index);
@@ -106,7 +107,7 @@ interface PricedPart {
   lossUSD: number;
 }
 
-/** Lines for `tasks` tasks of one service at one rate set (rules §1.2, §2.1, §2.2). */
+/** Lines for `tasks` tasks of one service at one rate set (docs/billing-rules.md#fargate-billing-duration, #ephemeral-storage, #rounding-loss). */
 function priceTasks(
   catalog: RegionCatalog,
   s: SizedService,
@@ -125,20 +126,20 @@ function priceTasks(
   if (rates.os) {
     lines.push(rateLine(service.name, "os-license", `Fargate Windows OS licence (${rates.mode})`, size.vcpu * hours, "vCPU-hours", rates.os, rates.note));
   }
-  // Ephemeral storage: 20 GiB included; GB above it billed per GB-hour (rules §1.2). Windows: the docs
-  // conflict on whether it can be configured (rules §1.2, §7 item 4); we assume a fixed 20 GiB, no charge.
+  // Ephemeral storage: 20 GiB included; GB above it billed per GB-hour. Windows: the docs conflict on whether
+  // it can be configured; we assume a fixed 20 GiB, no charge (docs/billing-rules.md#ephemeral-storage).
   const extraGiB = service.ephemeralStorageGiB - FARGATE_INCLUDED_STORAGE_GIB;
   if (extraGiB > 0) {
     if (service.os === "windows") {
       warnings.add(
-        `${service.name}: ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage was requested, but Windows tasks on Fargate are assumed to have a fixed 20 GiB (AWS documents conflict); no storage charge is included.`,
+        `${service.name}: ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage was requested, but Windows tasks on Fargate are assumed to have a fixed ${FARGATE_INCLUDED_STORAGE_GIB} GiB (AWS documents conflict); no storage charge is included.`,
       );
     } else {
       const storage = catalog.fargate.ephemeralStorageGbHour;
       if (isUnavailable(storage)) return fail(`${serviceRef(service, s.index)} needs ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage: ${storage.reason}`);
       const note = rates.mode === "spot" || rates.mode.startsWith("Compute") ? "Storage is not discounted: priced at the on-demand ephemeral storage rate." : undefined;
       lines.push(
-        rateLine(service.name, "storage", `Fargate ephemeral storage above 20 GiB (${service.os})`, extraGiB * hours, "GB-hours", storage, note),
+        rateLine(service.name, "storage", `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB (${service.os})`, extraGiB * hours, "GB-hours", storage, note),
       );
     }
   }
@@ -147,7 +148,8 @@ function priceTasks(
   return { lines, lossUSD: Math.max(0, lossUSD) };
 }
 
-function billedNote(s: SizedService): string {
+/** The JSON note on each Fargate service: the billed size and why it differs from the request. */
+function fargateSizeNote(s: SizedService): string {
   const { service, size } = s;
   const same = Math.abs(size.vcpu - service.vcpu) < 1e-9 && Math.abs(size.memoryGiB - service.memoryGiB) < 1e-9;
   const billed = `billed as ${num(size.vcpu)} vCPU / ${num(size.memoryGiB)} GiB on Fargate`;
@@ -194,11 +196,11 @@ export function fargateOption(
       requested: { vcpu: s.service.vcpu, memoryGiB: s.service.memoryGiB },
       monthlyUSD,
       roundingLossUSD: part.lossUSD,
-      note: billedNote(s),
+      note: fargateSizeNote(s),
     });
     if (mode === "on-demand" && monthlyUSD > 0 && part.lossUSD > ROUNDING_LOSS_WARN_SHARE * monthlyUSD) {
       local.add(
-        `${s.service.name}: ${money(part.lossUSD)}/month (${Math.round((part.lossUSD / monthlyUSD) * 100)}% of its Fargate cost) pays for capacity above the request because Fargate bills ${num(s.size.vcpu)} vCPU / ${num(s.size.memoryGiB)} GiB for ${num(s.service.vcpu)} vCPU / ${num(s.service.memoryGiB)} GiB; a request closer to a valid size would cost less.`,
+        `${s.service.name}: ${formatUSD(part.lossUSD)}/month (${Math.round((part.lossUSD / monthlyUSD) * 100)}% of its Fargate cost) pays for capacity above the request because Fargate bills ${num(s.size.vcpu)} vCPU / ${num(s.size.memoryGiB)} GiB for ${num(s.service.vcpu)} vCPU / ${num(s.service.memoryGiB)} GiB; a request closer to a valid size would cost less.`,
       );
     }
   }
@@ -208,7 +210,8 @@ export function fargateOption(
 
 /**
  * "fargate-mix": each service with a capacity provider strategy places its base tasks on FARGATE and splits the
- * rest by weight between FARGATE and FARGATE_SPOT (rules §2.3); services without a strategy run on FARGATE.
+ * rest by weight between FARGATE and FARGATE_SPOT (docs/billing-rules.md#capacity-provider-mix); services
+ * without a strategy run on FARGATE.
  */
 export function fargateMixOption(catalog: RegionCatalog, sized: SizedService[] | Failure): EstimateOption {
   const id = "fargate-mix";
@@ -242,8 +245,8 @@ export function fargateMixOption(catalog: RegionCatalog, sized: SizedService[] |
       monthlyUSD,
       roundingLossUSD: loss,
       note: strategy
-        ? `${billedNote(s)}; strategy base ${strategy.base}, weights FARGATE ${strategy.fargateWeight} : FARGATE_SPOT ${strategy.spotWeight} -> ${num(split.onDemand)} on-demand + ${num(split.spot)} Spot tasks`
-        : `${billedNote(s)}; no capacity provider strategy: all tasks on FARGATE`,
+        ? `${fargateSizeNote(s)}; strategy base ${strategy.base}, weights FARGATE ${strategy.fargateWeight} : FARGATE_SPOT ${strategy.spotWeight} -> ${num(split.onDemand)} on-demand + ${num(split.spot)} Spot tasks`
+        : `${fargateSizeNote(s)}; no capacity provider strategy: all tasks on FARGATE`,
     });
   }
   return { id, label, available: true, reason: null, monthlyUSD: sumUSD(lines), lines, services, plan: null };

@@ -1,7 +1,7 @@
 /**
  * Parse utilization exported from CloudWatch into per-dimension samples.
  *
- * Formats (billing-and-sizing-rules.md §4.3):
+ * Formats (docs/billing-rules.md#rightsize-samples):
  * - CSV (parsed with papaparse): Container Insights columns CpuUtilized / CpuReserved (CPU units) and
  *   MemoryUtilized / MemoryReserved (megabytes, read as MiB like the ECS console), or service metrics
  *   CPUUtilization / MemoryUtilization (percent of the task size). Header names are matched
@@ -16,13 +16,17 @@
  * Pure: no I/O. The browser runs it in a Web Worker, the CLI and the benchmark in Node.
  */
 import Papa from "papaparse";
+import { formatMegabytes } from "../format";
 import { downsample, sampleStats, type SampleStats, type SeriesPoint } from "./percentile";
 
 /** Refuse files above this before reading them (the page and the CLI check the size first). */
 export const MAX_USAGE_FILE_BYTES = 50 * 1024 * 1024;
 /** Skipped rows listed one by one; the rest are counted. */
 export const MAX_REPORTED_SKIPS = 50;
-/** Compute Optimizer needs 24 h of metrics before it recommends (billing-and-sizing-rules §4.1). */
+/**
+ * Compute Optimizer needs 24 hours of metrics before it recommends for an ECS service on Fargate
+ * (https://docs.aws.amazon.com/compute-optimizer/latest/ug/view-ecs-recommendations.html).
+ */
 export const MIN_RECOMMENDED_HOURS = 24;
 
 export type CpuUnit = "cpu-units" | "percent";
@@ -86,16 +90,12 @@ export interface ParseProgress {
 
 // ------------------------------------------------------------------ file-level checks
 
-function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 /** null when the size is fine, else the message to show. */
 export function checkUsageFileSize(bytes: number): string | null {
   if (bytes === 0) return "The file is empty: export CloudWatch metrics as CSV or JSON and upload that file.";
   if (bytes > MAX_USAGE_FILE_BYTES) {
     return (
-      `The file is ${mb(bytes)} (${bytes.toLocaleString("en-US")} bytes), more than the ${MAX_USAGE_FILE_BYTES / (1024 * 1024)} MB limit ` +
+      `The file is ${formatMegabytes(bytes)} (${bytes.toLocaleString("en-US")} bytes), more than the ${MAX_USAGE_FILE_BYTES / (1024 * 1024)} MB limit ` +
       `(${MAX_USAGE_FILE_BYTES.toLocaleString("en-US")} bytes). Export a shorter period or a coarser period (e.g. 5 minutes instead of 1 minute).`
     );
   }
