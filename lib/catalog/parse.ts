@@ -3,6 +3,7 @@
  * schema-drifted snapshot fails loudly instead of pricing with a missing rate.
  */
 import * as z from "zod";
+import { formatPath } from "../field-errors";
 import {
   CatalogFileError,
   CatalogIndexSchema,
@@ -16,14 +17,6 @@ import {
   type RegionCatalog,
 } from "./schema";
 
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || "(root)";
-}
 
 function problemsOf(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));

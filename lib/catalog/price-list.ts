@@ -11,6 +11,7 @@
  * - prices are 10-decimal strings; parsed with Number() (full precision of the published string).
  */
 import * as z from "zod";
+import { formatPath } from "../field-errors";
 import { FARGATE_USAGE_SUFFIX, type FargateUsageKey } from "./billing-codes";
 
 const PriceDimensionSchema = z.object({
@@ -64,14 +65,6 @@ export class PriceListItemError extends Error {
   }
 }
 
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || "(root)";
-}
 
 /** Parse one PriceList element (a JSON string, or an already-decoded object). Throws PriceListItemError. */
 export function parsePriceListItem(raw: unknown, where: string): PriceListItem {
