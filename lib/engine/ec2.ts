@@ -6,7 +6,7 @@
 import { isUnavailable, type InstanceType, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
 import { formatRate, formatUSD } from "../money";
-import { MIB_PER_GIB } from "../units";
+import { HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { num, plural, rateLine } from "./lines";
 import {
   CPU_UNITS_PER_VCPU,
@@ -120,6 +120,25 @@ function priceSource(catalog: RegionCatalog, purchase: Purchase): PriceSource | 
         usageType: boxUsageType(catalog, "SpotUsage", t.type),
         derived: false,
         note: spot.note,
+      }),
+    };
+  }
+  if (purchase === "reserved-1y" || purchase === "reserved-3y") {
+    // Standard Reserved Instances, No Upfront: the per-type effective hourly rate (docs/billing-rules.md#ec2-purchase-options).
+    const ri = ec2.reserved[purchase];
+    if (isUnavailable(ri)) return { reason: ri.reason };
+    const hourly = (t: InstanceType) => (purchase === "reserved-1y" ? t.reserved1yUSD : t.reserved3yUSD);
+    return {
+      text: purchase === "reserved-1y" ? "Reserved Instance 1y" : "Reserved Instance 3y",
+      hourly,
+      rate: (t, usd) => ({
+        usd,
+        unit: "hour",
+        source: ri.source,
+        asOf: ri.asOf,
+        usageType: boxUsageType(catalog, "BoxUsage", t.type),
+        derived: false,
+        note: `${ri.note} Paid for every hour of the term whether the instance runs or not.`,
       }),
     };
   }
@@ -352,6 +371,8 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
     spot: "Spot, average price",
     "savings-plan-1y": "EC2 Savings Plan 1 year",
     "savings-plan-3y": "EC2 Savings Plan 3 years",
+    "reserved-1y": "Reserved Instances 1 year, No Upfront",
+    "reserved-3y": "Reserved Instances 3 years, No Upfront",
   };
   const id = "ec2";
   const label = `ECS on EC2 (${purchaseLabel[ec2.purchase]})`;
@@ -405,7 +426,9 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
       whys.push(`${f.arch}: no tasks to place and minInstances 0, so no instances.`);
       continue;
     }
-    const instanceHours = c.count * hours;
+    // A Reserved Instance is paid for every hour of its term, whether the fleet scales in or not.
+    const reserved = ec2.purchase === "reserved-1y" || ec2.purchase === "reserved-3y";
+    const instanceHours = c.count * (reserved ? HOURS_PER_MONTH : hours);
     const instanceLine = rateLine(fleetName, "instance", `EC2 instance (${price.text}, ${t.type})`, instanceHours, "instance-hours", price.rate(t, c.hourly),
       `${c.count} x ${t.type} for ${num(hours)} h/month.`);
     lines.push(instanceLine);

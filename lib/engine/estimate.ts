@@ -13,6 +13,7 @@ import {
   type FieldError,
 } from "../schemas/estimate";
 import { ec2Option } from "./ec2";
+import { sharedBillLines, withBillLines } from "./network";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
 import { formatUSD } from "../money";
 import { rateOf } from "./lines";
@@ -21,7 +22,7 @@ import { OLD_SOURCE_DAYS, WINDOWS_MIN_BILLED_SECONDS, WINDOWS_MIN_BILLED_SECONDS
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
 /** Tie-break between options that cost the same: the one with less risk and less to manage wins. */
-const PREFERENCE = ["fargate", "fargate-savings-plan", "fargate-mix", "fargate-spot", "ec2"];
+const PREFERENCE = ["fargate", "fargate-savings-plan", "fargate-mix", "fargate-spot-interruptible", "fargate-spot", "ec2"];
 
 /**
  * Price the workload on every option. Never throws for input that passed EstimateInputSchema; the result
@@ -35,8 +36,23 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
   options.push(fargate);
   options.push(fargateOption(catalog, sized, "spot", warnings));
   if (input.services.some((s) => s.fargateCapacityProviders !== undefined)) options.push(fargateMixOption(catalog, sized));
+  const interruptible = input.services.filter((s) => s.interruptible === true).length;
+  if (interruptible > 0 && interruptible < input.services.length) {
+    // Only the services marked interruptible on FARGATE_SPOT, the others on FARGATE (docs/billing-rules.md#recommendation).
+    options.push(
+      fargateMixOption(catalog, sized, {
+        id: "fargate-spot-interruptible",
+        label: "Fargate, with Fargate Spot for the interruptible services",
+        strategyOf: (service) => (service.interruptible === true ? { base: 0, fargateWeight: 0, spotWeight: 1 } : undefined),
+      }),
+    );
+  }
   if (input.fargate.savingsPlan !== "none") options.push(fargateOption(catalog, sized, input.fargate.savingsPlan, warnings));
   options.push(ec2Option(input, catalog, warnings));
+
+  // The rest of the bill (network, NAT, egress, logs): the same lines in every option, plus public IPv4 per option.
+  const shared = sharedBillLines(input, catalog);
+  for (let i = 0; i < options.length; i++) options[i] = withBillLines(input, catalog, options[i] as EstimateOption, shared);
 
   for (const o of options) {
     // Average cost per hour of the 730-hour month, for "per hour" displays.
@@ -56,24 +72,46 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
     },
     hoursPerMonth: HOURS_PER_MONTH,
     options,
-    recommendation: recommend(options),
+    recommendation: recommend(options, input),
     warnings: [...warnings],
   };
 }
 
+/**
+ * The services an option puts on Spot capacity (docs/billing-rules.md#recommendation): the recommendation only
+ * uses an option whose Spot tasks all belong to services marked interruptible.
+ */
+function spotServices(option: EstimateOption, input: EstimateInput): string[] {
+  const named = (pred: (s: EstimateInput["services"][number]) => boolean) => input.services.filter((s) => s.tasks > 0 && pred(s)).map((s) => s.name);
+  switch (option.id) {
+    case "fargate-spot":
+      return named(() => true);
+    case "fargate-mix":
+      return named((s) => (s.fargateCapacityProviders?.spotWeight ?? 0) > 0);
+    case "fargate-spot-interruptible":
+      return named((s) => s.interruptible === true);
+    case "ec2":
+      return input.ec2.purchase === "spot" ? named(() => true) : [];
+    default:
+      return [];
+  }
+}
+
 /** docs/billing-rules.md#recommendation */
-function recommend(options: EstimateOption[]): EstimateResult["recommendation"] {
+function recommend(options: EstimateOption[], input: EstimateInput): EstimateResult["recommendation"] {
   const available = options.filter((o): o is EstimateOption & { monthlyUSD: number } => o.available && o.monthlyUSD !== null);
-  if (available.length === 0) return null;
   const rank = (o: EstimateOption) => {
     const i = PREFERENCE.indexOf(o.id);
     return i < 0 ? PREFERENCE.length : i;
   };
-  const sorted = [...available].sort((a, b) => {
+  const byCost = (a: EstimateOption & { monthlyUSD: number }, b: EstimateOption & { monthlyUSD: number }) => {
     const diff = a.monthlyUSD - b.monthlyUSD;
     if (Math.abs(diff) > 1e-9 * Math.max(1, Math.abs(b.monthlyUSD))) return diff;
     return rank(a) - rank(b);
-  });
+  };
+  const allowed = (o: EstimateOption) => spotServices(o, input).every((name) => input.services.find((s) => s.name === name)?.interruptible === true);
+  const sorted = available.filter(allowed).sort(byCost);
+  if (sorted.length === 0) return null;
   const best = sorted[0] as EstimateOption & { monthlyUSD: number };
   const next = sorted[1];
   const fargate = options.find((o) => o.id === "fargate");
@@ -85,11 +123,15 @@ function recommend(options: EstimateOption[]): EstimateResult["recommendation"] 
   } else if (fargateUSD === null) parts.push(`Fargate on-demand is unavailable (${fargate?.reason ?? "not priced"}), so no savings are computed`);
   else if (fargateUSD > 0) parts.push(`${formatUSD(savingsUSD)}/month (${Math.round((savingsUSD / fargateUSD) * 100)}%) below Fargate on-demand`);
   if (next) parts.push(`next: ${next.label} at ${formatUSD(next.monthlyUSD)}/month`);
-  const spotBased = (o: EstimateOption) => o.id === "fargate-spot" || o.id === "fargate-mix" || (o.id === "ec2" && o.label.includes("Spot"));
-  if (spotBased(best)) {
-    parts.push("Spot capacity can be interrupted with a two-minute warning");
-    const safe = sorted.find((o) => !spotBased(o));
-    if (safe && safe !== next) parts.push(`cheapest without Spot: ${safe.label} at ${formatUSD(safe.monthlyUSD)}/month`);
+  const onSpot = spotServices(best, input);
+  if (onSpot.length > 0) parts.push(`Spot capacity can be interrupted with a two-minute warning (${onSpot.join(", ")} marked interruptible)`);
+  // What marking more services interruptible would save: the cheapest Spot option the recommendation may not use.
+  const held = available.filter((o) => !allowed(o)).sort(byCost)[0];
+  if (held && held.monthlyUSD < best.monthlyUSD - 0.005) {
+    const need = spotServices(held, input).filter((name) => input.services.find((s) => s.name === name)?.interruptible !== true);
+    parts.push(
+      `marking ${need.length === input.services.length ? "every service" : need.join(", ")} interruptible would allow ${held.label} at ${formatUSD(held.monthlyUSD)}/month, ${formatUSD(best.monthlyUSD - held.monthlyUSD)}/month less`,
+    );
   }
   if (best.id === "ec2") {
     const plan = best.plan?.instances.map((i) => `${i.count} x ${i.type}`).join(" + ");

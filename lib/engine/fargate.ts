@@ -213,15 +213,22 @@ export function fargateOption(
  * rest by weight between FARGATE and FARGATE_SPOT (docs/billing-rules.md#capacity-provider-mix); services
  * without a strategy run on FARGATE.
  */
-export function fargateMixOption(catalog: RegionCatalog, sized: SizedService[] | Failure): EstimateOption {
-  const id = "fargate-mix";
-  const label = "Fargate + Fargate Spot (capacity provider strategy)";
+export function fargateMixOption(
+  catalog: RegionCatalog,
+  sized: SizedService[] | Failure,
+  variant: { id: string; label: string; strategyOf: (service: Service) => Service["fargateCapacityProviders"] } = {
+    id: "fargate-mix",
+    label: "Fargate + Fargate Spot (capacity provider strategy)",
+    strategyOf: (service) => service.fargateCapacityProviders,
+  },
+): EstimateOption {
+  const { id, label } = variant;
   if (isFailure(sized)) return unavailable(id, label, sized.reason);
   const ignore = new Set<string>();
   const lines: CostLine[] = [];
   const services: EstimateOption["services"] = [];
   for (const s of sized) {
-    const strategy = s.service.fargateCapacityProviders;
+    const strategy = variant.strategyOf(s.service);
     const split = strategy ? splitCapacityProviders(s.service.tasks, strategy) : { onDemand: s.service.tasks, spot: 0 };
     const parts: CostLine[] = [];
     let loss = 0;

@@ -6,6 +6,7 @@
  * can add up - lines in a service, services in an option, components in an option - adds up to the total shown.
  * The JSON and CSV exports keep the exact amounts (docs/billing-rules.md#money-rounding).
  */
+import { SHARED_SERVICE } from "../engine/network";
 import { allocate, toCents, type Cents } from "../money";
 import type { CostLine, EstimateOption, EstimateResult, LineComponent } from "../schemas/estimate";
 
@@ -46,6 +47,9 @@ export const COMPONENT_LABELS: Readonly<Record<LineComponent, string>> = {
   other: "Other",
 };
 
+/** The row of the services list that holds the estimate's shared lines (network, NAT, egress, ...). */
+export const SHARED_ROW = SHARED_SERVICE;
+
 const nonNegative = (usd: number) => (Number.isFinite(usd) && usd > 0 ? usd : 0);
 
 export function presentOption(option: EstimateOption): PresentedOption {
@@ -73,8 +77,11 @@ export function presentOption(option: EstimateOption): PresentedOption {
   for (const g of groups) for (const l of g.lines) componentCents.set(l.line.component, (componentCents.get(l.line.component) ?? 0) + l.cents);
   const components = COMPONENT_ORDER.filter((c) => componentCents.has(c)).map((component) => ({ component, cents: componentCents.get(component) as Cents }));
 
-  const serviceCents = option.services.length > 0 ? allocate(totalCents, option.services.map((s) => nonNegative(s.monthlyUSD))) : [];
-  const services = option.services.map((s, i) => ({ name: s.name, cents: serviceCents[i] as Cents }));
+  // Lines of the whole estimate (load balancers, NAT, egress...) belong to no service: one more row for them.
+  const sharedExact = option.lines.filter((l) => l.shared && !option.services.some((s) => s.name === l.service)).reduce((sum, l) => sum + nonNegative(l.usd), 0);
+  const rows = sharedExact > 0 ? [...option.services.map((s) => ({ name: s.name, usd: s.monthlyUSD })), { name: SHARED_ROW, usd: sharedExact }] : option.services.map((s) => ({ name: s.name, usd: s.monthlyUSD }));
+  const serviceCents = rows.length > 0 ? allocate(totalCents, rows.map((s) => nonNegative(s.usd))) : [];
+  const services = rows.map((s, i) => ({ name: s.name, cents: serviceCents[i] as Cents }));
 
   return { option, totalCents, groups, components, services };
 }

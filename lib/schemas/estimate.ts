@@ -59,6 +59,13 @@ export const FargateCapacityProvidersSchema = z
 
 const L = SERVICE_LIMITS;
 
+/** CloudWatch Logs of one service (docs/billing-rules.md#logs). */
+export const LogsSchema = z.strictObject({
+  ingestedGBPerMonth: finite().min(0, "must be >= 0").max(10_000_000, "must be <= 10000000"),
+  class: z.enum(["standard", "infrequent-access"]).default("standard"),
+  retentionMonths: finite().min(0, "must be >= 0").max(120, "must be <= 120 (10 years)").default(1),
+});
+
 export const ServiceSchema = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(L.nameMaxChars, `must be at most ${L.nameMaxChars} characters`),
   vcpu: finite().min(L.vcpu.min, `must be >= ${L.vcpu.min}`).max(L.vcpu.max, `must be <= ${L.vcpu.max} (largest EC2 task size)`),
@@ -72,10 +79,13 @@ export const ServiceSchema = z.strictObject({
   tasks: finite().min(L.tasks.min, `must be >= ${L.tasks.min}`).max(L.tasks.max, `must be <= ${L.tasks.max}`),
   usage: UsageSchema.default({ kind: "continuous", hoursPerMonth: HOURS_PER_MONTH }),
   fargateCapacityProviders: FargateCapacityProvidersSchema.optional(),
+  /** May this service's tasks run on Spot? Absent = false: Spot is priced and shown, but only recommended where true. */
+  interruptible: z.boolean().optional(),
+  logs: LogsSchema.optional(),
 });
 
 export const FargateSavingsPlanSchema = z.enum(["none", "compute-1y", "compute-3y"]);
-export const Ec2PurchaseSchema = z.enum(["on-demand", "spot", "savings-plan-1y", "savings-plan-3y"]);
+export const Ec2PurchaseSchema = z.enum(["on-demand", "spot", "savings-plan-1y", "savings-plan-3y", "reserved-1y", "reserved-3y"]);
 export const NetworkModeSchema = z.enum(["awsvpc", "bridge", "host"]);
 
 export const FargateOptionsSchema = z.strictObject({
@@ -94,6 +104,38 @@ export const Ec2OptionsSchema = z.strictObject({
   eniTrunking: z.boolean().default(false),
   rootVolumeGiB: finite().min(0, "must be >= 0").max(16_384, "must be <= 16384 (gp3 maximum)").default(30),
 });
+
+const count = (max: number) => z.number().int("must be a whole number").min(0, "must be >= 0").max(max, `must be <= ${max}`);
+const rate = (max: number) => finite().min(0, "must be >= 0").max(max, `must be <= ${max}`);
+
+/** One load balancer group (docs/billing-rules.md#load-balancers): LCU dimensions per load balancer. */
+export const LoadBalancerSchema = z.strictObject({
+  name: z.string().trim().min(1, "must not be empty").max(64, "must be at most 64 characters"),
+  type: z.enum(["alb", "nlb"]),
+  count: count(1000).default(1),
+  newConnectionsPerSecond: rate(10_000_000).default(0),
+  activeConnectionsPerMinute: rate(1_000_000_000).default(0),
+  processedGBPerHour: rate(1_000_000).default(0),
+  /** ALB only: rule evaluations per second beyond the 10 free rules per request. */
+  ruleEvaluationsPerSecond: rate(10_000_000).default(0),
+});
+
+/** The rest of the bill that is not per service (docs/billing-rules.md#network-lines). All optional: absent = none. */
+export const NetworkSchema = z.strictObject({
+  loadBalancers: z.array(LoadBalancerSchema).max(50, "must list at most 50 load balancer groups").default([]),
+  natGateways: z.strictObject({ count: count(1000), processedGBPerMonth: rate(100_000_000).default(0) }).optional(),
+  publicIpv4: z
+    .strictObject({
+      fargateTasks: z.boolean().default(false),
+      ec2Instances: z.boolean().default(false),
+      extraAddresses: count(100_000).default(0),
+    })
+    .optional(),
+  vpcInterfaceEndpoints: z.strictObject({ count: count(1000), azs: count(32).default(2), processedGBPerMonth: rate(100_000_000).default(0) }).optional(),
+  dataTransferOutGBPerMonth: rate(100_000_000).default(0),
+  interAzGBPerMonth: rate(100_000_000).default(0),
+});
+export type Network = z.infer<typeof NetworkSchema>;
 
 export const CatalogIdSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:\.\d+)?$/, "must be a catalog id such as 2026-11-26");
 export const RegionCodeSchema = z.string().regex(/^[a-z]{2}(?:-[a-z]+)+-\d$/, "must be an AWS region code such as us-east-1");
@@ -116,6 +158,7 @@ export const EstimateInputSchema = z.strictObject({
       });
     }),
   fargate: FargateOptionsSchema.default({ savingsPlan: "none" }),
+  network: NetworkSchema.optional(),
   ec2: Ec2OptionsSchema.default({
     purchase: "on-demand",
     instanceTypes: [],
@@ -153,6 +196,10 @@ export const CostLineSchema = z.object({
   asOf: z.string(),
   derived: z.boolean(),
   note: z.string().optional(),
+  /** The rest of the bill: what the line is for, when it is not compute (component "other"). */
+  category: z.enum(["load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs"]).optional(),
+  /** true: the same line in every option (network, logs), so it never decides between them. */
+  shared: z.boolean().optional(),
 });
 export type CostLine = z.infer<typeof CostLineSchema>;
 

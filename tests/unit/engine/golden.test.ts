@@ -280,7 +280,8 @@ describe.each(catalogs)("golden cases (%s)", (_name, load) => {
   });
 
   it("recommendation: the cheapest available option with savings vs Fargate on-demand", () => {
-    const result = run({ services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 4 }] });
+    // marked interruptible, so Spot may be recommended (docs/billing-rules.md#recommendation)
+    const result = run({ services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 4, interruptible: true }] });
     const cheapest = result.options.filter((o) => o.available).sort((a, b) => (a.monthlyUSD ?? 0) - (b.monthlyUSD ?? 0))[0];
     expect(result.recommendation?.optionId).toBe(cheapest?.id);
     // Fargate 4 x 36.0401 = 144.1604; Spot 45.8891724 -> savings 98.2712276
