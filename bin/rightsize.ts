@@ -11,6 +11,7 @@ import { EXIT_INVALID, EXIT_OK, runIfInvokedDirectly, type CliIO } from "./cli-r
 import { CatalogFileError, CatalogLookupError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { oneServiceInput } from "../lib/rightsize/apply";
+import { currentSizeFromFile } from "../lib/rightsize/current-size";
 import { isPercentileKey, type PercentileKey } from "../lib/rightsize/percentile";
 import { checkSettings, DEFAULT_SETTINGS, rightsize, type RightsizeSettings } from "../lib/rightsize/recommend";
 import { parseMemoryMiB, serviceFromTaskDefinition, type TaskDefinitionService } from "../lib/rightsize/task-definition";
@@ -244,16 +245,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     td = r.service;
     notes.push(...r.warnings);
   }
-  let vcpu = args.vcpu ?? td?.vcpu ?? null;
-  let memoryGiB = args.memoryGiB ?? td?.memoryGiB ?? null;
-  if (vcpu === null && usage.reserved.cpuUnits !== null) {
-    vcpu = usage.reserved.cpuUnits / 1024;
-    notes.push(`Current vCPU taken from the file's CpuReserved: ${vcpu} vCPU.`);
-  }
-  if (memoryGiB === null && usage.reserved.memoryMiB !== null) {
-    memoryGiB = usage.reserved.memoryMiB / 1024;
-    notes.push(`Current memory taken from the file's MemoryReserved: ${memoryGiB} GiB.`);
-  }
+  const size = currentSizeFromFile({ vcpu: args.vcpu ?? td?.vcpu ?? null, memoryGiB: args.memoryGiB ?? td?.memoryGiB ?? null }, usage.reserved);
+  notes.push(...size.notes);
+  const { vcpu, memoryGiB } = size;
   if (vcpu === null) return fail("--current-vcpu is required (the file has no CpuReserved and no --task-definition was given)");
   if (memoryGiB === null) return fail("--current-memory is required (the file has no MemoryReserved and no --task-definition was given)");
 
