@@ -4,7 +4,7 @@ import { estimate } from "@/lib/engine/estimate";
 import { encodeShareToken } from "@/lib/share/codec";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import { Estimator } from "@/components/estimator/Estimator";
-import { buildCurve } from "@/components/estimator/kit";
+import { buildCurve } from "@/components/charts/crossover-data";
 import { defaultInputRaw, DEFAULT_REGION } from "@/components/estimator/defaults";
 import type { RegionInfo } from "@/components/estimator/types";
 

@@ -2,11 +2,13 @@
  * Types shared by the estimator's client components. Type-only imports: nothing here adds JavaScript.
  */
 import type { EstimateInput, EstimateResult, FieldError } from "@/lib/schemas/estimate";
-import type { RegionCatalog } from "@/lib/catalog/schema";
 import type { EstimateDraft } from "@/lib/share/draft";
 import type { ShareDecodeOutcome } from "@/lib/share/codec";
 import type { ImportOutcome } from "@/lib/export/import";
-import type { TaskDefinitionOutcome } from "@/lib/rightsize/task-definition";
+import type { CurveData } from "@/components/charts/crossover-data";
+import type { ParseRegionCatalog } from "@/components/hooks/useRegionCatalog";
+import type { ReadTaskDefinition } from "@/components/hooks/useTaskDefinitionImport";
+import type { RegionCatalog } from "@/lib/catalog/schema";
 
 /** What the region picker shows, from the catalog index (server-loaded, small). */
 export interface RegionInfo {
@@ -15,29 +17,13 @@ export interface RegionInfo {
   sources: { name: string; asOf: string }[];
 }
 
-export interface CurvePoint {
-  tasks: number;
-  fargate: number | null;
-  fargateSpot: number | null;
-  ec2: number | null;
-}
-
-export interface CurveData {
-  serviceIndex: number;
-  serviceName: string;
-  currentTasks: number;
-  points: CurvePoint[];
-  /** First task count at which EC2 is cheaper than Fargate on-demand (engine's answer), or null. */
-  crossover: { tasks: number; ec2: number | null; fargate: number | null } | null;
-}
-
 export type RunOutcome =
   | { ok: true; input: EstimateInput; result: EstimateResult; token: string }
   | { ok: false; errors: FieldError[]; internal?: string };
 
 /** The lazily loaded part (zod, engine, codec): see ./kit.ts. */
 export interface Kit {
-  parseCatalog(json: unknown, label: string, expect: { region: string; catalogId: string }): RegionCatalog;
+  parseCatalog: ParseRegionCatalog;
   /** Validate the draft and estimate (the urgent part of an edit). */
   run(draft: EstimateDraft, catalog: RegionCatalog): RunOutcome;
   /** The crossover chart's data (rendered as a deferred update: ~20 full estimates). */
@@ -45,6 +31,5 @@ export interface Kit {
   decodeShare(token: string): ShareDecodeOutcome;
   inputToDraft(input: EstimateInput): EstimateDraft;
   parseImport(text: string): ImportOutcome;
-  toCsv(result: EstimateResult): string;
-  fromTaskDefinition(raw: unknown): TaskDefinitionOutcome;
+  fromTaskDefinition: ReadTaskDefinition;
 }
