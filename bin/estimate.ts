@@ -10,8 +10,11 @@ import path from "node:path";
 import { EXIT_INVALID, EXIT_OK, readAllStdin, runIfInvokedDirectly, type CliIO } from "./cli-runner";
 import { CatalogLookupError, CatalogFileError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
-import { estimateRaw } from "../lib/engine/estimate";
-import { parseEstimateInput, type EstimateResult, type FieldError } from "../lib/schemas/estimate";
+import { formatFieldErrors, type FieldError } from "../lib/field-errors";
+import { formatCents, formatUSD, toCents } from "../lib/money";
+import { compareWithBaseline, presentEstimate } from "../lib/present/estimate";
+import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
+import type { EstimateResult } from "../lib/schemas/estimate";
 
 
 export const EXIT_OVER_BUDGET = 3;
@@ -62,7 +65,7 @@ function parseArgs(argv: string[]): Args | { error: string } {
 }
 
 function listErrors(source: string, errors: FieldError[]): string {
-  return `${source}: invalid estimate input (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n` + errors.map((e) => `  ${e.path}: ${e.message}`).join("\n") + "\n";
+  return `${source}: invalid estimate input (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n` + formatFieldErrors(errors) + "\n";
 }
 
 /** The data dir may be given as data/ (holding catalog/) or as data/catalog itself. */
@@ -93,29 +96,25 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`estimate: cannot read ${label}: ${why}\n`);
     return EXIT_INVALID;
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    io.stderr(`estimate: ${label} is not valid JSON: ${(error as Error).message}\n`);
+  if (text.trim() === "") {
+    io.stderr(`estimate: ${label} is not valid JSON: it is empty\n`);
     return EXIT_INVALID;
   }
-  // An exported EstimateResult carries its input: estimate that again.
-  if (typeof raw === "object" && raw !== null && !Array.isArray(raw) && "input" in raw && "options" in raw) raw = (raw as { input: unknown }).input;
-
-  const parsed = parseEstimateInput(raw);
-  if (!parsed.ok) {
-    io.stderr(listErrors(label, parsed.errors));
+  // The same reader as "Import JSON" on the page: an EstimateInput, or an exported EstimateResult (its input).
+  const file = readEstimateFile(text);
+  if (!file.ok) {
+    const fileLevel = file.errors.length === 1 && file.errors[0]?.path === "(file)";
+    io.stderr(fileLevel ? `estimate: ${label} ${file.errors[0]?.message}\n` : listErrors(label, file.errors));
     return EXIT_INVALID;
   }
-  let catalog;
+  const dataDir = args.dataDir ? resolveDataDir(args.dataDir, cwd) : path.join(cwd, "data");
+  let outcome;
   try {
-    const dataDir = args.dataDir ? resolveDataDir(args.dataDir, cwd) : path.join(cwd, "data");
-    catalog = loadRegionCatalog(parsed.value.region, parsed.value.catalog, { dataDir });
+    outcome = estimateWithLoader(file.input, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir }));
   } catch (error) {
+    // Unknown region or snapshot are field errors inside `outcome`; these are a missing or broken price file.
     if (error instanceof CatalogLookupError) {
-      const fieldPath = error.kind === "unknown-region" ? "region" : error.kind === "unknown-catalog" ? "catalog" : "(catalog)";
-      io.stderr(listErrors(label, [{ path: fieldPath, message: error.message }]));
+      io.stderr(listErrors(label, [{ path: "(catalog)", message: error.message }]));
       return EXIT_INVALID;
     }
     if (error instanceof CatalogFileError) {
@@ -124,7 +123,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     throw error;
   }
-  const outcome = estimateRaw(raw, catalog);
   if (!outcome.ok) {
     io.stderr(listErrors(label, outcome.errors));
     return EXIT_INVALID;
@@ -135,12 +133,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (args.budget !== null) {
     const rec = result.recommendation;
     if (!rec) {
-      io.stderr(`estimate: cannot meet the budget of ${usd(args.budget)}/month: no option can run this workload\n`);
+      io.stderr(`estimate: cannot meet the budget of ${formatUSD(args.budget)}/month: no option can run this workload\n`);
       return EXIT_OVER_BUDGET;
     }
     if (rec.monthlyUSD > args.budget) {
       io.stderr(
-        `estimate: over budget: the recommended option (${rec.optionId}) costs ${usd(rec.monthlyUSD)}/month, ${usd(rec.monthlyUSD - args.budget)} above the budget of ${usd(args.budget)}/month\n`,
+        `estimate: over budget: the recommended option (${rec.optionId}) costs ${formatUSD(rec.monthlyUSD)}/month, ${formatUSD(rec.monthlyUSD - args.budget)} above the budget of ${formatUSD(args.budget)}/month\n`,
       );
       return EXIT_OVER_BUDGET;
     }
@@ -148,8 +146,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
-const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-const usd = (n: number) => usdFormat.format(n);
 const pct = (n: number) => `${Math.round(n)}%`;
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
@@ -159,30 +155,33 @@ export function renderTable(result: EstimateResult): string {
   const out: string[] = [];
   out.push(`ECS cost estimate - ${result.catalog.region}, price catalog ${result.catalog.id}, ${result.hoursPerMonth} h/month`);
   out.push("");
-  const fargate = result.options.find((o) => o.id === "fargate");
-  const base = fargate?.available ? fargate.monthlyUSD : null;
+  // Amounts in cents by the presentation rule (lib/present): the columns add up to the totals shown.
+  const presented = presentEstimate(result);
   const width = Math.max(20, ...result.options.map((o) => o.label.length)) + 2;
   out.push(`${pad("Option", width)}${padStart("Monthly", 14)}${padStart("vs Fargate", 14)}`);
-  for (const o of result.options) {
-    const mark = result.recommendation?.optionId === o.id ? "  <- recommended" : "";
-    if (!o.available || o.monthlyUSD === null) {
+  for (const p of presented.options) {
+    const o = p.option;
+    const mark = presented.recommendedId === o.id ? "  <- recommended" : "";
+    if (p.totalCents === null) {
       out.push(`${pad(o.label, width)}${padStart("unavailable", 14)}  ${o.reason ?? ""}`);
       continue;
     }
-    const diff = base === null || o.id === "fargate" || Math.abs(base - o.monthlyUSD) < 0.005 ? "" : `${o.monthlyUSD <= base ? "-" : "+"}${usd(Math.abs(base - o.monthlyUSD))}`;
-    out.push(`${pad(o.label, width)}${padStart(usd(o.monthlyUSD), 14)}${padStart(diff, 14)}${mark}`);
+    const vs = compareWithBaseline(p, presented.baseline);
+    const diff = vs.kind === "cheaper" ? `-${formatCents(vs.cents)}` : vs.kind === "dearer" ? `+${formatCents(vs.cents)}` : "";
+    out.push(`${pad(o.label, width)}${padStart(formatCents(p.totalCents), 14)}${padStart(diff, 14)}${mark}`);
   }
   if (result.recommendation) {
     out.push("");
     out.push(`Recommendation: ${result.recommendation.why}`);
   }
-  if (fargate?.available) {
+  const fargate = presented.baseline;
+  if (fargate && fargate.totalCents !== null) {
     out.push("");
     out.push("Fargate task sizes:");
-    for (const s of fargate.services) {
-      const loss = s.roundingLossUSD && s.roundingLossUSD > 0.005 ? `, ${usd(s.roundingLossUSD)}/month lost to rounding` : "";
-      out.push(`  ${s.name}: ${s.note ?? ""}; ${usd(s.monthlyUSD)}/month${loss}`);
-    }
+    fargate.option.services.forEach((s, i) => {
+      const loss = s.roundingLossUSD && toCents(s.roundingLossUSD) > 0 ? `, ${formatUSD(s.roundingLossUSD)}/month lost to rounding` : "";
+      out.push(`  ${s.name}: ${s.note ?? ""}; ${formatCents(fargate.services[i]?.cents)}/month${loss}`);
+    });
   }
   const ec2 = result.options.find((o) => o.id === "ec2");
   if (ec2?.available && ec2.plan) {

@@ -11,11 +11,15 @@ import { EXIT_INVALID, EXIT_OK, runIfInvokedDirectly, type CliIO } from "./cli-r
 import { CatalogFileError, CatalogLookupError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { oneServiceInput } from "../lib/rightsize/apply";
-import { currentSizeFromFile } from "../lib/rightsize/current-size";
+import { resolveCurrentSize } from "../lib/rightsize/current-size";
 import { isPercentileKey, type PercentileKey } from "../lib/rightsize/percentile";
-import { checkSettings, DEFAULT_SETTINGS, rightsize, type RightsizeSettings } from "../lib/rightsize/recommend";
-import { parseMemoryMiB, serviceFromTaskDefinition, type TaskDefinitionService } from "../lib/rightsize/task-definition";
+import { checkSettings, DEFAULT_SETTINGS, type RightsizeSettings } from "../lib/rightsize/recommend";
+import { rightsizeWithLoader } from "../lib/pipeline/rightsize";
+import { parseMemoryMiB, readTaskDefinitionFile, type TaskDefinitionService } from "../lib/rightsize/task-definition";
+import { ArchitectureSchema, OperatingSystemSchema, type Architecture, type OperatingSystem } from "../lib/schemas/estimate";
+import { formatFieldErrors } from "../lib/field-errors";
 import { analyzeUsageText, checkUsageFileSize } from "../lib/rightsize/usage";
+import { FARGATE_INCLUDED_STORAGE_GIB, MIB_PER_GIB } from "../lib/units";
 
 
 
@@ -47,8 +51,8 @@ interface Args {
   region: string;
   catalog: string | undefined;
   tasks: number;
-  architecture: "x86_64" | "arm64" | null;
-  os: "linux" | "windows" | null;
+  architecture: Architecture | null;
+  os: OperatingSystem | null;
   settings: RightsizeSettings;
   full: boolean;
   dataDir: string | null;
@@ -103,7 +107,7 @@ function parseArgs(argv: string[]): Args | { error: string } {
         else {
           const r = parseMemoryMiB(v);
           if (!r.ok) return { error: `--current-memory: expected GiB (e.g. 2) or a size with a unit ("2048 MiB"), got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
-          out.memoryGiB = r.value / 1024;
+          out.memoryGiB = r.value / MIB_PER_GIB;
         }
         if (!(out.memoryGiB > 0)) return { error: "--current-memory: must be > 0" };
         break;
@@ -133,15 +137,17 @@ function parseArgs(argv: string[]): Args | { error: string } {
         break;
       }
       case "--architecture": {
-        const v = value();
-        if (v !== "x86_64" && v !== "arm64") return { error: `--architecture: expected x86_64 or arm64, got ${JSON.stringify(v ?? "")}` };
-        out.architecture = v;
+        const given = value();
+        const v = ArchitectureSchema.safeParse(given);
+        if (!v.success) return { error: `--architecture: expected ${ArchitectureSchema.options.join(" or ")}, got ${JSON.stringify(given ?? "")}` };
+        out.architecture = v.data;
         break;
       }
       case "--os": {
-        const v = value();
-        if (v !== "linux" && v !== "windows") return { error: `--os: expected linux or windows, got ${JSON.stringify(v ?? "")}` };
-        out.os = v;
+        const given = value();
+        const v = OperatingSystemSchema.safeParse(given);
+        if (!v.success) return { error: `--os: expected ${OperatingSystemSchema.options.join(" or ")}, got ${JSON.stringify(given ?? "")}` };
+        out.os = v.data;
         break;
       }
       case "--cpu-percentile":
@@ -234,20 +240,24 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   let td: TaskDefinitionService | null = null;
   const notes: string[] = [];
   if (args.taskDefinition) {
-    let raw: string;
+    const abs = path.resolve(cwd, args.taskDefinition);
+    let bytes: number;
     try {
-      raw = readFileSync(path.resolve(cwd, args.taskDefinition), "utf8");
+      const st = statSync(abs);
+      if (st.isDirectory()) return fail(`cannot read ${args.taskDefinition}: it is a directory`);
+      bytes = st.size;
     } catch (error) {
       return fail(`cannot read ${args.taskDefinition}: ${readProblem(error)}`);
     }
-    const r = serviceFromTaskDefinition(raw);
-    if (!r.ok) return fail(`${args.taskDefinition}: not a usable task definition:\n${r.errors.map((e) => `  ${e.path}: ${e.message}`).join("\n")}`);
+    // The same reader as the web pages (size limit, then the conversion); a read error comes back as "(file)".
+    const r = await readTaskDefinitionFile({ bytes, text: () => readFileSync(abs, "utf8") });
+    if (!r.ok) return fail(`${args.taskDefinition}: not a usable task definition:\n${formatFieldErrors(r.errors)}`);
     td = r.service;
     notes.push(...r.warnings);
   }
-  const size = currentSizeFromFile({ vcpu: args.vcpu ?? td?.vcpu ?? null, memoryGiB: args.memoryGiB ?? td?.memoryGiB ?? null }, usage.reserved);
-  notes.push(...size.notes);
+  const size = resolveCurrentSize(usage, { vcpu: args.vcpu ?? td?.vcpu ?? null, memoryGiB: args.memoryGiB ?? td?.memoryGiB ?? null });
   const { vcpu, memoryGiB } = size;
+  notes.push(...size.notes);
   if (vcpu === null) return fail("--current-vcpu is required (the file has no CpuReserved and no --task-definition was given)");
   if (memoryGiB === null) return fail("--current-memory is required (the file has no MemoryReserved and no --task-definition was given)");
 
@@ -257,22 +267,23 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     memoryGiB,
     architecture: args.architecture ?? td?.architecture ?? "x86_64",
     os: args.os ?? td?.os ?? "linux",
-    ephemeralStorageGiB: td?.ephemeralStorageGiB ?? 20,
+    ephemeralStorageGiB: td?.ephemeralStorageGiB ?? FARGATE_INCLUDED_STORAGE_GIB,
     tasks: args.tasks,
   });
   if (!built.ok) return fail(built.errors.map((e) => `${PATH_TO_FLAG[e.path] ?? e.path}: ${e.message}`).join("\n"));
 
-  let catalog;
+  const dataDir = args.dataDir ? path.resolve(cwd, args.dataDir) : path.join(cwd, "data");
+  let outcome;
   try {
-    const dataDir = args.dataDir ? path.resolve(cwd, args.dataDir) : path.join(cwd, "data");
-    catalog = loadRegionCatalog(built.input.region, built.input.catalog, { dataDir });
+    outcome = rightsizeWithLoader(usage, built.input, 0, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir }), args.settings);
   } catch (error) {
-    if (error instanceof CatalogLookupError) return fail(`${error.kind === "unknown-region" ? "--region" : error.kind === "unknown-catalog" ? "--catalog" : "catalog"}: ${error.message}`);
+    // Unknown region or snapshot come back as field errors; these are a missing or broken price file.
+    if (error instanceof CatalogLookupError) return fail(`catalog: ${error.message}`);
     if (error instanceof CatalogFileError) return fail(error.message);
     throw error;
   }
-
-  const result = rightsize(usage, built.input, 0, catalog, args.settings);
+  if (!outcome.ok) return fail(outcome.errors.map((e) => `${PATH_TO_FLAG[e.path] ?? e.path}: ${e.message}`).join("\n"));
+  const result = outcome.result;
   const { estimates, ...brief } = result;
   const output = {
     file: label,

@@ -1,22 +1,14 @@
 /**
- * Display formatting only. Money keeps full precision everywhere else (estimate-format.md "Money");
- * it is rounded here, at the last moment, with Intl.NumberFormat.
+ * Display formatting only. Money keeps full precision everywhere else; dollar amounts are rounded once, at
+ * presentation, by lib/money.ts (the rounding rule and the USD format live there).
  */
+export { formatUSD } from "./money";
 
-const usd2 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const usd0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const plain = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 const pct = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
-/** "$1,234.56" (cents). Null/non-finite -> an em dash, never "$NaN". */
-export function formatUSD(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  // Avoid "-$0.00" for tiny negative float noise.
-  const v = Math.abs(value) < 0.005 ? 0 : value;
-  return usd2.format(v);
-}
-
-/** "$1,235" for chart axes where cents are noise. */
+/** "$1,235" / "$12.5k": chart-axis ticks only, where cents are noise (amounts use formatUSD). */
 export function formatUSDShort(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   if (Math.abs(value) >= 10_000) return `$${plain.format(Math.round(value / 100) / 10)}k`;

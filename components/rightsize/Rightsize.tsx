@@ -14,7 +14,7 @@ import "@/components/security/zod-browser";
 import { useCallback, useMemo, useState } from "react";
 import { parseRegionCatalog } from "@/lib/catalog/parse";
 import { applySize } from "@/lib/rightsize/apply";
-import { currentSizeFromFile } from "@/lib/rightsize/current-size";
+import { resolveCurrentSize } from "@/lib/rightsize/current-size";
 import { checkSettings, DEFAULT_SETTINGS, rightsize, type RightsizeSettings } from "@/lib/rightsize/recommend";
 import { serviceFromTaskDefinition } from "@/lib/rightsize/task-definition";
 import type { UsageSummary } from "@/lib/rightsize/usage";
@@ -123,17 +123,17 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds, initial
 
   // ---- the utilization file; its reservation fills the parts of the size the user did not give (as the CLI does)
   const onUsageSummary = (summary: UsageSummary) => {
-    const size = currentSizeFromFile(givenSize(service, sizeFrom), summary.reserved);
+    const size = resolveCurrentSize(summary, givenSize(service, sizeFrom));
     const patch: Partial<ServiceDraft> = {};
-    if (size.from.vcpu === "file") patch.vcpu = String(size.vcpu);
-    if (size.from.memoryGiB === "file") patch.memoryGiB = String(size.memoryGiB);
+    if (size.fromFile.vcpu) patch.vcpu = String(size.vcpu);
+    if (size.fromFile.memoryGiB) patch.memoryGiB = String(size.memoryGiB);
     if (Object.keys(patch).length === 0) return;
     updateService(patch);
-    setSizeFrom((f) => ({ vcpu: size.from.vcpu === "file" ? "file" : f.vcpu, memoryGiB: size.from.memoryGiB === "file" ? "file" : f.memoryGiB }));
+    setSizeFrom((f) => ({ vcpu: size.fromFile.vcpu ? "file" : f.vcpu, memoryGiB: size.fromFile.memoryGiB ? "file" : f.memoryGiB }));
   };
   const { usage, elapsed, start: startUsage } = useUsageFile(onUsageSummary);
   const summary = usage.status === "done" ? usage.summary : null;
-  const sizeFromFile = summary ? currentSizeFromFile(givenSize(service, sizeFrom), summary.reserved).notes : [];
+  const sizeFromFile = summary ? resolveCurrentSize(summary, givenSize(service, sizeFrom)).notes : [];
 
   // ---- prices, the working estimate, the sizing rule -> the recommendation
   const catalogState = useRegionCatalog(draft.catalog, draft.region, parseRegionCatalog);

@@ -4,7 +4,9 @@
  */
 import { isUnavailable, type InstanceType, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
-import { money, num, plural, rateLine, rateMoney } from "./lines";
+import { formatUSD } from "../money";
+import { MIB_PER_GIB } from "../units";
+import { num, plural, rateLine, rateMoney } from "./lines";
 import {
   CPU_UNITS_PER_VCPU,
   EBS_HOURS_PER_MONTH,
@@ -375,7 +377,7 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
   input.services.forEach((service, index) => {
     const { concurrent, hours } = ec2Demand(service.tasks, service.usage);
     if (service.usage.kind === "scheduled") scheduled = true;
-    const d: Demand = { service, index, cpu: service.vcpu * CPU_UNITS_PER_VCPU, mem: service.memoryGiB * 1024, n: concurrent, hours };
+    const d: Demand = { service, index, cpu: service.vcpu * CPU_UNITS_PER_VCPU, mem: service.memoryGiB * MIB_PER_GIB, n: concurrent, hours };
     const list = byArch.get(service.architecture) ?? [];
     list.push(d);
     byArch.set(service.architecture, list);
@@ -409,7 +411,7 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
     let fleetUSD = instanceLine.usd;
     if (ebsRate) {
       const ebsLine = rateLine(fleetName, "ebs", `EBS gp3 root volume (${num(ec2.rootVolumeGiB)} GiB per instance)`, (c.count * ec2.rootVolumeGiB * hours) / EBS_HOURS_PER_MONTH, "GB-months", ebsRate,
-        `${c.count} x ${num(ec2.rootVolumeGiB)} GiB, prorated ${num(hours)}/730 h.`);
+        `${c.count} x ${num(ec2.rootVolumeGiB)} GiB, prorated ${num(hours)}/${EBS_HOURS_PER_MONTH} h.`);
       lines.push(ebsLine);
       fleetUSD += ebsLine.usd;
     }
@@ -452,7 +454,7 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
           (c.count === ec2.minInstances && c.count > instancesForTarget(c.needed, ec2.targetUtilizationPct) ? `, raised to minInstances ${ec2.minInstances}` : "") +
           `) at ${rateMoney(c.hourly)}/h each`;
     const runner = f.runnerUp
-      ? `; next best ${f.runnerUp.count} x ${f.runnerUp.p.t.type} at ${money(f.runnerUp.score * hours)}/month`
+      ? `; next best ${f.runnerUp.count} x ${f.runnerUp.p.t.type} at ${formatUSD(f.runnerUp.score * hours)}/month`
       : "";
     whys.push(`${holds.join("; ")}. ${sizing} is the cheapest of ${plural(f.checked, `${f.arch} type`)} searched (${price.text} prices${ec2.networkMode === "awsvpc" ? ", awsvpc ENI limits" : ""})${runner}.`);
     if (t.burstable && c.count > 0) {

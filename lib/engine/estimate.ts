@@ -14,7 +14,8 @@ import {
 } from "../schemas/estimate";
 import { ec2Option } from "./ec2";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
-import { money, rateOf } from "./lines";
+import { formatUSD } from "../money";
+import { rateOf } from "./lines";
 import { OLD_SOURCE_DAYS, WINDOWS_MIN_BILLED_SECONDS, WINDOWS_MIN_BILLED_SECONDS_STATUS } from "./rules";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
@@ -77,17 +78,17 @@ function recommend(options: EstimateOption[]): EstimateResult["recommendation"] 
   const fargate = options.find((o) => o.id === "fargate");
   const fargateUSD = fargate?.available && fargate.monthlyUSD !== null ? fargate.monthlyUSD : null;
   const savingsUSD = fargateUSD === null ? 0 : fargateUSD - best.monthlyUSD;
-  const parts: string[] = [`${best.label} is the cheapest available option at ${money(best.monthlyUSD)}/month`];
+  const parts: string[] = [`${best.label} is the cheapest available option at ${formatUSD(best.monthlyUSD)}/month`];
   if (best.id === "fargate") {
     // nothing to compare against
   } else if (fargateUSD === null) parts.push(`Fargate on-demand is unavailable (${fargate?.reason ?? "not priced"}), so no savings are computed`);
-  else if (fargateUSD > 0) parts.push(`${money(savingsUSD)}/month (${Math.round((savingsUSD / fargateUSD) * 100)}%) below Fargate on-demand`);
-  if (next) parts.push(`next: ${next.label} at ${money(next.monthlyUSD)}/month`);
+  else if (fargateUSD > 0) parts.push(`${formatUSD(savingsUSD)}/month (${Math.round((savingsUSD / fargateUSD) * 100)}%) below Fargate on-demand`);
+  if (next) parts.push(`next: ${next.label} at ${formatUSD(next.monthlyUSD)}/month`);
   const spotBased = (o: EstimateOption) => o.id === "fargate-spot" || o.id === "fargate-mix" || (o.id === "ec2" && o.label.includes("Spot"));
   if (spotBased(best)) {
     parts.push("Spot capacity can be interrupted with a two-minute warning");
     const safe = sorted.find((o) => !spotBased(o));
-    if (safe && safe !== next) parts.push(`cheapest without Spot: ${safe.label} at ${money(safe.monthlyUSD)}/month`);
+    if (safe && safe !== next) parts.push(`cheapest without Spot: ${safe.label} at ${formatUSD(safe.monthlyUSD)}/month`);
   }
   if (best.id === "ec2") {
     const plan = best.plan?.instances.map((i) => `${i.count} x ${i.type}`).join(" + ");
@@ -188,11 +189,15 @@ export function checkAgainstCatalog(input: EstimateInput, catalog: RegionCatalog
 /** Validate untrusted input, check it against the catalog, then estimate. Never throws. */
 export function estimateRaw(raw: unknown, catalog: RegionCatalog): EstimateOutcome {
   const parsed = parseEstimateInput(raw);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  const errors = checkAgainstCatalog(parsed.value, catalog);
+  return parsed.ok ? estimateChecked(parsed.value, catalog) : { ok: false, errors: parsed.errors };
+}
+
+/** An input that passed the schema: check it against the catalog, then estimate. Never throws. */
+export function estimateChecked(input: EstimateInput, catalog: RegionCatalog): EstimateOutcome {
+  const errors = checkAgainstCatalog(input, catalog);
   if (errors.length > 0) return { ok: false, errors };
   try {
-    return { ok: true, result: estimate(parsed.value, catalog) };
+    return { ok: true, result: estimate(input, catalog) };
   } catch (error) {
     // Not expected for parsed input; report it as an input problem rather than crash the caller.
     return { ok: false, errors: [{ path: "(root)", message: `could not be estimated: ${error instanceof Error ? error.message : String(error)}` }] };

@@ -6,7 +6,8 @@
 import { isUnavailable, type ComputeRates, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
 import { largestFargateSize, snapFargateSize, type FargateSize } from "./fargate-sizes";
-import { money, num, rateLine, sumUSD, withRate } from "./lines";
+import { formatUSD } from "../money";
+import { num, rateLine, sumUSD, withRate } from "./lines";
 import { FARGATE_INCLUDED_STORAGE_GIB, fargateTaskHours, ROUNDING_LOSS_WARN_SHARE, splitCapacityProviders } from "./rules";
 
 export type FargateMode = "on-demand" | "spot" | "compute-1y" | "compute-3y";
@@ -131,14 +132,14 @@ function priceTasks(
   if (extraGiB > 0) {
     if (service.os === "windows") {
       warnings.add(
-        `${service.name}: ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage was requested, but Windows tasks on Fargate are assumed to have a fixed 20 GiB (AWS documents conflict); no storage charge is included.`,
+        `${service.name}: ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage was requested, but Windows tasks on Fargate are assumed to have a fixed ${FARGATE_INCLUDED_STORAGE_GIB} GiB (AWS documents conflict); no storage charge is included.`,
       );
     } else {
       const storage = catalog.fargate.ephemeralStorageGbHour;
       if (isUnavailable(storage)) return fail(`${serviceRef(service, s.index)} needs ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage: ${storage.reason}`);
       const note = rates.mode === "spot" || rates.mode.startsWith("Compute") ? "Storage is not discounted: priced at the on-demand ephemeral storage rate." : undefined;
       lines.push(
-        rateLine(service.name, "storage", `Fargate ephemeral storage above 20 GiB (${service.os})`, extraGiB * hours, "GB-hours", storage, note),
+        rateLine(service.name, "storage", `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB (${service.os})`, extraGiB * hours, "GB-hours", storage, note),
       );
     }
   }
@@ -147,7 +148,8 @@ function priceTasks(
   return { lines, lossUSD: Math.max(0, lossUSD) };
 }
 
-function billedNote(s: SizedService): string {
+/** The JSON note on each Fargate service: the billed size and why it differs from the request. */
+function fargateSizeNote(s: SizedService): string {
   const { service, size } = s;
   const same = Math.abs(size.vcpu - service.vcpu) < 1e-9 && Math.abs(size.memoryGiB - service.memoryGiB) < 1e-9;
   const billed = `billed as ${num(size.vcpu)} vCPU / ${num(size.memoryGiB)} GiB on Fargate`;
@@ -194,11 +196,11 @@ export function fargateOption(
       requested: { vcpu: s.service.vcpu, memoryGiB: s.service.memoryGiB },
       monthlyUSD,
       roundingLossUSD: part.lossUSD,
-      note: billedNote(s),
+      note: fargateSizeNote(s),
     });
     if (mode === "on-demand" && monthlyUSD > 0 && part.lossUSD > ROUNDING_LOSS_WARN_SHARE * monthlyUSD) {
       local.add(
-        `${s.service.name}: ${money(part.lossUSD)}/month (${Math.round((part.lossUSD / monthlyUSD) * 100)}% of its Fargate cost) pays for capacity above the request because Fargate bills ${num(s.size.vcpu)} vCPU / ${num(s.size.memoryGiB)} GiB for ${num(s.service.vcpu)} vCPU / ${num(s.service.memoryGiB)} GiB; a request closer to a valid size would cost less.`,
+        `${s.service.name}: ${formatUSD(part.lossUSD)}/month (${Math.round((part.lossUSD / monthlyUSD) * 100)}% of its Fargate cost) pays for capacity above the request because Fargate bills ${num(s.size.vcpu)} vCPU / ${num(s.size.memoryGiB)} GiB for ${num(s.service.vcpu)} vCPU / ${num(s.service.memoryGiB)} GiB; a request closer to a valid size would cost less.`,
       );
     }
   }
@@ -242,8 +244,8 @@ export function fargateMixOption(catalog: RegionCatalog, sized: SizedService[] |
       monthlyUSD,
       roundingLossUSD: loss,
       note: strategy
-        ? `${billedNote(s)}; strategy base ${strategy.base}, weights FARGATE ${strategy.fargateWeight} : FARGATE_SPOT ${strategy.spotWeight} -> ${num(split.onDemand)} on-demand + ${num(split.spot)} Spot tasks`
-        : `${billedNote(s)}; no capacity provider strategy: all tasks on FARGATE`,
+        ? `${fargateSizeNote(s)}; strategy base ${strategy.base}, weights FARGATE ${strategy.fargateWeight} : FARGATE_SPOT ${strategy.spotWeight} -> ${num(split.onDemand)} on-demand + ${num(split.spot)} Spot tasks`
+        : `${fargateSizeNote(s)}; no capacity provider strategy: all tasks on FARGATE`,
     });
   }
   return { id, label, available: true, reason: null, monthlyUSD: sumUSD(lines), lines, services, plan: null };

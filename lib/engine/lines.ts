@@ -1,4 +1,4 @@
-/** Small shared helpers: cost lines from catalog rates, money text for `why` strings. */
+/** Small shared helpers: cost lines from catalog rates, rate and size text for `why` strings. */
 import type { Rate } from "../catalog/schema";
 import type { CostLine, LineComponent } from "../schemas/estimate";
 
@@ -47,13 +47,6 @@ export function sumUSD(lines: ReadonlyArray<{ usd: number }>): number {
   let total = 0;
   for (const l of lines) total += l.usd;
   return total;
-}
-
-const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** Display text for explanations only; amounts in the result stay unrounded. */
-export function money(usd: number): string {
-  return usdFormat.format(usd);
 }
 
 const rateFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 6 });

@@ -2,9 +2,11 @@
  * Billing and capacity rules of the estimate engine. Each rule lives here once, with the section of
  * ../shared/docs/billing-and-sizing-rules.md (cited as "rules §x") that it implements.
  */
-import { HOURS_PER_MONTH, type OperatingSystem, type Service } from "../schemas/estimate";
+import type { OperatingSystem, Service } from "../schemas/estimate";
+import { CPU_UNITS_PER_VCPU, FARGATE_INCLUDED_STORAGE_GIB, HOURS_PER_MONTH } from "../units";
 
-export { HOURS_PER_MONTH };
+// Stated once in lib/units.ts (the contract needs them too); re-exported so the engine's rules read in one place.
+export { CPU_UNITS_PER_VCPU, FARGATE_INCLUDED_STORAGE_GIB, HOURS_PER_MONTH };
 
 /**
  * Fargate Linux minimum charge per task run: one minute (rules §2.1, "A minimum charge of one minute
@@ -24,9 +26,6 @@ export const WINDOWS_MIN_BILLED_SECONDS_STATUS =
 export function minBilledSeconds(os: OperatingSystem): number {
   return os === "windows" ? WINDOWS_MIN_BILLED_SECONDS : LINUX_MIN_BILLED_SECONDS;
 }
-
-/** Every Fargate task gets 20 GiB of ephemeral storage at no charge; above that is billed (rules §1.2). */
-export const FARGATE_INCLUDED_STORAGE_GIB = 20;
 
 /**
  * Billed Fargate task-hours per month for one service (rules §2.1): continuous = tasks x hours;
@@ -57,9 +56,6 @@ export function splitCapacityProviders(
 }
 
 // ---------------------------------------------------------------- ECS on EC2 (rules §3)
-
-/** "multiply the number of vCPUs ... by 1,024" (rules §3.1, task_definition_parameters.md). */
-export const CPU_UNITS_PER_VCPU = 1024;
 
 /**
  * Registered memory / advertised memory. AWS's only worked example (rules §3.1, memory-management page):

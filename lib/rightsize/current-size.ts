@@ -1,44 +1,49 @@
 /**
- * The current task size a right-sizing run compares against. What the user gave wins (CLI flags, a task
- * definition, the /rightsize form); a dimension left open is taken from the reservation the utilization file
- * was recorded with (Container Insights CpuReserved in CPU units, MemoryReserved in MiB), and a note says so.
- * The CLI and the /rightsize page both call this, so a file gives the same current size in both.
+ * Which size was the utilization file recorded with? Container Insights exports carry the task's reservation
+ * (`CpuReserved` in CPU units, `MemoryReserved` in MiB). A size the user gave (flag, form field they set, task
+ * definition) wins; a dimension nobody gave is taken from the file's reservation, and a note says so. The CLI
+ * (bin/rightsize.ts) and the /rightsize page both call this, so they agree on the current size.
+ * docs/billing-rules.md#rightsize-current-size
  */
-import { cpuSampleToVcpu, memorySampleToGiB } from "./recommend";
+import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
 import type { UsageSummary } from "./usage";
 
-export type CurrentSizeSource = "given" | "file";
-
-export interface CurrentSize {
-  /** null: neither given nor in the file. */
+export interface CurrentSizeResolution {
+  /** null when neither given nor in the file. */
   vcpu: number | null;
   memoryGiB: number | null;
-  from: { vcpu: CurrentSizeSource | null; memoryGiB: CurrentSizeSource | null };
-  /** One sentence per dimension taken from the file (shown by the page, printed by the CLI as warnings). */
+  /** Which dimensions came from the file's reservation. */
+  fromFile: { vcpu: boolean; memoryGiB: boolean };
+  /** One sentence per dimension taken from the file, for the notes/warnings list. */
   notes: string[];
 }
 
-/** The file's reservation in vCPU / GiB (null per dimension when the file carries none). */
-export function reservedSize(reserved: UsageSummary["reserved"]): { vcpu: number | null; memoryGiB: number | null } {
+/** The reservation recorded in the file, in vCPU and GiB (null where the file has none). */
+export function fileReservation(usage: Pick<UsageSummary, "reserved">): { vcpu: number | null; memoryGiB: number | null } {
   return {
-    vcpu: reserved.cpuUnits === null ? null : cpuSampleToVcpu(reserved.cpuUnits, "cpu-units", 0),
-    memoryGiB: reserved.memoryMiB === null ? null : memorySampleToGiB(reserved.memoryMiB, "MiB", 0),
+    vcpu: usage.reserved.cpuUnits === null ? null : usage.reserved.cpuUnits / CPU_UNITS_PER_VCPU,
+    memoryGiB: usage.reserved.memoryMiB === null ? null : usage.reserved.memoryMiB / MIB_PER_GIB,
   };
 }
 
-/** `given`: null for a dimension the user did not set. */
-export function currentSizeFromFile(given: { vcpu: number | null; memoryGiB: number | null }, reserved: UsageSummary["reserved"]): CurrentSize {
-  const file = reservedSize(reserved);
+export function resolveCurrentSize(
+  usage: Pick<UsageSummary, "reserved">,
+  given: { vcpu: number | null; memoryGiB: number | null },
+): CurrentSizeResolution {
+  const file = fileReservation(usage);
   const notes: string[] = [];
-  const pick = (value: number | null, fromFile: number | null, note: (v: number) => string) => {
-    if (value !== null) return { value, from: "given" as const };
-    if (fromFile !== null) {
-      notes.push(note(fromFile));
-      return { value: fromFile, from: "file" as const };
-    }
-    return { value: null, from: null };
-  };
-  const vcpu = pick(given.vcpu, file.vcpu, (v) => `Current vCPU taken from the file's CpuReserved: ${v} vCPU.`);
-  const memoryGiB = pick(given.memoryGiB, file.memoryGiB, (v) => `Current memory taken from the file's MemoryReserved: ${v} GiB.`);
-  return { vcpu: vcpu.value, memoryGiB: memoryGiB.value, from: { vcpu: vcpu.from, memoryGiB: memoryGiB.from }, notes };
+  let vcpu = given.vcpu;
+  let memoryGiB = given.memoryGiB;
+  const fromFile = { vcpu: false, memoryGiB: false };
+  if (vcpu === null && file.vcpu !== null) {
+    vcpu = file.vcpu;
+    fromFile.vcpu = true;
+    notes.push(`Current vCPU taken from the file's CpuReserved: ${vcpu} vCPU.`);
+  }
+  if (memoryGiB === null && file.memoryGiB !== null) {
+    memoryGiB = file.memoryGiB;
+    fromFile.memoryGiB = true;
+    notes.push(`Current memory taken from the file's MemoryReserved: ${memoryGiB} GiB.`);
+  }
+  return { vcpu, memoryGiB, fromFile, notes };
 }

@@ -13,8 +13,10 @@
  */
 import type { RegionCatalog } from "../catalog/schema";
 import { estimate } from "../engine/estimate";
+import { formatUSD } from "../money";
+import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
 import { largestFargateSize, snapFargateSize } from "../engine/fargate-sizes";
-import { type EstimateInput, type EstimateResult, type Service } from "../schemas/estimate";
+import { SERVICE_LIMITS, type EstimateInput, type EstimateResult, type Service } from "../schemas/estimate";
 import { PERCENTILE_VALUE, type PercentileKey } from "./percentile";
 import type { CpuUnit, DimensionSummary, MemoryUnit, UsageSummary } from "./usage";
 
@@ -22,9 +24,6 @@ export const DEFAULT_CPU_PERCENTILE: PercentileKey = "p95";
 export const DEFAULT_MEMORY_PERCENTILE: PercentileKey = "max";
 export const DEFAULT_HEADROOM_PCT = 15;
 export const MAX_HEADROOM_PCT = 200;
-/** 1 vCPU = 1024 CPU units (task definitions, Container Insights CpuUtilized). */
-const CPU_UNITS_PER_VCPU = 1024;
-const MIB_PER_GIB = 1024;
 /** Relative tolerance for "equal" sizes (float noise). */
 const EPS = 1e-9;
 
@@ -180,7 +179,7 @@ export function recommendSize(
     const largest = largestFargateSize(current.os);
     // No Fargate size holds it: keep the requirement (rounded up to whole CPU units / MiB) so ECS on EC2 is still priced.
     recommended = {
-      vcpu: Math.min(192, Math.ceil(required.vcpu * CPU_UNITS_PER_VCPU) / CPU_UNITS_PER_VCPU),
+      vcpu: Math.min(SERVICE_LIMITS.vcpu.max, Math.ceil(required.vcpu * CPU_UNITS_PER_VCPU) / CPU_UNITS_PER_VCPU),
       memoryGiB: Math.ceil(required.memoryGiB * MIB_PER_GIB) / MIB_PER_GIB,
       validFargateSize: false,
     };
@@ -260,7 +259,6 @@ export function rightsize(
   });
   const fargate = options.find((o) => o.id === "fargate");
   const monthlySavingsUSD = fargate?.savingsUSD ?? null;
-  const usd = (n: number) => `$${n.toFixed(2)}`;
   const pct = (k: PercentileKey) => (k === "max" ? "peak" : k);
   const parts: string[] = [];
   const cpuObs = sizing.observed.cpu;
@@ -276,9 +274,9 @@ export function rightsize(
   if (monthlySavingsUSD !== null) {
     why +=
       monthlySavingsUSD > 0
-        ? `; saves ${usd(monthlySavingsUSD)}/month on Fargate on-demand for ${fmtNum(service.tasks)} task(s).`
+        ? `; saves ${formatUSD(monthlySavingsUSD)}/month on Fargate on-demand for ${fmtNum(service.tasks)} task(s).`
         : monthlySavingsUSD < 0
-          ? `; costs ${usd(-monthlySavingsUSD)}/month more on Fargate on-demand for ${fmtNum(service.tasks)} task(s).`
+          ? `; costs ${formatUSD(-monthlySavingsUSD)}/month more on Fargate on-demand for ${fmtNum(service.tasks)} task(s).`
           : "; the Fargate on-demand cost does not change.";
   } else why += ".";
   return {

@@ -5,15 +5,18 @@
  * register-task-definition input ({ family, containerDefinitions, cpu, memory, ... }), as an object
  * or as JSON text. Pure: never throws; every problem names the field (`taskDefinition.cpu`).
  *
- * Rules (../shared/docs/billing-and-sizing-rules.md §1.1):
+ * Rules (docs/billing-rules.md#task-definition-sizes):
  * - task-level `cpu` may be CPU units (1024 = 1 vCPU) or a vCPU string ("1 vCPU"), `memory` MiB or a
  *   GB string ("2 GB" = 2048 MiB); ECS converts both to integers when the definition is registered.
  * - task-level cpu/memory are the billed size on Fargate; container-level values are optional.
  *   When there is no task-level size (EC2 task definitions) we use the sum over containers
- *   (memory, else memoryReservation), as ECS reserves per container on EC2 (§3.1).
- * - ephemeralStorage.sizeInGiB, default 20 GiB (§1.2).
+ *   (memory, else memoryReservation), as ECS reserves per container on EC2 (docs/billing-rules.md#ec2-registered-capacity).
+ * - ephemeralStorage.sizeInGiB, default 20 GiB (docs/billing-rules.md#ephemeral-storage).
+ * Limits are the contract's (SERVICE_LIMITS in lib/schemas/estimate.ts), never copied here.
  */
-import type { Architecture, OperatingSystem } from "../schemas/estimate";
+import { childPath, type FieldError } from "../field-errors";
+import { SERVICE_LIMITS, type Architecture, type OperatingSystem } from "../schemas/estimate";
+import { CPU_UNITS_PER_VCPU, FARGATE_INCLUDED_STORAGE_GIB, MIB_PER_GIB } from "../units";
 
 export interface TaskDefinitionService {
   name: string;
@@ -24,34 +27,23 @@ export interface TaskDefinitionService {
   ephemeralStorageGiB: number;
 }
 
-export interface TaskDefinitionError {
-  path: string;
-  message: string;
-}
+/** A problem in the task definition, with its path (`taskDefinition.cpu`). */
+export type TaskDefinitionError = FieldError;
 
 export type TaskDefinitionOutcome =
   | { ok: true; service: TaskDefinitionService; warnings: string[] }
   | { ok: false; errors: TaskDefinitionError[] };
 
-/** CPU units per vCPU in ECS task definitions. */
-export const CPU_UNITS_PER_VCPU = 1024;
-/** Ephemeral storage every Fargate task gets (billing-and-sizing-rules §1.2). */
-const DEFAULT_EPHEMERAL_GIB = 20;
-const MAX_EPHEMERAL_GIB = 200;
-/** Bounds of the estimate contract's ServiceSchema (lib/schemas/estimate.ts). */
-const MIN_VCPU = 0.125;
-const MAX_VCPU = 192;
-const MIN_MEMORY_GIB = 0.125;
-const MAX_MEMORY_GIB = 24_576;
-const MAX_NAME = 64;
+const DEFAULT_EPHEMERAL_GIB = SERVICE_LIMITS.ephemeralStorageGiB.default;
+const MAX_EPHEMERAL_GIB = SERVICE_LIMITS.ephemeralStorageGiB.max;
+const MIN_VCPU = SERVICE_LIMITS.vcpu.min;
+const MAX_VCPU = SERVICE_LIMITS.vcpu.max;
+const MIN_MEMORY_GIB = SERVICE_LIMITS.memoryGiB.min;
+const MAX_MEMORY_GIB = SERVICE_LIMITS.memoryGiB.max;
+const MAX_NAME = SERVICE_LIMITS.nameMaxChars;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function join(prefix: string, key: string | number): string {
-  if (typeof key === "number") return `${prefix}[${key}]`;
-  return prefix ? `${prefix}.${key}` : key;
-}
 
 type Parsed = { ok: true; value: number } | { ok: false; message: string };
 
@@ -88,7 +80,7 @@ export function parseMemoryMiB(v: unknown): Parsed {
     const n = Number(m[1]);
     const unit = (m[2] ?? "").toLowerCase();
     // ECS reads "GB" in task definitions as GiB: "2 GB" registers as 2048 MiB (§1.1).
-    const factor = unit === "" || unit === "mb" || unit === "mib" || unit === "m" ? 1 : unit === "gb" || unit === "gib" || unit === "g" ? 1024 : null;
+    const factor = unit === "" || unit === "mb" || unit === "mib" || unit === "m" ? 1 : unit === "gb" || unit === "gib" || unit === "g" ? MIB_PER_GIB : null;
     if (factor !== null) {
       return n > 0 ? { ok: true, value: n * factor } : { ok: false, message: `must be more than 0, got "${v}"` };
     }
@@ -106,6 +98,50 @@ function describe(v: unknown): string {
 const NOT_A_TASK_DEFINITION =
   "this is not an ECS task definition: expected the output of `aws ecs describe-task-definition` " +
   '({"taskDefinition": {...}}) or a register-task-definition input (with "family" and "containerDefinitions")';
+
+/**
+ * Largest task definition file the pages and the CLI read. ECS itself refuses task definitions above 64 KiB;
+ * `describe-task-definition` output adds metadata and pretty-printing, so 1 MiB leaves ample room while keeping
+ * a wrong file (a log, an image) from being parsed.
+ */
+export const MAX_TASK_DEFINITION_BYTES = 1024 * 1024;
+
+/** A task definition file: its size is checked before its text is read, then it is converted. Never throws. */
+export function readTaskDefinitionFile(file: { bytes: number; text: () => string | Promise<string> }): Promise<TaskDefinitionOutcome> {
+  if (file.bytes > MAX_TASK_DEFINITION_BYTES) {
+    return Promise.resolve({
+      ok: false,
+      errors: [{ path: "(file)", message: `is too large (${file.bytes} bytes; a task definition file is at most ${MAX_TASK_DEFINITION_BYTES} bytes, 1 MiB)` }],
+    });
+  }
+  return Promise.resolve()
+    .then(() => file.text())
+    .then(
+      (text) => serviceFromTaskDefinition(text),
+      (e: unknown): TaskDefinitionOutcome => ({ ok: false, errors: [{ path: "(file)", message: `could not be read: ${e instanceof Error ? e.message : String(e)}` }] }),
+    );
+}
+
+/** The form fields a task definition fills in (both pages keep them as text, like the rest of the form). */
+export interface TaskDefinitionFields {
+  name: string;
+  vcpu: string;
+  memoryGiB: string;
+  architecture: Architecture;
+  os: OperatingSystem;
+  ephemeralStorageGiB: string;
+}
+
+export function taskDefinitionFields(service: TaskDefinitionService): TaskDefinitionFields {
+  return {
+    name: service.name,
+    vcpu: String(service.vcpu),
+    memoryGiB: String(service.memoryGiB),
+    architecture: service.architecture,
+    os: service.os,
+    ephemeralStorageGiB: String(service.ephemeralStorageGiB),
+  };
+}
 
 /** Read a task definition (object or JSON text) into a service row. Never throws. */
 export function serviceFromTaskDefinition(raw: unknown): TaskDefinitionOutcome {
@@ -144,7 +180,7 @@ function convert(raw: unknown): TaskDefinitionOutcome {
   } else if (Array.isArray(value.taskDefinitions)) {
     return fail("taskDefinitions", "holds several task definitions; export one with `aws ecs describe-task-definition --task-definition NAME`");
   }
-  const p = (key: string | number) => join(base, key);
+  const p = (key: string | number) => childPath(base, key);
 
   const hasShape = "family" in td || "containerDefinitions" in td || "taskDefinitionArn" in td;
   if (!hasShape) return fail(base || "(root)", NOT_A_TASK_DEFINITION);
@@ -284,17 +320,17 @@ function convert(raw: unknown): TaskDefinitionOutcome {
   }
 
   // ---- ephemeral storage (§1.2: 20 GiB included, at most 200 GiB)
-  let ephemeralStorageGiB = DEFAULT_EPHEMERAL_GIB;
+  let ephemeralStorageGiB: number = DEFAULT_EPHEMERAL_GIB;
   const es = td.ephemeralStorage;
   if (es !== undefined && es !== null) {
     const size = isObj(es) ? es.sizeInGiB : undefined;
     const n = typeof size === "string" && /^\d+$/.test(size.trim()) ? Number(size) : size;
     if (typeof n !== "number" || !Number.isInteger(n)) {
-      errors.push({ path: `${p("ephemeralStorage")}.sizeInGiB`, message: `must be a whole number of GiB between 20 and 200, got ${describe(size)}` });
+      errors.push({ path: `${p("ephemeralStorage")}.sizeInGiB`, message: `must be a whole number of GiB between ${DEFAULT_EPHEMERAL_GIB} and ${MAX_EPHEMERAL_GIB}, got ${describe(size)}` });
     } else if (n > MAX_EPHEMERAL_GIB) {
       errors.push({ path: `${p("ephemeralStorage")}.sizeInGiB`, message: `must be at most ${MAX_EPHEMERAL_GIB} GiB (the Fargate maximum), got ${n}` });
     } else if (n < DEFAULT_EPHEMERAL_GIB) {
-      warnings.push(`ephemeralStorage.sizeInGiB ${n} is below the 20 GiB every Fargate task gets; using 20 GiB.`);
+      warnings.push(`ephemeralStorage.sizeInGiB ${n} is below the ${FARGATE_INCLUDED_STORAGE_GIB} GiB every Fargate task gets; using ${FARGATE_INCLUDED_STORAGE_GIB} GiB.`);
     } else {
       ephemeralStorageGiB = n;
     }
@@ -302,16 +338,16 @@ function convert(raw: unknown): TaskDefinitionOutcome {
 
   if (errors.length === 0 && cpuUnits !== null && memoryMiB !== null) {
     const vcpu = cpuUnits / CPU_UNITS_PER_VCPU;
-    const memoryGiB = memoryMiB / 1024;
+    const memoryGiB = memoryMiB / MIB_PER_GIB;
     if (vcpu < MIN_VCPU || vcpu > MAX_VCPU) {
-      errors.push({ path: p("cpu"), message: `${fmt(cpuUnits)} CPU units = ${fmt(vcpu)} vCPU is outside ${MIN_VCPU}-${MAX_VCPU} vCPU (128-196608 units)` });
+      errors.push({ path: p("cpu"), message: `${fmt(cpuUnits)} CPU units = ${fmt(vcpu)} vCPU is outside ${MIN_VCPU}-${MAX_VCPU} vCPU (${MIN_VCPU * CPU_UNITS_PER_VCPU}-${MAX_VCPU * CPU_UNITS_PER_VCPU} units)` });
     }
     if (memoryGiB < MIN_MEMORY_GIB || memoryGiB > MAX_MEMORY_GIB) {
-      errors.push({ path: p("memory"), message: `${fmt(memoryMiB)} MiB is outside ${MIN_MEMORY_GIB * 1024}-${MAX_MEMORY_GIB * 1024} MiB` });
+      errors.push({ path: p("memory"), message: `${fmt(memoryMiB)} MiB is outside ${MIN_MEMORY_GIB * MIB_PER_GIB}-${MAX_MEMORY_GIB * MIB_PER_GIB} MiB` });
     }
     if (errors.length === 0) {
       if (os === "windows" && ephemeralStorageGiB > DEFAULT_EPHEMERAL_GIB) {
-        warnings.push("Windows tasks on Fargate get a fixed 20 GiB of ephemeral storage (billing-and-sizing-rules §1.2); the larger size is kept as requested.");
+        warnings.push(`Windows tasks on Fargate get a fixed ${FARGATE_INCLUDED_STORAGE_GIB} GiB of ephemeral storage (docs/billing-rules.md#ephemeral-storage); the larger size is kept as requested.`);
       }
       return { ok: true, service: { name, vcpu, memoryGiB, architecture, os, ephemeralStorageGiB }, warnings };
     }

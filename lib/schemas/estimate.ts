@@ -1,16 +1,28 @@
 /**
- * The public JSON contract, version 1 (../shared/docs/estimate-format.md).
- * One schema feeds the form, share links, JSON import/export, POST /api/estimate and the CLI.
- * Field names are fixed by that document; optional fields may be added, never renamed.
+ * The public JSON contract, version 1: EstimateInput and EstimateResult. Published as JSON Schema at
+ * /schema/estimate-input.v1.json and /schema/estimate-result.v1.json (generated from these schemas).
+ * One schema feeds the form, share links, JSON import/export, POST /api/estimate and both CLIs.
+ * Field names are fixed; optional fields may be added, never renamed. Limits are stated here once
+ * (SERVICE_LIMITS, EC2_LIMITS); other modules import them instead of copying the numbers.
  */
 import * as z from "zod";
+import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH } from "../units";
+import { formatPath, type FieldError } from "../field-errors";
 
-/** AWS convention for a month of continuous running (AWS Pricing Calculator, infracost). */
-export const HOURS_PER_MONTH = 730;
-/** Default days a month for scheduled work: 730 h / 24 h, the AWS Pricing Calculator's convention. */
-export const DEFAULT_DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
+export { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH };
+export { formatPath, type FieldError };
 
 export const MAX_SERVICES = 100;
+
+/** Bounds of one service, as the schema below enforces them (task definitions and forms read them from here). */
+export const SERVICE_LIMITS = {
+  nameMaxChars: 64,
+  /** 0.125 vCPU = 128 CPU units, the smallest EC2 task; 192 vCPU the largest (docs/billing-rules.md#task-size-limits). */
+  vcpu: { min: 0.125, max: 192 },
+  memoryGiB: { min: 0.125, max: 24_576 },
+  ephemeralStorageGiB: { min: FARGATE_INCLUDED_STORAGE_GIB, max: FARGATE_MAX_STORAGE_GIB, default: FARGATE_INCLUDED_STORAGE_GIB },
+  tasks: { min: 0, max: 100_000 },
+} as const;
 
 const finite = () => z.number().refine(Number.isFinite, "must be a finite number");
 
@@ -45,14 +57,19 @@ export const FargateCapacityProvidersSchema = z
     path: ["fargateWeight"],
   });
 
+const L = SERVICE_LIMITS;
+
 export const ServiceSchema = z.strictObject({
-  name: z.string().trim().min(1, "must not be empty").max(64, "must be at most 64 characters"),
-  vcpu: finite().min(0.125, "must be >= 0.125").max(192, "must be <= 192 (largest EC2 task size)"),
-  memoryGiB: finite().min(0.125, "must be >= 0.125 GiB").max(24_576, "must be <= 24576 GiB"),
+  name: z.string().trim().min(1, "must not be empty").max(L.nameMaxChars, `must be at most ${L.nameMaxChars} characters`),
+  vcpu: finite().min(L.vcpu.min, `must be >= ${L.vcpu.min}`).max(L.vcpu.max, `must be <= ${L.vcpu.max} (largest EC2 task size)`),
+  memoryGiB: finite().min(L.memoryGiB.min, `must be >= ${L.memoryGiB.min} GiB`).max(L.memoryGiB.max, `must be <= ${L.memoryGiB.max} GiB`),
   architecture: ArchitectureSchema.default("x86_64"),
   os: OperatingSystemSchema.default("linux"),
-  ephemeralStorageGiB: finite().min(20, "must be >= 20 (Fargate includes 20 GiB)").max(200, "must be <= 200 (Fargate maximum)").default(20),
-  tasks: finite().min(0, "must be >= 0").max(100_000, "must be <= 100000"),
+  ephemeralStorageGiB: finite()
+    .min(L.ephemeralStorageGiB.min, `must be >= ${L.ephemeralStorageGiB.min} (Fargate includes ${FARGATE_INCLUDED_STORAGE_GIB} GiB)`)
+    .max(L.ephemeralStorageGiB.max, `must be <= ${L.ephemeralStorageGiB.max} (Fargate maximum)`)
+    .default(L.ephemeralStorageGiB.default),
+  tasks: finite().min(L.tasks.min, `must be >= ${L.tasks.min}`).max(L.tasks.max, `must be <= ${L.tasks.max}`),
   usage: UsageSchema.default({ kind: "continuous", hoursPerMonth: HOURS_PER_MONTH }),
   fargateCapacityProviders: FargateCapacityProvidersSchema.optional(),
 });
@@ -195,21 +212,6 @@ export const EstimateResultSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type EstimateResult = z.infer<typeof EstimateResultSchema>;
-
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-/** "services[0].vcpu" style paths, the same in the form, the API, the CLI and share links. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || "(root)";
-}
 
 export function toFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));

@@ -3,7 +3,7 @@
  * shortest round-trip text (String(n)), so draft -> input gives back exactly the same numbers.
  */
 import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH, type EstimateInput } from "../schemas/estimate";
-import type { EstimateDraft, ServiceDraft } from "./draft";
+import { SCHEDULED_DRAFT_DEFAULTS, type EstimateDraft, type ServiceDraft } from "./draft";
 
 export function inputToDraft(input: EstimateInput, makeKey: (index: number) => string = (i) => `svc-init-${i}`): EstimateDraft {
   const services: ServiceDraft[] = input.services.map((s, i) => ({
@@ -17,8 +17,8 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
     tasks: String(s.tasks),
     usageKind: s.usage.kind,
     hoursPerMonth: String(s.usage.kind === "continuous" ? s.usage.hoursPerMonth : HOURS_PER_MONTH),
-    runsPerDay: s.usage.kind === "scheduled" ? String(s.usage.runsPerDay) : "24",
-    secondsPerRun: s.usage.kind === "scheduled" ? String(s.usage.secondsPerRun) : "300",
+    runsPerDay: s.usage.kind === "scheduled" ? String(s.usage.runsPerDay) : SCHEDULED_DRAFT_DEFAULTS.runsPerDay,
+    secondsPerRun: s.usage.kind === "scheduled" ? String(s.usage.secondsPerRun) : SCHEDULED_DRAFT_DEFAULTS.secondsPerRun,
     daysPerMonth:
       s.usage.kind === "scheduled" && s.usage.daysPerMonth !== DEFAULT_DAYS_PER_MONTH ? String(s.usage.daysPerMonth) : "",
     strategy: s.fargateCapacityProviders !== undefined,

@@ -4,13 +4,18 @@
  * This module must stay free of zod and of runtime imports from lib/schemas: it is part of the page's
  * first-load JavaScript. inputToDraft (the reverse) lives in ./draft-from-input.ts.
  */
-import type { FieldError } from "../schemas/estimate";
+import { mergeFieldErrors, type FieldError } from "../field-errors";
+import type { Architecture, EstimateInput, OperatingSystem } from "../schemas/estimate";
+import { FARGATE_INCLUDED_STORAGE_GIB, HOURS_PER_MONTH } from "../units";
 
-export type DraftArchitecture = "x86_64" | "arm64";
-export type DraftOs = "linux" | "windows";
-export type DraftSavingsPlan = "none" | "compute-1y" | "compute-3y";
-export type DraftPurchase = "on-demand" | "spot" | "savings-plan-1y" | "savings-plan-3y";
-export type DraftNetworkMode = "awsvpc" | "bridge" | "host";
+export { mergeFieldErrors };
+
+// The contract's enums (type-only imports: no zod in the first-load JavaScript).
+export type DraftArchitecture = Architecture;
+export type DraftOs = OperatingSystem;
+export type DraftSavingsPlan = EstimateInput["fargate"]["savingsPlan"];
+export type DraftPurchase = EstimateInput["ec2"]["purchase"];
+export type DraftNetworkMode = EstimateInput["ec2"]["networkMode"];
 
 export interface ServiceDraft {
   /** Stable React key; not part of the estimate. */
@@ -137,13 +142,29 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
   return { raw, errors };
 }
 
-/**
- * Merge text-reading errors with the schema's: one message per path, the text-reading one first
- * (the schema would only say "expected number, received NaN" for the same field).
- */
-export function mergeFieldErrors(first: FieldError[], second: FieldError[]): FieldError[] {
-  const seen = new Set(first.map((e) => e.path));
-  return [...first, ...second.filter((e) => !seen.has(e.path))];
+/** What a scheduled service starts with when the user switches a row to "scheduled": every hour, 5 minutes. */
+export const SCHEDULED_DRAFT_DEFAULTS = { runsPerDay: "24", secondsPerRun: "300" } as const;
+
+/** A new service row ("+ Add service"): 1 vCPU / 2 GiB, one always-on task, the contract's defaults elsewhere. */
+export function blankServiceDraft(n: number, key: string = newServiceKey()): ServiceDraft {
+  return {
+    key,
+    name: `service-${n}`,
+    vcpu: "1",
+    memoryGiB: "2",
+    architecture: "x86_64",
+    os: "linux",
+    ephemeralStorageGiB: String(FARGATE_INCLUDED_STORAGE_GIB),
+    tasks: "1",
+    usageKind: "continuous",
+    hoursPerMonth: String(HOURS_PER_MONTH),
+    ...SCHEDULED_DRAFT_DEFAULTS,
+    daysPerMonth: "",
+    strategy: false,
+    base: "0",
+    fargateWeight: "1",
+    spotWeight: "1",
+  };
 }
 
 let keyCounter = 0;

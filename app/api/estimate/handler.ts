@@ -1,13 +1,12 @@
 /**
- * POST /api/estimate: EstimateInput in, EstimateResult out, with the same engine as the page and the CLI.
- * Bad input always gets a 4xx with `{ errors: [{ path, message }] }` (estimate-format.md "Where it is used"):
+ * POST /api/estimate: EstimateInput in, EstimateResult out, through the same pipeline as the pages and the CLIs
+ * (lib/pipeline). Bad input always gets a 4xx with `{ errors: [{ path, message }] }`:
  * 400 invalid JSON / shape / unknown region or catalog id, 413 above 256 kB (Content-Length and the bytes
  * actually read), 415 a non-JSON content type. Nothing the client sends can produce a 5xx or a stack trace.
  */
-import { parseEstimateInput, type FieldError } from "@/lib/schemas/estimate";
+import type { FieldError } from "@/lib/field-errors";
 import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
-import { CatalogLookupError } from "@/lib/catalog/errors";
-import { checkAgainstCatalog, estimate } from "@/lib/engine/estimate";
+import { estimateFromRaw } from "@/lib/pipeline/estimate";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -80,22 +79,10 @@ export async function handleEstimate(req: Request): Promise<Response> {
       const detail = error instanceof Error ? error.message.slice(0, 200) : "parse error";
       return errorResponse(400, [{ path: "(body)", message: `is not valid JSON (${detail})` }]);
     }
-    const parsed = parseEstimateInput(raw);
-    if (!parsed.ok) return errorResponse(400, parsed.errors);
-    const input = parsed.value;
-
-    let catalog;
-    try {
-      catalog = loadRegionCatalog(input.region, input.catalog);
-    } catch (error) {
-      if (error instanceof CatalogLookupError && error.kind !== "missing-file") {
-        return errorResponse(400, [{ path: error.kind === "unknown-catalog" ? "catalog" : "region", message: error.message }]);
-      }
-      throw error;
-    }
-    const catalogErrors = checkAgainstCatalog(input, catalog);
-    if (catalogErrors.length > 0) return errorResponse(400, catalogErrors);
-    return Response.json(estimate(input, catalog), { status: 200, headers: HEADERS });
+    // Shape, unknown region or snapshot, catalog mismatch -> 400; a broken price file throws -> 500 below.
+    const outcome = estimateFromRaw(raw, (region, catalogId) => loadRegionCatalog(region, catalogId));
+    if (!outcome.ok) return errorResponse(400, outcome.errors);
+    return Response.json(outcome.result, { status: 200, headers: HEADERS });
   } catch (error) {
     // A server-side fault (e.g. a missing price file), not the client's input: say so without internals.
     console.error("POST /api/estimate failed:", error instanceof Error ? error.message : error);

@@ -1,0 +1,102 @@
+/**
+ * Money: the one place that turns dollar amounts into what people read.
+ *
+ * The rule (docs/billing-rules.md#money-rounding):
+ * - Every amount in lib/ and in the JSON contract (`usd`, `monthlyUSD`, ...) keeps full precision.
+ * - Rounding happens once, at presentation, to whole cents, HALF-UP: a value exactly halfway between two
+ *   cents goes away from zero (Java's RoundingMode.HALF_UP, Intl.NumberFormat's default "halfExpand"):
+ *   0.125 -> 0.13, -0.125 -> -0.13. The halfway test is made on the number's exact binary value, as
+ *   Intl.NumberFormat does, so text formatted here and cents computed here always agree.
+ * - Parts of a displayed total (lines, services, components) are not rounded one by one: the rounded total is
+ *   split across them with `allocate` (largest remainder), so the displayed parts add up to the displayed
+ *   total to the cent, and each part is within one cent of its exact value.
+ */
+
+/** Whole cents, an integer. A separate name so signatures say which unit they take. */
+export type Cents = number;
+
+/** HALF-UP rounding of a dollar amount to whole cents (see the module comment). Non-finite -> NaN. */
+export function toCents(usd: number): Cents {
+  if (!Number.isFinite(usd)) return Number.NaN;
+  // toFixed rounds the exact binary value half away from zero, like Intl.NumberFormat; beyond 1e21 it
+  // switches to exponent notation, far above any estimate.
+  const cents = Number(usd.toFixed(2).replace(".", ""));
+  return cents === 0 ? 0 : cents; // no -0
+}
+
+/** Cents back to dollars (the nearest double to the two-decimal value, which formats exactly). */
+export function fromCents(cents: Cents): number {
+  return cents / 100;
+}
+
+/**
+ * Split `total` whole cents across parts in proportion to `ratios` so that the parts add up to `total`
+ * exactly (like dinero.js `allocate`): each part first gets the floor of its exact share, then the cents
+ * left over go one each to the parts with the largest remainders (ties: the earlier part). Every part is
+ * therefore the floor or the ceiling of its exact share.
+ * Ratios must be finite and >= 0; when they are all 0 the total is split evenly. A negative total is split
+ * as its absolute value and negated.
+ */
+export function allocate(total: Cents, ratios: ReadonlyArray<number>): Cents[] {
+  if (!Number.isInteger(total)) throw new RangeError(`allocate: the total must be whole cents, got ${total}`);
+  if (ratios.length === 0) {
+    if (total !== 0) throw new RangeError(`allocate: cannot split ${total} cents across no parts`);
+    return [];
+  }
+  for (const r of ratios) {
+    if (!Number.isFinite(r) || r < 0) throw new RangeError(`allocate: ratios must be finite and >= 0, got ${r}`);
+  }
+  if (total < 0) return allocate(-total, ratios).map((c) => (c === 0 ? 0 : -c));
+  let sum = 0;
+  for (const r of ratios) sum += r;
+  const weights = sum > 0 ? ratios : ratios.map(() => 1);
+  const weightSum = sum > 0 ? sum : ratios.length;
+  const parts: Cents[] = [];
+  const remainders: number[] = [];
+  let given = 0;
+  for (const w of weights) {
+    const exact = (total * w) / weightSum;
+    const floor = Math.floor(exact + 1e-9); // 2.9999999999 is 3 cents of float noise, not 2
+    parts.push(floor);
+    remainders.push(exact - floor);
+    given += floor;
+  }
+  let left = total - given;
+  if (left > 0) {
+    const order = remainders.map((r, i) => i).sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b);
+    for (let k = 0; left > 0; k = (k + 1) % order.length, left--) {
+      const i = order[k] as number;
+      parts[i] = (parts[i] as number) + 1;
+    }
+  }
+  return parts;
+}
+
+/**
+ * The presentation rule for a total made of parts: the total is the HALF-UP cents of the exact sum, and the
+ * parts are that total allocated by their exact amounts. Parts must be >= 0 (costs); the result's parts add
+ * up to `totalCents` exactly.
+ */
+export function roundParts(partsUSD: ReadonlyArray<number>): { totalCents: Cents; partCents: Cents[] } {
+  let sum = 0;
+  for (const p of partsUSD) sum += p;
+  const totalCents = toCents(sum);
+  return { totalCents, partCents: allocate(totalCents, partsUSD) };
+}
+
+const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "$1,234.56" from whole cents. */
+export function formatCents(cents: Cents | null | undefined): string {
+  if (cents === null || cents === undefined || !Number.isFinite(cents)) return "—";
+  return usdFormat.format(fromCents(cents === 0 ? 0 : cents));
+}
+
+/**
+ * "$1,234.56": an amount rounded HALF-UP to cents. Null and non-finite values show an em dash, never
+ * "$NaN"; amounts that round to zero show "$0.00", never "-$0.00". This is the app's only USD text format.
+ */
+export function formatUSD(usd: number | null | undefined): string {
+  if (usd === null || usd === undefined || !Number.isFinite(usd)) return "—";
+  return formatCents(toCents(usd));
+}

@@ -1,0 +1,127 @@
+/**
+ * The Results model: what the estimator's cards, breakdown tables, cost chart and the CLI's table show, in
+ * whole cents. The rounding rule is lib/money.ts's: each option's total is its exact monthly cost rounded
+ * HALF-UP to cents once; the cents of that total are then allocated (largest remainder) to its services, each
+ * service's cents to its lines, and the EC2 fleet's cents to the services it holds. So every column a reader
+ * can add up - lines in a service, services in an option, components in an option - adds up to the total shown.
+ * The JSON and CSV exports keep the exact amounts (docs/billing-rules.md#money-rounding).
+ */
+import { allocate, toCents, type Cents } from "../money";
+import type { CostLine, EstimateOption, EstimateResult, LineComponent } from "../schemas/estimate";
+
+export interface PresentedLine {
+  line: CostLine;
+  cents: Cents;
+}
+
+/** The lines of one `service` value (a service name, or "x86_64 fleet" for EC2) with their subtotal. */
+export interface PresentedGroup {
+  service: string;
+  cents: Cents;
+  lines: PresentedLine[];
+}
+
+export interface PresentedOption {
+  option: EstimateOption;
+  /** null when the option is unavailable. */
+  totalCents: Cents | null;
+  /** Line groups in the order their first line appears. */
+  groups: PresentedGroup[];
+  /** Sum of the displayed lines per component, in COMPONENT_ORDER, only components that occur. */
+  components: { component: LineComponent; cents: Cents }[];
+  /** option.services with their share of the total (EC2: the fleet split by reserved capacity). */
+  services: { name: string; cents: Cents }[];
+}
+
+/** The order components are listed and stacked in everywhere. */
+export const COMPONENT_ORDER: ReadonlyArray<LineComponent> = ["vcpu", "memory", "storage", "os-license", "instance", "ebs", "other"];
+
+export const COMPONENT_LABELS: Readonly<Record<LineComponent, string>> = {
+  vcpu: "vCPU",
+  memory: "Memory",
+  storage: "Storage",
+  "os-license": "OS licence",
+  instance: "Instances",
+  ebs: "EBS",
+  other: "Other",
+};
+
+const nonNegative = (usd: number) => (Number.isFinite(usd) && usd > 0 ? usd : 0);
+
+export function presentOption(option: EstimateOption): PresentedOption {
+  if (!option.available || option.monthlyUSD === null) {
+    return { option, totalCents: null, groups: [], components: [], services: [] };
+  }
+  const totalCents = toCents(option.monthlyUSD);
+
+  const byService = new Map<string, CostLine[]>();
+  for (const line of option.lines) {
+    const list = byService.get(line.service);
+    if (list) list.push(line);
+    else byService.set(line.service, [line]);
+  }
+  const names = [...byService.keys()];
+  const exactGroup = names.map((name) => (byService.get(name) as CostLine[]).reduce((sum, l) => sum + nonNegative(l.usd), 0));
+  const groupCents = names.length > 0 ? allocate(totalCents, exactGroup) : [];
+  const groups: PresentedGroup[] = names.map((service, i) => {
+    const lines = byService.get(service) as CostLine[];
+    const lineCents = allocate(groupCents[i] as Cents, lines.map((l) => nonNegative(l.usd)));
+    return { service, cents: groupCents[i] as Cents, lines: lines.map((line, j) => ({ line, cents: lineCents[j] as Cents })) };
+  });
+
+  const componentCents = new Map<LineComponent, Cents>();
+  for (const g of groups) for (const l of g.lines) componentCents.set(l.line.component, (componentCents.get(l.line.component) ?? 0) + l.cents);
+  const components = COMPONENT_ORDER.filter((c) => componentCents.has(c)).map((component) => ({ component, cents: componentCents.get(component) as Cents }));
+
+  const serviceCents = option.services.length > 0 ? allocate(totalCents, option.services.map((s) => nonNegative(s.monthlyUSD))) : [];
+  const services = option.services.map((s, i) => ({ name: s.name, cents: serviceCents[i] as Cents }));
+
+  return { option, totalCents, groups, components, services };
+}
+
+/** How an option compares with Fargate on-demand, from the displayed totals (so the text matches the cards). */
+export type Comparison =
+  | { kind: "baseline" }
+  | { kind: "same" }
+  | { kind: "cheaper"; cents: Cents; pct: number | null }
+  | { kind: "dearer"; cents: Cents }
+  | { kind: "none" };
+
+export function compareWithBaseline(option: PresentedOption, baseline: PresentedOption | undefined): Comparison {
+  if (!baseline || option.option.id === baseline.option.id) return { kind: "baseline" };
+  if (baseline.totalCents === null || option.totalCents === null) return { kind: "none" };
+  const diff = baseline.totalCents - option.totalCents;
+  if (diff === 0) return { kind: "same" };
+  if (diff > 0) return { kind: "cheaper", cents: diff, pct: baseline.totalCents > 0 ? (diff / baseline.totalCents) * 100 : null };
+  return { kind: "dearer", cents: -diff };
+}
+
+export interface PresentedEstimate {
+  options: PresentedOption[];
+  /** The Fargate on-demand option, the baseline of every comparison. */
+  baseline: PresentedOption | undefined;
+  recommendedId: string | null;
+}
+
+export function presentEstimate(result: EstimateResult): PresentedEstimate {
+  const options = result.options.map(presentOption);
+  return {
+    options,
+    baseline: options.find((o) => o.option.id === "fargate"),
+    recommendedId: result.recommendation?.optionId ?? null,
+  };
+}
+
+/** One bar of the cost chart: dollars per component (from displayed cents) and the displayed total. */
+export type CostBarRow = { option: string; id: string; total: number } & Partial<Record<LineComponent, number>>;
+
+/** The stacked cost chart and its table: one row per available option, components absent = no key. */
+export function costBarRows(presented: PresentedEstimate): CostBarRow[] {
+  return presented.options
+    .filter((o) => o.totalCents !== null)
+    .map((o) => {
+      const row: CostBarRow = { option: o.option.label, id: o.option.id, total: (o.totalCents as Cents) / 100 };
+      for (const c of o.components) row[c.component] = c.cents / 100;
+      return row;
+    });
+}

@@ -1,0 +1,23 @@
+/**
+ * Fixed quantities of AWS billing and of ECS task definitions, stated once. The contract (lib/schemas), the
+ * engine, right-sizing and the forms import them from here; docs/billing-rules.md explains each one.
+ * No imports: this module is safe for the page's first-load JavaScript.
+ */
+
+/** A month of continuous running: 730 hours (AWS Pricing Calculator). docs/billing-rules.md#month */
+export const HOURS_PER_MONTH = 730;
+
+/** Default days a month for scheduled work: 730 h / 24 h. docs/billing-rules.md#month */
+export const DEFAULT_DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
+
+/** ECS CPU units per vCPU ("multiply the number of vCPUs by 1,024"). docs/billing-rules.md#cpu-units */
+export const CPU_UNITS_PER_VCPU = 1024;
+
+/** MiB per GiB: task definitions and Container Insights give memory in MiB. */
+export const MIB_PER_GIB = 1024;
+
+/** Ephemeral storage every Fargate task gets at no charge. docs/billing-rules.md#ephemeral-storage */
+export const FARGATE_INCLUDED_STORAGE_GIB = 20;
+
+/** The largest ephemeral storage a Fargate task can have. docs/billing-rules.md#ephemeral-storage */
+export const FARGATE_MAX_STORAGE_GIB = 200;
