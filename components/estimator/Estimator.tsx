@@ -12,10 +12,12 @@
 import { useCallback, useMemo, useState } from "react";
 import type { EstimateDraft } from "@/lib/share/draft";
 import type { EstimateInput, EstimateResult } from "@/lib/schemas/estimate";
-import type { CurveData } from "@/components/charts/crossover-data";
-import { chooseCatalog, useRegionCatalog } from "@/components/hooks/useRegionCatalog";
+import type { CurveData } from "@/lib/present/curve";
+import { chooseCatalog } from "@/lib/pipeline/region-catalog";
+import { useRegionCatalog } from "@/components/hooks/useRegionCatalog";
 import { useCopyShareLink, useOpenedShareLink, type OpenedLink } from "@/components/hooks/useShareLink";
-import { useTaskDefinitionImport, type TaskDefinitionFields } from "@/components/hooks/useTaskDefinitionImport";
+import { useTaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
+import type { TaskDefinitionFields } from "@/lib/rightsize/task-definition";
 import { ShareTokenContext } from "./ServiceCard";
 import { ServicesPanel } from "./ServicesPanel";
 import { SettingsPanel } from "./SettingsPanel";
@@ -27,7 +29,7 @@ import { SizeDatalists } from "./SizeDatalists";
 import { useDraft } from "./useDraft";
 import { useEstimatorKit } from "./useEstimatorKit";
 import { useLiveEstimate } from "./useLiveEstimate";
-import type { Kit, RegionInfo } from "./types";
+import type { FormLimits, Kit, RegionInfo } from "./types";
 
 export interface EstimatorProps {
   initialDraft: EstimateDraft;
@@ -38,14 +40,12 @@ export interface EstimatorProps {
   regions: RegionInfo[];
   newestCatalogId: string;
   bundledCatalogIds: string[];
+  limits: FormLimits;
 }
-
-/** Read before importing; an exported estimate with 100 services is well under this. */
-const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
 
 export function Estimator(props: EstimatorProps) {
   const { regions, newestCatalogId, bundledCatalogIds } = props;
-  const [draft, actions] = useDraft(props.initialDraft);
+  const [draft, actions] = useDraft(props.initialDraft, props.limits);
   const { kit, kitError } = useEstimatorKit();
   const catalogState = useRegionCatalog(draft.catalog, draft.region, kit?.parseCatalog ?? null);
   const catalog = catalogState.status === "ready" ? catalogState.catalog : null;
@@ -63,7 +63,7 @@ export function Estimator(props: EstimatorProps) {
   /** Put an input from a share link or an imported file into the form (after the checks a user can act on). */
   const applyInput = useCallback(
     (k: Kit, input: EstimateInput, source: "link" | "import", what: string) => {
-      const choice = chooseCatalog(input.catalog, { newest: newestCatalogId, ids: bundledCatalogIds });
+      const choice = chooseCatalog(input.catalog, bundledCatalogIds, newestCatalogId);
       if (!choice.bundled) {
         setNotice({ kind: "link-catalog", input, requested: choice.requested });
         return;
@@ -72,7 +72,7 @@ export function Estimator(props: EstimatorProps) {
         setNotice({ kind: "region-missing", region: input.region, source: source === "link" ? "The share link" : "The imported file" });
         return;
       }
-      actions.replace(k.inputToDraft({ ...input, catalog: choice.id }));
+      actions.replace(k.inputToDraft({ ...input, catalog: choice.catalogId }));
       setCurveService(0);
       setNotice(source === "link" ? { kind: "link-ok" } : { kind: "import-ok", what });
     },
@@ -87,7 +87,7 @@ export function Estimator(props: EstimatorProps) {
   });
 
   const applyTaskDefinition = useCallback((key: string, fields: TaskDefinitionFields) => actions.updateService(key, fields), [actions]);
-  const taskDefinitions = useTaskDefinitionImport(kit?.fromTaskDefinition ?? null, applyTaskDefinition);
+  const taskDefinitions = useTaskDefinitionImport(kit?.readTaskDefinition ?? null, applyTaskDefinition);
 
   const removeService = useCallback(
     (key: string) => {
@@ -99,11 +99,11 @@ export function Estimator(props: EstimatorProps) {
 
   const onImport = async (file: File) => {
     if (!kit) return;
-    if (file.size > MAX_IMPORT_FILE_BYTES) {
-      setNotice({ kind: "import-error", errors: [{ path: "(file)", message: `is too large (${file.size} bytes; at most ${MAX_IMPORT_FILE_BYTES})` }] });
+    if (file.size > kit.maxImportBytes) {
+      setNotice({ kind: "import-error", errors: [{ path: "(file)", message: `is too large (${file.size} bytes; at most ${kit.maxImportBytes})` }] });
       return;
     }
-    const out = kit.parseImport(await file.text());
+    const out = kit.readEstimateFile(await file.text());
     if (!out.ok) {
       setNotice({ kind: "import-error", errors: out.errors });
       return;
@@ -111,7 +111,7 @@ export function Estimator(props: EstimatorProps) {
     applyInput(kit, out.input, "import", out.kind === "result" ? "exported estimate" : "estimate input");
   };
 
-  const { good, deferred, errors, stale, outcome } = live;
+  const { good, deferred, errors, stale } = live;
   const result = good.result;
   const namesKey = draft.services.map((s) => s.name).join("\u0000");
   const serviceNames = useMemo(() => namesKey.split("\u0000"), [namesKey]);
@@ -120,7 +120,6 @@ export function Estimator(props: EstimatorProps) {
   if (kitError) status = `The interactive calculator could not load (${kitError}); showing the server's estimate.`;
   else if (catalogError) status = `Prices for ${draft.region} (${draft.catalog}) could not be loaded: ${catalogError}`;
   else if (!kit || !catalog) status = kit ? `Loading prices for ${draft.region}…` : "Showing the server-computed estimate; the live calculator is loading…";
-  else if (outcome && !outcome.ok && outcome.internal) status = `The estimate could not be computed (${outcome.internal}); showing the last valid estimate.`;
   else if (stale) status = `Showing the last valid estimate: fix ${errors.length} problem${errors.length === 1 ? "" : "s"} in the form to update it.`;
   else status = `Live: updated as you type. Region ${result.catalog.region}, catalog ${result.catalog.id}.`;
 
@@ -141,6 +140,7 @@ export function Estimator(props: EstimatorProps) {
           <form className="stack" aria-label="Workload" onSubmit={(e) => e.preventDefault()} noValidate>
             <ServicesPanel
               services={draft.services}
+              maxServices={props.limits.maxServices}
               result={stale ? null : result}
               errors={live.errorMap}
               taskDefinitionMessages={taskDefinitions.messages}

@@ -3,12 +3,13 @@
 import type { EstimateResult } from "@/lib/schemas/estimate";
 import type { ServiceDraft } from "@/lib/share/draft";
 import type { TaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
-import { billedNote } from "./billed-note";
+import { billedSizeNote } from "@/lib/present/billed";
 import { ServiceCard } from "./ServiceCard";
-import { MAX_SERVICES, type DraftActions } from "./useDraft";
+import type { DraftActions } from "./useDraft";
 
 interface Props {
   services: ServiceDraft[];
+  maxServices: number;
   /** The result the billed-size notes are read from; null while the form has problems (the notes would be stale). */
   result: EstimateResult | null;
   errors: Map<string, string>;
@@ -18,7 +19,7 @@ interface Props {
   onTaskDefinition: (key: string, file: File) => void;
 }
 
-export function ServicesPanel({ services, result, errors, taskDefinitionMessages, actions, onRemove, onTaskDefinition }: Props) {
+export function ServicesPanel({ services, maxServices, result, errors, taskDefinitionMessages, actions, onRemove, onTaskDefinition }: Props) {
   return (
     <section className="panel" aria-labelledby="services-heading">
       <a className="jump-link" href="#results">
@@ -26,12 +27,12 @@ export function ServicesPanel({ services, result, errors, taskDefinitionMessages
       </a>
       <div className="panel-head">
         <h2 id="services-heading">Services</h2>
-        <button type="button" className="btn" onClick={actions.addService} disabled={services.length >= MAX_SERVICES} data-testid="add-service">
+        <button type="button" className="btn" onClick={actions.addService} disabled={services.length >= maxServices} data-testid="add-service">
           + Add service
         </button>
       </div>
       {services.map((s, i) => {
-        const billed = result ? billedNote(result, i) : null;
+        const billed = result ? billedSizeNote(result, i) : null;
         return (
           <ServiceCard
             key={s.key}
@@ -39,7 +40,7 @@ export function ServicesPanel({ services, result, errors, taskDefinitionMessages
             service={s}
             errors={errors}
             canRemove={services.length > 1}
-            canAdd={services.length < MAX_SERVICES}
+            canAdd={services.length < maxServices}
             billedText={billed?.text ?? null}
             billedLoss={billed?.loss ?? false}
             taskDefMessage={taskDefinitionMessages[s.key] ?? null}

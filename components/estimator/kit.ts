@@ -1,39 +1,30 @@
 /**
  * The estimator's heavy half, loaded with import() right after hydration so that zod, the engine and
  * the catalog parser stay out of the page's first-load JavaScript (the first paint shows the
- * server-computed result). Everything here composes lib/; no billing rule lives in this file.
+ * server-computed result). Everything here is lib/; no rule lives in this file.
  */
 import "@/components/security/zod-browser";
 import { parseRegionCatalog } from "@/lib/catalog/parse";
-import { estimate, checkAgainstCatalog } from "@/lib/engine/estimate";
+import { MAX_IMPORT_BYTES } from "@/lib/export/import";
+import { estimateFromDraft, readEstimateFile } from "@/lib/pipeline/estimate";
+import { crossoverChartData } from "@/lib/present/curve";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { newServiceKey } from "@/lib/share/draft";
 import { inputToDraft } from "@/lib/share/draft-from-input";
-import { parseImportedEstimate } from "@/lib/export/import";
-import { serviceFromTaskDefinition } from "@/lib/rightsize/task-definition";
-import { buildCurve } from "@/components/charts/crossover-data";
-import { draftToInput } from "@/components/form/draft-to-input";
+import { readTaskDefinition } from "@/components/hooks/task-definition-reader";
 import type { Kit, RunOutcome } from "./types";
 
 export const kit: Kit = {
   parseCatalog: parseRegionCatalog,
 
   run(draft, catalog): RunOutcome {
-    const parsed = draftToInput(draft);
-    if (!parsed.ok) return parsed;
-    const input = parsed.input;
-    const catalogErrors = checkAgainstCatalog(input, catalog);
-    if (catalogErrors.length > 0) return { ok: false, errors: catalogErrors };
-    try {
-      return { ok: true, input, result: estimate(input, catalog), token: encodeShareToken(input) };
-    } catch (error) {
-      return { ok: false, errors: [], internal: error instanceof Error ? error.message : String(error) };
-    }
+    const out = estimateFromDraft(draft, catalog);
+    return out.ok ? { ...out, token: encodeShareToken(out.input) } : out;
   },
 
   curve(input, catalog, curveServiceIndex) {
     try {
-      return buildCurve(input, catalog, curveServiceIndex);
+      return crossoverChartData(input, catalog, curveServiceIndex);
     } catch {
       return null;
     }
@@ -41,6 +32,7 @@ export const kit: Kit = {
 
   decodeShare: decodeShareToken,
   inputToDraft: (input) => inputToDraft(input, () => newServiceKey()),
-  parseImport: parseImportedEstimate,
-  fromTaskDefinition: serviceFromTaskDefinition,
+  readEstimateFile,
+  maxImportBytes: MAX_IMPORT_BYTES,
+  readTaskDefinition,
 };

@@ -4,7 +4,10 @@
  * the rates behind the recommended one) and the link that applies it to the estimate. Empty states say what is
  * missing. Every number comes from lib/rightsize's result.
  */
-import { formatRate, formatUSD } from "@/lib/format";
+import { formatRate } from "@/lib/format";
+import { formatCents } from "@/lib/money";
+import { presentOption } from "@/lib/present/estimate";
+import { presentComparison } from "@/lib/present/rightsize";
 import type { RightsizeResult } from "@/lib/rightsize/recommend";
 import { Banner } from "@/components/ui/fields";
 import { fmtSize, intFmt } from "./format";
@@ -122,7 +125,7 @@ export function RecommendationPanel({ result: r, waiting, catalogError, applyHre
             </tr>
           </thead>
           <tbody>
-            {r.options.map((o) => (
+            {r.options.map(presentComparison).map(({ comparison: o, currentCents, recommendedCents, savingsCents }) => (
               <tr key={o.id}>
                 <th scope="row" style={{ background: "transparent", whiteSpace: "normal" }}>
                   {o.label}
@@ -138,13 +141,13 @@ export function RecommendationPanel({ result: r, waiting, catalogError, applyHre
                   ) : null}
                 </th>
                 <td className="r" data-testid={`cost-${o.id}-current`}>
-                  {o.currentUSD === null ? "unavailable" : formatUSD(o.currentUSD)}
+                  {currentCents === null ? "unavailable" : formatCents(currentCents)}
                 </td>
                 <td className="r" data-testid={`cost-${o.id}-recommended`}>
-                  {o.recommendedUSD === null ? "unavailable" : formatUSD(o.recommendedUSD)}
+                  {recommendedCents === null ? "unavailable" : formatCents(recommendedCents)}
                 </td>
                 <td className="r" data-testid={`cost-${o.id}-savings`}>
-                  {o.savingsUSD === null ? "—" : <span className={o.savingsUSD >= 0 ? styles.save : styles.cost}>{o.savingsUSD >= 0 ? formatUSD(o.savingsUSD) : `−${formatUSD(-o.savingsUSD)}`}</span>}
+                  {savingsCents === null ? "—" : <span className={savingsCents >= 0 ? styles.save : styles.cost}>{savingsCents >= 0 ? formatCents(savingsCents) : `−${formatCents(-savingsCents)}`}</span>}
                 </td>
               </tr>
             ))}
@@ -173,9 +176,12 @@ export function RecommendationPanel({ result: r, waiting, catalogError, applyHre
             </thead>
             <tbody>
               {r.estimates.recommended.options
-                .filter((o) => o.available)
-                .flatMap((o) =>
-                  o.lines.map((l, i) => (
+                .map(presentOption)
+                .filter((p) => p.totalCents !== null)
+                .flatMap(({ option: o, groups, totalCents }) => [
+                  ...groups
+                    .flatMap((g) => g.lines)
+                    .map(({ line: l, cents }, i) => (
                     <tr key={`${o.id}-${i}`}>
                       <td>{i === 0 ? o.label : ""}</td>
                       <td>{l.label ?? l.component}</td>
@@ -183,7 +189,7 @@ export function RecommendationPanel({ result: r, waiting, catalogError, applyHre
                         {intFmt.format(Math.round(l.quantity * 100) / 100)} {l.unit}
                       </td>
                       <td className="r">{formatRate(l.rateUSD)}</td>
-                      <td className="r">{formatUSD(l.usd)}</td>
+                      <td className="r">{formatCents(cents)}</td>
                       <td>
                         <span className="usage-type">{l.usageType ?? "—"}</span> · {l.asOf}
                         {l.derived ? (
@@ -194,8 +200,15 @@ export function RecommendationPanel({ result: r, waiting, catalogError, applyHre
                         ) : null}
                       </td>
                     </tr>
-                  )),
-                )}
+                    )),
+                  <tr key={`${o.id}-total`} className="total">
+                    <td></td>
+                    <td>Total</td>
+                    <td colSpan={2}></td>
+                    <td className="r">{formatCents(totalCents)}</td>
+                    <td></td>
+                  </tr>,
+                ])}
             </tbody>
           </table>
         </div>

@@ -3,7 +3,7 @@
  * The /rightsize page: a container that wires state to panels. Current service (typed, from an estimate link,
  * a task definition or the utilization file's reservation) + a utilization file (parsed in a Web Worker, never
  * uploaded) -> the recommended Fargate size priced on every launch type. All rules live in lib/rightsize and
- * lib/engine; the form becomes an input in components/form/draft-to-input.ts, like the estimator's.
+ * lib/engine; the form becomes an input in lib/pipeline/estimate.ts (inputFromDraft), like the estimator's.
  *
  *   state:  the estimate draft + which service · useUsageFile · useRegionCatalog · share-link and
  *           task-definition hooks (components/hooks, shared with the estimator)
@@ -15,18 +15,21 @@ import { useCallback, useMemo, useState } from "react";
 import { parseRegionCatalog } from "@/lib/catalog/parse";
 import { applySize } from "@/lib/rightsize/apply";
 import { resolveCurrentSize } from "@/lib/rightsize/current-size";
-import { checkSettings, DEFAULT_SETTINGS, rightsize, type RightsizeSettings } from "@/lib/rightsize/recommend";
-import { serviceFromTaskDefinition } from "@/lib/rightsize/task-definition";
+import { checkSettings, DEFAULT_SETTINGS, type RightsizeSettings } from "@/lib/rightsize/recommend";
+import type { TaskDefinitionFields } from "@/lib/rightsize/task-definition";
 import type { UsageSummary } from "@/lib/rightsize/usage";
-import type { FieldError } from "@/lib/schemas/estimate";
+import type { FieldError } from "@/lib/field-errors";
+import { inputFromDraft } from "@/lib/pipeline/estimate";
+import { chooseCatalog } from "@/lib/pipeline/region-catalog";
+import { rightsizeInput } from "@/lib/pipeline/rightsize";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { parseNumberText, type EstimateDraft, type ServiceDraft } from "@/lib/share/draft";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import { Banner, FieldErrorList } from "@/components/ui/fields";
-import { draftToInput } from "@/components/form/draft-to-input";
-import { chooseCatalog, useRegionCatalog } from "@/components/hooks/useRegionCatalog";
+import { useRegionCatalog } from "@/components/hooks/useRegionCatalog";
 import { shareHref, useOpenedShareLink, type OpenedLink } from "@/components/hooks/useShareLink";
-import { useTaskDefinitionImport, type TaskDefinitionFields } from "@/components/hooks/useTaskDefinitionImport";
+import { readTaskDefinition } from "@/components/hooks/task-definition-reader";
+import { useTaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
 import { CurrentServicePanel, type RegionOption } from "./CurrentServicePanel";
 import { NotesPanel } from "./NotesPanel";
 import { ObservedUsagePanel } from "./ObservedUsagePanel";
@@ -101,11 +104,11 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds, initial
       });
       index = 0;
     }
-    const choice = chooseCatalog(input.catalog, { newest: newestCatalogId, ids: bundledCatalogIds });
+    const choice = chooseCatalog(input.catalog, bundledCatalogIds, newestCatalogId);
     if (!choice.bundled) {
       setCatalogNote(`The estimate was made with price catalog ${choice.requested}, which this app does not bundle; prices below use the newest catalog ${choice.newest}.`);
     }
-    setDraft(inputToDraft({ ...input, catalog: choice.bundled ? choice.id : choice.newest }));
+    setDraft(inputToDraft({ ...input, catalog: choice.bundled ? choice.catalogId : choice.newest }));
     setServiceIndex(index);
     setFromEstimate(true);
     setSizeFrom({ vcpu: "given", memoryGiB: "given" });
@@ -119,7 +122,7 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds, initial
     },
     [updateService],
   );
-  const taskDefinitions = useTaskDefinitionImport(serviceFromTaskDefinition, applyTaskDefinition);
+  const taskDefinitions = useTaskDefinitionImport(readTaskDefinition, applyTaskDefinition);
 
   // ---- the utilization file; its reservation fills the parts of the size the user did not give (as the CLI does)
   const onUsageSummary = (summary: UsageSummary) => {
@@ -138,7 +141,7 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds, initial
   // ---- prices, the working estimate, the sizing rule -> the recommendation
   const catalogState = useRegionCatalog(draft.catalog, draft.region, parseRegionCatalog);
   const catalog = catalogState.status === "ready" ? catalogState.catalog : null;
-  const working = useMemo(() => draftToInput(draft), [draft]);
+  const working = useMemo(() => inputFromDraft(draft), [draft]);
   const settings: RightsizeSettings = useMemo(() => {
     const headroom = parseNumberText(rule.headroom);
     return { cpuPercentile: rule.cpuPercentile, memoryPercentile: rule.memoryPercentile, headroomPct: headroom.ok ? headroom.value : Number.NaN };
@@ -146,9 +149,10 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds, initial
   const settingsProblems = useMemo(() => checkSettings(settings), [settings]);
 
   const result = useMemo(() => {
-    if (!summary || !catalog || !working.ok || settingsProblems.length > 0) return null;
-    return rightsize(summary, working.input, serviceIndex, catalog, settings);
-  }, [summary, catalog, working, serviceIndex, settings, settingsProblems]);
+    if (!summary || !catalog || !working.ok || catalog.region !== working.input.region) return null;
+    const out = rightsizeInput(summary, working.input, serviceIndex, catalog, settings);
+    return out.ok ? out.result : null;
+  }, [summary, catalog, working, serviceIndex, settings]);
 
   const applyHref = useMemo(() => {
     if (!result || !working.ok) return null;
