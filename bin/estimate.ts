@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { EXIT_INVALID, EXIT_OK, readAllStdin, runIfInvokedDirectly, type CliIO } from "./cli-runner";
+import { describeReadError, EXIT_INVALID, EXIT_OK, readAllStdin, runIfInvokedDirectly, type CliIO } from "./cli-runner";
 import { CatalogLookupError, CatalogFileError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { formatFieldErrors, type FieldError } from "../lib/field-errors";
@@ -91,9 +91,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     text = args.file === "-" ? await (io.readStdin ?? readAllStdin)() : readFileSync(path.resolve(cwd, args.file), "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (error as Error).message;
-    io.stderr(`estimate: cannot read ${label}: ${why}\n`);
+    io.stderr(`estimate: cannot read ${label}: ${describeReadError(error)}\n`);
     return EXIT_INVALID;
   }
   if (text.trim() === "") {

@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { EXIT_INVALID, EXIT_OK, runIfInvokedDirectly, type CliIO } from "./cli-runner";
+import { describeReadError, EXIT_INVALID, EXIT_OK, runIfInvokedDirectly, type CliIO } from "./cli-runner";
 import { CatalogFileError, CatalogLookupError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { oneServiceInput } from "../lib/rightsize/apply";
@@ -188,11 +188,6 @@ function parseArgs(argv: string[]): Args | { error: string } {
   return out;
 }
 
-function readProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (error as Error).message;
-}
-
 const PATH_TO_FLAG: Record<string, string> = {
   region: "--region",
   catalog: "--catalog",
@@ -230,7 +225,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       text = readFileSync(abs, "utf8");
     }
   } catch (error) {
-    return fail(`cannot read ${label}: ${readProblem(error)}`);
+    return fail(`cannot read ${label}: ${describeReadError(error)}`);
   }
   const analyzed = analyzeUsageText(text);
   if (!analyzed.ok) return fail(`${label}: ${analyzed.error}`);
@@ -247,7 +242,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       if (st.isDirectory()) return fail(`cannot read ${args.taskDefinition}: it is a directory`);
       bytes = st.size;
     } catch (error) {
-      return fail(`cannot read ${args.taskDefinition}: ${readProblem(error)}`);
+      return fail(`cannot read ${args.taskDefinition}: ${describeReadError(error)}`);
     }
     // The same reader as the web pages (size limit, then the conversion); a read error comes back as "(file)".
     const r = await readTaskDefinitionFile({ bytes, text: () => readFileSync(abs, "utf8") });

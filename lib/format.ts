@@ -2,7 +2,7 @@
  * Display formatting only. Money keeps full precision everywhere else; dollar amounts are rounded once, at
  * presentation, by lib/money.ts (the rounding rule and the USD format live there).
  */
-export { formatUSD } from "./money";
+export { formatRate, formatUSD } from "./money";
 
 const usd0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const plain = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
@@ -15,18 +15,10 @@ export function formatUSDShort(value: number | null | undefined): string {
   return usd0.format(value);
 }
 
-/**
- * A unit rate such as 0.0404800 per vCPU-hour: shown with enough significant digits that the
- * catalog's figure is recognisable (rates go down to 0.000111 per GB-hour), trailing zeros trimmed.
- */
-export function formatRate(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  if (value === 0) return "$0";
-  // Catalog rates carry at most 8-10 decimals (Spot 0.01288561, storage 0.000111); toFixed(10)
-  // drops float noise without hiding a catalog digit.
-  const digits = value >= 1 ? 6 : 10;
-  const fixed = value.toFixed(digits).replace(/(\.\d*?[1-9])0+$/, "$1").replace(/\.0+$/, "");
-  return `$${fixed}`;
+/** "0.25", "1", "2.5", "0.333": compact number text for sizes and explanations (at most `digits` decimals). */
+export function num(n: number, digits = 3): string {
+  const scale = 10 ** digits;
+  return String(Math.round(n * scale) / scale);
 }
 
 /** Quantities such as 2920 vCPU-hours -> "2,920"; 0.5 -> "0.5". */

@@ -93,6 +93,20 @@ export function formatCents(cents: Cents | null | undefined): string {
 }
 
 /**
+ * A unit rate such as 0.0404800 per vCPU-hour, never rounded to cents: shown with every digit the catalog has
+ * (rates go down to 0.000111 per GB-hour), trailing zeros trimmed. The app's only rate format.
+ */
+export function formatRate(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  if (value === 0) return "$0";
+  // Catalog rates carry at most 8-10 decimals (Spot 0.01288561, storage 0.000111); toFixed(10)
+  // drops float noise without hiding a catalog digit.
+  const digits = value >= 1 ? 6 : 10;
+  const fixed = value.toFixed(digits).replace(/(\.\d*?[1-9])0+$/, "$1").replace(/\.0+$/, "");
+  return `$${fixed}`;
+}
+
+/**
  * "$1,234.56": an amount rounded HALF-UP to cents. Null and non-finite values show an em dash, never
  * "$NaN"; amounts that round to zero show "$0.00", never "-$0.00". This is the app's only USD text format.
  */

@@ -1,12 +1,13 @@
 /**
  * ECS on EC2: container-instance capacity, the cheapest homogeneous fleet per architecture, and its price.
- * Rules: billing-and-sizing-rules.md §3 (capacity, ENI limits, cluster auto scaling, gp3 root volumes).
+ * Rules: docs/billing-rules.md#ec2-registered-capacity, #eni-trunking, #ec2-packing, #cluster-auto-scaling,
+ * #ec2-scheduled-work, #ec2-purchase-options, #gp3-root-volume, #ec2-service-share, #burstable-instances.
  */
 import { isUnavailable, type InstanceType, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
-import { formatUSD } from "../money";
+import { formatRate, formatUSD } from "../money";
 import { MIB_PER_GIB } from "../units";
-import { num, plural, rateLine, rateMoney } from "./lines";
+import { num, plural, rateLine } from "./lines";
 import {
   CPU_UNITS_PER_VCPU,
   EBS_HOURS_PER_MONTH,
@@ -77,8 +78,8 @@ function sourceAsOf(catalog: RegionCatalog, id: string | undefined, fallback: st
 }
 
 function boxUsageType(catalog: RegionCatalog, kind: "BoxUsage" | "SpotUsage", type: string): string {
-  // The catalog's pattern carries the billing-code prefix, which us-east-1 EC2 lacks ("BoxUsage:m5.large" vs
-  // "EU-BoxUsage:m5.large", pricing-data-and-formats.md §1.4). Spot instance-hours bill as SpotUsage.
+  // The catalog's pattern carries the region's billing-code prefix (lib/catalog/billing-codes.ts), which
+  // us-east-1 EC2 lacks ("BoxUsage:m5.large" vs "EU-BoxUsage:m5.large"). Spot instance-hours bill as SpotUsage.
   const pattern = catalog.ec2.onDemand.usageTypePattern;
   const base = pattern.includes("<instanceType>")
     ? pattern.replace("<instanceType>", type)
@@ -452,7 +453,7 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
       `${c.count} x ${t.type} (${plural(c.needed, "instance")} needed for ${plural(usedTasks, "task")}` +
           (ec2.targetUtilizationPct < 100 ? `, ${num(ec2.targetUtilizationPct)}% target capacity` : "") +
           (c.count === ec2.minInstances && c.count > instancesForTarget(c.needed, ec2.targetUtilizationPct) ? `, raised to minInstances ${ec2.minInstances}` : "") +
-          `) at ${rateMoney(c.hourly)}/h each`;
+          `) at ${formatRate(c.hourly)}/h each`;
     const runner = f.runnerUp
       ? `; next best ${f.runnerUp.count} x ${f.runnerUp.p.t.type} at ${formatUSD(f.runnerUp.score * hours)}/month`
       : "";

@@ -1,6 +1,6 @@
 /**
- * The estimate engine: EstimateInput + one region's price catalog -> EstimateResult
- * (../shared/docs/estimate-format.md). Pure: no I/O, no clock; the catalog date is the reference date.
+ * The estimate engine: EstimateInput + one region's price catalog -> EstimateResult (the contract in
+ * lib/schemas/estimate.ts). Pure: no I/O, no clock; the catalog date is the reference date.
  */
 import type { RegionCatalog } from "../catalog/schema";
 import {
@@ -46,7 +46,7 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
   return {
     version: 1,
     // Defaults filled in, including the catalog id actually used, so an export or a share link made from the
-    // result always reproduces these numbers (estimate-format.md).
+    // result always reproduces these numbers.
     input: input.catalog === catalog.catalogId ? input : { ...input, catalog: catalog.catalogId },
     catalog: {
       id: catalog.catalogId,
@@ -61,6 +61,7 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
   };
 }
 
+/** docs/billing-rules.md#recommendation */
 function recommend(options: EstimateOption[]): EstimateResult["recommendation"] {
   const available = options.filter((o): o is EstimateOption & { monthlyUSD: number } => o.available && o.monthlyUSD !== null);
   if (available.length === 0) return null;
@@ -109,6 +110,7 @@ function days(isoDate: string): number | null {
   return value;
 }
 
+/** docs/billing-rules.md#rate-warnings (and each option's own warnings, cited there). */
 function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options: EstimateOption[], warnings: Set<string>): void {
   const byId = new Map(options.map((o) => [o.id, o]));
   const isOn = (id: string) => byId.get(id)?.available === true;

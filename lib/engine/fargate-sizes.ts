@@ -1,5 +1,5 @@
 /**
- * Valid Fargate task sizes (ECS), billing-and-sizing-rules.md §1.1:
+ * Valid Fargate task sizes (ECS), docs/billing-rules.md#fargate-task-sizes:
  * AWS task-cpu-memory-error page and the archived AWS_Fargate.md "Task CPU and memory" table.
  *
  *   0.25 vCPU: 0.5, 1, 2 GB              (Linux only)

@@ -57,13 +57,13 @@ function ratesFor(catalog: RegionCatalog, service: Service, index: number, mode:
   if (mode === "on-demand") return onDemandRates(catalog, service, index);
   const f = catalog.fargate;
   if (mode === "spot") {
-    // Fargate Spot: Linux only; x86_64 and arm64 (rules §2.3: Windows "don't support the Fargate Spot capacity provider").
+    // Fargate Spot: Linux only; x86_64 and arm64 (docs/billing-rules.md#fargate-spot).
     if (service.os === "windows") return fail(`Fargate Spot does not run Windows tasks (${serviceRef(service, index)})`);
     const r = service.architecture === "arm64" ? f.spotArm : f.spotX86;
     if (isUnavailable(r)) return fail(`${serviceRef(service, index)} (${service.architecture}): ${r.reason}`);
     return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: "spot" };
   }
-  // Compute Savings Plans apply to Fargate vCPU-hours and GB-hours (rules §2.4). The catalog has Linux rates
+  // Compute Savings Plans apply to Fargate vCPU-hours and GB-hours (docs/billing-rules.md#savings-plans). The catalog has Linux rates
   // only: Windows tasks inside this option stay at on-demand rates, said in the line note.
   if (service.os === "windows") {
     const od = onDemandRates(catalog, service, index);
@@ -107,7 +107,7 @@ interface PricedPart {
   lossUSD: number;
 }
 
-/** Lines for `tasks` tasks of one service at one rate set (rules §1.2, §2.1, §2.2). */
+/** Lines for `tasks` tasks of one service at one rate set (docs/billing-rules.md#fargate-billing-duration, #ephemeral-storage, #rounding-loss). */
 function priceTasks(
   catalog: RegionCatalog,
   s: SizedService,
@@ -126,8 +126,8 @@ function priceTasks(
   if (rates.os) {
     lines.push(rateLine(service.name, "os-license", `Fargate Windows OS licence (${rates.mode})`, size.vcpu * hours, "vCPU-hours", rates.os, rates.note));
   }
-  // Ephemeral storage: 20 GiB included; GB above it billed per GB-hour (rules §1.2). Windows: the docs
-  // conflict on whether it can be configured (rules §1.2, §7 item 4); we assume a fixed 20 GiB, no charge.
+  // Ephemeral storage: 20 GiB included; GB above it billed per GB-hour. Windows: the docs conflict on whether
+  // it can be configured; we assume a fixed 20 GiB, no charge (docs/billing-rules.md#ephemeral-storage).
   const extraGiB = service.ephemeralStorageGiB - FARGATE_INCLUDED_STORAGE_GIB;
   if (extraGiB > 0) {
     if (service.os === "windows") {
@@ -210,7 +210,8 @@ export function fargateOption(
 
 /**
  * "fargate-mix": each service with a capacity provider strategy places its base tasks on FARGATE and splits the
- * rest by weight between FARGATE and FARGATE_SPOT (rules §2.3); services without a strategy run on FARGATE.
+ * rest by weight between FARGATE and FARGATE_SPOT (docs/billing-rules.md#capacity-provider-mix); services
+ * without a strategy run on FARGATE.
  */
 export function fargateMixOption(catalog: RegionCatalog, sized: SizedService[] | Failure): EstimateOption {
   const id = "fargate-mix";

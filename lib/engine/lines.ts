@@ -49,18 +49,8 @@ export function sumUSD(lines: ReadonlyArray<{ usd: number }>): number {
   return total;
 }
 
-const rateFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 6 });
-
-/** Unit prices such as $0.0376/h keep their digits. */
-export function rateMoney(usd: number): string {
-  return rateFormat.format(usd);
-}
-
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "0.25", "1", "2.5": compact number text for sizes. */
-export function num(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
-}
+export { num } from "../format";

@@ -1,6 +1,6 @@
 /**
- * Billing and capacity rules of the estimate engine. Each rule lives here once, with the section of
- * ../shared/docs/billing-and-sizing-rules.md (cited as "rules §x") that it implements.
+ * Billing and capacity rules of the estimate engine. Each rule lives here once, citing the section of
+ * docs/billing-rules.md that explains it and gives its AWS source.
  */
 import type { OperatingSystem, Service } from "../schemas/estimate";
 import { CPU_UNITS_PER_VCPU, FARGATE_INCLUDED_STORAGE_GIB, HOURS_PER_MONTH } from "../units";
@@ -9,15 +9,16 @@ import { CPU_UNITS_PER_VCPU, FARGATE_INCLUDED_STORAGE_GIB, HOURS_PER_MONTH } fro
 export { CPU_UNITS_PER_VCPU, FARGATE_INCLUDED_STORAGE_GIB, HOURS_PER_MONTH };
 
 /**
- * Fargate Linux minimum charge per task run: one minute (rules §2.1, "A minimum charge of one minute
- * applies", ECS pricing page text; aws/containers-roadmap#189).
+ * Fargate Linux minimum charge per task run: one minute ("A minimum charge of one minute applies", ECS pricing
+ * page; aws/containers-roadmap#189). docs/billing-rules.md#fargate-billing-duration
  */
 export const LINUX_MIN_BILLED_SECONDS = 60;
 
 /**
- * Fargate Windows minimum charge per task run. UNCONFIRMED (rules §2.1 and §7 item 1): a 2026 third-party
- * note that reads the Price List says 5 minutes (300 s); older sources repeat the 2021 launch figure of
- * 15 minutes (900 s). No AWS page in the research store states either. We use 300 s and say so in a warning.
+ * Fargate Windows minimum charge per task run: 5 minutes ("For Windows containers, billing is calculated per
+ * second with a 5-minute minimum", Fargate pricing page). docs/billing-rules.md#windows-on-fargate
+ * The warning text below predates that reading and still calls the figure unconfirmed (older sources repeat
+ * the 2021 launch figure of 15 minutes); a golden test pins it, so rewording it is a separate change.
  */
 export const WINDOWS_MIN_BILLED_SECONDS = 300;
 export const WINDOWS_MIN_BILLED_SECONDS_STATUS =
@@ -28,7 +29,7 @@ export function minBilledSeconds(os: OperatingSystem): number {
 }
 
 /**
- * Billed Fargate task-hours per month for one service (rules §2.1): continuous = tasks x hours;
+ * Billed Fargate task-hours per month for one service (docs/billing-rules.md#fargate-billing-duration): continuous = tasks x hours;
  * scheduled = tasks x runsPerDay x daysPerMonth x max(ceil(secondsPerRun), platform minimum) / 3600
  * (the billing window is "rounded up to the nearest second", with the per-run minimum).
  */
@@ -41,7 +42,7 @@ export function fargateTaskHours(tasks: number, usage: Service["usage"], os: Ope
 
 /**
  * ECS capacity provider strategy across FARGATE and FARGATE_SPOT: the base is placed on FARGATE first,
- * the remaining tasks are split by weight (capacity provider strategy rule, rules §2.3 / AWS
+ * the remaining tasks are split by weight (docs/billing-rules.md#capacity-provider-mix, AWS
  * CapacityProviderStrategyItem). Tasks are averages, so the split may be fractional.
  */
 export function splitCapacityProviders(
@@ -55,10 +56,10 @@ export function splitCapacityProviders(
   return { onDemand: tasks - spot, spot };
 }
 
-// ---------------------------------------------------------------- ECS on EC2 (rules §3)
+// ---------------------------------------------------------------- ECS on EC2 (docs/billing-rules.md#ec2-registered-capacity ff.)
 
 /**
- * Registered memory / advertised memory. AWS's only worked example (rules §3.1, memory-management page):
+ * Registered memory / advertised memory (docs/billing-rules.md#ec2-registered-capacity). AWS's only worked example (memory-management page):
  * an m4.large advertised at 8192 MiB registers 7985 MiB with the ECS agent (-2.5%). AWS publishes no
  * per-type table, so we apply the same ratio to every type.
  */
@@ -73,7 +74,7 @@ export function registeredCpuUnits(vcpu: number): number {
 }
 
 /**
- * Tasks an instance can hold because of its network interfaces (rules §3.3):
+ * Tasks an instance can hold because of its network interfaces (docs/billing-rules.md#eni-trunking):
  * awsvpc without trunking = max ENIs - 1 (the primary ENI is the instance's own);
  * awsvpc with trunking = the trunk branch-ENI count, only for trunking-compatible types (T types and
  * several others cannot trunk: they keep the ENI limit); bridge/host = no ENI limit.
@@ -92,7 +93,7 @@ export function eniTaskLimit(
 
 /**
  * Cluster auto scaling keeps CapacityProviderReservation = M / N x 100 at targetCapacity, so
- * N = ceil(M / (targetCapacity / 100)) (rules §3.4). Computed as M x 100 / target to avoid float noise
+ * N = ceil(M / (targetCapacity / 100)) (docs/billing-rules.md#cluster-auto-scaling). Computed as M x 100 / target to avoid float noise
  * (9 / 0.9 = 10.000000000000002 would give 11).
  */
 export function instancesForTarget(needed: number, targetUtilizationPct: number): number {
@@ -100,7 +101,7 @@ export function instancesForTarget(needed: number, targetUtilizationPct: number)
   return Math.ceil((needed * 100) / targetUtilizationPct - 1e-9);
 }
 
-/** Hours an EBS GB-month covers: AWS's 730-hour month (estimate-format.md). */
+/** Hours an EBS GB-month covers: AWS's 730-hour month (docs/billing-rules.md#month, #gp3-root-volume). */
 export const EBS_HOURS_PER_MONTH = HOURS_PER_MONTH;
 
 // ---------------------------------------------------------------- warnings

@@ -1,6 +1,6 @@
 /**
  * The published JSON Schemas (draft 2020-12) of the public contract, generated from the zod schemas
- * so they cannot drift (estimate-format.md: "derive ... a published JSON Schema (z.toJSONSchema)").
+ * so they cannot drift (z.toJSONSchema).
  * Input schema = what may be sent (defaults optional); result schema = what is returned.
  */
 import * as z from "zod";
@@ -15,7 +15,7 @@ export function estimateInputJsonSchema(): Record<string, unknown> {
     ...z.toJSONSchema(EstimateInputSchema, { io: "input", unrepresentable: "any" }),
     $id: INPUT_SCHEMA_PATH,
     title: "ECS Cost Estimator: EstimateInput v1",
-    description: "Body of POST /api/estimate, content of share links and of JSON imports. See docs: estimate-format.md.",
+    description: "Body of POST /api/estimate, content of share links and of JSON imports. Rules behind the numbers: docs/billing-rules.md.",
   };
 }
 

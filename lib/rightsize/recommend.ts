@@ -1,11 +1,11 @@
 /**
  * Right-sizing: observed utilization -> recommended Fargate size -> priced on every launch type.
  *
- * Method (billing-and-sizing-rules.md §4.2, "suggested estimator algorithm", after KRR and the VPA):
+ * Method (docs/billing-rules.md#rightsize-method, after KRR and the VPA):
  *   required vCPU   = P_cpu(observed vCPU)      x (1 + headroom)     default P_cpu = p95
  *   required memory = P_mem(observed GiB)       x (1 + headroom)     default P_mem = max
- *   headroom default 15% (KRR's memory buffer and the VPA's safety margin, §4.2),
- * then snap up to the cheapest valid Fargate size that holds both (§1.1, the engine's snapFargateSize),
+ *   headroom default 15% (KRR's memory buffer and the VPA's safety margin),
+ * then snap up to the cheapest valid Fargate size that holds both (#fargate-task-sizes, the engine's snapFargateSize),
  * and price the current and the recommended size with the engine's estimate() on the same region, tasks,
  * usage and EC2 settings. "Under-provisioned" when the peak reaches the current size in either dimension:
  * Fargate caps CPU at the task size (the task is throttled) and stops a task that exceeds its memory.
@@ -13,6 +13,7 @@
  */
 import type { RegionCatalog } from "../catalog/schema";
 import { estimate } from "../engine/estimate";
+import { num } from "../format";
 import { formatUSD } from "../money";
 import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
 import { largestFargateSize, snapFargateSize } from "../engine/fargate-sizes";
@@ -121,17 +122,15 @@ function observe(
   return { atPercentile: all[key], percentile: key, peak: all.max, peakPctOfCurrent: (all.max / current) * 100, all, samples: d.stats.count };
 }
 
-/** A CPU sample in vCPU: Container Insights CPU units / 1024, or service-metric percent of the current size (§4.3). */
+/** A CPU sample in vCPU: Container Insights CPU units / 1024, or service-metric percent of the current size (docs/billing-rules.md#rightsize-samples). */
 export function cpuSampleToVcpu(value: number, unit: CpuUnit, currentVcpu: number): number {
   return unit === "percent" ? (value / 100) * currentVcpu : value / CPU_UNITS_PER_VCPU;
 }
 
-/** A memory sample in GiB: Container Insights MiB / 1024, or service-metric percent of the current size (§4.3). */
+/** A memory sample in GiB: Container Insights MiB / 1024, or service-metric percent of the current size (docs/billing-rules.md#rightsize-samples). */
 export function memorySampleToGiB(value: number, unit: MemoryUnit, currentGiB: number): number {
   return unit === "percent" ? (value / 100) * currentGiB : value / MIB_PER_GIB;
 }
-
-const fmtNum = (n: number, digits = 3) => String(Math.round(n * 10 ** digits) / 10 ** digits);
 
 /** The size part of the recommendation (no prices). */
 export function recommendSize(
@@ -140,17 +139,17 @@ export function recommendSize(
   settings: RightsizeSettings = DEFAULT_SETTINGS,
 ): Sizing {
   const warnings: string[] = [];
-  // Container Insights: CPU units / MiB; service metrics: percent of the task size (§4.3).
+  // Container Insights: CPU units / MiB; service metrics: percent of the task size (#rightsize-samples).
   const cpu = observe(usage.cpu, settings.cpuPercentile, current.vcpu, (v) => cpuSampleToVcpu(v, usage.cpu!.unit, current.vcpu));
   const memory = observe(usage.memory, settings.memoryPercentile, current.memoryGiB, (v) => memorySampleToGiB(v, usage.memory!.unit, current.memoryGiB));
-  if (!cpu) warnings.push(`No CPU samples: CPU stays at the current ${fmtNum(current.vcpu)} vCPU.`);
-  if (!memory) warnings.push(`No memory samples: memory stays at the current ${fmtNum(current.memoryGiB)} GiB.`);
+  if (!cpu) warnings.push(`No CPU samples: CPU stays at the current ${num(current.vcpu)} vCPU.`);
+  if (!memory) warnings.push(`No memory samples: memory stays at the current ${num(current.memoryGiB)} GiB.`);
 
   // The file's own reservation tells which task size it was recorded with (Container Insights).
   const rc = usage.reserved.cpuUnits;
   if (rc !== null && usage.cpu?.unit === "cpu-units" && Math.abs(rc / CPU_UNITS_PER_VCPU - current.vcpu) > 0.01 * current.vcpu) {
     warnings.push(
-      `The file's CpuReserved is ${fmtNum(rc)} CPU units (${fmtNum(rc / CPU_UNITS_PER_VCPU)} vCPU) but the current size is ${fmtNum(current.vcpu)} vCPU: ` +
+      `The file's CpuReserved is ${num(rc)} CPU units (${num(rc / CPU_UNITS_PER_VCPU)} vCPU) but the current size is ${num(current.vcpu)} vCPU: ` +
         (rc / CPU_UNITS_PER_VCPU > current.vcpu * 1.5
           ? "if the export adds up several tasks (Sum statistic, or a cluster-level metric), the usage is overstated; export per task (Maximum or Average) or performance log events."
           : "check that the current size is the one the data was recorded with."),
@@ -159,7 +158,7 @@ export function recommendSize(
   const rm = usage.reserved.memoryMiB;
   if (rm !== null && usage.memory?.unit === "MiB" && Math.abs(rm / MIB_PER_GIB - current.memoryGiB) > 0.01 * current.memoryGiB) {
     warnings.push(
-      `The file's MemoryReserved is ${fmtNum(rm)} MiB (${fmtNum(rm / MIB_PER_GIB)} GiB) but the current size is ${fmtNum(current.memoryGiB)} GiB: ` +
+      `The file's MemoryReserved is ${num(rm)} MiB (${num(rm / MIB_PER_GIB)} GiB) but the current size is ${num(current.memoryGiB)} GiB: ` +
         (rm / MIB_PER_GIB > current.memoryGiB * 1.5
           ? "if the export adds up several tasks, the usage is overstated; export per task."
           : "check that the current size is the one the data was recorded with."),
@@ -184,7 +183,7 @@ export function recommendSize(
       validFargateSize: false,
     };
     warnings.push(
-      `The requirement (${fmtNum(required.vcpu)} vCPU, ${fmtNum(required.memoryGiB)} GiB) is above the largest ${current.os === "windows" ? "Windows" : "Linux"} Fargate size ` +
+      `The requirement (${num(required.vcpu)} vCPU, ${num(required.memoryGiB)} GiB) is above the largest ${current.os === "windows" ? "Windows" : "Linux"} Fargate size ` +
         `(${largest.vcpu} vCPU / ${largest.memoryGiB} GiB): only ECS on EC2 can run it at one task per replica.`,
     );
   }
@@ -194,12 +193,12 @@ export function recommendSize(
   const memUnder = memory !== null && memory.peak >= current.memoryGiB * (1 - EPS);
   if (cpuUnder) {
     warnings.push(
-      `CPU peaked at ${fmtNum(cpu.peakPctOfCurrent, 1)}% of the current ${fmtNum(current.vcpu)} vCPU: on Fargate a task cannot use more than its size, so it was throttled and the real need may be higher than the data shows.`,
+      `CPU peaked at ${num(cpu.peakPctOfCurrent, 1)}% of the current ${num(current.vcpu)} vCPU: on Fargate a task cannot use more than its size, so it was throttled and the real need may be higher than the data shows.`,
     );
   }
   if (memUnder) {
     warnings.push(
-      `Memory peaked at ${fmtNum(memory.peakPctOfCurrent, 1)}% of the current ${fmtNum(current.memoryGiB)} GiB: a task that exceeds its memory is stopped (OutOfMemory); size up.`,
+      `Memory peaked at ${num(memory.peakPctOfCurrent, 1)}% of the current ${num(current.memoryGiB)} GiB: a task that exceeds its memory is stopped (OutOfMemory); size up.`,
     );
   }
   const biggerThanCurrent = required.vcpu > current.vcpu * (1 + EPS) || required.memoryGiB > current.memoryGiB * (1 + EPS);
@@ -263,20 +262,20 @@ export function rightsize(
   const parts: string[] = [];
   const cpuObs = sizing.observed.cpu;
   const memObs = sizing.observed.memory;
-  if (cpuObs) parts.push(`CPU ${pct(settings.cpuPercentile)} ${fmtNum(cpuObs.atPercentile)} vCPU`);
-  if (memObs) parts.push(`memory ${pct(settings.memoryPercentile)} ${fmtNum(memObs.atPercentile)} GiB`);
+  if (cpuObs) parts.push(`CPU ${pct(settings.cpuPercentile)} ${num(cpuObs.atPercentile)} vCPU`);
+  if (memObs) parts.push(`memory ${pct(settings.memoryPercentile)} ${num(memObs.atPercentile)} GiB`);
   let why =
-    (parts.length ? parts.join(", ") + ` + ${fmtNum(settings.headroomPct, 1)}% headroom` : "No usage samples") +
-    ` -> needs ${fmtNum(sizing.required.vcpu)} vCPU / ${fmtNum(sizing.required.memoryGiB)} GiB -> ` +
+    (parts.length ? parts.join(", ") + ` + ${num(settings.headroomPct, 1)}% headroom` : "No usage samples") +
+    ` -> needs ${num(sizing.required.vcpu)} vCPU / ${num(sizing.required.memoryGiB)} GiB -> ` +
     (sizing.recommended.validFargateSize
-      ? `smallest valid Fargate size ${fmtNum(sizing.recommended.vcpu)} vCPU / ${fmtNum(sizing.recommended.memoryGiB)} GiB`
+      ? `smallest valid Fargate size ${num(sizing.recommended.vcpu)} vCPU / ${num(sizing.recommended.memoryGiB)} GiB`
       : `no Fargate size is large enough`);
   if (monthlySavingsUSD !== null) {
     why +=
       monthlySavingsUSD > 0
-        ? `; saves ${formatUSD(monthlySavingsUSD)}/month on Fargate on-demand for ${fmtNum(service.tasks)} task(s).`
+        ? `; saves ${formatUSD(monthlySavingsUSD)}/month on Fargate on-demand for ${num(service.tasks)} task(s).`
         : monthlySavingsUSD < 0
-          ? `; costs ${formatUSD(-monthlySavingsUSD)}/month more on Fargate on-demand for ${fmtNum(service.tasks)} task(s).`
+          ? `; costs ${formatUSD(-monthlySavingsUSD)}/month more on Fargate on-demand for ${num(service.tasks)} task(s).`
           : "; the Fargate on-demand cost does not change.";
   } else why += ".";
   return {

@@ -15,6 +15,7 @@
  * Limits are the contract's (SERVICE_LIMITS in lib/schemas/estimate.ts), never copied here.
  */
 import { childPath, type FieldError } from "../field-errors";
+import { num } from "../format";
 import { SERVICE_LIMITS, type Architecture, type OperatingSystem } from "../schemas/estimate";
 import { CPU_UNITS_PER_VCPU, FARGATE_INCLUDED_STORAGE_GIB, MIB_PER_GIB } from "../units";
 
@@ -79,7 +80,7 @@ export function parseMemoryMiB(v: unknown): Parsed {
   if (m) {
     const n = Number(m[1]);
     const unit = (m[2] ?? "").toLowerCase();
-    // ECS reads "GB" in task definitions as GiB: "2 GB" registers as 2048 MiB (§1.1).
+    // ECS reads "GB" in task definitions as GiB: "2 GB" registers as 2048 MiB (docs/billing-rules.md#task-definition-sizes).
     const factor = unit === "" || unit === "mb" || unit === "mib" || unit === "m" ? 1 : unit === "gb" || unit === "gib" || unit === "g" ? MIB_PER_GIB : null;
     if (factor !== null) {
       return n > 0 ? { ok: true, value: n * factor } : { ok: false, message: `must be more than 0, got "${v}"` };
@@ -319,7 +320,7 @@ function convert(raw: unknown): TaskDefinitionOutcome {
     }
   }
 
-  // ---- ephemeral storage (§1.2: 20 GiB included, at most 200 GiB)
+  // ---- ephemeral storage (docs/billing-rules.md#ephemeral-storage: 20 GiB included, at most 200 GiB)
   let ephemeralStorageGiB: number = DEFAULT_EPHEMERAL_GIB;
   const es = td.ephemeralStorage;
   if (es !== undefined && es !== null) {
@@ -356,6 +357,4 @@ function convert(raw: unknown): TaskDefinitionOutcome {
   return { ok: false, errors };
 }
 
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 10_000) / 10_000);
-}
+const fmt = (n: number) => num(n, 4);

@@ -1,7 +1,7 @@
 /**
  * Parse utilization exported from CloudWatch into per-dimension samples.
  *
- * Formats (billing-and-sizing-rules.md §4.3):
+ * Formats (docs/billing-rules.md#rightsize-samples):
  * - CSV (parsed with papaparse): Container Insights columns CpuUtilized / CpuReserved (CPU units) and
  *   MemoryUtilized / MemoryReserved (megabytes, read as MiB like the ECS console), or service metrics
  *   CPUUtilization / MemoryUtilization (percent of the task size). Header names are matched
@@ -22,7 +22,10 @@ import { downsample, sampleStats, type SampleStats, type SeriesPoint } from "./p
 export const MAX_USAGE_FILE_BYTES = 50 * 1024 * 1024;
 /** Skipped rows listed one by one; the rest are counted. */
 export const MAX_REPORTED_SKIPS = 50;
-/** Compute Optimizer needs 24 h of metrics before it recommends (billing-and-sizing-rules §4.1). */
+/**
+ * Compute Optimizer needs 24 hours of metrics before it recommends for an ECS service on Fargate
+ * (https://docs.aws.amazon.com/compute-optimizer/latest/ug/view-ecs-recommendations.html).
+ */
 export const MIN_RECOMMENDED_HOURS = 24;
 
 export type CpuUnit = "cpu-units" | "percent";

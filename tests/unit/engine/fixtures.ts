@@ -1,8 +1,9 @@
 /**
- * A small hand-made us-east-1 catalog with the documented rates (billing-and-sizing-rules.md §1.2, §2.2-2.4,
- * §3.5; pricing-data-and-formats.md §2-§4) and a dozen EC2 rows copied from ../shared/pricing-sources
- * (karpenter-ondemand-linux-prices.json 2026-07-20, karpenter-instance-types.json, karpenter-vpc-limits.json,
- * vantage 2024-04 spot_avg). Golden numbers in the tests are computed by hand from these rates.
+ * A small hand-made us-east-1 catalog with the published us-east-1 rates (Fargate x86/ARM/Spot/Savings Plans
+ * 2026-09, Windows 2022-11 Price List rows, storage $0.000111/GB-h, gp3 $0.08/GB-month) and a dozen EC2 rows
+ * from the public price data the bundled catalog was built from (Karpenter on-demand Linux prices 2026-07-20,
+ * instance types and VPC limits, vantage 2024-04 spot_avg). Rules: docs/billing-rules.md. Golden numbers in
+ * the tests are computed by hand from these rates.
  */
 import type { InstanceType, Rate, RegionCatalog } from "@/lib/catalog/schema";
 import { parseEstimateInput, type EstimateInput, type EstimateInputRaw } from "@/lib/schemas/estimate";
@@ -56,10 +57,10 @@ export function fixtureCatalog(): RegionCatalog {
     billingPrefix: "USE1",
     currency: "USD",
     sources: [
-      { id: "fixture-2026-09", name: "Documented us-east-1 Fargate rates (test fixture)", asOf: "2026-09-29", origin: "../shared/docs/billing-and-sizing-rules.md §2.2-2.4" },
-      { id: "fixture-windows-2022", name: "Fargate Windows GetProducts rows (test fixture)", asOf: "2022-11-21", origin: "../shared/docs/pricing-data-and-formats.md §2" },
-      { id: "fixture-ec2-2026-07", name: "Karpenter on-demand Linux prices (test fixture)", asOf: "2026-07-20", origin: "../shared/pricing-sources/karpenter-ondemand-linux-prices.json" },
-      { id: "fixture-spot-2024-04", name: "vantage 2024-04 spot_avg (test fixture)", asOf: "2024-04-04", origin: "../shared/pricing-sources/vantage-pr735-ec2-instances-multiregion-2024-04.json" },
+      { id: "fixture-2026-09", name: "Documented us-east-1 Fargate rates (test fixture)", asOf: "2026-09-29", origin: "test fixture: published us-east-1 Fargate rates, 2026-09" },
+      { id: "fixture-windows-2022", name: "Fargate Windows GetProducts rows (test fixture)", asOf: "2022-11-21", origin: "test fixture: AWS Price List Fargate Windows rows, 2022-11" },
+      { id: "fixture-ec2-2026-07", name: "Karpenter on-demand Linux prices (test fixture)", asOf: "2026-07-20", origin: "test fixture: aws/karpenter-provider-aws on-demand Linux prices, 2026-07-20" },
+      { id: "fixture-spot-2024-04", name: "vantage 2024-04 spot_avg (test fixture)", asOf: "2024-04-04", origin: "test fixture: ec2instances.info export (vantage), 2024-04" },
     ],
     fargate: {
       linuxX86: { vcpuHour: r(0.04048, "vCPU-hour", "USE1-Fargate-vCPU-Hours:perCPU"), gbHour: r(0.004445, "GB-hour", "USE1-Fargate-GB-Hours") },

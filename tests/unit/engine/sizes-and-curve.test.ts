@@ -4,7 +4,7 @@ import { FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, isValidFargateSize, snapFar
 import { ec2Demand, eniTaskLimit, fargateTaskHours, instancesForTarget, registeredMemoryMiB, splitCapacityProviders } from "@/lib/engine/rules";
 import { fixtureCatalog, input } from "./fixtures";
 
-describe("Fargate size table (rules §1.1)", () => {
+describe("Fargate size table (docs/billing-rules.md#fargate-task-sizes)", () => {
   it("has 74 Linux and 43 Windows sizes, none duplicated", () => {
     expect(FARGATE_LINUX_SIZES).toHaveLength(74);
     expect(FARGATE_WINDOWS_SIZES).toHaveLength(43);

@@ -35,7 +35,7 @@ describe("recommendation from a small Container Insights file (computed by hand)
     // + 15%: 0.390625 x 1.15 = 0.44921875 vCPU; 0.78125 x 1.15 = 0.8984375 GiB
     close(r.required.vcpu, 0.44921875);
     close(r.required.memoryGiB, 0.8984375);
-    // smallest valid Fargate size holding both: 0.5 vCPU / 1 GiB (rules §1.1)
+    // smallest valid Fargate size holding both: 0.5 vCPU / 1 GiB (docs/billing-rules.md#fargate-task-sizes)
     expect(r.recommended).toEqual({ vcpu: 0.5, memoryGiB: 1, validFargateSize: true });
     expect(r.finding).toBe("over-provisioned");
     expect(r.underProvisioned.any).toBe(false);
@@ -126,7 +126,7 @@ describe("edge cases", () => {
   it("Windows snaps to Windows sizes", () => {
     const s = summary("Timestamp,CpuUtilized,MemoryUtilized\n2026-11-09T00:00:00Z,100,300\n");
     const r = recommendSize(s, { vcpu: 2, memoryGiB: 4, os: "windows", architecture: "x86_64" });
-    // Windows minimum is 1 vCPU / 2 GiB (rules §1.1)
+    // Windows minimum is 1 vCPU / 2 GiB (docs/billing-rules.md#fargate-task-sizes)
     expect(r.recommended).toEqual({ vcpu: 1, memoryGiB: 2, validFargateSize: true });
   });
   it("checks settings", () => {
