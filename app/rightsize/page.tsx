@@ -1,10 +1,6 @@
 import type { Metadata } from "next";
 import { loadCatalogIndex, loadCatalogList } from "@/lib/catalog/fs-loader";
-import { oneServiceInput } from "@/lib/rightsize/apply";
-import { inputToDraft } from "@/lib/share/draft-from-input";
 import { Rightsize } from "@/components/rightsize/Rightsize";
-import { DEFAULT_RIGHTSIZE_SERVICE } from "@/components/rightsize/defaults";
-import { DEFAULT_REGION } from "@/components/estimator/defaults";
 
 export const metadata: Metadata = {
   title: "Right-size an ECS service from its real usage — ECS Cost Estimator",
@@ -19,8 +15,6 @@ export const dynamic = "force-dynamic";
 export default function RightsizePage() {
   const list = loadCatalogList();
   const index = loadCatalogIndex(list.newest);
-  const initial = oneServiceInput(DEFAULT_REGION, list.newest, DEFAULT_RIGHTSIZE_SERVICE);
-  if (!initial.ok) throw new Error(`The default right-sizing service is invalid: ${JSON.stringify(initial.errors)}`);
   return (
     <>
       <header className="site-header">
@@ -40,7 +34,6 @@ export default function RightsizePage() {
           regions={index.regions.map((r) => ({ region: r.region, location: r.location }))}
           newestCatalogId={list.newest}
           bundledCatalogIds={list.catalogs.map((c) => c.id)}
-          initialDraft={inputToDraft(initial.input)}
         />
       </main>
       <footer className="site-footer">

@@ -15,7 +15,7 @@ import type { EstimateInput, EstimateResult } from "@/lib/schemas/estimate";
 import type { CurveData } from "@/lib/present/curve";
 import { chooseCatalog } from "@/lib/pipeline/region-catalog";
 import { useRegionCatalog } from "@/components/hooks/useRegionCatalog";
-import { useCopyShareLink, useOpenedShareLink, type OpenedLink } from "@/components/hooks/useShareLink";
+import { shareLinkReader, useCopyShareLink, useOpenedLink } from "@/components/hooks/useShareLink";
 import { useTaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
 import type { TaskDefinitionFields } from "@/lib/rightsize/task-definition";
 import { ShareTokenContext } from "./ServiceCard";
@@ -80,7 +80,8 @@ export function Estimator(props: EstimatorProps) {
   );
 
   // Opening a share link: decoded once the kit is here. Any failure -> banner + the default estimate.
-  useOpenedShareLink(kit?.decodeShare ?? null, (link: OpenedLink) => {
+  const readLink = useMemo(() => (kit ? shareLinkReader(kit.decodeShare) : null), [kit]);
+  useOpenedLink(readLink, (link) => {
     if (!kit) return;
     if (!link.ok) setNotice({ kind: "link-error", problem: link.problem, errors: link.errors });
     else applyInput(kit, link.input, "link", "share link");

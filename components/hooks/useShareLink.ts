@@ -5,30 +5,33 @@
  * validation are lib/share's; this module is zod-free so the estimator's first-load JavaScript stays small.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { EstimateInput, FieldError } from "@/lib/schemas/estimate";
 import type { ShareDecodeOutcome } from "@/lib/share/codec";
 import { SHARE_PARAM, shareTokenFromSearch } from "@/lib/share/codec-url";
 
-export type OpenedLink = { ok: true; input: EstimateInput; params: URLSearchParams } | { ok: false; problem: string; errors: FieldError[] };
-
 /**
- * Calls `onOpen` once, as soon as `decode` is available, when the page's URL carries a share token
- * (`decode` null: the decoder is still loading).
+ * Reads the link a page was opened with, once, as soon as `read` is available (null: its decoder is still
+ * loading), and hands the outcome to `onOpen`. `read` gets `location.search`; null from it = no link.
  */
-export function useOpenedShareLink(decode: ((token: string) => ShareDecodeOutcome) | null, onOpen: (link: OpenedLink) => void): void {
+export function useOpenedLink<T>(read: ((search: string) => T | null) | null, onOpen: (link: T) => void): void {
   const handled = useRef(false);
   const callback = useRef(onOpen);
   useEffect(() => {
     callback.current = onOpen;
   });
   useEffect(() => {
-    if (!decode || handled.current) return;
+    if (!read || handled.current) return;
     handled.current = true;
-    const token = shareTokenFromSearch(window.location.search);
-    if (token === null) return;
-    const decoded = decode(token);
-    callback.current(decoded.ok ? { ok: true, input: decoded.input, params: new URLSearchParams(window.location.search) } : { ok: false, problem: decoded.problem, errors: decoded.errors });
-  }, [decode]);
+    const link = read(window.location.search);
+    if (link !== null) callback.current(link);
+  }, [read]);
+}
+
+/** The estimator's reader: the share token in `search`, decoded (null when there is none). */
+export function shareLinkReader(decode: (token: string) => ShareDecodeOutcome): (search: string) => ShareDecodeOutcome | null {
+  return (search) => {
+    const token = shareTokenFromSearch(search);
+    return token === null ? null : decode(token);
+  };
 }
 
 /** A same-site link that opens `path` with the estimate of `token` (plus query parameters such as `service`). */

@@ -4,8 +4,8 @@
  * a task definition or, when none of those gave it, the utilization file's reservation (the notes say which).
  */
 import type { ChangeEvent } from "react";
-import type { ServiceDraft } from "@/lib/share/draft";
-import type { FieldError } from "@/lib/schemas/estimate";
+import type { FieldError } from "@/lib/field-errors";
+import type { RightsizeField, RightsizeFields } from "@/lib/rightsize/form";
 import { FieldErrorList, SelectField, TextField } from "@/components/ui/fields";
 import { TaskDefinitionStatus } from "@/components/ui/TaskDefinitionStatus";
 import type { TaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
@@ -17,30 +17,24 @@ export interface RegionOption {
 }
 
 interface Props {
-  service: ServiceDraft;
-  serviceIndex: number;
-  region: string;
+  fields: RightsizeFields;
   regions: RegionOption[];
-  /** Every problem of the working estimate, by path. */
-  errors: FieldError[];
+  /** Each field's problem (lib/rightsize/form.ts matches them by path), and the problems no field shows. */
+  fieldErrors: Partial<Record<RightsizeField, string>>;
+  otherErrors: FieldError[];
   /** Set when the page was opened from an estimate link. */
-  fromEstimate: { serviceCount: number } | null;
+  fromEstimate: { serviceIndex: number; serviceCount: number } | null;
   taskDefinition: TaskDefinitionImport | null;
   /** Sentences saying which parts of the size were taken from the utilization file. */
   sizeFromFile: string[];
   onTaskDefinition: (file: File) => void;
-  onService: (patch: Partial<ServiceDraft>) => void;
-  onRegion: (region: string) => void;
+  onChange: (patch: Partial<RightsizeFields>) => void;
 }
 
-const SHOWN = ["name", "vcpu", "memoryGiB", "architecture", "os", "tasks", "ephemeralStorageGiB"] as const;
-
 export function CurrentServicePanel(props: Props) {
-  const { service: s, errors } = props;
-  const p = `services[${props.serviceIndex}]`;
-  const shownPaths = new Set<string>([...SHOWN.map((f) => `${p}.${f}`), "region"]);
-  const err = (path: string) => errors.find((e) => e.path === path)?.message;
-  const other = errors.filter((e) => !shownPaths.has(e.path));
+  const { fields: s } = props;
+  const err = (field: RightsizeField) => props.fieldErrors[field];
+  const other = props.otherErrors;
   const onTaskDefinitionInput = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = "";
@@ -55,7 +49,7 @@ export function CurrentServicePanel(props: Props) {
       </div>
       {props.fromEstimate ? (
         <p className="small muted" data-testid="from-estimate">
-          From your estimate: service {props.serviceIndex + 1} of {props.fromEstimate.serviceCount}. Its other settings (usage, Spot strategy) and
+          From your estimate: service {props.fromEstimate.serviceIndex + 1} of {props.fromEstimate.serviceCount}. Its other settings (usage, Spot strategy) and
           the other services are kept when you apply the recommendation.
         </p>
       ) : (
@@ -83,9 +77,9 @@ export function CurrentServicePanel(props: Props) {
         </div>
       ) : null}
       <div className="fields">
-        <TextField id="rs-name" label="Service name" value={s.name} onChange={(v) => props.onService({ name: v })} error={err(`${p}.name`)} className="wide" maxLength={64} testId="rs-name" />
-        <TextField id="rs-vcpu" label="vCPU" value={s.vcpu} onChange={(v) => props.onService({ vcpu: v })} error={err(`${p}.vcpu`)} inputMode="decimal" testId="rs-vcpu" />
-        <TextField id="rs-memory" label="Memory (GiB)" value={s.memoryGiB} onChange={(v) => props.onService({ memoryGiB: v })} error={err(`${p}.memoryGiB`)} inputMode="decimal" testId="rs-memory" />
+        <TextField id="rs-name" label="Service name" value={s.name} onChange={(v) => props.onChange({ name: v })} error={err("name")} className="wide" maxLength={64} testId="rs-name" />
+        <TextField id="rs-vcpu" label="vCPU" value={s.vcpu} onChange={(v) => props.onChange({ vcpu: v })} error={err("vcpu")} inputMode="decimal" testId="rs-vcpu" />
+        <TextField id="rs-memory" label="Memory (GiB)" value={s.memoryGiB} onChange={(v) => props.onChange({ memoryGiB: v })} error={err("memoryGiB")} inputMode="decimal" testId="rs-memory" />
         <SelectField
           id="rs-arch"
           label="Architecture"
@@ -94,8 +88,8 @@ export function CurrentServicePanel(props: Props) {
             { value: "x86_64", label: "x86_64" },
             { value: "arm64", label: "arm64 (Graviton)" },
           ]}
-          onChange={(v) => props.onService({ architecture: v })}
-          error={err(`${p}.architecture`)}
+          onChange={(v) => props.onChange({ architecture: v })}
+          error={err("architecture")}
         />
         <SelectField
           id="rs-os"
@@ -105,25 +99,25 @@ export function CurrentServicePanel(props: Props) {
             { value: "linux", label: "Linux" },
             { value: "windows", label: "Windows" },
           ]}
-          onChange={(v) => props.onService({ os: v })}
-          error={err(`${p}.os`)}
+          onChange={(v) => props.onChange({ os: v })}
+          error={err("os")}
         />
-        <TextField id="rs-tasks" label="Tasks (average running)" value={s.tasks} onChange={(v) => props.onService({ tasks: v })} error={err(`${p}.tasks`)} inputMode="decimal" testId="rs-tasks" />
+        <TextField id="rs-tasks" label="Tasks (average running)" value={s.tasks} onChange={(v) => props.onChange({ tasks: v })} error={err("tasks")} inputMode="decimal" testId="rs-tasks" />
         <TextField
           id="rs-storage"
           label="Ephemeral storage (GiB)"
           value={s.ephemeralStorageGiB}
-          onChange={(v) => props.onService({ ephemeralStorageGiB: v })}
-          error={err(`${p}.ephemeralStorageGiB`)}
+          onChange={(v) => props.onChange({ ephemeralStorageGiB: v })}
+          error={err("ephemeralStorageGiB")}
           inputMode="numeric"
         />
         <SelectField
           id="rs-region"
           label="Region"
           className="wide"
-          value={props.region}
+          value={s.region}
           options={props.regions.map((r) => ({ value: r.region, label: `${r.region} — ${r.location}` }))}
-          onChange={props.onRegion}
+          onChange={(region) => props.onChange({ region })}
           error={err("region")}
         />
       </div>

@@ -2,10 +2,11 @@
 /**
  * The /rightsize page: a container that wires state to panels. Current service (typed, from an estimate link,
  * a task definition or the utilization file's reservation) + a utilization file (parsed in a Web Worker, never
- * uploaded) -> the recommended Fargate size priced on every launch type. All rules live in lib/rightsize and
- * lib/engine; the form becomes an input in lib/pipeline/estimate.ts (inputFromDraft), like the estimator's.
+ * uploaded) -> the recommended Fargate size priced on every launch type. Every rule is in lib: the form becomes
+ * an input in lib/rightsize/form.ts and goes down lib/pipeline/rightsize.ts (rightsizeFromForm); the link
+ * between the pages is lib/share/rightsize-link.ts; the current size from the file is lib/rightsize/current-size.ts.
  *
- *   state:  the estimate draft + which service · useUsageFile · useRegionCatalog · share-link and
+ *   state:  form fields + the estimate they came from · useUsageFile · useRegionCatalog · share-link and
  *           task-definition hooks (components/hooks, shared with the estimator)
  *   panels: PrivacyNote · CurrentServicePanel · UsageFilePanel · SizingRulePanel | RecommendationPanel ·
  *           ObservedUsagePanel · NotesPanel
@@ -13,21 +14,17 @@
 import "@/components/security/zod-browser";
 import { useCallback, useMemo, useState } from "react";
 import { parseRegionCatalog } from "@/lib/catalog/parse";
-import { applySize } from "@/lib/rightsize/apply";
+import { rightsizeFromForm } from "@/lib/pipeline/rightsize";
 import { resolveCurrentSize } from "@/lib/rightsize/current-size";
+import { DEFAULT_RIGHTSIZE_FIELDS, withCurrentSize, withTaskDefinition, type RightsizeBase, type RightsizeFields } from "@/lib/rightsize/form";
 import { checkSettings, DEFAULT_SETTINGS, type RightsizeSettings } from "@/lib/rightsize/recommend";
 import type { TaskDefinitionFields } from "@/lib/rightsize/task-definition";
 import type { UsageSummary } from "@/lib/rightsize/usage";
-import type { FieldError } from "@/lib/field-errors";
-import { inputFromDraft } from "@/lib/pipeline/estimate";
-import { chooseCatalog } from "@/lib/pipeline/region-catalog";
-import { rightsizeInput } from "@/lib/pipeline/rightsize";
-import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
-import { parseNumberText, type EstimateDraft, type ServiceDraft } from "@/lib/share/draft";
-import { inputToDraft } from "@/lib/share/draft-from-input";
-import { Banner, FieldErrorList } from "@/components/ui/fields";
+import { parseNumberText } from "@/lib/share/draft";
+import { applySizeHref, readRightsizeLink, type RightsizeLink } from "@/lib/share/rightsize-link";
+import { Banner } from "@/components/ui/fields";
 import { useRegionCatalog } from "@/components/hooks/useRegionCatalog";
-import { shareHref, useOpenedShareLink, type OpenedLink } from "@/components/hooks/useShareLink";
+import { useOpenedLink } from "@/components/hooks/useShareLink";
 import { readTaskDefinition } from "@/components/hooks/task-definition-reader";
 import { useTaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
 import { CurrentServicePanel, type RegionOption } from "./CurrentServicePanel";
@@ -44,8 +41,6 @@ interface Props {
   regions: RegionOption[];
   newestCatalogId: string;
   bundledCatalogIds: string[];
-  /** A one-service estimate with the page's defaults (built on the server). */
-  initialDraft: EstimateDraft;
 }
 
 /** Where each part of the current size came from: the page default, the user (typed, link, task definition) or the file. */
@@ -55,113 +50,86 @@ type SizeSources = { vcpu: SizeSource; memoryGiB: SizeSource };
 const TASK_DEFINITION_ROW = "current";
 
 /** The sizes the user gave (null = open, to be taken from the file when it records them). */
-function givenSize(service: ServiceDraft, from: SizeSources) {
+function givenSize(fields: RightsizeFields, from: SizeSources) {
   const read = (text: string) => {
     const n = parseNumberText(text);
     return n.ok ? n.value : Number.NaN;
   };
-  return { vcpu: from.vcpu === "given" ? read(service.vcpu) : null, memoryGiB: from.memoryGiB === "given" ? read(service.memoryGiB) : null };
+  return { vcpu: from.vcpu === "given" ? read(fields.vcpu) : null, memoryGiB: from.memoryGiB === "given" ? read(fields.memoryGiB) : null };
 }
 
-export function Rightsize({ regions, newestCatalogId, bundledCatalogIds, initialDraft }: Props) {
-  const [draft, setDraft] = useState<EstimateDraft>(initialDraft);
-  const [serviceIndex, setServiceIndex] = useState(0);
-  const [fromEstimate, setFromEstimate] = useState(false);
+export function Rightsize({ regions, newestCatalogId, bundledCatalogIds }: Props) {
+  const [fields, setFields] = useState<RightsizeFields>(DEFAULT_RIGHTSIZE_FIELDS);
+  const [base, setBase] = useState<RightsizeBase | null>(null);
   const [sizeFrom, setSizeFrom] = useState<SizeSources>({ vcpu: "default", memoryGiB: "default" });
-  const [linkProblem, setLinkProblem] = useState<{ problem: string; errors: FieldError[] } | null>(null);
+  const [linkProblem, setLinkProblem] = useState<{ problem: string; details: string[] } | null>(null);
   const [catalogNote, setCatalogNote] = useState<string | null>(null);
   const [rule, setRule] = useState<SizingRuleFields>({
     cpuPercentile: DEFAULT_SETTINGS.cpuPercentile,
     memoryPercentile: DEFAULT_SETTINGS.memoryPercentile,
     headroom: String(DEFAULT_SETTINGS.headroomPct),
   });
-  const service = draft.services[serviceIndex]!;
 
-  const updateService = useCallback(
-    (patch: Partial<ServiceDraft>) => setDraft((d) => ({ ...d, services: d.services.map((s, i) => (i === serviceIndex ? { ...s, ...patch } : s)) })),
-    [serviceIndex],
-  );
-  const editService = (patch: Partial<ServiceDraft>) => {
-    updateService(patch);
+  const editFields = (patch: Partial<RightsizeFields>) => {
+    setFields((f) => ({ ...f, ...patch }));
     if ("vcpu" in patch || "memoryGiB" in patch) {
-      setSizeFrom((f) => ({ vcpu: "vcpu" in patch ? "given" : f.vcpu, memoryGiB: "memoryGiB" in patch ? "given" : f.memoryGiB }));
+      setSizeFrom((s) => ({ vcpu: "vcpu" in patch ? "given" : s.vcpu, memoryGiB: "memoryGiB" in patch ? "given" : s.memoryGiB }));
     }
   };
 
   // ---- the estimate this page was opened from (?s=<token>&service=<i>)
-  useOpenedShareLink(decodeShareToken, (link: OpenedLink) => {
-    if (!link.ok) {
-      setLinkProblem({ problem: link.problem, errors: link.errors });
+  const readLink = useCallback(
+    (search: string): RightsizeLink | null => {
+      const link = readRightsizeLink(search, bundledCatalogIds, newestCatalogId);
+      return link.kind === "none" ? null : link;
+    },
+    [bundledCatalogIds, newestCatalogId],
+  );
+  useOpenedLink(readLink, (link) => {
+    if (link.kind === "invalid") {
+      setLinkProblem({ problem: link.problem, details: link.details });
       return;
     }
-    const input = link.input;
-    const rawIndex = link.params.get("service") ?? "0";
-    let index = /^\d+$/.test(rawIndex) ? Number(rawIndex) : NaN;
-    if (!Number.isInteger(index) || index >= input.services.length) {
-      setLinkProblem({
-        problem: `The link names service ${JSON.stringify(rawIndex)}, but the estimate has ${input.services.length} service(s) (0 to ${input.services.length - 1}); showing service 0.`,
-        errors: [],
-      });
-      index = 0;
-    }
-    const choice = chooseCatalog(input.catalog, bundledCatalogIds, newestCatalogId);
-    if (!choice.bundled) {
-      setCatalogNote(`The estimate was made with price catalog ${choice.requested}, which this app does not bundle; prices below use the newest catalog ${choice.newest}.`);
-    }
-    setDraft(inputToDraft({ ...input, catalog: choice.bundled ? choice.catalogId : choice.newest }));
-    setServiceIndex(index);
-    setFromEstimate(true);
+    if (link.kind !== "ok") return;
+    setBase(link.base);
+    setFields(link.fields);
     setSizeFrom({ vcpu: "given", memoryGiB: "given" });
+    if (link.serviceProblem) setLinkProblem({ problem: link.serviceProblem, details: [] });
+    setCatalogNote(link.catalogNote);
   });
 
   // ---- a task definition sets the size (and name, platform, storage) as if typed
-  const applyTaskDefinition = useCallback(
-    (_row: string, fields: TaskDefinitionFields) => {
-      updateService(fields);
-      setSizeFrom({ vcpu: "given", memoryGiB: "given" });
-    },
-    [updateService],
-  );
+  const applyTaskDefinition = useCallback((_row: string, td: TaskDefinitionFields) => {
+    setFields((f) => withTaskDefinition(f, td));
+    setSizeFrom({ vcpu: "given", memoryGiB: "given" });
+  }, []);
   const taskDefinitions = useTaskDefinitionImport(readTaskDefinition, applyTaskDefinition);
 
   // ---- the utilization file; its reservation fills the parts of the size the user did not give (as the CLI does)
   const onUsageSummary = (summary: UsageSummary) => {
-    const size = resolveCurrentSize(summary, givenSize(service, sizeFrom));
-    const patch: Partial<ServiceDraft> = {};
-    if (size.fromFile.vcpu) patch.vcpu = String(size.vcpu);
-    if (size.fromFile.memoryGiB) patch.memoryGiB = String(size.memoryGiB);
-    if (Object.keys(patch).length === 0) return;
-    updateService(patch);
-    setSizeFrom((f) => ({ vcpu: size.fromFile.vcpu ? "file" : f.vcpu, memoryGiB: size.fromFile.memoryGiB ? "file" : f.memoryGiB }));
+    const size = resolveCurrentSize(summary, givenSize(fields, sizeFrom));
+    if (!size.fromFile.vcpu && !size.fromFile.memoryGiB) return;
+    setFields((f) => withCurrentSize(f, { vcpu: size.fromFile.vcpu ? size.vcpu : null, memoryGiB: size.fromFile.memoryGiB ? size.memoryGiB : null }));
+    setSizeFrom((s) => ({ vcpu: size.fromFile.vcpu ? "file" : s.vcpu, memoryGiB: size.fromFile.memoryGiB ? "file" : s.memoryGiB }));
   };
   const { usage, elapsed, start: startUsage } = useUsageFile(onUsageSummary);
   const summary = usage.status === "done" ? usage.summary : null;
-  const sizeFromFile = summary ? resolveCurrentSize(summary, givenSize(service, sizeFrom)).notes : [];
+  const sizeFromFile = summary ? resolveCurrentSize(summary, givenSize(fields, sizeFrom)).notes : [];
 
-  // ---- prices, the working estimate, the sizing rule -> the recommendation
-  const catalogState = useRegionCatalog(draft.catalog, draft.region, parseRegionCatalog);
+  // ---- prices + the form + the sizing rule -> the recommendation
+  const catalogId = base?.input.catalog ?? newestCatalogId;
+  const catalogState = useRegionCatalog(catalogId, fields.region, parseRegionCatalog);
   const catalog = catalogState.status === "ready" ? catalogState.catalog : null;
-  const working = useMemo(() => inputFromDraft(draft), [draft]);
   const settings: RightsizeSettings = useMemo(() => {
     const headroom = parseNumberText(rule.headroom);
     return { cpuPercentile: rule.cpuPercentile, memoryPercentile: rule.memoryPercentile, headroomPct: headroom.ok ? headroom.value : Number.NaN };
   }, [rule]);
-  const settingsProblems = useMemo(() => checkSettings(settings), [settings]);
+  const headroomError = useMemo(() => checkSettings(settings).find((p) => p.path === "headroomPct")?.message, [settings]);
+  const form = useMemo(() => rightsizeFromForm(fields, base, catalogId, summary, catalog, settings), [fields, base, catalogId, summary, catalog, settings]);
+  const result = form.ok ? form.result : null;
+  const applyHref = form.ok && result ? applySizeHref(form.input, form.serviceIndex, { vcpu: result.recommended.vcpu, memoryGiB: result.recommended.memoryGiB }) : null;
 
-  const result = useMemo(() => {
-    if (!summary || !catalog || !working.ok || catalog.region !== working.input.region) return null;
-    const out = rightsizeInput(summary, working.input, serviceIndex, catalog, settings);
-    return out.ok ? out.result : null;
-  }, [summary, catalog, working, serviceIndex, settings]);
-
-  const applyHref = useMemo(() => {
-    if (!result || !working.ok) return null;
-    const applied = applySize(working.input, serviceIndex, { vcpu: result.recommended.vcpu, memoryGiB: result.recommended.memoryGiB });
-    return shareHref("/", encodeShareToken(applied));
-  }, [result, working, serviceIndex]);
-
-  const waiting: RecommendationWaiting =
-    usage.status !== "done" ? "usage" : !working.ok ? "input" : catalogState.status === "loading" ? "catalog-loading" : "settings";
+  const waiting: RecommendationWaiting = usage.status !== "done" ? "usage" : !form.ok ? "input" : catalogState.status === "loading" ? "catalog-loading" : "settings";
 
   return (
     <>
@@ -169,7 +137,13 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds, initial
       {linkProblem ? (
         <Banner tone="error" title="The estimate link could not be used" testId="link-error">
           <p>{linkProblem.problem}</p>
-          {linkProblem.errors.length ? <FieldErrorList errors={linkProblem.errors} max={8} /> : null}
+          {linkProblem.details.length ? (
+            <ul>
+              {linkProblem.details.slice(0, 8).map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          ) : null}
         </Banner>
       ) : null}
       {catalogNote ? (
@@ -181,24 +155,18 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds, initial
       <div className={styles.layout}>
         <div className="stack">
           <CurrentServicePanel
-            service={service}
-            serviceIndex={serviceIndex}
-            region={draft.region}
+            fields={fields}
             regions={regions}
-            errors={working.ok ? [] : working.errors}
-            fromEstimate={fromEstimate ? { serviceCount: draft.services.length } : null}
+            fieldErrors={form.ok ? {} : form.byField}
+            otherErrors={form.ok ? [] : form.other}
+            fromEstimate={base ? { serviceIndex: base.serviceIndex, serviceCount: base.input.services.length } : null}
             taskDefinition={taskDefinitions.messages[TASK_DEFINITION_ROW] ?? null}
             sizeFromFile={sizeFromFile}
             onTaskDefinition={(file) => void taskDefinitions.importFile(TASK_DEFINITION_ROW, file)}
-            onService={editService}
-            onRegion={(region) => setDraft((d) => ({ ...d, region }))}
+            onChange={editFields}
           />
           <UsageFilePanel usage={usage} elapsed={elapsed} onFile={startUsage} />
-          <SizingRulePanel
-            rule={rule}
-            headroomError={settingsProblems.find((p) => p.path === "headroomPct")?.message}
-            onChange={(patch) => setRule((r) => ({ ...r, ...patch }))}
-          />
+          <SizingRulePanel rule={rule} headroomError={headroomError} onChange={(patch) => setRule((r) => ({ ...r, ...patch }))} />
         </div>
 
         <div className="stack">
@@ -207,7 +175,7 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds, initial
             waiting={waiting}
             catalogError={catalogState.status === "error" ? catalogState.error : null}
             applyHref={applyHref}
-            fromEstimate={fromEstimate}
+            fromEstimate={base !== null}
             currentFromFile={sizeFrom.vcpu === "file" && sizeFrom.memoryGiB === "file"}
           />
           {summary && result ? <ObservedUsagePanel summary={summary} result={result} /> : null}
