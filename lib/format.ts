@@ -21,6 +21,12 @@ export function num(n: number, digits = 3): string {
   return String(Math.round(n * scale) / scale);
 }
 
+/** File sizes: "0.42 MB", "48.3 MB" (MB of 1024 x 1024 bytes, as file pickers show them). */
+export function formatMegabytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return `${mib.toFixed(mib < 1 ? 2 : 1)} MB`;
+}
+
 /** Quantities such as 2920 vCPU-hours -> "2,920"; 0.5 -> "0.5". */
 export function formatQuantity(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";

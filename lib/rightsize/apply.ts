@@ -4,7 +4,8 @@
  */
 import { HOURS_PER_MONTH, parseEstimateInput, type EstimateInput, type FieldError, type Service } from "../schemas/estimate";
 
-export interface ServiceDraft {
+/** One service with numbers already read (not the estimator form's text draft, lib/share/draft.ts). */
+export interface OneService {
   name: string;
   vcpu: number;
   memoryGiB: number;
@@ -16,7 +17,7 @@ export interface ServiceDraft {
 }
 
 /** A one-service estimate around a service row (defaults of the contract for everything else). */
-export function oneServiceInput(region: string, catalogId: string | undefined, s: ServiceDraft): { ok: true; input: EstimateInput } | { ok: false; errors: FieldError[] } {
+export function oneServiceInput(region: string, catalogId: string | undefined, s: OneService): { ok: true; input: EstimateInput } | { ok: false; errors: FieldError[] } {
   const parsed = parseEstimateInput({
     version: 1,
     region,

@@ -16,6 +16,7 @@
  * Pure: no I/O. The browser runs it in a Web Worker, the CLI and the benchmark in Node.
  */
 import Papa from "papaparse";
+import { formatMegabytes } from "../format";
 import { downsample, sampleStats, type SampleStats, type SeriesPoint } from "./percentile";
 
 /** Refuse files above this before reading them (the page and the CLI check the size first). */
@@ -89,16 +90,12 @@ export interface ParseProgress {
 
 // ------------------------------------------------------------------ file-level checks
 
-function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 /** null when the size is fine, else the message to show. */
 export function checkUsageFileSize(bytes: number): string | null {
   if (bytes === 0) return "The file is empty: export CloudWatch metrics as CSV or JSON and upload that file.";
   if (bytes > MAX_USAGE_FILE_BYTES) {
     return (
-      `The file is ${mb(bytes)} (${bytes.toLocaleString("en-US")} bytes), more than the ${MAX_USAGE_FILE_BYTES / (1024 * 1024)} MB limit ` +
+      `The file is ${formatMegabytes(bytes)} (${bytes.toLocaleString("en-US")} bytes), more than the ${MAX_USAGE_FILE_BYTES / (1024 * 1024)} MB limit ` +
       `(${MAX_USAGE_FILE_BYTES.toLocaleString("en-US")} bytes). Export a shorter period or a coarser period (e.g. 5 minutes instead of 1 minute).`
     );
   }
