@@ -3,12 +3,11 @@
  * and the price lines behind the recommended size. Amounts are lib/present's cents, so "current - recommended
  * = savings" and each option's lines add up to its total on screen.
  */
-import { formatRate } from "@/lib/format";
+import { formatQuantity, formatRate } from "@/lib/format";
 import { formatCents } from "@/lib/money";
 import { presentOption } from "@/lib/present/estimate";
 import { presentComparison } from "@/lib/present/rightsize";
 import type { RightsizeResult } from "@/lib/rightsize/recommend";
-import { intFmt } from "./format";
 import styles from "./rightsize.module.css";
 
 export function CostComparisonTable({ result: r }: { result: RightsizeResult }) {
@@ -97,7 +96,7 @@ export function PriceLines({ result: r }: { result: RightsizeResult }) {
                     <td>{i === 0 ? o.label : ""}</td>
                     <td>{l.label ?? l.component}</td>
                     <td className="r">
-                      {intFmt.format(Math.round(l.quantity * 100) / 100)} {l.unit}
+                      {formatQuantity(l.quantity)} {l.unit}
                     </td>
                     <td className="r">{formatRate(l.rateUSD)}</td>
                     <td className="r">{formatCents(cents)}</td>

@@ -1,11 +1,11 @@
 "use client";
 /** What the file showed: CPU and memory over time against the current and recommended size, and the percentiles. */
+import { num } from "@/lib/format";
 import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
 import { PERCENTILES, type PercentileKey } from "@/lib/rightsize/percentile";
 import { cpuSampleToVcpu, memorySampleToGiB, type RightsizeResult } from "@/lib/rightsize/recommend";
 import type { UsageSummary } from "@/lib/rightsize/usage";
-import { fmtSize } from "./format";
 import styles from "./rightsize.module.css";
 
 const UsageChart = dynamic(() => import("./UsageChart"), {
@@ -90,11 +90,11 @@ function PercentileRow(props: { label: string; all: Record<PercentileKey, number
       </th>
       {PERCENTILES.map((k) => (
         <td key={k} className="r">
-          {fmtSize(props.all[k])}
+          {num(props.all[k])}
         </td>
       ))}
-      <td className="r">{fmtSize(props.current)}</td>
-      <td className="r">{fmtSize(props.recommended)}</td>
+      <td className="r">{num(props.current)}</td>
+      <td className="r">{num(props.recommended)}</td>
     </tr>
   );
 }

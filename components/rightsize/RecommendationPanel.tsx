@@ -4,10 +4,10 @@
  * the rates behind the recommended one) and the link that applies it to the estimate. Empty states say what is
  * missing. Every number comes from lib/rightsize's result.
  */
+import { num } from "@/lib/format";
 import type { RightsizeResult } from "@/lib/rightsize/recommend";
 import { Banner } from "@/components/ui/fields";
 import { CostComparisonTable, PriceLines } from "./CostTables";
-import { fmtSize } from "./format";
 import styles from "./rightsize.module.css";
 
 /** Why there is no recommendation yet, in the order the user can act on it. */
@@ -73,8 +73,8 @@ export function RecommendationPanel({ result: r, waiting, catalogError, applyHre
       {r.underProvisioned.any ? (
         <Banner tone="error" title="Usage reaches the current size" testId="rec-underprovisioned">
           <ul>
-            {r.underProvisioned.cpu && cpu ? <li>CPU peaked at {Math.round(cpu.peakPctOfCurrent)}% of {fmtSize(r.current.vcpu)} vCPU: the task was throttled, so it may need more than the data shows.</li> : null}
-            {r.underProvisioned.memory && mem ? <li>Memory peaked at {Math.round(mem.peakPctOfCurrent)}% of {fmtSize(r.current.memoryGiB)} GiB: tasks risk being stopped for running out of memory.</li> : null}
+            {r.underProvisioned.cpu && cpu ? <li>CPU peaked at {Math.round(cpu.peakPctOfCurrent)}% of {num(r.current.vcpu)} vCPU: the task was throttled, so it may need more than the data shows.</li> : null}
+            {r.underProvisioned.memory && mem ? <li>Memory peaked at {Math.round(mem.peakPctOfCurrent)}% of {num(r.current.memoryGiB)} GiB: tasks risk being stopped for running out of memory.</li> : null}
           </ul>
         </Banner>
       ) : null}
@@ -82,20 +82,20 @@ export function RecommendationPanel({ result: r, waiting, catalogError, applyHre
         <div className={styles.sizeCard}>
           <h3>Current size</h3>
           <div className={`${styles.sizeValue} num`} data-testid="rec-current-size">
-            {fmtSize(r.current.vcpu)} vCPU / {fmtSize(r.current.memoryGiB)} GiB
+            {num(r.current.vcpu)} vCPU / {num(r.current.memoryGiB)} GiB
           </div>
           <div className={styles.sizeNote}>
-            {r.current.os === "windows" ? "Windows" : "Linux"}, {r.current.architecture} · {fmtSize(r.tasks)} task(s)
+            {r.current.os === "windows" ? "Windows" : "Linux"}, {r.current.architecture} · {num(r.tasks)} task(s)
             {currentFromFile ? <span data-testid="rec-current-source"> · from the file&apos;s reservation</span> : null}
           </div>
         </div>
         <div className={`${styles.sizeCard} ${styles.recommended}`}>
           <h3>Recommended size</h3>
           <div className={`${styles.sizeValue} num`} data-testid="rec-recommended-size">
-            {fmtSize(r.recommended.vcpu)} vCPU / {fmtSize(r.recommended.memoryGiB)} GiB
+            {num(r.recommended.vcpu)} vCPU / {num(r.recommended.memoryGiB)} GiB
           </div>
           <div className={styles.sizeNote}>
-            needs {fmtSize(r.required.vcpu)} vCPU / {fmtSize(r.required.memoryGiB)} GiB
+            needs {num(r.required.vcpu)} vCPU / {num(r.required.memoryGiB)} GiB
             {r.recommended.validFargateSize ? " → smallest valid Fargate size" : " (larger than any Fargate size)"}
           </div>
         </div>
@@ -109,7 +109,7 @@ export function RecommendationPanel({ result: r, waiting, catalogError, applyHre
       <div className={styles.applyRow}>
         {applyHref ? (
           <a className="btn btn-primary" href={applyHref} data-testid="apply-to-estimate">
-            {fromEstimate ? "Apply to estimate" : "Open as a new estimate"} ({fmtSize(r.recommended.vcpu)} vCPU / {fmtSize(r.recommended.memoryGiB)} GiB)
+            {fromEstimate ? "Apply to estimate" : "Open as a new estimate"} ({num(r.recommended.vcpu)} vCPU / {num(r.recommended.memoryGiB)} GiB)
           </a>
         ) : null}
         <span className="small muted">Opens the estimator with this service resized; the link holds the whole estimate.</span>

@@ -1,8 +1,8 @@
 "use client";
 /** Step 2: choose or drop a CloudWatch export; shows the worker's progress, then what was read from the file. */
+import { formatMegabytes, formatQuantity } from "@/lib/format";
 import { useState, type ChangeEvent, type DragEvent } from "react";
 import { Banner } from "@/components/ui/fields";
-import { fmtMB, intFmt } from "./format";
 import type { UsageState } from "./useUsageFile";
 import styles from "./rightsize.module.css";
 
@@ -57,7 +57,7 @@ function UsageStatus({ usage, elapsed }: { usage: UsageState; elapsed: number })
       <div className={styles.status} role="status" aria-live="polite" data-testid="usage-status">
         <progress className={styles.progress} max={100} value={usage.phase === "reading" ? undefined : pct} aria-label="Parsing progress" />
         <div>
-          {usage.phase === "reading" ? "Reading" : `Parsing ${pct}%`} · {usage.fileName} ({fmtMB(usage.bytes)}) · {(elapsed / 1000).toFixed(1)} s
+          {usage.phase === "reading" ? "Reading" : `Parsing ${pct}%`} · {usage.fileName} ({formatMegabytes(usage.bytes)}) · {(elapsed / 1000).toFixed(1)} s
         </div>
       </div>
     );
@@ -79,21 +79,21 @@ function UsageStatus({ usage, elapsed }: { usage: UsageState; elapsed: number })
   return (
     <div className={styles.status} role="status" data-testid="usage-status">
       <div>
-        <strong>{usage.fileName}</strong>: {intFmt.format(s.rows)} rows parsed in {(usage.parseMs / 1000).toFixed(2)} s ({fmtMB(usage.bytes)}, in a background worker).
+        <strong>{usage.fileName}</strong>: {formatQuantity(s.rows)} rows parsed in {(usage.parseMs / 1000).toFixed(2)} s ({formatMegabytes(usage.bytes)}, in a background worker).
       </div>
       <dl className={styles.facts}>
         <dt>Format</dt>
         <dd data-testid="usage-format">{s.formatLabel}</dd>
         <dt>CPU</dt>
-        <dd>{s.cpu ? `${intFmt.format(s.cpu.stats.count)} samples from ${s.cpu.source}` : "none"}</dd>
+        <dd>{s.cpu ? `${formatQuantity(s.cpu.stats.count)} samples from ${s.cpu.source}` : "none"}</dd>
         <dt>Memory</dt>
-        <dd>{s.memory ? `${intFmt.format(s.memory.stats.count)} samples from ${s.memory.source}` : "none"}</dd>
+        <dd>{s.memory ? `${formatQuantity(s.memory.stats.count)} samples from ${s.memory.source}` : "none"}</dd>
         <dt>Period</dt>
         <dd>{range}</dd>
         {s.skippedCount > 0 ? (
           <>
             <dt>Skipped</dt>
-            <dd data-testid="usage-skipped">{intFmt.format(s.skippedCount)} unreadable row(s)</dd>
+            <dd data-testid="usage-skipped">{formatQuantity(s.skippedCount)} unreadable row(s)</dd>
           </>
         ) : null}
       </dl>
@@ -106,7 +106,7 @@ function UsageStatus({ usage, elapsed }: { usage: UsageState; elapsed: number })
                 {k.where}: {k.reason}
               </li>
             ))}
-            {s.skippedCount > s.skipped.length ? <li>… and {intFmt.format(s.skippedCount - s.skipped.length)} more</li> : null}
+            {s.skippedCount > s.skipped.length ? <li>… and {formatQuantity(s.skippedCount - s.skipped.length)} more</li> : null}
           </ul>
         </details>
       ) : null}
