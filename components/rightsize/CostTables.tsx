@@ -67,7 +67,7 @@ export function PriceLines({ result: r }: { result: RightsizeResult }) {
     <details data-testid="cost-lines">
       <summary>Where the recommended size&apos;s prices come from</summary>
       <div className="table-wrap">
-        <table>
+        <table className={styles.linesTable}>
           <thead>
             <tr>
               <th scope="col">Option</th>
