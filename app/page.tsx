@@ -1,10 +1,10 @@
 import { loadCatalogIndex, loadCatalogList, loadRegionCatalog } from "@/lib/catalog/fs-loader";
-import { parseEstimateInput } from "@/lib/schemas/estimate";
+import { MAX_SERVICES, parseEstimateInput, SERVICE_LIMITS } from "@/lib/schemas/estimate";
 import { estimate } from "@/lib/engine/estimate";
 import { encodeShareToken } from "@/lib/share/codec";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import { Estimator } from "@/components/estimator/Estimator";
-import { buildCurve } from "@/components/estimator/kit";
+import { crossoverChartData } from "@/lib/present/curve";
 import { defaultInputRaw, DEFAULT_REGION } from "@/components/estimator/defaults";
 import type { RegionInfo } from "@/components/estimator/types";
 
@@ -27,7 +27,7 @@ function computeFirstPaint(catalogId: string) {
   if (!parsed.ok) throw new Error(`The default estimate is invalid: ${JSON.stringify(parsed.errors)}`);
   const input = parsed.value;
   const regions: RegionInfo[] = index.regions.map((r) => ({ region: r.region, location: r.location, sources: r.sources }));
-  return { input, result: estimate(input, catalog), curve: buildCurve(input, catalog, 0), token: encodeShareToken(input), regions };
+  return { input, result: estimate(input, catalog), curve: crossoverChartData(input, catalog, 0), token: encodeShareToken(input), regions };
 }
 
 export default function Home() {
@@ -64,6 +64,7 @@ export default function Home() {
           regions={regions}
           newestCatalogId={list.newest}
           bundledCatalogIds={list.catalogs.map((c) => c.id)}
+          limits={{ maxServices: MAX_SERVICES, nameMaxChars: SERVICE_LIMITS.nameMaxChars }}
         />
       </main>
       <footer className="site-footer">

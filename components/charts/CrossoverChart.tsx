@@ -6,7 +6,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUSD, formatUSDShort } from "@/lib/format";
 import { SERIES } from "./data";
-import type { CurveData } from "@/components/estimator/types";
+import type { CurveData } from "@/lib/present/curve";
 
 export default function CrossoverChart({ curve }: { curve: CurveData }) {
   const x = curve.crossover;

@@ -1,20 +1,28 @@
 /**
- * Chart data shaped from an EstimateResult (presentation only: sums of the result's own lines).
- * Shared by the recharts components and their table alternatives so both show the same numbers.
+ * Chart data from an EstimateResult, through lib/present: the stacked bars are the displayed cents of each
+ * option's components, so bars, their table and the cards add up to the same totals. Colours and short axis
+ * labels are the only things decided here. Shared by the recharts components and their table alternatives.
  */
+import { COMPONENT_LABELS, COMPONENT_ORDER, costBarRows, presentEstimate, type CostBarRow } from "@/lib/present/estimate";
 import type { EstimateResult, LineComponent } from "@/lib/schemas/estimate";
 
-export const COMPONENTS: ReadonlyArray<{ key: LineComponent; label: string; color: string }> = [
-  { key: "vcpu", label: "vCPU", color: "#0a58ca" },
-  { key: "memory", label: "Memory", color: "#5aa0f2" },
-  { key: "storage", label: "Storage", color: "#8250df" },
-  { key: "os-license", label: "OS licence", color: "#bf3989" },
-  { key: "instance", label: "Instances", color: "#1a7f37" },
-  { key: "ebs", label: "EBS", color: "#9a6700" },
-  { key: "other", label: "Other", color: "#6e7781" },
-];
+const COLORS: Record<LineComponent, string> = {
+  vcpu: "#0a58ca",
+  memory: "#5aa0f2",
+  storage: "#8250df",
+  "os-license": "#bf3989",
+  instance: "#1a7f37",
+  ebs: "#9a6700",
+  other: "#6e7781",
+};
 
-export type BarRow = { option: string; short: string; id: string; total: number } & Partial<Record<LineComponent, number>>;
+export const COMPONENTS: ReadonlyArray<{ key: LineComponent; label: string; color: string }> = COMPONENT_ORDER.map((key) => ({
+  key,
+  label: COMPONENT_LABELS[key],
+  color: COLORS[key],
+}));
+
+export type BarRow = CostBarRow & { short: string };
 
 /** Axis labels that fit under a bar on a phone; the full label stays in the tooltip and the table. */
 const SHORT_LABELS: Record<string, string> = {
@@ -31,13 +39,7 @@ export function shortOptionLabel(id: string, label: string): string {
 
 /** One row per available option with monthly USD per component (components absent = no key). */
 export function costByComponent(result: EstimateResult): BarRow[] {
-  return result.options
-    .filter((o) => o.available && o.monthlyUSD !== null)
-    .map((o) => {
-      const row: BarRow = { option: o.label, short: shortOptionLabel(o.id, o.label), id: o.id, total: o.monthlyUSD ?? 0 };
-      for (const line of o.lines) row[line.component] = (row[line.component] ?? 0) + line.usd;
-      return row;
-    });
+  return costBarRows(presentEstimate(result)).map((row) => ({ ...row, short: shortOptionLabel(row.id, row.option) }));
 }
 
 /** Components that actually occur, in the fixed order above (so the legend lists only real parts). */

@@ -8,7 +8,7 @@ import dynamic from "next/dynamic";
 import type { EstimateResult } from "@/lib/schemas/estimate";
 import { formatUSD } from "@/lib/format";
 import { costByComponent, presentComponents, SERIES } from "@/components/charts/data";
-import type { CurveData } from "./types";
+import type { CurveData } from "@/lib/present/curve";
 
 const Placeholder = () => <div className="chart-placeholder">Drawing chart…</div>;
 const CostBarChart = dynamic(() => import("@/components/charts/CostBarChart"), { ssr: false, loading: Placeholder });

@@ -7,45 +7,51 @@
 import { Fragment, memo } from "react";
 import type { EstimateOption, EstimateResult } from "@/lib/schemas/estimate";
 import { formatPct, formatQuantity, formatRate, formatUSD } from "@/lib/format";
+import { formatCents } from "@/lib/money";
+import { compareWithBaseline, presentEstimate, presentOption, type PresentedOption } from "@/lib/present/estimate";
 
-function Delta({ option, baseline }: { option: EstimateOption; baseline: EstimateOption | undefined }) {
-  if (!baseline || option.id === baseline.id) return <span className="delta muted">Baseline for savings</span>;
-  if (!baseline.available || baseline.monthlyUSD === null || option.monthlyUSD === null) return null;
-  const diff = baseline.monthlyUSD - option.monthlyUSD;
-  const share = baseline.monthlyUSD > 0 ? (diff / baseline.monthlyUSD) * 100 : null;
-  if (Math.abs(diff) < 0.005) return <span className="delta muted">Same as Fargate on-demand</span>;
-  return diff > 0 ? (
-    <span className="delta good">
-      Saves {formatUSD(diff)}/mo{share !== null ? ` (${formatPct(share)})` : ""} vs Fargate on-demand
-    </span>
-  ) : (
-    <span className="delta bad">
-      {formatUSD(-diff)}/mo more than Fargate on-demand
-    </span>
-  );
+/** How an option compares with Fargate on-demand, from the displayed totals (lib/present). */
+function Delta({ option, baseline }: { option: PresentedOption; baseline: PresentedOption | undefined }) {
+  const c = compareWithBaseline(option, baseline);
+  switch (c.kind) {
+    case "baseline":
+      return <span className="delta muted">Baseline for savings</span>;
+    case "none":
+      return null;
+    case "same":
+      return <span className="delta muted">Same as Fargate on-demand</span>;
+    case "cheaper":
+      return (
+        <span className="delta good">
+          Saves {formatCents(c.cents)}/mo{c.pct !== null ? ` (${formatPct(c.pct)})` : ""} vs Fargate on-demand
+        </span>
+      );
+    case "dearer":
+      return <span className="delta bad">{formatCents(c.cents)}/mo more than Fargate on-demand</span>;
+  }
 }
 
 export const SummaryCards = memo(function SummaryCards({ result }: { result: EstimateResult }) {
-  const baseline = result.options.find((o) => o.id === "fargate");
-  const recommended = result.recommendation?.optionId;
+  const presented = presentEstimate(result);
   return (
     <div className="cards" data-testid="summary-cards">
-      {result.options.map((o) => {
-        const isRec = o.id === recommended && o.available;
+      {presented.options.map((p) => {
+        const o = p.option;
+        const isRec = o.id === presented.recommendedId && o.available;
         return (
           <article key={o.id} className={`card${o.available ? "" : " unavailable"}${isRec ? " recommended" : ""}`} data-testid={`card-${o.id}`} aria-label={`${o.label}${isRec ? " (recommended)" : ""}`}>
             {isRec ? <span className="badge">Recommended</span> : null}
             <h3>{o.label}</h3>
-            {o.available && o.monthlyUSD !== null ? (
+            {p.totalCents !== null ? (
               <>
                 <div className="amount num" data-testid={`total-${o.id}`} data-usd={String(o.monthlyUSD)}>
-                  {formatUSD(o.monthlyUSD)}
+                  {formatCents(p.totalCents)}
                   <span className="per"> /month</span>
                 </div>
                 <div className="per num" data-testid={`hourly-${o.id}`}>
                   {formatUSD(o.hourlyUSD ?? null)} per hour
                 </div>
-                <Delta option={o} baseline={baseline} />
+                <Delta option={p} baseline={presented.baseline} />
               </>
             ) : (
               <>
@@ -71,7 +77,7 @@ export const SummaryCards = memo(function SummaryCards({ result }: { result: Est
 });
 
 function OptionBreakdown({ option }: { option: EstimateOption }) {
-  const services = [...new Set(option.lines.map((l) => l.service))];
+  const { groups, totalCents } = presentOption(option);
   const notes = new Map<string, number>();
   for (const line of option.lines) if (line.derived && line.note && !notes.has(line.note)) notes.set(line.note, notes.size + 1);
   return (
@@ -91,20 +97,18 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
             </tr>
           </thead>
           <tbody>
-            {services.map((svc) => {
-              const lines = option.lines.filter((l) => l.service === svc);
-              const subtotal = lines.reduce((sum, l) => sum + l.usd, 0);
+            {groups.map((g) => {
               return (
-                <Fragment key={svc}>
+                <Fragment key={g.service}>
                   <tr className="service-row">
-                    <td>{svc}</td>
-                    <td className="r">{formatUSD(subtotal)}</td>
+                    <td>{g.service}</td>
+                    <td className="r">{formatCents(g.cents)}</td>
                     <td colSpan={4}></td>
                   </tr>
-                  {lines.map((l, i) => (
+                  {g.lines.map(({ line: l, cents }, i) => (
                     <tr key={i}>
                       <td>{l.label ?? l.component}</td>
-                      <td className="r">{formatUSD(l.usd)}</td>
+                      <td className="r">{formatCents(cents)}</td>
                       <td className="r">
                         {formatQuantity(l.quantity)} {l.unit}
                       </td>
@@ -127,7 +131,7 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
             <tr className="total">
               <td>Total per month</td>
               <td className="r" data-testid={`breakdown-total-${option.id}`}>
-                {formatUSD(option.monthlyUSD)}
+                {formatCents(totalCents)}
               </td>
               <td colSpan={4}></td>
             </tr>

@@ -1,14 +1,11 @@
 "use client";
+/** One service row of the estimator: size, usage, capacity providers, and its actions. */
 import { createContext, memo, useContext } from "react";
-import { TextField, SelectField, Checkbox } from "@/components/ui/fields";
+import { TextField, SelectField, Checkbox, FieldErrorList } from "@/components/ui/fields";
+import { TaskDefinitionStatus } from "@/components/ui/TaskDefinitionStatus";
+import { shareHref } from "@/components/hooks/useShareLink";
+import type { TaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
 import type { ServiceDraft } from "@/lib/share/draft";
-import type { FieldError } from "@/lib/schemas/estimate";
-import type { TaskDefinitionOutcome } from "@/lib/rightsize/task-definition";
-
-export interface BilledNote {
-  text: string;
-  loss: boolean;
-}
 
 /**
  * The current share token changes on every edit; only the small right-size links read it (from context),
@@ -19,7 +16,7 @@ export const ShareTokenContext = createContext("");
 function RightsizeLink({ index }: { index: number }) {
   const token = useContext(ShareTokenContext);
   return (
-    <a className="btn btn-link" href={`/rightsize?s=${encodeURIComponent(token)}&service=${index}`} data-testid={`service-${index}-rightsize`}>
+    <a className="btn btn-link" href={shareHref("/rightsize", token, { service: index })} data-testid={`service-${index}-rightsize`}>
       Right-size from usage
     </a>
   );
@@ -33,15 +30,12 @@ interface Props {
   canAdd: boolean;
   billedText: string | null;
   billedLoss: boolean;
-  taskDefMessage: { ok: true; warnings: string[] } | { ok: false; errors: FieldError[] } | null;
+  taskDefMessage: TaskDefinitionImport | null;
   onChange: (key: string, patch: Partial<ServiceDraft>) => void;
   onDuplicate: (key: string) => void;
   onRemove: (key: string) => void;
   onTaskDefinition: (key: string, file: File) => void;
 }
-
-export type TaskDefinitionMessage = Props["taskDefMessage"];
-export type { TaskDefinitionOutcome };
 
 export const ServiceCard = memo(function ServiceCard({ index, service: s, errors, canRemove, canAdd, billedText, billedLoss, taskDefMessage, onChange, onDuplicate, onRemove, onTaskDefinition }: Props) {
   const p = `services[${index}]`;
@@ -114,15 +108,7 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, errors
         </fieldset>
       </div>
 
-      {otherErrors.length > 0 ? (
-        <ul className="errors">
-          {otherErrors.map(([path, message]) => (
-            <li key={path}>
-              <code>{path}</code> {message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {otherErrors.length > 0 ? <FieldErrorList errors={otherErrors.map(([path, message]) => ({ path, message }))} className="errors" /> : null}
 
       <div className="service-actions">
         <button type="button" className="btn" onClick={() => onDuplicate(s.key)} disabled={!canAdd}>
@@ -147,29 +133,9 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, errors
         <RightsizeLink index={index} />
       </div>
       {taskDefMessage ? (
-        taskDefMessage.ok ? (
-          <div className="banner banner-info small" role="status" style={{ marginTop: 8, marginBottom: 0 }}>
-            <p>Task definition imported.</p>
-            {taskDefMessage.warnings.length > 0 ? (
-              <ul>
-                {taskDefMessage.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : (
-          <div className="banner banner-error small" role="alert" style={{ marginTop: 8, marginBottom: 0 }}>
-            <p>That file is not a task definition this tool can read; the service was left unchanged.</p>
-            <ul>
-              {taskDefMessage.errors.map((e, i) => (
-                <li key={i}>
-                  <code>{e.path}</code> {e.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )
+        <div style={{ marginTop: 8 }}>
+          <TaskDefinitionStatus message={taskDefMessage} testIdPrefix={`service-${index}-taskdef`} />
+        </div>
       ) : null}
     </section>
   );

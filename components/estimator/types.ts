@@ -1,12 +1,15 @@
 /**
  * Types shared by the estimator's client components. Type-only imports: nothing here adds JavaScript.
  */
-import type { EstimateInput, EstimateResult, FieldError } from "@/lib/schemas/estimate";
 import type { RegionCatalog } from "@/lib/catalog/schema";
-import type { EstimateDraft } from "@/lib/share/draft";
-import type { ShareDecodeOutcome } from "@/lib/share/codec";
 import type { ImportOutcome } from "@/lib/export/import";
-import type { TaskDefinitionOutcome } from "@/lib/rightsize/task-definition";
+import type { FieldError } from "@/lib/field-errors";
+import type { CatalogParser } from "@/lib/pipeline/region-catalog";
+import type { CurveData } from "@/lib/present/curve";
+import type { EstimateInput, EstimateResult } from "@/lib/schemas/estimate";
+import type { ShareDecodeOutcome } from "@/lib/share/codec";
+import type { EstimateDraft } from "@/lib/share/draft";
+import type { ReadTaskDefinition } from "@/components/hooks/useTaskDefinitionImport";
 
 /** What the region picker shows, from the catalog index (server-loaded, small). */
 export interface RegionInfo {
@@ -15,36 +18,25 @@ export interface RegionInfo {
   sources: { name: string; asOf: string }[];
 }
 
-export interface CurvePoint {
-  tasks: number;
-  fargate: number | null;
-  fargateSpot: number | null;
-  ec2: number | null;
+/** The contract's limits the form enforces while editing (passed from the server: no zod in first-load JS). */
+export interface FormLimits {
+  maxServices: number;
+  nameMaxChars: number;
 }
 
-export interface CurveData {
-  serviceIndex: number;
-  serviceName: string;
-  currentTasks: number;
-  points: CurvePoint[];
-  /** First task count at which EC2 is cheaper than Fargate on-demand (engine's answer), or null. */
-  crossover: { tasks: number; ec2: number | null; fargate: number | null } | null;
-}
-
-export type RunOutcome =
-  | { ok: true; input: EstimateInput; result: EstimateResult; token: string }
-  | { ok: false; errors: FieldError[]; internal?: string };
+export type RunOutcome = { ok: true; input: EstimateInput; result: EstimateResult; token: string } | { ok: false; errors: FieldError[] };
 
 /** The lazily loaded part (zod, engine, codec): see ./kit.ts. */
 export interface Kit {
-  parseCatalog(json: unknown, label: string, expect: { region: string; catalogId: string }): RegionCatalog;
-  /** Validate the draft and estimate (the urgent part of an edit). */
+  parseCatalog: CatalogParser;
+  /** The form -> validated input -> estimate, and its share token (the urgent part of an edit). */
   run(draft: EstimateDraft, catalog: RegionCatalog): RunOutcome;
   /** The crossover chart's data (rendered as a deferred update: ~20 full estimates). */
   curve(input: EstimateInput, catalog: RegionCatalog, curveServiceIndex: number): CurveData | null;
   decodeShare(token: string): ShareDecodeOutcome;
   inputToDraft(input: EstimateInput): EstimateDraft;
-  parseImport(text: string): ImportOutcome;
-  toCsv(result: EstimateResult): string;
-  fromTaskDefinition(raw: unknown): TaskDefinitionOutcome;
+  readEstimateFile(text: string): ImportOutcome;
+  /** Larger files are refused before they are read. */
+  maxImportBytes: number;
+  readTaskDefinition: ReadTaskDefinition;
 }

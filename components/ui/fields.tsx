@@ -125,3 +125,19 @@ function HintAndError(props: { hintId: string; hint?: ReactNode; errorId: string
     </>
   );
 }
+
+/** Problems with the path of the field each belongs to (`services[0].vcpu must be > 0`). */
+export function FieldErrorList(props: { errors: ReadonlyArray<{ path: string; message: string }>; max?: number; className?: string; testId?: string; label?: string }) {
+  const { errors, max } = props;
+  const shown = max === undefined ? errors : errors.slice(0, max);
+  return (
+    <ul className={props.className} data-testid={props.testId} aria-label={props.label}>
+      {shown.map((e, i) => (
+        <li key={`${i}-${e.path}`}>
+          <code>{e.path}</code> {e.message}
+        </li>
+      ))}
+      {max !== undefined && errors.length > max ? <li>… and {errors.length - max} more</li> : null}
+    </ul>
+  );
+}

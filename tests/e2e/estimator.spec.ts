@@ -245,6 +245,49 @@ test.describe("estimator page", () => {
     await expect(page.getByTestId("catalog-id")).toContainText("2026-11-26");
   });
 
+  test("every displayed column adds up to its displayed total, to the cent (cards, breakdown, cost table)", async ({ page }) => {
+    guard(page);
+    // Three services on a Savings Plan and a Spot mix: many lines per option, and an EC2 fleet split across services.
+    const input = {
+      ...sharedInput,
+      services: [...sharedInput.services, { name: "odd", vcpu: 0.3, memoryGiB: 0.7, tasks: 7, fargateCapacityProviders: { base: 1, fargateWeight: 1, spotWeight: 3 } }],
+      fargate: { savingsPlan: "compute-1y" },
+    };
+    await page.goto("/?s=" + token(input));
+    await waitLive(page);
+    await expect(page.getByTestId("service-2-name")).toHaveValue("odd");
+    // "$1,234.56" (the first amount in the text, e.g. of "$1,234.56 /month") -> 123456
+    const cents = (text: string) => Math.round(Number((/\$[\d,]+\.\d\d/.exec(text)?.[0] ?? "NaN").replace(/[$,]/g, "")) * 100);
+    const blocks = page.locator('[data-testid^="breakdown-"]').filter({ has: page.locator("table") });
+    const ids = await blocks.evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")!.slice("breakdown-".length)));
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    for (const id of ids) {
+      const rows = await page.getByTestId(`breakdown-${id}`).locator("table").first().locator("tbody tr").evaluateAll((trs) =>
+        trs.map((tr) => ({ kind: tr.className, monthly: (tr.querySelectorAll("td")[1]?.textContent ?? "").trim() })),
+      );
+      let group = -1;
+      const groups: { subtotal: number; lines: number }[] = [];
+      let total = 0;
+      for (const r of rows) {
+        if (r.kind === "service-row") groups[++group] = { subtotal: cents(r.monthly), lines: 0 };
+        else if (r.kind === "total") total = cents(r.monthly);
+        else groups[group]!.lines += cents(r.monthly);
+      }
+      for (const g of groups) expect(g.lines, `${id}: lines of a service add up to its subtotal`).toBe(g.subtotal);
+      expect(groups.reduce((sum, g) => sum + g.subtotal, 0), `${id}: services add up to the total`).toBe(total);
+      expect(cents(await page.getByTestId(`total-${id}`).innerText()), `${id}: the card shows the breakdown's total`).toBe(total);
+    }
+    // The cost chart's table: the components of each option add up to the total in its last column.
+    await page.locator("summary", { hasText: "Show as a table" }).first().click();
+    const costRows = await page.getByTestId("table-cost").locator("tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())),
+    );
+    for (const cells of costRows) {
+      const parts = cells.slice(0, -1).filter((c) => c !== "—");
+      expect(parts.reduce((sum, c) => sum + cents(c), 0)).toBe(cents(cells[cells.length - 1]!));
+    }
+  });
+
   test("an XSS string as a service name stays text", async ({ page }) => {
     const problems = guard(page);
     const xss = `<img src=x onerror="alert('xss')"><script>alert(1)</script>`;

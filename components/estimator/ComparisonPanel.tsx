@@ -1,0 +1,80 @@
+"use client";
+/**
+ * "Monthly cost comparison": the toolbar (share link, JSON/CSV export, import), the live status line, the
+ * form's problems and one card per option.
+ */
+import type { ChangeEvent } from "react";
+import type { EstimateResult, FieldError } from "@/lib/schemas/estimate";
+import { estimateToCsv, exportFilename } from "@/lib/export/csv";
+import { FieldErrorList } from "@/components/ui/fields";
+import { SummaryCards } from "./Results";
+
+function download(filename: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+interface Props {
+  /** The last valid result (what is exported and shown). */
+  result: EstimateResult;
+  status: string;
+  /** The status is a warning (stale result, loading failure). */
+  statusWarn: boolean;
+  errors: FieldError[];
+  shareLink: string | null;
+  copyStatus: string;
+  onCopyLink: () => void;
+  /** null: import is not available yet. */
+  onImport: ((file: File) => void) | null;
+}
+
+export function ComparisonPanel({ result, status, statusWarn, errors, shareLink, copyStatus, onCopyLink, onImport }: Props) {
+  const downloadJson = () => download(exportFilename(new Date(), "json"), JSON.stringify(result, null, 2) + "\n", "application/json");
+  const downloadCsv = () => download(exportFilename(new Date(), "csv"), estimateToCsv(result), "text/csv;charset=utf-8");
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (file && onImport) onImport(file);
+  };
+  return (
+    <section className="panel" aria-labelledby="compare-heading">
+      <div className="panel-head">
+        <h2 id="compare-heading">Monthly cost comparison</h2>
+        <div className="toolbar">
+          <button type="button" className="btn btn-primary" onClick={onCopyLink} data-testid="copy-link">
+            Copy link
+          </button>
+          <button type="button" className="btn" onClick={downloadJson} data-testid="download-json">
+            Download JSON
+          </button>
+          <button type="button" className="btn" onClick={downloadCsv} data-testid="download-csv">
+            Download CSV
+          </button>
+          <span className="btn file-button">
+            <label htmlFor="import-json">Import JSON</label>
+            <input id="import-json" type="file" accept="application/json,.json" onChange={onFile} disabled={!onImport} data-testid="import-json" />
+          </span>
+        </div>
+      </div>
+      <p className={`status${statusWarn ? " stale" : ""}`} role="status" data-testid="status">
+        {status}
+      </p>
+      {errors.length > 0 ? <FieldErrorList errors={errors} className="errors" testId="form-errors" label="Problems in the form" /> : null}
+      {shareLink ? (
+        <div className="field share-field">
+          <label htmlFor="share-link">Share link {copyStatus ? <span className="muted" style={{ fontWeight: 400 }}>({copyStatus})</span> : null}</label>
+          <input id="share-link" type="text" readOnly value={shareLink} onFocus={(e) => e.target.select()} data-testid="share-link" />
+        </div>
+      ) : null}
+      <div style={{ marginTop: 10 }}>
+        <SummaryCards result={result} />
+      </div>
+    </section>
+  );
+}

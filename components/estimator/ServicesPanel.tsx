@@ -1,0 +1,56 @@
+"use client";
+/** The "Services" panel: one card per service row, add/duplicate/remove, task-definition import per row. */
+import type { EstimateResult } from "@/lib/schemas/estimate";
+import type { ServiceDraft } from "@/lib/share/draft";
+import type { TaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
+import { billedSizeNote } from "@/lib/present/billed";
+import { ServiceCard } from "./ServiceCard";
+import type { DraftActions } from "./useDraft";
+
+interface Props {
+  services: ServiceDraft[];
+  maxServices: number;
+  /** The result the billed-size notes are read from; null while the form has problems (the notes would be stale). */
+  result: EstimateResult | null;
+  errors: Map<string, string>;
+  taskDefinitionMessages: Record<string, TaskDefinitionImport>;
+  actions: DraftActions;
+  onRemove: (key: string) => void;
+  onTaskDefinition: (key: string, file: File) => void;
+}
+
+export function ServicesPanel({ services, maxServices, result, errors, taskDefinitionMessages, actions, onRemove, onTaskDefinition }: Props) {
+  return (
+    <section className="panel" aria-labelledby="services-heading">
+      <a className="jump-link" href="#results">
+        Jump to the results
+      </a>
+      <div className="panel-head">
+        <h2 id="services-heading">Services</h2>
+        <button type="button" className="btn" onClick={actions.addService} disabled={services.length >= maxServices} data-testid="add-service">
+          + Add service
+        </button>
+      </div>
+      {services.map((s, i) => {
+        const billed = result ? billedSizeNote(result, i) : null;
+        return (
+          <ServiceCard
+            key={s.key}
+            index={i}
+            service={s}
+            errors={errors}
+            canRemove={services.length > 1}
+            canAdd={services.length < maxServices}
+            billedText={billed?.text ?? null}
+            billedLoss={billed?.loss ?? false}
+            taskDefMessage={taskDefinitionMessages[s.key] ?? null}
+            onChange={actions.updateService}
+            onDuplicate={actions.duplicateService}
+            onRemove={onRemove}
+            onTaskDefinition={onTaskDefinition}
+          />
+        );
+      })}
+    </section>
+  );
+}
