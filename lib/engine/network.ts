@@ -12,8 +12,9 @@ import type { CostLine, EstimateInput, EstimateOption, Network } from "../schema
 import { HOURS_PER_MONTH } from "../units";
 import { num, plural, rateLine } from "./lines";
 
-/** The line `service` of lines that belong to the whole estimate, not to one service. */
-export const SHARED_SERVICE = "Network and shared";
+import { SHARED_SERVICE } from "./shared-lines";
+
+export { SHARED_SERVICE };
 
 /** ALB LCU capacity per dimension (AWS Elastic Load Balancing pricing: one LCU provides each of these). */
 export const ALB_LCU = { newConnectionsPerSecond: 25, activeConnectionsPerMinute: 3_000, processedGBPerHour: 1, ruleEvaluationsPerSecond: 1_000 } as const;

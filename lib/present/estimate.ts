@@ -6,7 +6,7 @@
  * can add up - lines in a service, services in an option, components in an option - adds up to the total shown.
  * The JSON and CSV exports keep the exact amounts (docs/billing-rules.md#money-rounding).
  */
-import { SHARED_SERVICE } from "../engine/network";
+import { SHARED_SERVICE } from "../engine/shared-lines";
 import { allocate, toCents, type Cents } from "../money";
 import type { CostLine, EstimateOption, EstimateResult, LineComponent } from "../schemas/estimate";
 

@@ -242,7 +242,11 @@ test.describe("estimator page", () => {
     await expect(page.getByTestId("service-0-name")).toHaveValue("api");
     await page.getByTestId("use-newest-catalog").click();
     await expect(page.getByTestId("service-0-name")).toHaveValue("checkout");
-    await expect(page.getByTestId("catalog-id")).toContainText("2026-11-26");
+    // the newest bundled snapshot, read from the data the server serves
+    const newest = (JSON.parse(readFileSync(path.join(process.cwd(), "data", "catalog", "index.json"), "utf8")) as { newest: string }).newest;
+    expect(newest).toBe("2026-12-01");
+    // two snapshots are bundled, so the form offers a choice; the newest is the one applied
+    await expect(page.getByLabel("Price catalog")).toHaveValue(newest);
   });
 
   test("every displayed column adds up to its displayed total, to the cent (cards, breakdown, cost table)", async ({ page }) => {
