@@ -6,14 +6,23 @@ import LZString from "lz-string";
 import { mulberry32 } from "../../scripts/support/prng";
 
 /** A valid EstimateInput the hostile cases start from. */
+/** Every field of the contract appears, so "a wrong type at every field" covers the 2026-11-30 additions too. */
 export const VALID_INPUT = {
   version: 1,
   region: "us-east-1",
   services: [
-    { name: "api", vcpu: 1, memoryGiB: 2, tasks: 4 },
-    { name: "worker", vcpu: 0.5, memoryGiB: 1, architecture: "arm64", tasks: 2, usage: { kind: "scheduled", runsPerDay: 24, secondsPerRun: 30 } },
+    { name: "api", vcpu: 1, memoryGiB: 2, tasks: 4, interruptible: false, logs: { ingestedGBPerMonth: 20, class: "standard", retentionMonths: 3 } },
+    { name: "worker", vcpu: 0.5, memoryGiB: 1, architecture: "arm64", tasks: 2, interruptible: true, usage: { kind: "scheduled", runsPerDay: 24, secondsPerRun: 30 } },
   ],
-  ec2: { targetUtilizationPct: 90, minInstances: 2 },
+  network: {
+    loadBalancers: [{ name: "public", type: "alb", count: 1, newConnectionsPerSecond: 10, activeConnectionsPerMinute: 500, processedGBPerHour: 0.5, ruleEvaluationsPerSecond: 0 }],
+    natGateways: { count: 1, processedGBPerMonth: 100 },
+    publicIpv4: { fargateTasks: false, ec2Instances: true, extraAddresses: 1 },
+    vpcInterfaceEndpoints: { count: 1, azs: 2, processedGBPerMonth: 10 },
+    dataTransferOutGBPerMonth: 300,
+    interAzGBPerMonth: 50,
+  },
+  ec2: { targetUtilizationPct: 90, minInstances: 2, purchase: "reserved-1y" },
 };
 
 const WRONG_VALUES: unknown[] = [

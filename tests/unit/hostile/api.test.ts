@@ -31,6 +31,38 @@ describe("hostile API bodies against the route handler (issue 6)", () => {
     // api: 4 tasks x 730 h x (1 x 0.04048 + 2 x 0.004445) = 2920 x 0.04937 = 144.1604
     // worker (arm64, scheduled): 2 tasks x 24 runs x (730/24) days x max(30 s, 60 s minimum) / 3600
     //   = 2 x 24 x 30.41667 x 60 / 3600 = 24.3333 task-hours x (0.5 x 0.03238 + 1 x 0.00356) = 24.3333 x 0.01975 = 0.480583
-    expect(fargate.monthlyUSD).toBeCloseTo(144.1604 + 0.4805833, 4);
+    // the rest of the bill (catalog 2026-12-01, us-east-1): ALB 730 x 0.0225 = 16.425 + max(10/25, 500/3000, 0.5/1)
+    //   = 0.5 LCU x 730 x 0.008 = 2.92; NAT 730 x 0.045 + 100 x 0.045 = 37.35; 1 extra IPv4 x 730 x 0.005 = 3.65;
+    //   endpoint 1 x 2 AZ x 730 x 0.01 + 10 x 0.01 = 14.70; egress (300 - 100) x 0.09 = 18; inter-AZ 50 x 2 x 0.01 = 1;
+    //   api logs 20 x 0.50 + 20 x 3 x 0.03 = 11.80 -> 105.845
+    expect(fargate.monthlyUSD).toBeCloseTo(144.1604 + 0.4805833 + 105.845, 4);
+  });
+
+  it("the 2026-11-30 fields: every problem is a 400 naming the field", async () => {
+    const bad = {
+      ...VALID_INPUT,
+      services: [{ ...VALID_INPUT.services[0], interruptible: "yes", logs: { ingestedGBPerMonth: -1, class: "archive", retentionMonths: 1e9 } }],
+      network: { loadBalancers: [{ name: "", type: "clb", count: 1.5 }], natGateways: { count: -2 }, publicIpv4: { fargateTasks: 1 }, dataTransferOutGBPerMonth: "300", unknown: true },
+      ec2: { purchase: "reserved-5y" },
+    };
+    const res = await handleEstimate(post(JSON.stringify(bad)));
+    expect(res.status).toBe(400);
+    const paths = ((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path);
+    for (const p of [
+      "services[0].interruptible",
+      "services[0].logs.ingestedGBPerMonth",
+      "services[0].logs.class",
+      "services[0].logs.retentionMonths",
+      "network.loadBalancers[0].name",
+      "network.loadBalancers[0].type",
+      "network.loadBalancers[0].count",
+      "network.natGateways.count",
+      "network.publicIpv4.fargateTasks",
+      "network.dataTransferOutGBPerMonth",
+      "network",
+      "ec2.purchase",
+    ]) {
+      expect(paths, p).toContain(p);
+    }
   });
 });
