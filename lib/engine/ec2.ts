@@ -25,6 +25,7 @@ import {
   instancesForTarget,
   registeredCpuUnits,
   registeredMemoryMiB,
+  surplusVcpuHours,
 } from "./rules";
 
 type Purchase = EstimateInput["ec2"]["purchase"];
@@ -202,8 +203,8 @@ class SlackGroups {
     const st = this.s[i] as number;
     if (st > this.maxStorage) this.maxStorage = st;
     if (this.baseline >= 0) {
-      const share = (this.cpuUnits - (this.c[i] as number)) / this.cpuUnits;
-      if (share > this.baseline) this.surplusShare += n * (share - this.baseline);
+      // Per vCPU and per hour here; the caller multiplies by the type's vCPUs and the hours.
+      this.surplusShare += surplusVcpuHours((this.cpuUnits - (this.c[i] as number)) / this.cpuUnits, this.baseline, 1, n);
     }
   }
   retireAll(): void {
