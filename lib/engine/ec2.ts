@@ -365,6 +365,7 @@ function solveFleet(
     return { cpu, mem, tasks };
   });
   const last = levels.length - 1;
+  const layerLb = new Float64Array(levels.length);
   // Surplus credits accrue while the tasks run; the fleet's other hours are idle instances.
   const runShare = hours > 0 ? Math.min(1, runHours / hours) : 0;
   const rootHourly = ec2.rootVolumeGiB * gp3PerGiBHour;
@@ -407,7 +408,9 @@ function solveFleet(
     for (let k = 0; k <= last; k++) {
       const tot = layerTotals[k] as { cpu: number; mem: number; tasks: number };
       const lbNeeded = Math.max(Math.ceil(tot.cpu / p.cpuUnits - EPS), Math.ceil(tot.mem / p.memMiB - EPS), Math.ceil(tot.tasks / eni - EPS));
-      lbInstanceHours += Math.max(ec2.minInstances, instancesFor(lbNeeded, target)) * (layerHours[k] as number);
+      const layerCount = Math.max(ec2.minInstances, instancesFor(lbNeeded, target));
+      layerLb[k] = layerCount;
+      lbInstanceHours += layerCount * (layerHours[k] as number);
     }
     const lbCount = hours > 0 ? lbInstanceHours / hours : Math.max(ec2.minInstances, 0);
     const lb = lbCount * (hourly + rootHourly);
@@ -421,6 +424,12 @@ function solveFleet(
     let instanceHours = count * (layerHours[last] as number);
     let layers: Array<{ count: number; hours: number }> | null = null;
     if (last > 0) {
+      // The peak layer is packed; bound the others before packing them.
+      if (runnerUp) {
+        let bound = instanceHours;
+        for (let k = 0; k < last; k++) bound += (layerLb[k] as number) * (layerHours[k] as number);
+        if ((bound / hours) * (hourly + rootHourly) > runnerUp.score * (1 + 1e-12)) continue;
+      }
       layers = [];
       for (let k = 0; k < last; k++) {
         const n = pack(p, eni, layerDemands[k] as Demand[], layerPer, layerBound, groups) as number;
