@@ -236,4 +236,13 @@ describe("Windows warnings and ephemeralStorageGiB validation", () => {
     expect(!half.ok && half.errors[0]?.message).toBe("must be a whole number of GiB (20 to 200)");
     expect(parseEstimateInput(raw(200)).ok).toBe(true);
   });
+
+  it("ec2.allowBurstable defaults to true and must be a boolean", () => {
+    const base = { version: 1, region: "us-east-1", services: [{ name: "s", vcpu: 1, memoryGiB: 2, tasks: 1 }] };
+    const ok = parseEstimateInput(base);
+    expect(ok.ok && ok.value.ec2.allowBurstable).toBe(true);
+    const bad = parseEstimateInput({ ...base, ec2: { allowBurstable: "no" } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.map((e) => e.path)).toEqual(["ec2.allowBurstable"]);
+  });
 });
