@@ -68,7 +68,6 @@ interface Demand {
   hours: number; // the fleet is up for this service
   runHours: number; // its tasks run (scheduled: the runs only)
   storage: number; // GiB per task written to the instance's volume (declared above 20 GiB), else 0
-  neverScalesIn: boolean;
 }
 
 type Bound = "cpu" | "memory" | "eni";
@@ -555,7 +554,6 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
       hours: demand.hours,
       runHours,
       storage: storageOf(service),
-      neverScalesIn: demand.neverScalesIn,
     };
     const list = byArch.get(service.architecture) ?? [];
     list.push(d);
