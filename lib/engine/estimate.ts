@@ -17,7 +17,7 @@ import { sharedBillLines, withBillLines } from "./network";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
 import { formatUSD } from "../money";
 import { rateOf } from "./lines";
-import { OLD_SOURCE_DAYS, WINDOWS_MIN_BILLED_SECONDS, WINDOWS_MIN_BILLED_SECONDS_STATUS } from "./rules";
+import { OLD_SOURCE_DAYS } from "./rules";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
@@ -157,11 +157,6 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
   const byId = new Map(options.map((o) => [o.id, o]));
   const isOn = (id: string) => byId.get(id)?.available === true;
 
-  if (input.services.some((s) => s.os === "windows" && s.usage.kind === "scheduled")) {
-    warnings.add(
-      `Windows tasks on Fargate are billed at least ${WINDOWS_MIN_BILLED_SECONDS} s per run (${WINDOWS_MIN_BILLED_SECONDS_STATUS}); with a 900 s minimum short runs would cost more.`,
-    );
-  }
   if (isOn("fargate-spot")) {
     warnings.add("Fargate Spot tasks can be stopped at any time with a two-minute warning (SIGTERM and an EventBridge event); use Spot for work that tolerates interruption. Spot prices float and were read on the rate's date.");
   }

@@ -5,10 +5,10 @@
  */
 import { isUnavailable, type ComputeRates, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
-import { largestFargateSize, snapFargateSize, type FargateSize } from "./fargate-sizes";
+import { fargateSizesFor, largestFargateSize, snapFargateSize, type FargateSize } from "./fargate-sizes";
 import { formatUSD } from "../money";
 import { num, rateLine, sumUSD, withRate } from "./lines";
-import { FARGATE_INCLUDED_STORAGE_GIB, fargateTaskHours, ROUNDING_LOSS_WARN_SHARE, splitCapacityProviders } from "./rules";
+import { FARGATE_INCLUDED_STORAGE_GIB, fargateTaskHours, ROUNDING_LOSS_WARN_SHARE, splitCapacityProviders, WINDOWS_MIN_BILLED_SECONDS } from "./rules";
 
 export type FargateMode = "on-demand" | "spot" | "compute-1y" | "compute-3y";
 
@@ -144,7 +144,12 @@ function priceTasks(
     }
   }
   const osRate = rates.os ? rates.os.usd : 0;
-  const lossUSD = hours * ((size.vcpu - service.vcpu) * (rates.vcpu.usd + osRate) + (size.memoryGiB - service.memoryGiB) * rates.gb.usd);
+  // Only what the user could avoid: Windows sizes start at 1 vCPU / 2 GiB, so a smaller Windows request is measured
+  // from that size (docs/billing-rules.md#rounding-loss).
+  const floor = service.os === "windows" ? (fargateSizesFor("windows")[0] as FargateSize) : { vcpu: 0, memoryGiB: 0 };
+  const avoidableFromVcpu = Math.max(service.vcpu, floor.vcpu);
+  const avoidableFromGiB = Math.max(service.memoryGiB, floor.memoryGiB);
+  const lossUSD = hours * ((size.vcpu - avoidableFromVcpu) * (rates.vcpu.usd + osRate) + (size.memoryGiB - avoidableFromGiB) * rates.gb.usd);
   return { lines, lossUSD: Math.max(0, lossUSD) };
 }
 
@@ -198,6 +203,13 @@ export function fargateOption(
       roundingLossUSD: part.lossUSD,
       note: fargateSizeNote(s),
     });
+    const usage = s.service.usage;
+    if (mode === "on-demand" && s.service.os === "windows" && usage.kind === "scheduled" && usage.runsPerDay > 0 && Math.ceil(usage.secondsPerRun) < WINDOWS_MIN_BILLED_SECONDS) {
+      // docs/billing-rules.md#windows-on-fargate
+      local.add(
+        `${s.service.name}: each ${num(Math.ceil(usage.secondsPerRun))} s run is billed as ${WINDOWS_MIN_BILLED_SECONDS} s: Windows tasks on Fargate are billed per second with a 5-minute minimum per run.`,
+      );
+    }
     if (mode === "on-demand" && monthlyUSD > 0 && part.lossUSD > ROUNDING_LOSS_WARN_SHARE * monthlyUSD) {
       local.add(
         `${s.service.name}: ${formatUSD(part.lossUSD)}/month (${Math.round((part.lossUSD / monthlyUSD) * 100)}% of its Fargate cost) pays for capacity above the request because Fargate bills ${num(s.size.vcpu)} vCPU / ${num(s.size.memoryGiB)} GiB for ${num(s.service.vcpu)} vCPU / ${num(s.service.memoryGiB)} GiB; a request closer to a valid size would cost less.`,

@@ -17,12 +17,8 @@ export const LINUX_MIN_BILLED_SECONDS = 60;
 /**
  * Fargate Windows minimum charge per task run: 5 minutes ("For Windows containers, billing is calculated per
  * second with a 5-minute minimum", Fargate pricing page). docs/billing-rules.md#windows-on-fargate
- * The warning text below predates that reading and still calls the figure unconfirmed (older sources repeat
- * the 2021 launch figure of 15 minutes); a golden test pins it, so rewording it is a separate change.
  */
 export const WINDOWS_MIN_BILLED_SECONDS = 300;
-export const WINDOWS_MIN_BILLED_SECONDS_STATUS =
-  "UNCONFIRMED: 300 s per a 2026 Price List note; some sources say 900 s (15 minutes)";
 
 export function minBilledSeconds(os: OperatingSystem): number {
   return os === "windows" ? WINDOWS_MIN_BILLED_SECONDS : LINUX_MIN_BILLED_SECONDS;
@@ -113,22 +109,121 @@ export const OLD_SOURCE_DAYS = 365;
 /** Rounding loss above this share of a service's Fargate cost gets a warning. */
 export const ROUNDING_LOSS_WARN_SHARE = 0.1;
 
+// ---------------------------------------------------------------- scheduled work on EC2 (docs/billing-rules.md#ec2-scheduled-work)
+
 /**
- * What an ECS-on-EC2 fleet must hold for one service, and for how long. ASSUMPTION (stated in a warning
- * whenever a scheduled service runs on EC2; the docs give no rule): the fleet is sized for the service's peak
- * concurrency - ceil(tasks), times the number of runs that overlap when runsPerDay x secondsPerRun exceeds a
- * day - and runs for the service's active hours (cluster auto scaling launches instances for the runs and
- * scales in afterwards; instance start-up time is not counted). Continuous services need ceil(tasks)
- * tasks placed for hoursPerMonth.
+ * ASSUMPTION (AWS publishes no figure; stated in the estimate's warning): a new container instance takes
+ * 3 minutes from launch until it has registered with the cluster and can run tasks.
  */
-export function ec2Demand(tasks: number, usage: Service["usage"]): { concurrent: number; hours: number } {
-  if (tasks <= 0) return { concurrent: 0, hours: 0 };
-  if (usage.kind === "continuous") return { concurrent: Math.ceil(tasks - 1e-9), hours: usage.hoursPerMonth };
+export const EC2_LAUNCH_SECONDS = 180;
+/**
+ * Cluster auto scaling scales in only after 15 one-minute data points below target ("CloudWatch scale-in alarms
+ * require 15 data points (15 minutes) before the scale-in process for the Auto Scaling group starts", ECS
+ * developer guide, cluster auto scaling).
+ */
+export const CLUSTER_SCALE_IN_WAIT_SECONDS = 900;
+/** EC2 Linux instances bill per second with a 60-second minimum (EC2 pricing page, per-second billing). */
+export const EC2_MIN_BILLED_SECONDS = 60;
+
+export interface Ec2Demand {
+  /** Tasks the fleet must hold at once. */
+  concurrent: number;
+  /** Hours per month the fleet is up. */
+  hours: number;
+  /** Scheduled work only: the runs come too close for the fleet to scale in, so it stays up all month. */
+  neverScalesIn: boolean;
+  /** Scheduled work only: seconds one burst keeps its instances (launch + run + scale-in wait), 0 otherwise. */
+  instanceSecondsPerRun: number;
+}
+
+/**
+ * What an ECS-on-EC2 fleet must hold for one service, and for how long (docs/billing-rules.md#ec2-scheduled-work).
+ * Continuous: ceil(tasks) tasks for hoursPerMonth. Scheduled (runs spread evenly over the day, one every
+ * 86,400 / runsPerDay s): each burst keeps its instances for launch + run + scale-in wait
+ * (180 + ceil(secondsPerRun) + 900 s, never below EC2's 60 s minimum); when the gap between the end of one run
+ * and the start of the next is shorter than launch + scale-in wait, the instances never leave and the fleet is
+ * up daysPerMonth x 24 h. Peak concurrency is ceil(tasks), times the number of runs that overlap when
+ * runsPerDay x secondsPerRun exceeds a day.
+ */
+export function ec2Demand(tasks: number, usage: Service["usage"]): Ec2Demand {
+  const none: Ec2Demand = { concurrent: 0, hours: 0, neverScalesIn: false, instanceSecondsPerRun: 0 };
+  if (tasks <= 0) return none;
+  if (usage.kind === "continuous") return { ...none, concurrent: Math.ceil(tasks - 1e-9), hours: usage.hoursPerMonth };
   const seconds = Math.ceil(usage.secondsPerRun);
-  if (usage.runsPerDay === 0 || usage.daysPerMonth === 0 || seconds === 0) return { concurrent: 0, hours: 0 };
+  if (usage.runsPerDay === 0 || usage.daysPerMonth === 0 || seconds === 0) return none;
   const overlap = (usage.runsPerDay * seconds) / 86_400;
-  if (overlap <= 1) {
-    return { concurrent: Math.ceil(tasks - 1e-9), hours: (usage.runsPerDay * usage.daysPerMonth * seconds) / 3600 };
+  const concurrent = overlap <= 1 ? Math.ceil(tasks - 1e-9) : Math.ceil(tasks * Math.ceil(overlap - 1e-9) - 1e-9);
+  const instanceSecondsPerRun = Math.max(EC2_MIN_BILLED_SECONDS, EC2_LAUNCH_SECONDS + seconds + CLUSTER_SCALE_IN_WAIT_SECONDS);
+  const gapSeconds = 86_400 / usage.runsPerDay - seconds;
+  const allMonth = usage.daysPerMonth * 24;
+  if (gapSeconds < EC2_LAUNCH_SECONDS + CLUSTER_SCALE_IN_WAIT_SECONDS) {
+    return { concurrent, hours: allMonth, neverScalesIn: true, instanceSecondsPerRun };
   }
-  return { concurrent: Math.ceil(tasks * Math.ceil(overlap - 1e-9) - 1e-9), hours: usage.daysPerMonth * 24 };
+  const hours = Math.min(allMonth, (usage.runsPerDay * usage.daysPerMonth * instanceSecondsPerRun) / 3600);
+  return { concurrent, hours, neverScalesIn: false, instanceSecondsPerRun };
+}
+
+// ---------------------------------------------------------------- burstable (T) instances (docs/billing-rules.md#burstable-instances)
+
+/**
+ * Baseline CPU per vCPU of the burstable families, by size (AWS burstable-performance docs, "Key concepts":
+ * baseline utilization per vCPU). t3, t3a and t4g share one table; t2 has its own (its larger sizes earn fewer
+ * credits per vCPU). A type not listed here (t1) has no known baseline.
+ */
+const BURSTABLE_BASELINE_PER_VCPU: Readonly<Record<string, Readonly<Record<string, number>>>> = (() => {
+  const t3 = { nano: 0.05, micro: 0.1, small: 0.2, medium: 0.2, large: 0.3, xlarge: 0.4, "2xlarge": 0.4 };
+  const t2 = { nano: 0.05, micro: 0.1, small: 0.2, medium: 0.2, large: 0.3, xlarge: 0.225, "2xlarge": 0.17 };
+  return { t3, t3a: t3, t4g: t3, t2 };
+})();
+
+/** Baseline CPU share per vCPU of a burstable type ("t3.medium" -> 0.2), or null when unknown. */
+export function burstableBaseline(type: string): number | null {
+  const [family = "", size = ""] = type.split(".");
+  return BURSTABLE_BASELINE_PER_VCPU[family]?.[size] ?? null;
+}
+
+/**
+ * DOCUMENTED RATES, not yet in the price catalog: surplus CPU credits of T instances in unlimited mode, USD per
+ * vCPU-hour, Linux (aws.amazon.com/ec2/pricing/on-demand, "T2/T3/T4g Unlimited Mode Pricing", read 2026-11-30).
+ * T4g $0.04 is quoted from that page; T3/T3a (and T2) $0.05 is the commonly published figure, not yet confirmed
+ * from the Price List. Applied in every region (the catalog carries no regional figure yet). The one place in lib
+ * that holds them: move them into the catalog when a refresh reads them.
+ */
+export const BURSTABLE_SURPLUS_CREDIT_RATES = {
+  asOf: "2026-11-30",
+  source: "aws-ec2-on-demand-pricing-t-unlimited",
+  url: "https://aws.amazon.com/ec2/pricing/on-demand/",
+  usdPerVcpuHour: { t2: 0.05, t3: 0.05, t3a: 0.05, t4g: 0.04 } as Readonly<Record<string, number>>,
+  confirmed: { t2: false, t3: false, t3a: false, t4g: true } as Readonly<Record<string, boolean>>,
+} as const;
+
+/** The surplus-credit rate for a burstable type's family, or null when none is documented here. */
+export function burstableSurplusRate(type: string): { usd: number; family: string; confirmed: boolean } | null {
+  const family = type.split(".")[0] ?? "";
+  const usd = BURSTABLE_SURPLUS_CREDIT_RATES.usdPerVcpuHour[family];
+  if (usd === undefined) return null;
+  return { usd, family, confirmed: BURSTABLE_SURPLUS_CREDIT_RATES.confirmed[family] === true };
+}
+
+/**
+ * Worst case of unlimited mode, when the tasks use all the CPU they reserve (docs/billing-rules.md#burstable-instances):
+ * surplus vCPU-hours of one instance = max(0, reserved CPU share - baseline) x vCPUs x hours.
+ */
+export function surplusVcpuHours(reservedCpuShare: number, baseline: number, vcpu: number, hours: number): number {
+  return Math.max(0, reservedCpuShare - baseline) * vcpu * hours;
+}
+
+// ---------------------------------------------------------------- task storage on EC2 (docs/billing-rules.md#ec2-task-storage)
+
+/** ASSUMPTION (stated on the volume line): the OS and container images take 10 GiB of an instance's volume. */
+export const EC2_VOLUME_RESERVED_GIB = 10;
+
+/**
+ * An instance's gp3 volume: the root volume, grown to hold the ephemeral storage its tasks declare above the
+ * 20 GiB default: max(rootVolumeGiB, 10 + sum of declared GiB) when any of them declares more than 20 GiB.
+ * `declaredGiBSum` adds up only the tasks on the instance that declare more than 20 GiB.
+ */
+export function ec2VolumeGiB(rootVolumeGiB: number, declaredGiBSum: number): number {
+  if (declaredGiBSum <= 0) return rootVolumeGiB;
+  return Math.max(rootVolumeGiB, EC2_VOLUME_RESERVED_GIB + declaredGiBSum);
 }

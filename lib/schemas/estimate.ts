@@ -72,7 +72,9 @@ export const ServiceSchema = z.strictObject({
   memoryGiB: finite().min(L.memoryGiB.min, `must be >= ${L.memoryGiB.min} GiB`).max(L.memoryGiB.max, `must be <= ${L.memoryGiB.max} GiB`),
   architecture: ArchitectureSchema.default("x86_64"),
   os: OperatingSystemSchema.default("linux"),
-  ephemeralStorageGiB: finite()
+  ephemeralStorageGiB: z
+    .number("must be a whole number of GiB")
+    .int("must be a whole number of GiB (20 to 200)")
     .min(L.ephemeralStorageGiB.min, `must be >= ${L.ephemeralStorageGiB.min} (Fargate includes ${FARGATE_INCLUDED_STORAGE_GIB} GiB)`)
     .max(L.ephemeralStorageGiB.max, `must be <= ${L.ephemeralStorageGiB.max} (Fargate maximum)`)
     .default(L.ephemeralStorageGiB.default),
@@ -103,6 +105,8 @@ export const Ec2OptionsSchema = z.strictObject({
   networkMode: NetworkModeSchema.default("awsvpc"),
   eniTrunking: z.boolean().default(false),
   rootVolumeGiB: finite().min(0, "must be >= 0").max(16_384, "must be <= 16384 (gp3 maximum)").default(30),
+  /** false leaves burstable (T) types out of the EC2 search (docs/billing-rules.md#burstable-instances). */
+  allowBurstable: z.boolean().default(true),
 });
 
 const count = (max: number) => z.number().int("must be a whole number").min(0, "must be >= 0").max(max, `must be <= ${max}`);
@@ -167,6 +171,7 @@ export const EstimateInputSchema = z.strictObject({
     networkMode: "awsvpc",
     eniTrunking: false,
     rootVolumeGiB: 30,
+    allowBurstable: true,
   }),
 });
 

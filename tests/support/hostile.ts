@@ -130,7 +130,7 @@ export function hostileApiBodies(seed: number, count: number): HostileBody[] {
     },
     (i) => {
       const path = pick(rand, fieldPaths);
-      return { label: `wrong type at ${path.join(".")} #${i}`, body: JSON.stringify(setAt(VALID_INPUT as Json, path, wrongTypeFor(rand, VALID_INPUT, path))) };
+      return { label: `wrong type at ${path.join(".")} #${i}`, body: JSON.stringify(setAt(VALID_INPUT as unknown as Json, path, wrongTypeFor(rand, VALID_INPUT, path))) };
     },
     (i) => ({ label: `wrong version #${i}`, body: JSON.stringify({ ...VALID_INPUT, version: pick(rand, [0, 2, "1", null, 1.0001, -1]) }) }),
     (i) => ({ label: `unknown region #${i}`, body: JSON.stringify({ ...VALID_INPUT, region: pick(rand, ["xx-nowhere-1", "us-east-9", "US-EAST-1", "../../etc/passwd", "us-east-1\u0000"]) }) }),
@@ -167,7 +167,7 @@ export function hostileShareTokens(seed: number, count: number): HostileToken[] 
     (i) => ({ label: `__proto__ inside #${i}`, token: lz(JSON.stringify(VALID_INPUT).replace("{", '{"__proto__":{"polluted":true},')) }),
     (i) => {
       const path = pick(rand, fieldPaths);
-      return { label: `wrong type at ${path.join(".")} #${i}`, token: lz(setAt(VALID_INPUT as Json, path, wrongTypeFor(rand, VALID_INPUT, path))) };
+      return { label: `wrong type at ${path.join(".")} #${i}`, token: lz(setAt(VALID_INPUT as unknown as Json, path, wrongTypeFor(rand, VALID_INPUT, path))) };
     },
     (i) => ({ label: `script in name #${i}`, token: lz({ ...VALID_INPUT, services: [{ ...VALID_INPUT.services[0], name: "<img src=x onerror=alert(1)>" + "x".repeat(Math.floor(rand() * 80)) }] }) }),
     (i) => ({ label: `deep nesting inside #${i}`, token: lz(deepNesting(2000 + Math.floor(rand() * 3000), "[", "]")) }),

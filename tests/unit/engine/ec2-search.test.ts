@@ -2,7 +2,10 @@
  * The EC2 search (with its pruning) against an independent brute force over every us-east-1 type of the bundled
  * catalog, for one continuous service: cost = max(min, ceil(ceil(n / perInstance) x 100 / target)) x
  * (hourly + root GiB x gp3 / 730) x 730, perInstance = min(floor(vCPU x 1024 / cpu), floor(floor(MiB x
- * 7985/8192) / mem), ENI limit).
+ * 7985/8192) / mem), ENI limit). Burstable types add their worst-case surplus credits: per instance
+ * max(0, tasks on it x task vCPU / instance vCPU - baseline) x instance vCPU x 730 h x $0.05 (t2, t3, t3a) or
+ * $0.04 (t4g), baselines per vCPU from the AWS burstable table (nano 5%, micro 10%, small 20%, medium 20%,
+ * large 30%, xlarge 40%, 2xlarge 40%; t2.xlarge 22.5%, t2.2xlarge 17%).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -12,6 +15,10 @@ import { estimate } from "@/lib/engine/estimate";
 import { EstimateInputSchema } from "@/lib/schemas/estimate";
 
 const catalog = loadRegionCatalog("us-east-1", "2026-11-26");
+
+const T3_BASELINE: Record<string, number> = { nano: 0.05, micro: 0.1, small: 0.2, medium: 0.2, large: 0.3, xlarge: 0.4, "2xlarge": 0.4 };
+const BASELINE: Record<string, Record<string, number>> = { t3: T3_BASELINE, t3a: T3_BASELINE, t4g: T3_BASELINE, t2: { ...T3_BASELINE, xlarge: 0.225, "2xlarge": 0.17 } };
+const CREDIT: Record<string, number> = { t2: 0.05, t3: 0.05, t3a: 0.05, t4g: 0.04 };
 
 describe("EC2 search over the whole bundled us-east-1 catalog", () => {
   it("finds the same minimum cost as a brute force over every type", () => {
@@ -53,7 +60,18 @@ describe("EC2 search over the whole bundled us-east-1 catalog", () => {
             if (per < 1) continue;
             const needed = Math.ceil(c.tasks / per);
             const count = Math.max(c.min, Math.ceil((needed * 100) / c.target - 1e-9));
-            best = Math.min(best, count * (hourly + (c.root * gp3.usd) / 730) * 730);
+            let surplus = 0;
+            if (t.burstable) {
+              const [family = "", size = ""] = t.type.split(".");
+              const baseline = BASELINE[family]?.[size];
+              const credit = CREDIT[family];
+              if (baseline === undefined || credit === undefined) continue;
+              const full = Math.floor(c.tasks / per);
+              const rest = c.tasks - full * per;
+              const over = (k: number) => Math.max(0, (k * c.vcpu) / t.vcpu - baseline);
+              surplus = (full * over(per) + (rest > 0 ? over(rest) : 0)) * t.vcpu * 730 * credit;
+            }
+            best = Math.min(best, count * (hourly + (c.root * gp3.usd) / 730) * 730 + surplus);
           }
           const ec2 = estimate(input, catalog).options.find((o) => o.id === "ec2");
           if (best === Infinity) {

@@ -35,7 +35,7 @@ const serviceArb = fc.record(
     memoryGiB: memArb,
     architecture: fc.constantFrom("x86_64" as const, "arm64" as const),
     os: fc.oneof({ weight: 4, arbitrary: fc.constant("linux" as const) }, { weight: 1, arbitrary: fc.constant("windows" as const) }),
-    ephemeralStorageGiB: fc.double({ min: 20, max: 200, noNaN: true }),
+    ephemeralStorageGiB: fc.integer({ min: 20, max: 200 }),
     tasks: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.double({ min: 0, max: 40, noNaN: true })),
     usage: usageArb,
     fargateCapacityProviders: fc.option(

@@ -65,9 +65,9 @@ describe("rules", () => {
     expect(instancesForTarget(9, 90)).toBe(10);
     expect(instancesForTarget(10, 90)).toBe(12); // 11.11 -> 12
     expect(instancesForTarget(0, 50)).toBe(0);
-    expect(ec2Demand(2.2, { kind: "continuous", hoursPerMonth: 730 })).toEqual({ concurrent: 3, hours: 730 });
+    expect(ec2Demand(2.2, { kind: "continuous", hoursPerMonth: 730 })).toMatchObject({ concurrent: 3, hours: 730 });
     // runs overlap: 4 runs x 8 h = 32 h a day -> 2 runs at once, instances up all day
-    expect(ec2Demand(3, { kind: "scheduled", runsPerDay: 4, secondsPerRun: 8 * 3600, daysPerMonth: 30 })).toEqual({ concurrent: 6, hours: 720 });
+    expect(ec2Demand(3, { kind: "scheduled", runsPerDay: 4, secondsPerRun: 8 * 3600, daysPerMonth: 30 })).toMatchObject({ concurrent: 6, hours: 720, neverScalesIn: true });
   });
 });
 

@@ -20,16 +20,18 @@ describe("billed-size note", () => {
 
 describe("crossover chart data", () => {
   it("uses the crossover point costCurve returns, placed among the samples", () => {
-    // 30 tasks -> the chart runs to 60 tasks in 21 samples (0, 3, 6, ...); with 2 instances minimum EC2 first wins
-    // at 2 tasks, between two samples, so the chart adds that point.
-    const inp = input({ services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 30 }], ec2: { minInstances: 2 } });
+    // 30 tasks -> the chart runs to 60 tasks in 21 samples (0, 3, 6, ...). Bridge mode, 2 instances minimum: the
+    // cheapest fleet holds 4 tasks per m6i.xlarge, 2 x (730 x 0.192 + 30 x 0.08) = 285.12 up to 8 tasks, while
+    // Fargate costs 36.0401 per task: EC2 first wins at 8 tasks (288.3208), between two samples, so the chart adds
+    // that point. (T types no longer win here: their CPU surplus credits are priced.)
+    const inp = input({ services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 30 }], ec2: { minInstances: 2, networkMode: "bridge" } });
     const data = crossoverChartData(inp, catalog, 0);
     const curve = costCurve(inp, catalog, { serviceIndex: 0, maxTasks: curveMaxTasks(30), points: 21 });
     expect(curveMaxTasks(30)).toBe(60);
     expect(curveMaxTasks(3)).toBe(20); // at least 0..20 tasks
-    expect(curve.crossoverTasks).toBe(2);
-    expect(curve.points.some((p) => p.tasks === 2)).toBe(false);
-    expect(data?.crossover?.tasks).toBe(2);
+    expect(curve.crossoverTasks).toBe(8);
+    expect(curve.points.some((p) => p.tasks === 8)).toBe(false);
+    expect(data?.crossover?.tasks).toBe(8);
     expect(data?.points).toHaveLength(curve.points.length + 1);
     if (data?.crossover) {
       const at = data.points.find((p) => p.tasks === data.crossover!.tasks);

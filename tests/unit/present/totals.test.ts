@@ -21,7 +21,7 @@ const serviceArb = fc.record({
   memoryGiB: fc.oneof(fc.constantFrom(0.5, 1, 2, 3, 8, 30), fc.double({ min: 0.125, max: 120, noNaN: true })),
   architecture: fc.constantFrom("x86_64" as const, "arm64" as const),
   os: fc.oneof({ weight: 5, arbitrary: fc.constant("linux" as const) }, { weight: 1, arbitrary: fc.constant("windows" as const) }),
-  ephemeralStorageGiB: fc.double({ min: 20, max: 200, noNaN: true }),
+  ephemeralStorageGiB: fc.integer({ min: 20, max: 200 }),
   tasks: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.double({ min: 0, max: 30, noNaN: true })),
   usage: fc.oneof(
     fc.record({ kind: fc.constant("continuous" as const), hoursPerMonth: fc.double({ min: 0, max: 744, noNaN: true }) }),
