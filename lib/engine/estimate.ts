@@ -15,7 +15,7 @@ import {
 import { ec2Option } from "./ec2";
 import { sharedBillLines, withBillLines } from "./network";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
-import { formatUSD } from "../money";
+import { formatCents, formatUSD, toCents } from "../money";
 import { rateOf } from "./lines";
 import { OLD_SOURCE_DAYS } from "./rules";
 
@@ -121,7 +121,11 @@ function recommend(options: EstimateOption[], input: EstimateInput): EstimateRes
   if (best.id === "fargate") {
     // nothing to compare against
   } else if (fargateUSD === null) parts.push(`Fargate on-demand is unavailable (${fargate?.reason ?? "not priced"}), so no savings are computed`);
-  else if (fargateUSD > 0) parts.push(`${formatUSD(savingsUSD)}/month (${Math.round((savingsUSD / fargateUSD) * 100)}%) below Fargate on-demand`);
+  else if (fargateUSD > 0) {
+    // From the displayed (rounded) totals, so the sentence matches the cards and tables to the cent.
+    const saved = toCents(fargateUSD) - toCents(best.monthlyUSD);
+    parts.push(`${formatCents(saved)}/month (${Math.round((savingsUSD / fargateUSD) * 100)}%) below Fargate on-demand`);
+  }
   if (next) parts.push(`next: ${next.label} at ${formatUSD(next.monthlyUSD)}/month`);
   const onSpot = spotServices(best, input);
   if (onSpot.length > 0) parts.push(`Spot capacity can be interrupted with a two-minute warning (${onSpot.join(", ")} marked interruptible)`);
@@ -130,7 +134,7 @@ function recommend(options: EstimateOption[], input: EstimateInput): EstimateRes
   if (held && held.monthlyUSD < best.monthlyUSD - 0.005) {
     const need = spotServices(held, input).filter((name) => input.services.find((s) => s.name === name)?.interruptible !== true);
     parts.push(
-      `marking ${need.length === input.services.length ? "every service" : need.join(", ")} interruptible would allow ${held.label} at ${formatUSD(held.monthlyUSD)}/month, ${formatUSD(best.monthlyUSD - held.monthlyUSD)}/month less`,
+      `marking ${need.length === input.services.length ? "every service" : need.join(", ")} interruptible would allow ${held.label} at ${formatUSD(held.monthlyUSD)}/month, ${formatCents(toCents(best.monthlyUSD) - toCents(held.monthlyUSD))}/month less`,
     );
   }
   if (best.id === "ec2") {
