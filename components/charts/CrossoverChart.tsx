@@ -5,8 +5,7 @@
  */
 import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUSD, formatUSDShort } from "@/lib/format";
-import { SERIES } from "./data";
-import type { CurveData } from "@/components/estimator/types";
+import { SERIES, type CurveData } from "./data";
 
 export default function CrossoverChart({ curve }: { curve: CurveData }) {
   const x = curve.crossover;

@@ -4,6 +4,24 @@
  */
 import type { EstimateResult, LineComponent } from "@/lib/schemas/estimate";
 
+/** One task count of the crossover chart: monthly cost per launch type (null where it cannot run). */
+export interface CurvePoint {
+  tasks: number;
+  fargate: number | null;
+  fargateSpot: number | null;
+  ec2: number | null;
+}
+
+/** The crossover chart's data, built by the estimator page from the engine's cost curve. */
+export interface CurveData {
+  serviceIndex: number;
+  serviceName: string;
+  currentTasks: number;
+  points: CurvePoint[];
+  /** First task count at which EC2 is cheaper than Fargate on-demand (engine's answer), or null. */
+  crossover: { tasks: number; ec2: number | null; fargate: number | null } | null;
+}
+
 export const COMPONENTS: ReadonlyArray<{ key: LineComponent; label: string; color: string }> = [
   { key: "vcpu", label: "vCPU", color: "#0a58ca" },
   { key: "memory", label: "Memory", color: "#5aa0f2" },

@@ -7,28 +7,15 @@ import type { EstimateDraft } from "@/lib/share/draft";
 import type { ShareDecodeOutcome } from "@/lib/share/codec";
 import type { ImportOutcome } from "@/lib/export/import";
 import type { TaskDefinitionOutcome } from "@/lib/rightsize/task-definition";
+import type { CurveData } from "@/components/charts/data";
+
+export type { CurveData, CurvePoint } from "@/components/charts/data";
 
 /** What the region picker shows, from the catalog index (server-loaded, small). */
 export interface RegionInfo {
   region: string;
   location: string;
   sources: { name: string; asOf: string }[];
-}
-
-export interface CurvePoint {
-  tasks: number;
-  fargate: number | null;
-  fargateSpot: number | null;
-  ec2: number | null;
-}
-
-export interface CurveData {
-  serviceIndex: number;
-  serviceName: string;
-  currentTasks: number;
-  points: CurvePoint[];
-  /** First task count at which EC2 is cheaper than Fargate on-demand (engine's answer), or null. */
-  crossover: { tasks: number; ec2: number | null; fargate: number | null } | null;
 }
 
 export type RunOutcome =
