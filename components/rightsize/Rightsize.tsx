@@ -6,7 +6,7 @@
  */
 import "@/components/security/zod-browser";
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ComponentProps, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ChangeEvent, type ComponentProps, type DragEvent } from "react";
 import { parseRegionCatalog } from "@/lib/catalog/parse";
 import type { RegionCatalog } from "@/lib/catalog/schema";
 import { formatRate, formatUSD } from "@/lib/format";
@@ -78,6 +78,42 @@ const fmtSize = (n: number) => String(Math.round(n * 1000) / 1000);
 const fmtMB = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
 const intFmt = new Intl.NumberFormat("en-US");
 
+/** The page's address never changes while it is open: nothing to subscribe to. */
+const subscribeToNothing = () => () => {};
+
+interface OpenedLink {
+  base: Base | null;
+  linkProblem: { problem: string; details: string[] } | null;
+  catalogNote: string | null;
+}
+
+/** What a ?s=<token>&service=<i> address opens (null: no link). A bad link is a problem to show, never a throw. */
+function openLink(search: string, bundledCatalogIds: string[], newestCatalogId: string): OpenedLink | null {
+  const params = new URLSearchParams(search);
+  const token = shareTokenFromSearch(search);
+  if (token === null) return null;
+  const decoded = decodeShareToken(token);
+  if (!decoded.ok) return { base: null, catalogNote: null, linkProblem: { problem: decoded.problem, details: decoded.errors.map((e) => `${e.path}: ${e.message}`) } };
+  const input = decoded.input;
+  const rawIndex = params.get("service") ?? "0";
+  let index = /^\d+$/.test(rawIndex) ? Number(rawIndex) : NaN;
+  let linkProblem: OpenedLink["linkProblem"] = null;
+  if (!Number.isInteger(index) || index >= input.services.length) {
+    linkProblem = {
+      problem: `The link names service ${JSON.stringify(rawIndex)}, but the estimate has ${input.services.length} service(s) (0 to ${input.services.length - 1}); showing service 0.`,
+      details: [],
+    };
+    index = 0;
+  }
+  let catalogId = input.catalog ?? newestCatalogId;
+  let catalogNote: string | null = null;
+  if (!bundledCatalogIds.includes(catalogId)) {
+    catalogNote = `The estimate was made with price catalog ${catalogId}, which this app does not bundle; prices below use the newest catalog ${newestCatalogId}.`;
+    catalogId = newestCatalogId;
+  }
+  return { base: { input: { ...input, catalog: catalogId }, serviceIndex: index }, linkProblem, catalogNote };
+}
+
 function fieldsFromService(s: Service, region: string): Fields {
   return {
     name: s.name,
@@ -107,35 +143,20 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds }: Props
   const workerRef = useRef<Worker | null>(null);
   const jobRef = useRef(0);
 
-  // ---- the estimate this page was opened from (?s=<token>&service=<i>)
-  useEffect(() => {
-    const params = new URLSearchParams(window.location.search);
-    const token = shareTokenFromSearch(window.location.search);
-    if (token === null) return;
-    const decoded = decodeShareToken(token);
-    if (!decoded.ok) {
-      setLinkProblem({ problem: decoded.problem, details: decoded.errors.map((e) => `${e.path}: ${e.message}`) });
-      return;
+  // ---- the estimate this page was opened from (?s=<token>&service=<i>): the address is read after hydration
+  // (the server renders the page without it) and fills the form once, adjusting state during render.
+  const search = useSyncExternalStore(subscribeToNothing, () => window.location.search, () => null);
+  const [openedSearch, setOpenedSearch] = useState<string | null>(null);
+  if (search !== null && search !== openedSearch) {
+    setOpenedSearch(search);
+    const opened = openLink(search, bundledCatalogIds, newestCatalogId);
+    if (opened?.linkProblem) setLinkProblem(opened.linkProblem);
+    if (opened?.catalogNote) setCatalogNote(opened.catalogNote);
+    if (opened?.base) {
+      setBase(opened.base);
+      setFields(fieldsFromService(opened.base.input.services[opened.base.serviceIndex]!, opened.base.input.region));
     }
-    const input = decoded.input;
-    const rawIndex = params.get("service") ?? "0";
-    let index = /^\d+$/.test(rawIndex) ? Number(rawIndex) : NaN;
-    if (!Number.isInteger(index) || index >= input.services.length) {
-      setLinkProblem({
-        problem: `The link names service ${JSON.stringify(rawIndex)}, but the estimate has ${input.services.length} service(s) (0 to ${input.services.length - 1}); showing service 0.`,
-        details: [],
-      });
-      index = 0;
-    }
-    let catalogId = input.catalog ?? newestCatalogId;
-    if (!bundledCatalogIds.includes(catalogId)) {
-      setCatalogNote(`The estimate was made with price catalog ${catalogId}, which this app does not bundle; prices below use the newest catalog ${newestCatalogId}.`);
-      catalogId = newestCatalogId;
-    }
-    const fixed: EstimateInput = { ...input, catalog: catalogId };
-    setBase({ input: fixed, serviceIndex: index });
-    setFields(fieldsFromService(fixed.services[index]!, fixed.region));
-  }, [bundledCatalogIds, newestCatalogId]);
+  }
 
   const catalogId = base?.input.catalog ?? newestCatalogId;
   const catalogKey = `${catalogId}/${fields.region}`;
@@ -194,17 +215,15 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds }: Props
     return { ok: false as const, byField, other };
   }, [base, fields, catalogId]);
 
-  const settings = { cpuPercentile: cpuPct, memoryPercentile: memPct, headroomPct: toNum(headroom) };
-  const settingsProblems = checkSettings(settings);
+  const settings = useMemo(() => ({ cpuPercentile: cpuPct, memoryPercentile: memPct, headroomPct: toNum(headroom) }), [cpuPct, memPct, headroom]);
+  const settingsProblems = useMemo(() => checkSettings(settings), [settings]);
   const headroomError = settingsProblems.find((p) => p.path === "headroomPct")?.message;
 
   const summary = usage.status === "done" ? usage.summary : null;
   const result: RightsizeResult | null = useMemo(() => {
     if (!summary || !catalog || !working.ok || settingsProblems.length > 0) return null;
     return rightsize(summary, working.input, working.index, catalog, settings);
-    // settings is rebuilt every render from its three parts
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [summary, catalog, working, cpuPct, memPct, headroom]);
+  }, [summary, catalog, working, settings, settingsProblems]);
 
   const applyHref = useMemo(() => {
     if (!result || !working.ok) return null;
