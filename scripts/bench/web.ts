@@ -71,20 +71,20 @@ export async function measureRightsizeFrameGap(url: string): Promise<{ maxGapMs:
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${url}/rightsize`);
-    await page.evaluate(() => {
-      const w = window as unknown as { __maxGap: number; __frames: number; __run: boolean };
-      w.__maxGap = 0;
-      w.__frames = 0;
-      w.__run = true;
+    // A string, not a function: tsx would wrap named functions in a helper that does not exist in the page.
+    await page.evaluate(`(() => {
+      window.__maxGap = 0;
+      window.__frames = 0;
+      window.__run = true;
       let last = performance.now();
-      const tick = (now: number) => {
-        w.__maxGap = Math.max(w.__maxGap, now - last);
-        w.__frames++;
+      const tick = (now) => {
+        window.__maxGap = Math.max(window.__maxGap, now - last);
+        window.__frames++;
         last = now;
-        if (w.__run) requestAnimationFrame(tick);
+        if (window.__run) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-    });
+    })()`);
     await page.getByTestId("usage-file").setInputFiles(file);
     const status = page.getByTestId("usage-status");
     await status.filter({ hasText: "1,000,000 rows parsed" }).waitFor({ timeout: 180_000 });
