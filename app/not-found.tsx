@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 
 export const metadata: Metadata = { title: "Page not found — ECS Cost Estimator" };
@@ -11,8 +12,8 @@ export default async function NotFound() {
     <main className="page">
       <h1>Page not found</h1>
       <p>
-        There is nothing at this address. <a href="/">Open the estimator</a>, the <a href="/catalog">price catalog</a> or{" "}
-        <a href="/rightsize">right-sizing from usage</a>.
+        There is nothing at this address. <Link href="/">Open the estimator</Link>, the <Link href="/catalog">price catalog</Link> or{" "}
+        <Link href="/rightsize">right-sizing from usage</Link>.
       </p>
     </main>
   );

@@ -13,6 +13,7 @@
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { sampleStats } from "../lib/rightsize/percentile";
 import { analyzeUsageText } from "../lib/rightsize/usage";
 import { mulberry32 } from "./support/prng";
 import type { BenchSection } from "./bench/engine";
@@ -20,6 +21,11 @@ import type { BenchSection } from "./bench/engine";
 export type { BenchSection };
 
 const TARGET_MS = 2000;
+/**
+ * Percentiles alone (sampleStats: copy + nearest-rank selection) of 1,000,000 samples. Moved here from
+ * tests/unit/rightsize/percentile.test.ts, which now checks only the values: ~100 ms on this machine idle.
+ */
+const PERCENTILES_TARGET_MS = 500;
 
 export function millionRowCsv(columns: 3 | 5, rows = 1_000_000): string {
   const rnd = mulberry32(7);
@@ -43,27 +49,38 @@ function median(xs: number[]): number {
  * Wall-clock and CPU time (user + system of this process, which includes V8's GC helper threads) per run.
  * On a shared 2-core machine the wall time swings with other processes; the CPU time shows the work itself.
  */
-function time(text: string, runs: number): { median: number; all: number[]; cpuMedian: number } {
+function time<T>(fn: () => T, runs: number, valid: (r: T) => boolean): { median: number; all: number[]; cpuMedian: number } {
   const all: number[] = [];
   const cpu: number[] = [];
-  analyzeUsageText(text); // warm-up (JIT)
+  fn(); // warm-up (JIT)
   for (let i = 0; i < runs; i++) {
     const c0 = process.cpuUsage();
     const t = performance.now();
-    const r = analyzeUsageText(text);
+    const r = fn();
     all.push(performance.now() - t);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
-    if (!r.ok || r.summary.samples !== 1_000_000) throw new Error(`benchmark input did not parse: ${r.ok ? r.summary.samples : r.error}`);
+    if (!valid(r)) throw new Error("benchmark run gave a wrong result");
   }
   return { median: median(all), all, cpuMedian: median(cpu) };
 }
 
 export function rightsizeSections(runs = 5): BenchSection[] {
   const out: BenchSection[] = [];
+  const n = 1_000_000;
+  const samples = new Float64Array(n);
+  for (let i = 0; i < n; i++) samples[i] = (i * 7919) % n; // a permutation of 0..n-1, as in the unit test
+  const stats = time(() => sampleStats(samples), runs, (s) => s?.count === n);
+  out.push({
+    name: "rightsize: percentiles of 1,000,000 samples",
+    value: Math.round(stats.median),
+    unit: "ms",
+    target: PERCENTILES_TARGET_MS,
+    detail: `wall runs ${stats.all.map((x) => Math.round(x)).join(", ")} ms; CPU time median ${Math.round(stats.cpuMedian)} ms; load ${os.loadavg()[0]!.toFixed(1)}`,
+  });
   for (const columns of [5, 3] as const) {
     const text = millionRowCsv(columns);
-    const m = time(text, runs);
+    const m = time(() => analyzeUsageText(text), runs, (r) => r.ok && r.summary.samples === 1_000_000);
     out.push({
       name: `rightsize: parse + percentiles, 1M rows x ${columns} columns`,
       value: Math.round(m.median),

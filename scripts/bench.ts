@@ -1,6 +1,7 @@
 /**
  * npm run bench: performance figures of this machine, printed as a table and written to bench/results.json.
- * Not part of npm test. Needs a production build (`npx next build`; exit 2 without one): the web and HTTP
+ * Not part of npm test: every target that depends on how fast or how busy the machine is lives here (timings,
+ * throughput, frame gaps, server RSS under the 60 s load), each row with its target and the measured value. Needs a production build (`npx next build`; exit 2 without one): the web and HTTP
  * sections run against the app's own `next start` on a free 127.0.0.1 port, stopped by PID at the end.
  * Run it alone (2 cores: anything else running skews the figures).
  * Add a section by writing a function that returns BenchSection[] and listing it in SECTIONS.
@@ -10,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { rightsizeSections } from "./bench-rightsize";
 import { engineSections, type BenchSection } from "./bench/engine";
+import { loadSections } from "./bench/load";
 import { httpSections } from "./bench/server-sections";
 import { assertBuilt, MissingBuildError, startServer, type RunningServer } from "./bench/server";
 import { webSections } from "./bench/web";
@@ -29,9 +31,19 @@ const SECTIONS: Array<{ group: string; run: () => BenchSection[] | Promise<Bench
     },
   },
   { group: "http", run: () => httpSections(server!, rssAtStartMB) },
+  {
+    // `npm run load` (60 s at 64 connections, RSS growth budget) on a fresh server of its own.
+    group: "load",
+    run: async () => {
+      await server?.stop();
+      server = undefined;
+      return loadSections();
+    },
+  },
 ];
 
 function fmt(n: number): string {
+  if (Number.isInteger(n)) return String(n);
   return n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toFixed(4);
 }
 

@@ -2,13 +2,13 @@
  * npm run load: 60 s at 64 connections of varied valid POST /api/estimate bodies against this app's own
  * production server (needs `next build`; started on a free 127.0.0.1 port and stopped by PID).
  * Pass: 0 errors, 0 non-2xx, RSS growth (after warm-up -> after the run and a short idle) under 50 MB, and
- * the same answers after the run as before. Exit 0 pass, 1 fail, 2 no build.
+ * the same answers after the run as before. Exit 0 pass, 1 fail, 2 no build. `npm run bench` runs the same
+ * and lists these targets with the measured values; npm test keeps only a bounded correctness check
+ * (tests/e2e/load.spec.ts), since thresholds on time and memory fail on a busy machine.
  *   npm run load [-- --duration 60 --connections 64]
  */
-import { runLoad } from "./bench/load";
+import { RSS_GROWTH_BUDGET_MB, runLoad } from "./bench/load";
 import { MissingBuildError } from "./bench/server";
-
-const RSS_BUDGET_MB = 50;
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,9 +30,9 @@ async function main(): Promise<number> {
   console.log(`  latency         p50 ${r.run.p50ms} ms, p99 ${r.run.p99ms} ms, max ${r.run.maxms} ms`);
   console.log(`  errors          ${r.run.errors} (timeouts ${r.run.timeouts}), non-2xx ${r.run.non2xx}`);
   console.log(`  server RSS      start ${r.rssStartMB.toFixed(1)} MB, after warm-up ${r.rssAfterWarmupMB.toFixed(1)} MB, peak ${r.rssPeakMB.toFixed(1)} MB, end ${r.rssEndMB.toFixed(1)} MB`);
-  console.log(`  RSS growth      ${r.rssGrowthMB.toFixed(1)} MB (budget < ${RSS_BUDGET_MB} MB)`);
+  console.log(`  RSS growth      ${r.rssGrowthMB.toFixed(1)} MB (budget < ${RSS_GROWTH_BUDGET_MB} MB)`);
   console.log(`  same answers after the run: ${r.sameAnswersAfter ? "yes" : "NO"}`);
-  const ok = r.run.errors === 0 && r.run.non2xx === 0 && r.run.requests > 0 && r.rssGrowthMB < RSS_BUDGET_MB && r.sameAnswersAfter;
+  const ok = r.run.errors === 0 && r.run.non2xx === 0 && r.run.requests > 0 && r.rssGrowthMB < RSS_GROWTH_BUDGET_MB && r.sameAnswersAfter;
   console.log(ok ? "PASS" : "FAIL");
   return ok ? 0 : 1;
 }

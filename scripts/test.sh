@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
-# npm test: type-check, unit tests, production build, Playwright in Debian's Chromium.
-# Every stage runs; the exit code is non-zero if any failed. JSON reports go to .ci-out/ for .ci/run.
+# npm test: type-check, lint (ESLint with the import boundaries), unit tests, production build, Playwright in
+# Debian's Chromium.
+# Every stage runs; the exit code is non-zero if any failed, and the failed stages are named at the end.
+# JSON reports go to .ci-out/ for .ci/run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 mkdir -p .ci-out
 rm -f .ci-out/vitest.json .ci-out/playwright.json
-status=0
-echo "== type-check"; npx next typegen >/dev/null && npx tsc --noEmit || status=1
+failed=()
+echo "== type-check"; { npx next typegen >/dev/null && npx tsc --noEmit; } || failed+=("type-check")
+echo "== lint"; npx eslint . || failed+=("lint")
 echo "== unit tests"
-npx vitest run --reporter=default --reporter=json --outputFile.json=.ci-out/vitest.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=.ci-out/vitest.json || failed+=("unit tests")
 echo "== production build"
 if npx next build; then
   echo "== browser tests (Chromium)"
-  PLAYWRIGHT_JSON_OUTPUT_NAME=.ci-out/playwright.json npx playwright test --reporter=list,json || status=1
+  PLAYWRIGHT_JSON_OUTPUT_NAME=.ci-out/playwright.json npx playwright test --reporter=list,json || failed+=("browser tests")
 else
-  status=1
+  failed+=("production build")
 fi
-exit $status
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "npm test: failed stages: $(IFS=,; echo "${failed[*]}")"
+  exit 1
+fi
+exit 0

@@ -87,6 +87,7 @@ export default function CatalogPage() {
 
       <h2 id="api">Machine-readable</h2>
       <p>
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a JSON route handler (app/api/catalog/route.ts), not a page: the rule counts route handlers as pages */}
         <a href="/api/catalog">/api/catalog</a> lists the snapshots ({list.catalogs.map((c) => c.id).join(", ")}) and regions; each region file is at{" "}
         <code>/api/catalog/{list.newest}/&lt;region&gt;</code>, for example <a href={`/api/catalog/${list.newest}/us-east-1`}>us-east-1</a>. Refresh
         prices with <code>npm run prices:refresh -- --region us-east-1</code> (needs AWS credentials).

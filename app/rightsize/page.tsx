@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { loadCatalogIndex, loadCatalogList } from "@/lib/catalog/fs-loader";
 import { Rightsize } from "@/components/rightsize/Rightsize";
 
@@ -24,8 +25,8 @@ export default function RightsizePage() {
             <p>Observed CPU and memory → the smallest valid Fargate size, priced on Fargate, Fargate Spot and ECS on EC2.</p>
           </div>
           <nav aria-label="Site">
-            <a href="/">Estimator</a>
-            <a href="/catalog">Price catalog</a>
+            <Link href="/">Estimator</Link>
+            <Link href="/catalog">Price catalog</Link>
           </nav>
         </div>
       </header>

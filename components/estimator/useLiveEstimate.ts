@@ -18,13 +18,19 @@ export interface ValidEstimate {
   token: string;
 }
 
-/** A named duration in the browser's performance timeline (read by scripts/measure-web.mjs); never throws. */
-function mark(name: string, start: number) {
+/**
+ * Run `compute` and record its duration under `name` in the browser's performance timeline (read by
+ * scripts/measure-web.mjs); the clock is read here, outside render, and a missing User Timing API is ignored.
+ */
+function timed<T>(name: string, compute: () => T): T {
+  const start = performance.now();
+  const value = compute();
   try {
     performance.measure(name, { start, end: performance.now() });
   } catch {
     // Older browsers without User Timing Level 3: nothing to record.
   }
+  return value;
 }
 
 export interface LiveEstimate {
@@ -53,10 +59,7 @@ export function useLiveEstimate(
 
   const outcome = useMemo(() => {
     if (!kit || !catalog) return null;
-    const t0 = performance.now();
-    const out = kit.run(draft, catalog);
-    mark("estimate-run", t0);
-    return out;
+    return timed("estimate-run", () => kit.run(draft, catalog));
   }, [kit, catalog, draft]);
 
   // Keep the last valid result (React's "store information from previous renders" pattern).
@@ -68,10 +71,7 @@ export function useLiveEstimate(
   const curve = useMemo(() => {
     if (!kit || !catalog || deferred.input.region !== catalog.region) return null;
     if (deferred.input === initial.input && curveService === 0 && initial.curve) return initial.curve;
-    const t0 = performance.now();
-    const c = kit.curve(deferred.input, catalog, curveService);
-    mark("curve-run", t0);
-    return c;
+    return timed("curve-run", () => kit.curve(deferred.input, catalog, curveService));
   }, [kit, catalog, deferred.input, curveService, initial.input, initial.curve]);
   if (curve && curve !== lastCurve) setLastCurve(curve);
 

@@ -42,8 +42,7 @@ function sourceReferenceProblems(catalog: RegionCatalog): { path: string; messag
     for (const [k, v] of Object.entries(obj)) if (k !== "instanceTypes") walk(v, path ? `${path}.${k}` : k);
   };
   walk(catalog.fargate, "fargate");
-  const { instanceTypes: _rows, ...ec2Defaults } = catalog.ec2;
-  walk(ec2Defaults, "ec2");
+  walk(catalog.ec2, "ec2");
   walk(catalog.network, "network");
   const types = new Set<string>();
   catalog.ec2.instanceTypes.forEach((row, i) => {
@@ -65,8 +64,7 @@ export function referencedSourceIds(catalog: RegionCatalog): Set<string> {
     for (const [k, v] of Object.entries(obj)) if (k !== "instanceTypes") walk(v);
   };
   walk(catalog.fargate);
-  const { instanceTypes: _rows, ...ec2Defaults } = catalog.ec2;
-  walk(ec2Defaults);
+  walk(catalog.ec2);
   walk(catalog.network);
   for (const row of catalog.ec2.instanceTypes) {
     if (row.onDemandSource) ids.add(row.onDemandSource);

@@ -17,11 +17,15 @@ declare module "autocannon" {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called with each response to this request (the body is collected only when this is set). */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
   }
   interface Options {
     url: string;
     connections?: number;
     duration?: number;
+    /** Number of requests to make, then stop (takes precedence over duration). */
+    amount?: number;
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;

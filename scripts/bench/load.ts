@@ -6,8 +6,13 @@
  * 198 MB -> 276 MB at 10 s, 287-292 MB from 20 s to 60 s); a leak is growth beyond that plateau. Both RSS
  * readings are taken after the same idle time, so V8's idle-time heap shrinking affects both alike.
  */
+import autocannon from "autocannon";
 import { answers, estimateBodies, loadEstimate, type LoadFigures } from "./http";
+import type { BenchSection } from "./engine";
 import { sleep, startServer } from "./server";
+
+/** Server RSS growth allowed over the 60 s run (after warm-up and idle -> after the run and idle). */
+export const RSS_GROWTH_BUDGET_MB = 50;
 
 export interface LoadReport {
   url: string;
@@ -74,4 +79,84 @@ export async function runLoad(opts: { durationS?: number; connections?: number; 
   } finally {
     await server.stop();
   }
+}
+
+export interface ConcurrencyReport {
+  requests: number;
+  connections: number;
+  bodies: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  /** Responses received during the run, each compared with the answer the same body got alone beforehand. */
+  checked: number;
+  /** "body index: status/first bytes" of every answer under load that differed from the one given alone. */
+  mismatches: string[];
+  sameAnswersAfter: boolean;
+}
+
+/**
+ * The bounded correctness check npm test runs (tests/e2e/load.spec.ts) against an already running server: a
+ * fixed NUMBER of requests (not a duration) at `connections` concurrent connections, every answer compared with
+ * the one its body got alone, then each body once more. Nothing here depends on how fast the machine is: the
+ * per-request timeout (`timeoutS`) only catches a server that stopped answering. Throughput, latency and RSS
+ * targets are `npm run load` / `npm run bench`.
+ */
+export async function checkConcurrentAnswers(url: string, opts: { requests?: number; connections?: number; timeoutS?: number } = {}): Promise<ConcurrencyReport> {
+  const connections = opts.connections ?? 64;
+  const requests = opts.requests ?? connections * 20;
+  const bodies = estimateBodies();
+  const before = await answers(url, bodies);
+  const bad = before.findIndex((a) => a.status !== 200);
+  if (bad >= 0) throw new Error(`body ${bad} is not a valid estimate (HTTP ${before[bad]!.status}): ${before[bad]!.text.slice(0, 300)}`);
+  let checked = 0;
+  const mismatches: string[] = [];
+  const r = await autocannon({
+    url: `${url}/api/estimate`,
+    connections,
+    amount: requests,
+    timeout: opts.timeoutS ?? 120,
+    requests: bodies.map((body, i) => ({
+      method: "POST",
+      path: "/api/estimate",
+      headers: { "content-type": "application/json" },
+      body,
+      onResponse: (status: number, text: string) => {
+        checked++;
+        if (status !== 200 || text !== before[i]!.text) mismatches.push(`${i}: ${status} ${text.slice(0, 120)}`);
+      },
+    })),
+  });
+  const after = await answers(url, bodies);
+  return {
+    requests: r.requests.total,
+    connections,
+    bodies: bodies.length,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)])),
+    checked,
+    mismatches,
+    sameAnswersAfter: after.every((a, i) => a.status === 200 && a.text === before[i]!.text),
+  };
+}
+
+/** The 60 s load run as `npm run bench` rows, target vs measured (the same pass rule as `npm run load`). */
+export async function loadSections(opts: { durationS?: number; connections?: number } = {}): Promise<BenchSection[]> {
+  const r = await runLoad(opts);
+  const label = `load ${r.durationS} s at ${r.connections} conn`;
+  return [
+    {
+      name: `${label}: server RSS growth`,
+      value: r.rssGrowthMB,
+      unit: "MB",
+      target: RSS_GROWTH_BUDGET_MB,
+      detail: `${r.rssAfterWarmupMB.toFixed(1)} -> ${r.rssEndMB.toFixed(1)} MB after warm-up and idle, peak ${r.rssPeakMB.toFixed(1)} MB`,
+    },
+    { name: `${label}: errors + timeouts + non-2xx`, value: r.run.errors + r.run.timeouts + r.run.non2xx, unit: "", target: 0, detail: `${r.run.requests} requests` },
+    { name: `${label}: answers changed after the run`, value: r.sameAnswersAfter ? 0 : 1, unit: "", target: 0 },
+    { name: `${label}: POST /api/estimate throughput`, value: r.run.reqPerSec, unit: "req/s", target: null, detail: `p50 ${r.run.p50ms} ms, p99 ${r.run.p99ms} ms` },
+  ];
 }

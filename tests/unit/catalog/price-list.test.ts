@@ -33,7 +33,6 @@ describe("parsePriceListItem", () => {
   });
 
   it("String objects (the SDK's lazy JSON strings) are parsed too", () => {
-    // eslint-disable-next-line no-new-wrappers
     expect(parsePriceListItem(new String(ecsText), "x").product.sku).toBe("8CESGAFWKAJ98PME");
   });
 

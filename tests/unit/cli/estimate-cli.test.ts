@@ -132,5 +132,5 @@ describe("estimate CLI", () => {
     expect(bad.stderr).toContain("region:");
     const budget = spawnSync("npm", ["run", "-s", "estimate", "--", "examples/api-web.json", "--budget", "1"], { cwd: root, env, encoding: "utf8" });
     expect(budget.status).toBe(3);
-  }, 60_000);
+  });
 });

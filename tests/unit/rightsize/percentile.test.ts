@@ -52,18 +52,23 @@ describe("nearest-rank percentiles", () => {
     );
   });
 
-  it("handles 1,000,000 samples quickly", () => {
+  // Correctness only: how fast this runs depends on the machine's load, so its time target lives in
+  // `npm run bench` ("rightsize: percentiles of 1,000,000 samples").
+  it("gives exact nearest-rank percentiles of 1,000,000 samples", () => {
     const n = 1_000_000;
     const xs = new Float64Array(n);
     for (let i = 0; i < n; i++) xs[i] = (i * 7919) % n; // a permutation of 0..n-1
-    const t = performance.now();
     const s = sampleStats(xs)!;
-    const ms = performance.now() - t;
     // p95: rank ceil(0.95 x 1e6) = 950000 -> value 949999 (values are 0..999999)
     expect(s.p95).toBe(949_999);
+    // p50: rank 500000 -> 499999; p90: rank 900000 -> 899999; p99: rank 990000 -> 989999
     expect(s.p50).toBe(499_999);
+    expect(s.p90).toBe(899_999);
+    expect(s.p99).toBe(989_999);
+    expect(s.min).toBe(0);
     expect(s.max).toBe(999_999);
-    expect(ms).toBeLessThan(3000); // ~100 ms idle; generous for a loaded 2-core machine
+    // mean of 0..999999 = 999999 / 2
+    expect(s.mean).toBeCloseTo(499_999.5, 6);
   });
 });
 
