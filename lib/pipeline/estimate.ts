@@ -36,6 +36,20 @@ export function catalogLookupFieldError(error: unknown): FieldError | null {
   return null;
 }
 
+/**
+ * The input's catalog, or the field error a caller can act on (unknown region/snapshot). Other loader failures
+ * (a broken price file) are rethrown for the caller to report as its own fault.
+ */
+export function loadInputCatalog(input: EstimateInput, loadCatalog: CatalogLoader): { ok: true; catalog: RegionCatalog } | { ok: false; errors: FieldError[] } {
+  try {
+    return { ok: true, catalog: loadCatalog(input.region, input.catalog) };
+  } catch (error) {
+    const fieldError = catalogLookupFieldError(error);
+    if (fieldError) return { ok: false, errors: [fieldError] };
+    throw error;
+  }
+}
+
 /** A validated input with its region's catalog: check the two agree, then estimate. */
 export function estimateInput(input: EstimateInput, catalog: RegionCatalog): PipelineOutcome {
   const outcome = estimateChecked(input, catalog);
@@ -47,15 +61,8 @@ export function estimateInput(input: EstimateInput, catalog: RegionCatalog): Pip
  * failures (a broken price file) are rethrown for the caller to report as its own fault.
  */
 export function estimateWithLoader(input: EstimateInput, loadCatalog: CatalogLoader): PipelineOutcome {
-  let catalog: RegionCatalog;
-  try {
-    catalog = loadCatalog(input.region, input.catalog);
-  } catch (error) {
-    const fieldError = catalogLookupFieldError(error);
-    if (fieldError) return { ok: false, errors: [fieldError] };
-    throw error;
-  }
-  return estimateInput(input, catalog);
+  const loaded = loadInputCatalog(input, loadCatalog);
+  return loaded.ok ? estimateInput(input, loaded.catalog) : loaded;
 }
 
 /** Untrusted JSON value (a request body) -> estimate: parsed once, then as estimateWithLoader. */

@@ -12,7 +12,7 @@ import { checkSettings, rightsize, type RightsizeResult, type RightsizeSettings 
 import { rightsizeInputFromFields, type RightsizeBase, type RightsizeField, type RightsizeFields } from "../rightsize/form";
 import type { UsageSummary } from "../rightsize/usage";
 import type { EstimateInput } from "../schemas/estimate";
-import { catalogLookupFieldError, type CatalogLoader } from "./estimate";
+import { loadInputCatalog, type CatalogLoader } from "./estimate";
 
 export { resolveCurrentSize, fileReservation, type CurrentSizeResolution } from "../rightsize/current-size";
 
@@ -40,15 +40,8 @@ export function rightsizeWithLoader(
   loadCatalog: CatalogLoader,
   settings: RightsizeSettings,
 ): RightsizeOutcome {
-  let catalog: RegionCatalog;
-  try {
-    catalog = loadCatalog(input.region, input.catalog);
-  } catch (error) {
-    const fieldError = catalogLookupFieldError(error);
-    if (fieldError) return { ok: false, errors: [fieldError] };
-    throw error;
-  }
-  return rightsizeInput(usage, input, serviceIndex, catalog, settings);
+  const loaded = loadInputCatalog(input, loadCatalog);
+  return loaded.ok ? rightsizeInput(usage, input, serviceIndex, loaded.catalog, settings) : loaded;
 }
 
 export type RightsizeFormResult =

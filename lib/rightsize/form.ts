@@ -7,7 +7,7 @@
 import { formatPath, mergeFieldErrors, type FieldError } from "../field-errors";
 import { EstimateInputSchema, HOURS_PER_MONTH, SERVICE_LIMITS, type Architecture, type EstimateInput, type OperatingSystem, type Service } from "../schemas/estimate";
 import { parseNumberText } from "../share/draft";
-import type { TaskDefinitionFields } from "./task-definition";
+import { taskDefinitionFields, type TaskDefinitionFields } from "./task-definition";
 
 export interface RightsizeFields {
   name: string;
@@ -43,16 +43,7 @@ export interface RightsizeBase {
 }
 
 export function fieldsFromService(service: Service, region: string): RightsizeFields {
-  return {
-    name: service.name,
-    vcpu: String(service.vcpu),
-    memoryGiB: String(service.memoryGiB),
-    architecture: service.architecture,
-    os: service.os,
-    ephemeralStorageGiB: String(service.ephemeralStorageGiB),
-    tasks: String(service.tasks),
-    region,
-  };
+  return { ...taskDefinitionFields(service), tasks: String(service.tasks), region };
 }
 
 /** A task definition's fields over the current ones (tasks and region are not in a task definition). */
