@@ -49,8 +49,8 @@ export const NetworkPanel = memo(function NetworkPanel({ network: n, errors, onC
                   label="Type"
                   value={lb.type}
                   options={[
-                    { value: "alb", label: "Application (ALB)" },
-                    { value: "nlb", label: "Network (NLB)" },
+                    { value: "alb", label: "ALB" },
+                    { value: "nlb", label: "NLB" },
                   ]}
                   onChange={(v) => setLb(lb.key, { type: v })}
                   error={errAt(`${p}.type`)}
@@ -122,7 +122,7 @@ export const NetworkPanel = memo(function NetworkPanel({ network: n, errors, onC
           </button>
         ))}
       </div>
-      <Checkbox id="network-enabled" label="Include network costs in the estimate" checked={n.enabled} onChange={(v) => set({ enabled: v })} />
+      <Checkbox id="network-enabled" className="network-toggle" label="Include network costs in the estimate" checked={n.enabled} onChange={(v) => set({ enabled: v })} />
       {body}
       {other.length > 0 ? <FieldErrorList errors={other.map(([path, message]) => ({ path, message }))} className="errors" /> : null}
       <p className="muted small">CloudWatch Logs and &ldquo;may run on Spot&rdquo; are set per service, in each service card.</p>

@@ -386,6 +386,8 @@ test.describe("estimator page", () => {
       await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
     }
     await page.getByTestId("network-panel").screenshot({ path: `${SHOTS}/estimator-network-375-panel.png` });
+    await page.getByTestId("service-0").screenshot({ path: `${SHOTS}/estimator-network-375-service.png` });
+    await page.getByTestId("breakdown-fargate").screenshot({ path: `${SHOTS}/estimator-network-375-breakdown.png` });
   });
 
   test("desktop and 375-px screenshots; no horizontal overflow on a phone", async ({ page }) => {
