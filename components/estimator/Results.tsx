@@ -20,6 +20,19 @@ const CATEGORY_TEXT: Record<NonNullable<CostLine["category"]>, string> = {
   logs: "CloudWatch Logs",
 };
 
+/** What a network/logs line is for (unless its label already says so) and whether every option pays it. */
+function LineTag({ line }: { line: CostLine }) {
+  if (!line.category) return null;
+  const what = CATEGORY_TEXT[line.category];
+  const parts = [(line.label ?? "").toLowerCase().includes(what.toLowerCase()) ? null : what, line.shared ? "same in every option" : null].filter((p) => p !== null);
+  if (parts.length === 0) return null;
+  return (
+    <span className="line-tag" data-testid="line-category">
+      {parts.join(" · ")}
+    </span>
+  );
+}
+
 /** How an option compares with Fargate on-demand, from the displayed totals (lib/present). */
 function Delta({ option, baseline }: { option: PresentedOption; baseline: PresentedOption | undefined }) {
   const c = compareWithBaseline(option, baseline);
@@ -119,12 +132,7 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
                     <tr key={i}>
                       <td>
                         {l.label ?? l.component}
-                        {l.category ? (
-                          <span className="line-tag" data-testid="line-category">
-                            {CATEGORY_TEXT[l.category]}
-                            {l.shared ? " · same in every option" : ""}
-                          </span>
-                        ) : null}
+                        {l.category ? <LineTag line={l} /> : null}
                       </td>
                       <td className="r">{formatCents(cents)}</td>
                       <td className="r">

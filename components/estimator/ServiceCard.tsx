@@ -96,7 +96,7 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, errors
         </fieldset>
 
         <fieldset className="subgroup">
-          <legend>Fargate capacity providers</legend>
+          <legend>Spot and capacity providers</legend>
           <Checkbox id={id("strategy")} label="Mix Fargate and Fargate Spot (capacity provider strategy)" checked={s.strategy} onChange={(v) => set({ strategy: v })} />
           {s.strategy ? (
             <div className="fields" style={{ marginTop: 8 }}>

@@ -334,8 +334,8 @@ test.describe("estimator page", () => {
     for (const id of ["fargate", "ec2"]) await expect.poll(() => rise(id)).toBeCloseTo(112.893, 6);
     await expect(page.getByTestId("breakdown-fargate")).toContainText("Network and shared");
     await expect(page.getByTestId("breakdown-fargate").getByTestId("line-category").first()).toBeVisible();
-    await expect(page.getByTestId("breakdown-fargate")).toContainText("Load balancer · same in every option");
-    await expect(page.getByTestId("breakdown-fargate")).toContainText("CloudWatch Logs");
+    await expect(page.getByTestId("breakdown-fargate").getByRole("row", { name: /Application Load Balancer "alb" hours/ })).toContainText("same in every option");
+    await expect(page.getByTestId("breakdown-fargate")).toContainText("CloudWatch Logs ingestion (Standard)");
   }
 
   test("network and logs: a preset and edits change every option by the hand-computed amounts; the share link keeps them", async ({ page, browser }) => {
