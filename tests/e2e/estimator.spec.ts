@@ -213,6 +213,11 @@ test.describe("estimator page", () => {
     { name: "oversized", s: "v1." + "A".repeat(13_000), text: /too long/ },
     { name: "wrong version", s: token(sharedInput, "v9."), text: /version 9/ },
     { name: "tampered", s: token({ ...sharedInput, services: [{ name: "x", vcpu: -5, memoryGiB: 2, tasks: 1 }] }), text: /does not hold a valid estimate/ },
+    {
+      name: "bad network and logs",
+      s: token({ ...sharedInput, services: [{ name: "x", vcpu: 1, memoryGiB: 2, tasks: 1, logs: { ingestedGBPerMonth: -1 } }], network: { natGateways: { count: 1.5 }, loadBalancers: [{ name: "a", type: "glb" }] } }),
+      text: /services\[0\]\.logs\.ingestedGBPerMonth[\s\S]*network\.|network\.[\s\S]*services\[0\]\.logs\.ingestedGBPerMonth/,
+    },
     { name: "tampered characters", s: validToken.slice(0, 20) + "<script>alert(1)</script>", text: /altered/ },
   ];
   for (const bad of badLinks) {
