@@ -68,8 +68,8 @@ export default function Home() {
         />
       </main>
       <footer className="site-footer">
-        Prices from the bundled AWS price catalog {list.newest}; every rate shows its source date. Estimates, not invoices: taxes, data
-        transfer, load balancers and support are not included. API: <code>POST /api/estimate</code>.
+        Prices from the bundled AWS price catalog {list.newest}; every rate shows its source date. Estimates, not invoices: taxes and support are
+        not included; load balancers, NAT, public IPv4, data transfer and logs only as entered under &ldquo;Network and logs&rdquo;. API: <code>POST /api/estimate</code>.
       </footer>
     </>
   );

@@ -21,6 +21,7 @@ import type { TaskDefinitionFields } from "@/lib/rightsize/task-definition";
 import { ShareTokenContext } from "./ServiceCard";
 import { ServicesPanel } from "./ServicesPanel";
 import { SettingsPanel } from "./SettingsPanel";
+import { NetworkPanel } from "./NetworkPanel";
 import { ComparisonPanel } from "./ComparisonPanel";
 import { Breakdown, WarningsAndSources } from "./Results";
 import { CostChartPanel, CrossoverPanel } from "./ChartsSection";
@@ -162,6 +163,7 @@ export function Estimator(props: EstimatorProps) {
               onSavingsPlan={actions.setSavingsPlan}
               onEc2={actions.setEc2}
             />
+            <NetworkPanel network={draft.network} errors={live.errorMap} onChange={actions.setNetwork} />
           </form>
         </ShareTokenContext.Provider>
 

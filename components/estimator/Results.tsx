@@ -5,10 +5,33 @@
  * arithmetic here is display-level comparison (difference to Fargate on-demand) and summing for subtotals.
  */
 import { Fragment, memo } from "react";
-import type { EstimateOption, EstimateResult } from "@/lib/schemas/estimate";
+import type { CostLine, EstimateOption, EstimateResult } from "@/lib/schemas/estimate";
 import { formatPct, formatQuantity, formatRate, formatUSD } from "@/lib/format";
 import { formatCents } from "@/lib/money";
 import { compareWithBaseline, presentEstimate, presentOption, type PresentedOption } from "@/lib/present/estimate";
+
+/** The rest of the bill, as words next to a line (the engine tags each non-compute line with one of these). */
+const CATEGORY_TEXT: Record<NonNullable<CostLine["category"]>, string> = {
+  "load-balancer": "Load balancer",
+  "nat-gateway": "NAT gateway",
+  "public-ipv4": "Public IPv4",
+  "vpc-endpoint": "VPC endpoint",
+  "data-transfer": "Data transfer",
+  logs: "CloudWatch Logs",
+};
+
+/** What a network/logs line is for (unless its label already says so) and whether every option pays it. */
+function LineTag({ line }: { line: CostLine }) {
+  if (!line.category) return null;
+  const what = CATEGORY_TEXT[line.category];
+  const parts = [(line.label ?? "").toLowerCase().includes(what.toLowerCase()) ? null : what, line.shared ? "same in every option" : null].filter((p) => p !== null);
+  if (parts.length === 0) return null;
+  return (
+    <span className="line-tag" data-testid="line-category">
+      {parts.join(" · ")}
+    </span>
+  );
+}
 
 /** How an option compares with Fargate on-demand, from the displayed totals (lib/present). */
 function Delta({ option, baseline }: { option: PresentedOption; baseline: PresentedOption | undefined }) {
@@ -107,7 +130,10 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
                   </tr>
                   {g.lines.map(({ line: l, cents }, i) => (
                     <tr key={i}>
-                      <td>{l.label ?? l.component}</td>
+                      <td>
+                        {l.label ?? l.component}
+                        {l.category ? <LineTag line={l} /> : null}
+                      </td>
                       <td className="r">{formatCents(cents)}</td>
                       <td className="r">
                         {formatQuantity(l.quantity)} {l.unit}

@@ -48,7 +48,7 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, errors
   const shownFields = new Set([
     "name", "vcpu", "memoryGiB", "architecture", "os", "ephemeralStorageGiB", "tasks", "usage.hoursPerMonth", "usage.runsPerDay",
     "usage.secondsPerRun", "usage.daysPerMonth", "fargateCapacityProviders.base", "fargateCapacityProviders.fargateWeight",
-    "fargateCapacityProviders.spotWeight",
+    "fargateCapacityProviders.spotWeight", "logs.ingestedGBPerMonth", "logs.class", "logs.retentionMonths",
   ]);
   const otherErrors = [...errors.entries()].filter(([path]) => path.startsWith(`${p}.`) || path === p).filter(([path]) => !shownFields.has(path.slice(p.length + 1)));
 
@@ -96,13 +96,36 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, errors
         </fieldset>
 
         <fieldset className="subgroup">
-          <legend>Fargate capacity providers</legend>
+          <legend>Spot and capacity providers</legend>
           <Checkbox id={id("strategy")} label="Mix Fargate and Fargate Spot (capacity provider strategy)" checked={s.strategy} onChange={(v) => set({ strategy: v })} />
           {s.strategy ? (
             <div className="fields" style={{ marginTop: 8 }}>
               <TextField id={id("base")} label="Base on Fargate" value={s.base} inputMode="numeric" onChange={(v) => set({ base: v })} error={err("fargateCapacityProviders.base")} />
               <TextField id={id("fw")} label="Fargate weight" value={s.fargateWeight} inputMode="numeric" onChange={(v) => set({ fargateWeight: v })} error={err("fargateCapacityProviders.fargateWeight")} />
               <TextField id={id("sw")} label="Spot weight" value={s.spotWeight} inputMode="numeric" onChange={(v) => set({ spotWeight: v })} error={err("fargateCapacityProviders.spotWeight")} />
+            </div>
+          ) : null}
+          <Checkbox id={id("interruptible")} label="May run on Spot (tolerates interruption)" checked={s.interruptible} onChange={(v) => set({ interruptible: v })} />
+        </fieldset>
+
+        <fieldset className="subgroup">
+          <legend>CloudWatch Logs</legend>
+          <Checkbox id={id("logs")} label="Send logs to CloudWatch Logs" checked={s.logs} onChange={(v) => set({ logs: v })} />
+          {s.logs ? (
+            <div className="fields" style={{ marginTop: 8 }}>
+              <TextField id={id("logs-gb")} label="GB ingested / month" value={s.logsIngestedGB} inputMode="decimal" onChange={(v) => set({ logsIngestedGB: v })} error={err("logs.ingestedGBPerMonth")} testId={`service-${index}-logs-gb`} />
+              <SelectField<ServiceDraft["logsClass"]>
+                id={id("logs-class")}
+                label="Log class"
+                value={s.logsClass}
+                options={[
+                  { value: "standard", label: "Standard" },
+                  { value: "infrequent-access", label: "Infrequent Access" },
+                ]}
+                onChange={(v) => set({ logsClass: v })}
+                error={err("logs.class")}
+              />
+              <TextField id={id("logs-retention")} label="Retention (months)" value={s.logsRetentionMonths} inputMode="decimal" onChange={(v) => set({ logsRetentionMonths: v })} error={err("logs.retentionMonths")} hint="0 = deleted right away" />
             </div>
           ) : null}
         </fieldset>

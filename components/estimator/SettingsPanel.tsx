@@ -106,6 +106,8 @@ export const SettingsPanel = memo(function SettingsPanel({ region, catalog, savi
               { value: "spot", label: "Spot (average price)" },
               { value: "savings-plan-1y", label: "EC2 Savings Plan, 1 year" },
               { value: "savings-plan-3y", label: "EC2 Savings Plan, 3 years" },
+              { value: "reserved-1y", label: "Reserved Instances 1 year (No Upfront)" },
+              { value: "reserved-3y", label: "Reserved Instances 3 years (No Upfront)" },
             ]}
             onChange={(v) => onEc2({ purchase: v })}
             error={errors.get("ec2.purchase")}

@@ -4,7 +4,7 @@
  * Every action is stable across renders, so memoized service cards only re-render when their own row changes.
  */
 import { useMemo, useState } from "react";
-import { blankServiceDraft, newServiceKey, type DraftSavingsPlan, type Ec2Draft, type EstimateDraft, type ServiceDraft } from "@/lib/share/draft";
+import { blankServiceDraft, newServiceKey, type DraftSavingsPlan, type Ec2Draft, type EstimateDraft, type NetworkDraft, type ServiceDraft } from "@/lib/share/draft";
 import type { FormLimits } from "./types";
 
 export interface DraftActions {
@@ -17,6 +17,7 @@ export interface DraftActions {
   setRegion(region: string): void;
   setCatalog(catalog: string): void;
   setSavingsPlan(plan: DraftSavingsPlan): void;
+  setNetwork(network: NetworkDraft): void;
 }
 
 export function useDraft(initial: EstimateDraft, limits: FormLimits): [EstimateDraft, DraftActions] {
@@ -41,6 +42,7 @@ export function useDraft(initial: EstimateDraft, limits: FormLimits): [EstimateD
       setRegion: (region) => setDraft((d) => ({ ...d, region })),
       setCatalog: (catalog) => setDraft((d) => ({ ...d, catalog })),
       setSavingsPlan: (savingsPlan) => setDraft((d) => ({ ...d, savingsPlan })),
+      setNetwork: (network) => setDraft((d) => ({ ...d, network })),
     }),
     [maxServices, nameMaxChars],
   );

@@ -18,6 +18,9 @@ export const CSV_COLUMNS = [
   "asOf",
   "derived",
   "note",
+  // The rest of the bill (network, logs): what the line is for, and whether it is the same in every option.
+  "category",
+  "shared",
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -56,6 +59,8 @@ export function estimateToCsv(result: EstimateResult): string {
           csvTextCell(line.asOf),
           line.derived ? "true" : "false",
           csvTextCell(line.note ?? ""),
+          csvTextCell(line.category ?? ""),
+          line.shared ? "true" : "false",
         ]),
       );
     }

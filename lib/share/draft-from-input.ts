@@ -3,7 +3,35 @@
  * shortest round-trip text (String(n)), so draft -> input gives back exactly the same numbers.
  */
 import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH, type EstimateInput } from "../schemas/estimate";
-import { SCHEDULED_DRAFT_DEFAULTS, type EstimateDraft, type ServiceDraft } from "./draft";
+import { LOGS_DRAFT_DEFAULTS, SCHEDULED_DRAFT_DEFAULTS, emptyNetworkDraft, type EstimateDraft, type NetworkDraft, type ServiceDraft } from "./draft";
+
+function networkToDraft(network: EstimateInput["network"], makeKey: (index: number) => string): NetworkDraft {
+  const none = emptyNetworkDraft();
+  if (!network) return none;
+  return {
+    enabled: true,
+    loadBalancers: network.loadBalancers.map((lb, i) => ({
+      key: makeKey(i),
+      name: lb.name,
+      type: lb.type,
+      count: String(lb.count),
+      newConnectionsPerSecond: String(lb.newConnectionsPerSecond),
+      activeConnectionsPerMinute: String(lb.activeConnectionsPerMinute),
+      processedGBPerHour: String(lb.processedGBPerHour),
+      ruleEvaluationsPerSecond: String(lb.ruleEvaluationsPerSecond),
+    })),
+    natCount: String(network.natGateways?.count ?? 0),
+    natProcessedGB: String(network.natGateways?.processedGBPerMonth ?? 0),
+    publicIpFargateTasks: network.publicIpv4?.fargateTasks ?? false,
+    publicIpEc2Instances: network.publicIpv4?.ec2Instances ?? false,
+    extraAddresses: String(network.publicIpv4?.extraAddresses ?? 0),
+    endpointCount: String(network.vpcInterfaceEndpoints?.count ?? 0),
+    endpointAzs: String(network.vpcInterfaceEndpoints?.azs ?? none.endpointAzs),
+    endpointProcessedGB: String(network.vpcInterfaceEndpoints?.processedGBPerMonth ?? 0),
+    dataTransferOutGB: String(network.dataTransferOutGBPerMonth),
+    interAzGB: String(network.interAzGBPerMonth),
+  };
+}
 
 export function inputToDraft(input: EstimateInput, makeKey: (index: number) => string = (i) => `svc-init-${i}`): EstimateDraft {
   const services: ServiceDraft[] = input.services.map((s, i) => ({
@@ -25,6 +53,11 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
     base: String(s.fargateCapacityProviders?.base ?? 0),
     fargateWeight: String(s.fargateCapacityProviders?.fargateWeight ?? 1),
     spotWeight: String(s.fargateCapacityProviders?.spotWeight ?? 1),
+    interruptible: s.interruptible ?? false,
+    logs: s.logs !== undefined,
+    logsIngestedGB: s.logs ? String(s.logs.ingestedGBPerMonth) : LOGS_DRAFT_DEFAULTS.logsIngestedGB,
+    logsClass: s.logs?.class ?? LOGS_DRAFT_DEFAULTS.logsClass,
+    logsRetentionMonths: s.logs ? String(s.logs.retentionMonths) : LOGS_DRAFT_DEFAULTS.logsRetentionMonths,
   }));
   return {
     region: input.region,
@@ -40,5 +73,6 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
       eniTrunking: input.ec2.eniTrunking,
       rootVolumeGiB: String(input.ec2.rootVolumeGiB),
     },
+    network: networkToDraft(input.network, (i) => `lb-init-${i}`),
   };
 }

@@ -38,6 +38,44 @@ export interface ServiceDraft {
   base: string;
   fargateWeight: string;
   spotWeight: string;
+  /** May run on Spot; false is written as "absent" so existing links keep their exact input. */
+  interruptible: boolean;
+  /** CloudWatch Logs for this service; off = no `logs` in the input. */
+  logs: boolean;
+  logsIngestedGB: string;
+  logsClass: DraftLogsClass;
+  logsRetentionMonths: string;
+}
+
+export type DraftLogsClass = "standard" | "infrequent-access";
+export type DraftLoadBalancerType = "alb" | "nlb";
+
+export interface LoadBalancerDraft {
+  /** Stable React key; not part of the estimate. */
+  key: string;
+  name: string;
+  type: DraftLoadBalancerType;
+  count: string;
+  newConnectionsPerSecond: string;
+  activeConnectionsPerMinute: string;
+  processedGBPerHour: string;
+  ruleEvaluationsPerSecond: string;
+}
+
+/** The "Network and logs" panel (estimate-level lines). enabled false = no `network` in the input (as before). */
+export interface NetworkDraft {
+  enabled: boolean;
+  loadBalancers: LoadBalancerDraft[];
+  natCount: string;
+  natProcessedGB: string;
+  publicIpFargateTasks: boolean;
+  publicIpEc2Instances: boolean;
+  extraAddresses: string;
+  endpointCount: string;
+  endpointAzs: string;
+  endpointProcessedGB: string;
+  dataTransferOutGB: string;
+  interAzGB: string;
 }
 
 export interface Ec2Draft {
@@ -57,6 +95,7 @@ export interface EstimateDraft {
   services: ServiceDraft[];
   savingsPlan: DraftSavingsPlan;
   ec2: Ec2Draft;
+  network: NetworkDraft;
 }
 
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -121,14 +160,55 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
         spotWeight: num(s.spotWeight, `${p}.fargateCapacityProviders.spotWeight`),
       };
     }
+    if (s.interruptible) service.interruptible = true;
+    if (s.logs) {
+      service.logs = {
+        ingestedGBPerMonth: num(s.logsIngestedGB, `${p}.logs.ingestedGBPerMonth`),
+        class: s.logsClass,
+        retentionMonths: num(s.logsRetentionMonths, `${p}.logs.retentionMonths`),
+      };
+    }
     return service;
   });
+  const n = draft.network;
+  const network = n.enabled
+    ? {
+        network: {
+          loadBalancers: n.loadBalancers.map((lb, i) => {
+            const p = `network.loadBalancers[${i}]`;
+            return {
+              name: lb.name,
+              type: lb.type,
+              count: num(lb.count, `${p}.count`),
+              newConnectionsPerSecond: num(lb.newConnectionsPerSecond, `${p}.newConnectionsPerSecond`),
+              activeConnectionsPerMinute: num(lb.activeConnectionsPerMinute, `${p}.activeConnectionsPerMinute`),
+              processedGBPerHour: num(lb.processedGBPerHour, `${p}.processedGBPerHour`),
+              ...(lb.type === "alb" ? { ruleEvaluationsPerSecond: num(lb.ruleEvaluationsPerSecond, `${p}.ruleEvaluationsPerSecond`) } : {}),
+            };
+          }),
+          natGateways: { count: num(n.natCount, "network.natGateways.count"), processedGBPerMonth: num(n.natProcessedGB, "network.natGateways.processedGBPerMonth") },
+          publicIpv4: {
+            fargateTasks: n.publicIpFargateTasks,
+            ec2Instances: n.publicIpEc2Instances,
+            extraAddresses: num(n.extraAddresses, "network.publicIpv4.extraAddresses"),
+          },
+          vpcInterfaceEndpoints: {
+            count: num(n.endpointCount, "network.vpcInterfaceEndpoints.count"),
+            azs: num(n.endpointAzs, "network.vpcInterfaceEndpoints.azs"),
+            processedGBPerMonth: num(n.endpointProcessedGB, "network.vpcInterfaceEndpoints.processedGBPerMonth"),
+          },
+          dataTransferOutGBPerMonth: num(n.dataTransferOutGB, "network.dataTransferOutGBPerMonth"),
+          interAzGBPerMonth: num(n.interAzGB, "network.interAzGBPerMonth"),
+        },
+      }
+    : {};
   const raw: Record<string, unknown> = {
     version: 1,
     region: draft.region,
     ...(draft.catalog ? { catalog: draft.catalog } : {}),
     services,
     fargate: { savingsPlan: draft.savingsPlan },
+    ...network,
     ec2: {
       purchase: draft.ec2.purchase,
       instanceTypes: splitInstanceTypes(draft.ec2.instanceTypes),
@@ -164,7 +244,64 @@ export function blankServiceDraft(n: number, key: string = newServiceKey()): Ser
     base: "0",
     fargateWeight: "1",
     spotWeight: "1",
+    ...LOGS_DRAFT_DEFAULTS,
   };
+}
+
+/** A service's logs fields before the user turns logs on: 1 month retention, Standard class. */
+export const LOGS_DRAFT_DEFAULTS = { interruptible: false, logs: false, logsIngestedGB: "10", logsClass: "standard", logsRetentionMonths: "1" } as const satisfies Partial<ServiceDraft>;
+
+/** One ALB with no traffic yet: the user fills in the LCU dimensions. */
+export function blankLoadBalancerDraft(n: number, key: string = newServiceKey()): LoadBalancerDraft {
+  return {
+    key,
+    name: n === 1 ? "alb" : `lb-${n}`,
+    type: "alb",
+    count: "1",
+    newConnectionsPerSecond: "0",
+    activeConnectionsPerMinute: "0",
+    processedGBPerHour: "0",
+    ruleEvaluationsPerSecond: "0",
+  };
+}
+
+/** "None": the panel is off and every field is back to zero (the input has no `network`). */
+export function emptyNetworkDraft(): NetworkDraft {
+  return {
+    enabled: false,
+    loadBalancers: [],
+    natCount: "0",
+    natProcessedGB: "0",
+    publicIpFargateTasks: false,
+    publicIpEc2Instances: false,
+    extraAddresses: "0",
+    endpointCount: "0",
+    endpointAzs: "2",
+    endpointProcessedGB: "0",
+    dataTransferOutGB: "0",
+    interAzGB: "0",
+  };
+}
+
+export type NetworkPreset = "public-alb" | "private-nat" | "none";
+
+/**
+ * The panel's presets. "Public service behind an ALB": one ALB at modest traffic (5 new connections/s,
+ * 300 active connections/min, 0.1 GB/h processed, 2 rule evaluations/s), tasks without public IPs, 100 GB out.
+ * "Private service with NAT": one NAT gateway processing 50 GB/month, no public addresses.
+ */
+export function presetNetworkDraft(preset: NetworkPreset): NetworkDraft {
+  const none = emptyNetworkDraft();
+  if (preset === "none") return none;
+  if (preset === "public-alb") {
+    return {
+      ...none,
+      enabled: true,
+      loadBalancers: [{ ...blankLoadBalancerDraft(1), newConnectionsPerSecond: "5", activeConnectionsPerMinute: "300", processedGBPerHour: "0.1", ruleEvaluationsPerSecond: "2" }],
+      dataTransferOutGB: "100",
+    };
+  }
+  return { ...none, enabled: true, natCount: "1", natProcessedGB: "50" };
 }
 
 let keyCounter = 0;

@@ -72,6 +72,23 @@ test("/ filled state: 3 services, scheduled usage, Spot mix, an invalid value wi
   expect(await unlabelledControls(page)).toEqual([]);
 });
 
+test("/ with network and logs filled: presets, load balancer fields, per-service logs and Spot tolerance", async ({ page }) => {
+  await page.goto("/");
+  await live(page);
+  await page.getByTestId("network-preset-public-alb").click();
+  await page.getByTestId("add-lb").click();
+  await page.getByTestId("lb-1").getByLabel("Type").selectOption("nlb");
+  await page.getByTestId("nat-count").fill("-1");
+  await expect(page.getByTestId("form-errors")).toContainText("network.natGateways.count");
+  const s0 = page.getByTestId("service-0");
+  await s0.getByLabel("May run on Spot (tolerates interruption)").check();
+  await s0.getByLabel("Send logs to CloudWatch Logs").check();
+  await s0.getByLabel("Log class").selectOption("infrequent-access");
+  await expect(page.getByTestId("nat-count")).toHaveAttribute("aria-invalid", "true");
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await unlabelledControls(page)).toEqual([]);
+});
+
 test("/catalog: no serious/critical axe violation, controls labelled", async ({ page }) => {
   await page.goto("/catalog");
   await expect(page.getByTestId("catalog-table")).toBeVisible();

@@ -151,7 +151,7 @@ test.describe("estimator page", () => {
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
     expect(csv.suggestedFilename()).toMatch(/^ecs-estimate-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = readFileSync((await csv.path())!, "utf8").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("option,service,component,quantity,unit,rate,usd,usageType,asOf,derived,note");
+    expect(lines[0]).toBe("option,service,component,quantity,unit,rate,usd,usageType,asOf,derived,note,category,shared");
     const lineCount = exported.options.reduce((n: number, o: { lines: unknown[] }) => n + o.lines.length, 0);
     expect(lines).toHaveLength(1 + lineCount);
 
@@ -213,6 +213,11 @@ test.describe("estimator page", () => {
     { name: "oversized", s: "v1." + "A".repeat(13_000), text: /too long/ },
     { name: "wrong version", s: token(sharedInput, "v9."), text: /version 9/ },
     { name: "tampered", s: token({ ...sharedInput, services: [{ name: "x", vcpu: -5, memoryGiB: 2, tasks: 1 }] }), text: /does not hold a valid estimate/ },
+    {
+      name: "bad network and logs",
+      s: token({ ...sharedInput, services: [{ name: "x", vcpu: 1, memoryGiB: 2, tasks: 1, logs: { ingestedGBPerMonth: -1 } }], network: { natGateways: { count: 1.5 }, loadBalancers: [{ name: "a", type: "glb" }] } }),
+      text: /services\[0\]\.logs\.ingestedGBPerMonth[\s\S]*network\.|network\.[\s\S]*services\[0\]\.logs\.ingestedGBPerMonth/,
+    },
     { name: "tampered characters", s: validToken.slice(0, 20) + "<script>alert(1)</script>", text: /altered/ },
   ];
   for (const bad of badLinks) {
@@ -305,6 +310,89 @@ test.describe("estimator page", () => {
     await expect(page.getByRole("heading", { name: `"><svg onload=alert(2)>` })).toBeVisible();
     await page.waitForTimeout(300);
     expect(problems).toEqual([]);
+  });
+
+  // Network rates of catalog 2026-12-01, us-east-1 (docs/price-catalog.md#network-and-logs; tests/unit/engine/network.test.ts):
+  // ALB 0.0225/h + 0.008/LCU-h; NAT 0.045/h + 0.045/GB; egress 100 GB free then 0.09/GB; Logs 0.50/GB Standard + 0.03/GB-month.
+  const networkInput = {
+    version: 1,
+    region: "us-east-1",
+    catalog: "2026-12-01",
+    services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 4 }],
+    ec2: { instanceTypes: ["m5.large"], networkMode: "bridge" },
+  };
+
+  async function fillNetworkAndLogs(page: Page) {
+    const before = await totals(page);
+    const rise = async (id: string) => Number((await totals(page))[id]) - Number(before[id]);
+    await expect(page.getByTestId("network-off")).toBeVisible();
+    // Preset: 1 ALB, 5 new connections/s = 0.2 LCU (25/s each) is the largest dimension (300/min = 0.1, 0.1 GB/h = 0.1,
+    // 2 rules/s = 0.002): 730 h x 0.0225 + 0.2 x 730 x 0.008 = 16.425 + 1.168 = 17.593; 100 GB out is all free.
+    await page.getByTestId("network-preset-public-alb").click();
+    for (const id of ["fargate", "ec2"]) await expect.poll(() => rise(id)).toBeCloseTo(17.593, 6);
+    // Edit: 1,100 GB out = 100 free + 1,000 x 0.09 = 90 more.
+    await page.getByTestId("egress-gb").fill("1100");
+    for (const id of ["fargate", "ec2"]) await expect.poll(() => rise(id)).toBeCloseTo(107.593, 6);
+    // Logs on the service: 10 GB Standard kept 1 month = 10 x 0.50 + 10 x 1 x 0.03 = 5.30 more.
+    await page.getByTestId("service-0").getByLabel("Send logs to CloudWatch Logs").check();
+    await page.getByTestId("service-0-logs-gb").fill("10");
+    for (const id of ["fargate", "ec2"]) await expect.poll(() => rise(id)).toBeCloseTo(112.893, 6);
+    await expect(page.getByTestId("breakdown-fargate")).toContainText("Network and shared");
+    await expect(page.getByTestId("breakdown-fargate").getByTestId("line-category").first()).toBeVisible();
+    await expect(page.getByTestId("breakdown-fargate").getByRole("row", { name: /Application Load Balancer "alb" hours/ })).toContainText("same in every option");
+    await expect(page.getByTestId("breakdown-fargate")).toContainText("CloudWatch Logs ingestion (Standard)");
+  }
+
+  test("network and logs: a preset and edits change every option by the hand-computed amounts; the share link keeps them", async ({ page, browser }) => {
+    const problems = guard(page);
+    await page.goto(`/?s=${token(networkInput)}`);
+    await waitLive(page);
+    await fillNetworkAndLogs(page);
+
+    // A field error names the field; the last valid estimate stays.
+    const expected = await totals(page);
+    await page.getByTestId("nat-count").fill("1.5");
+    await expect(page.getByTestId("form-errors")).toContainText("network.natGateways.count");
+    await expect(page.locator("#nat-count-error")).toHaveText("must be a whole number");
+    expect(await totals(page)).toEqual(expected);
+    await page.getByTestId("nat-count").fill("0");
+    await expect(page.getByTestId("status")).toContainText("Live:");
+
+    await page.getByTestId("copy-link").click();
+    const link = await page.getByTestId("share-link").inputValue();
+    const fresh: BrowserContext = await browser.newContext();
+    const other = await fresh.newPage();
+    const otherProblems = guard(other);
+    await other.goto(link);
+    await waitLive(other);
+    await expect(other.getByTestId("egress-gb")).toHaveValue("1100");
+    await expect(other.getByTestId("service-0-logs-gb")).toHaveValue("10");
+    await expect.poll(() => totals(other)).toEqual(expected);
+    expect(otherProblems).toEqual([]);
+    await fresh.close();
+
+    // "None" takes the network lines out again (the logs stay: they belong to the service).
+    await page.getByTestId("network-preset-none").click();
+    await expect(page.getByTestId("network-off")).toBeVisible();
+    await expect.poll(async () => Number((await totals(page)).fargate) - Number(expected.fargate)).toBeCloseTo(-107.593, 6);
+    expect(problems).toEqual([]);
+  });
+
+  test("network and logs filled: desktop and 375-px screenshots; no horizontal overflow on a phone", async ({ page }) => {
+    guard(page);
+    for (const [width, name] of [[1366, "estimator-network-desktop"], [375, "estimator-network-375"]] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`/?s=${token(networkInput)}`);
+      await waitLive(page);
+      await fillNetworkAndLogs(page);
+      await barPaths(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    }
+    await page.getByTestId("network-panel").screenshot({ path: `${SHOTS}/estimator-network-375-panel.png` });
+    await page.getByTestId("service-0").screenshot({ path: `${SHOTS}/estimator-network-375-service.png` });
+    await page.getByTestId("breakdown-fargate").screenshot({ path: `${SHOTS}/estimator-network-375-breakdown.png` });
   });
 
   test("desktop and 375-px screenshots; no horizontal overflow on a phone", async ({ page }) => {
