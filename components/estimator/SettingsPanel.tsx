@@ -138,6 +138,13 @@ export const SettingsPanel = memo(function SettingsPanel({ region, catalog, savi
           <TextField id="ec2-min" label="Minimum instances" value={e.minInstances} inputMode="numeric" onChange={(v) => onEc2({ minInstances: v })} error={errors.get("ec2.minInstances")} />
           <TextField id="ec2-root" label="Root volume per instance (GiB, gp3)" value={e.rootVolumeGiB} inputMode="decimal" onChange={(v) => onEc2({ rootVolumeGiB: v })} error={errors.get("ec2.rootVolumeGiB")} />
           <Checkbox id="ec2-trunking" className="wide" label="ENI trunking (awsvpcTrunking)" checked={e.eniTrunking} onChange={(v) => onEc2({ eniTrunking: v })} />
+          <Checkbox
+            id="ec2-burstable"
+            className="wide"
+            label="Burstable (T) types too, priced with their worst-case CPU credits"
+            checked={e.allowBurstable !== false}
+            onChange={(v) => onEc2({ allowBurstable: v })}
+          />
         </div>
       </section>
     </>

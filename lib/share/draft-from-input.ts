@@ -72,6 +72,7 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
       networkMode: input.ec2.networkMode,
       eniTrunking: input.ec2.eniTrunking,
       rootVolumeGiB: String(input.ec2.rootVolumeGiB),
+      allowBurstable: input.ec2.allowBurstable,
     },
     network: networkToDraft(input.network, (i) => `lb-init-${i}`),
   };

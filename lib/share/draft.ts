@@ -87,6 +87,8 @@ export interface Ec2Draft {
   networkMode: DraftNetworkMode;
   eniTrunking: boolean;
   rootVolumeGiB: string;
+  /** Search burstable (T) types too; absent = true (the default), so older drafts mean what they meant. */
+  allowBurstable?: boolean;
 }
 
 export interface EstimateDraft {
@@ -217,6 +219,8 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
       networkMode: draft.ec2.networkMode,
       eniTrunking: draft.ec2.eniTrunking,
       rootVolumeGiB: num(draft.ec2.rootVolumeGiB, "ec2.rootVolumeGiB"),
+      // Written only when off, so a link that never touched it stays byte-identical.
+      ...(draft.ec2.allowBurstable === false ? { allowBurstable: false } : {}),
     },
   };
   return { raw, errors };

@@ -132,3 +132,17 @@ describe("network and logs in the form draft", () => {
     });
   });
 });
+
+describe("ec2.allowBurstable through the form and a share link", () => {
+  it("off survives input -> form -> input and a share token; on (the default) is not written", () => {
+    const input = parse({ version: 1, region: "us-east-1", services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1 }], ec2: { allowBurstable: false } });
+    const draft = inputToDraft(input);
+    expect(draft.ec2.allowBurstable).toBe(false);
+    const { raw } = draftToRaw(draft);
+    expect((raw.ec2 as Record<string, unknown>).allowBurstable).toBe(false);
+    const decoded = decodeShareToken(encodeShareToken(raw as EstimateInputRaw));
+    expect(decoded.ok && decoded.input.ec2.allowBurstable).toBe(false);
+    const on = draftToRaw(inputToDraft(parse({ version: 1, region: "us-east-1", services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1 }] }))).raw;
+    expect(on.ec2 as Record<string, unknown>).not.toHaveProperty("allowBurstable");
+  });
+});
