@@ -5,17 +5,12 @@
  * the same text with the same messages. Pure; used by components/rightsize.
  */
 import { formatPath, mergeFieldErrors, type FieldError } from "../field-errors";
-import { EstimateInputSchema, HOURS_PER_MONTH, SERVICE_LIMITS, type Architecture, type EstimateInput, type OperatingSystem, type Service } from "../schemas/estimate";
+import { EstimateInputSchema, HOURS_PER_MONTH, SERVICE_LIMITS, type EstimateInput, type Service } from "../schemas/estimate";
 import { parseNumberText } from "../share/draft";
 import { taskDefinitionFields, type TaskDefinitionFields } from "./task-definition";
 
-export interface RightsizeFields {
-  name: string;
-  vcpu: string;
-  memoryGiB: string;
-  architecture: Architecture;
-  os: OperatingSystem;
-  ephemeralStorageGiB: string;
+/** The task-definition fields plus what a task definition does not say: how many tasks, and where. */
+export interface RightsizeFields extends TaskDefinitionFields {
   tasks: string;
   region: string;
 }
