@@ -58,6 +58,8 @@ export const FargateCapacityProvidersSchema = z
   });
 
 const L = SERVICE_LIMITS;
+const L_VCPU_MAX = SERVICE_LIMITS.vcpu.max;
+const L_MEMORY_MAX = SERVICE_LIMITS.memoryGiB.max;
 
 /** CloudWatch Logs of one service (docs/billing-rules.md#logs). */
 export const LogsSchema = z.strictObject({
@@ -65,6 +67,18 @@ export const LogsSchema = z.strictObject({
   class: z.enum(["standard", "infrequent-access"]).default("standard"),
   retentionMonths: finite().min(0, "must be >= 0").max(120, "must be <= 120 (10 years)").default(1),
 });
+
+/**
+ * One container of an EKS pod (or of an imported Kubernetes workload): its requests. Init containers run one
+ * after another before the others start (docs/billing-rules.md#eks-fargate-pods).
+ */
+export const ContainerSchema = z.strictObject({
+  name: z.string().trim().min(1, "must not be empty").max(253, "must be at most 253 characters"),
+  vcpu: finite().min(0, "must be >= 0").max(L_VCPU_MAX, `must be <= ${L_VCPU_MAX}`).default(0),
+  memoryGiB: finite().min(0, "must be >= 0").max(L_MEMORY_MAX, `must be <= ${L_MEMORY_MAX} GiB`).default(0),
+  init: z.boolean().default(false),
+});
+export type Container = z.infer<typeof ContainerSchema>;
 
 export const ServiceSchema = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(L.nameMaxChars, `must be at most ${L.nameMaxChars} characters`),
@@ -84,6 +98,12 @@ export const ServiceSchema = z.strictObject({
   /** May this service's tasks run on Spot? Absent = false: Spot is priced and shown, but only recommended where true. */
   interruptible: z.boolean().optional(),
   logs: LogsSchema.optional(),
+  /** Average requests per second the service serves: gives each option's cost per 1M requests. */
+  requestsPerSecond: finite().min(0, "must be >= 0").max(10_000_000, "must be <= 10000000").optional(),
+  /** EKS pods / Kubernetes import: the pod's containers; on EKS they decide the pod's billed size. */
+  containers: z.array(ContainerSchema).min(1, "must list at least one container").max(50, "must list at most 50 containers").optional(),
+  /** Where an import found this service, e.g. "aws_ecs_service.api" or "Deployment/web". */
+  source: z.string().trim().min(1, "must not be empty").max(300, "must be at most 300 characters").optional(),
 });
 
 export const FargateSavingsPlanSchema = z.enum(["none", "compute-1y", "compute-3y"]);
@@ -141,6 +161,95 @@ export const NetworkSchema = z.strictObject({
 });
 export type Network = z.infer<typeof NetworkSchema>;
 
+/** EKS settings (docs/billing-rules.md#eks): the control plane and the per-node DaemonSet reserve. */
+export const EksOptionsSchema = z.strictObject({
+  clusters: count(1000).default(1),
+  support: z.enum(["standard", "extended"]).default("standard"),
+  /** What the DaemonSets (log agents, CNI, monitoring) take on every EC2 node, before pods are placed. */
+  daemonSetReserve: z
+    .strictObject({
+      vcpu: finite().min(0, "must be >= 0").max(L_VCPU_MAX, `must be <= ${L_VCPU_MAX}`).default(0),
+      memoryGiB: finite().min(0, "must be >= 0").max(L_MEMORY_MAX, `must be <= ${L_MEMORY_MAX} GiB`).default(0),
+    })
+    .default({ vcpu: 0, memoryGiB: 0 }),
+});
+export type EksOptions = z.infer<typeof EksOptionsSchema>;
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export const WeekdaySchema = z.enum(WEEKDAYS);
+export type Weekday = z.infer<typeof WeekdaySchema>;
+
+/** An hour of the day, 0-24, in whole or quarter hours (8.5 = 08:30). */
+const hourOfDay = () =>
+  finite()
+    .min(0, "must be >= 0")
+    .max(24, "must be <= 24")
+    .refine((h) => Number.isInteger(h * 4), "must be a whole or quarter hour (8.5 = 08:30)");
+
+/** IANA time zone name, checked against the runtime's time-zone database. */
+export const TimeZoneSchema = z
+  .string()
+  .max(64, "must be at most 64 characters")
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be an IANA time zone such as Europe/Berlin or UTC");
+
+const hourRange = z
+  .tuple([hourOfDay(), hourOfDay()])
+  .refine(([from, to]) => from < to, "must be [from, to] with from < to");
+
+const uniqueDays = z
+  .array(WeekdaySchema)
+  .min(1, "must list at least one day")
+  .max(7)
+  .refine((days) => new Set(days).size === days.length, "must not repeat a day");
+
+/** When an environment's tasks run, over a week (docs/billing-rules.md#weekly-schedules). */
+export const ScheduleSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("always") }),
+  z
+    .strictObject({
+      kind: z.literal("business-hours"),
+      timeZone: TimeZoneSchema.default("UTC"),
+      days: uniqueDays.default(["mon", "tue", "wed", "thu", "fri"]),
+      startHour: hourOfDay().default(8),
+      endHour: hourOfDay().default(20),
+    })
+    .refine((s) => s.startHour < s.endHour, { message: "must be after startHour", path: ["endHour"] }),
+  z.strictObject({
+    kind: z.literal("weekly"),
+    timeZone: TimeZoneSchema.default("UTC"),
+    hours: z.partialRecord(WeekdaySchema, z.array(hourRange).max(24, "must list at most 24 ranges")),
+  }),
+]);
+export type Schedule = z.infer<typeof ScheduleSchema>;
+
+/** A task-count factor for part of the week (autoscaling: fewer tasks at night, more at the peak). */
+export const TaskProfileEntrySchema = z
+  .strictObject({
+    days: uniqueDays,
+    fromHour: hourOfDay(),
+    toHour: hourOfDay(),
+    tasksFactor: finite().min(0, "must be >= 0").max(100, "must be <= 100"),
+  })
+  .refine((e) => e.fromHour < e.toHour, { message: "must be after fromHour", path: ["toHour"] });
+
+/** A named copy of the services (prod, staging, dev) with its own task multiplier, schedule and Spot tolerance. */
+export const EnvironmentSchema = z.strictObject({
+  name: z.string().trim().min(1, "must not be empty").max(64, "must be at most 64 characters"),
+  multiplier: finite().min(0, "must be >= 0").max(1000, "must be <= 1000").default(1),
+  schedule: ScheduleSchema.default({ kind: "always" }),
+  taskProfile: z.array(TaskProfileEntrySchema).max(50, "must list at most 50 entries").nullable().default(null),
+  /** Overrides the services' own interruptible flag in this environment. */
+  interruptible: z.boolean().optional(),
+});
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
 export const CatalogIdSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:\.\d+)?$/, "must be a catalog id such as 2026-11-26");
 export const RegionCodeSchema = z.string().regex(/^[a-z]{2}(?:-[a-z]+)+-\d$/, "must be an AWS region code such as us-east-1");
 
@@ -163,6 +272,22 @@ export const EstimateInputSchema = z.strictObject({
     }),
   fargate: FargateOptionsSchema.default({ savingsPlan: "none" }),
   network: NetworkSchema.optional(),
+  /** "eks" prices the services as Kubernetes pods and adds the cluster fee; absent = "ecs". */
+  orchestrator: z.enum(["ecs", "eks"]).optional(),
+  eks: EksOptionsSchema.optional(),
+  environments: z
+    .array(EnvironmentSchema)
+    .min(1, "must list at least one environment (or leave environments out)")
+    .max(20, "must list at most 20 environments")
+    .superRefine((envs, ctx) => {
+      const seen = new Map<string, number>();
+      envs.forEach((e, i) => {
+        const first = seen.get(e.name);
+        if (first === undefined) seen.set(e.name, i);
+        else ctx.addIssue({ code: "custom", path: [i, "name"], message: `must be unique: "${e.name}" is also the name of environments[${first}]` });
+      });
+    })
+    .optional(),
   ec2: Ec2OptionsSchema.default({
     purchase: "on-demand",
     instanceTypes: [],
