@@ -151,7 +151,11 @@ const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s
 /** A readable summary for terminals. Amounts are rounded to cents here only. */
 export function renderTable(result: EstimateResult): string {
   const out: string[] = [];
-  out.push(`ECS cost estimate - ${result.catalog.region}, price catalog ${result.catalog.id}, ${result.hoursPerMonth} h/month`);
+  const eks = result.input.orchestrator === "eks";
+  const eksText = eks
+    ? ` (${result.input.eks?.clusters ?? 1} cluster${(result.input.eks?.clusters ?? 1) === 1 ? "" : "s"}, ${result.input.eks?.support ?? "standard"} support)`
+    : "";
+  out.push(`${eks ? "EKS" : "ECS"} cost estimate${eksText} - ${result.catalog.region}, price catalog ${result.catalog.id}, ${result.hoursPerMonth} h/month`);
   out.push("");
   // Amounts in cents by the presentation rule (lib/present): the columns add up to the totals shown.
   const presented = presentEstimate(result);
@@ -175,16 +179,25 @@ export function renderTable(result: EstimateResult): string {
   const fargate = presented.baseline;
   if (fargate && fargate.totalCents !== null) {
     out.push("");
-    out.push("Fargate task sizes:");
+    out.push(eks ? "EKS pods on Fargate:" : "Fargate task sizes:");
     fargate.option.services.forEach((s, i) => {
       const loss = s.roundingLossUSD && toCents(s.roundingLossUSD) > 0 ? `, ${formatUSD(s.roundingLossUSD)}/month lost to rounding` : "";
       out.push(`  ${s.name}: ${s.note ?? ""}; ${formatCents(fargate.services[i]?.cents)}/month${loss}`);
     });
   }
+  const withContainers = eks ? result.input.services.filter((s) => s.containers && s.containers.length > 0) : [];
+  if (withContainers.length > 0) {
+    out.push("");
+    out.push("Pod containers (requests):");
+    for (const s of withContainers) {
+      const list = (s.containers ?? []).map((c) => `${c.name}${c.init ? " (init)" : ""} ${c.vcpu} vCPU / ${c.memoryGiB} GiB`).join(", ");
+      out.push(`  ${s.name}: ${list}`);
+    }
+  }
   const ec2 = result.options.find((o) => o.id === "ec2");
   if (ec2?.available && ec2.plan) {
     out.push("");
-    out.push("EC2 plan:");
+    out.push(eks ? "Node group plan:" : "EC2 plan:");
     for (const i of ec2.plan.instances) {
       const per = Object.entries(i.tasksPerInstance).map(([name, n]) => `${name} ${n}`).join(", ");
       out.push(`  ${i.count} x ${i.type}  tasks/instance: ${per}  CPU ${pct(i.cpuUtilPct)}, memory ${pct(i.memUtilPct)}${i.boundBy ? `, ${i.boundBy}-bound` : ""}`);

@@ -18,6 +18,7 @@ const CATEGORY_TEXT: Record<NonNullable<CostLine["category"]>, string> = {
   "vpc-endpoint": "VPC endpoint",
   "data-transfer": "Data transfer",
   logs: "CloudWatch Logs",
+  "control-plane": "EKS control plane",
 };
 
 /** What a network/logs line is for (unless its label already says so) and whether every option pays it. */
