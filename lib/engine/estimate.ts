@@ -41,7 +41,14 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
     const fee = eksClusterFeeLines(input, catalog);
     shared = "reason" in fee ? fee : [...fee, ...shared];
   }
-  for (let i = 0; i < options.length; i++) options[i] = withBillLines(input, catalog, options[i] as EstimateOption, shared);
+  // EKS pods on Fargate run in private subnets only: they never hold a public IPv4 address (docs/billing-rules.md#eks-fargate-pods).
+  const publicIp = input.network?.publicIpv4;
+  let billInput = input;
+  if (eks && input.network && publicIp?.fargateTasks) {
+    billInput = { ...input, network: { ...input.network, publicIpv4: { ...publicIp, fargateTasks: false } } };
+    warnings.add("network.publicIpv4.fargateTasks is ignored on EKS: pods on Fargate run in private subnets only and have no public IPv4 address.");
+  }
+  for (let i = 0; i < options.length; i++) options[i] = withBillLines(billInput, catalog, options[i] as EstimateOption, shared);
 
   for (const o of options) {
     // Average cost per hour of the 730-hour month, for "per hour" displays.

@@ -213,3 +213,21 @@ describe("EKS managed node groups (bundled 2026-12-01, us-east-1)", () => {
     expect(ng.services[0]).toMatchObject({ vcpu: 0.9, memoryGiB: 3, requested: { vcpu: 0.9, memoryGiB: 3 } });
   });
 });
+
+describe("EKS and the rest of the bill", () => {
+  it("pods on Fargate get no public IPv4 (private subnets only); nodes do when ec2Instances is set", () => {
+    const result = run({
+      orchestrator: "eks",
+      eks: { clusters: 0 },
+      ec2: { instanceTypes: ["m5.large"] },
+      network: { publicIpv4: { fargateTasks: true, ec2Instances: true } },
+      services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 2 }],
+    });
+    expect(option(result, "fargate").lines.some((l) => l.category === "public-ipv4")).toBe(false);
+    expect(result.warnings.some((w) => w.startsWith("network.publicIpv4.fargateTasks is ignored on EKS"))).toBe(true);
+    // Node group: 1 vCPU / 2 GiB pods, m5.large holds 1 (1930m / 1000m); 2 nodes x 730 h = 1460 address-hours x $0.005 = $7.30.
+    const ip = option(result, "ec2").lines.find((l) => l.category === "public-ipv4");
+    expect(ip?.quantity).toBe(1460);
+    expect(ip?.usd).toBeCloseTo(7.3, 9);
+  });
+});

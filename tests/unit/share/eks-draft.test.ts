@@ -100,3 +100,24 @@ describe("EKS in the form draft", () => {
     for (const p of ["eks.clusters", "eks.daemonSetReserve.vcpu", "eks.daemonSetReserve.memoryGiB", "services[0].containers[0].vcpu"]) expect(paths, p).toContain(p);
   });
 });
+
+describe("EKS in a JSON export", () => {
+  it("importing an exported EKS result restores orchestrator, eks and containers in the form", async () => {
+    const { parseImportedEstimate } = await import("@/lib/export/import");
+    const { loadRegionCatalog } = await import("@/lib/catalog/fs-loader");
+    const { estimate } = await import("@/lib/engine/estimate");
+    const input = parse(eksRaw);
+    const exported = JSON.stringify(estimate(input, loadRegionCatalog("us-east-1", "2026-12-01")));
+    const imported = parseImportedEstimate(exported);
+    expect(imported.ok && imported.kind).toBe("result");
+    if (!imported.ok) return;
+    const draft = inputToDraft(imported.input);
+    expect(draft.orchestrator).toBe("eks");
+    expect(draft.eks).toMatchObject({ clusters: "2", support: "extended", reserveVcpu: "0.2", prefixDelegation: true, nodeVolumeGiB: "50" });
+    expect(draft.services[0]?.containers?.map((c) => [c.name, c.vcpu, c.memoryGiB, c.init])).toEqual([
+      ["migrate", "1", "0.5", true],
+      ["app", "0.5", "1.5", false],
+    ]);
+    expect(inputFromDraft(draft)).toEqual({ ok: true, input });
+  });
+});
