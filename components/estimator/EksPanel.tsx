@@ -30,6 +30,7 @@ export const EksPanel = memo(function EksPanel({ eks, errors, onChange }: Props)
         <SelectField<DraftEksSupport>
           id="eks-support"
           label="Kubernetes version support"
+          className="wide"
           value={eks.support}
           options={[
             { value: "standard", label: "Standard support" },

@@ -34,7 +34,7 @@ function ContainersEditor({ index, service: s, errors, onChange }: { index: numb
   return (
     <fieldset className="subgroup wide" data-testid={`service-${index}-containers`}>
       <legend>Pod containers (requests)</legend>
-      <p className="hint" style={{ margin: "0 0 8px" }}>
+      <p className="small muted" style={{ margin: "0 0 8px" }}>
         {containers.length === 0
           ? "None listed: the vCPU and memory above are the pod's requests."
           : "The pod requests the larger of its largest init container and the sum of the others (per vCPU and memory); the vCPU and memory above are then ignored on EKS."}
