@@ -21,3 +21,12 @@ export const FARGATE_INCLUDED_STORAGE_GIB = 20;
 
 /** The largest ephemeral storage a Fargate task can have. docs/billing-rules.md#ephemeral-storage */
 export const FARGATE_MAX_STORAGE_GIB = 200;
+
+/**
+ * Memory EKS adds to every Fargate pod for the Kubernetes components (kubelet, kube-proxy, containerd): 256 MiB.
+ * docs/billing-rules.md#eks-fargate-pods
+ */
+export const EKS_FARGATE_POD_OVERHEAD_GIB = 0.25;
+
+/** Most containers one EKS pod may list (services[].containers), for the schema and the form. */
+export const MAX_POD_CONTAINERS = 50;

@@ -5,7 +5,11 @@ import { TextField, SelectField, Checkbox, FieldErrorList } from "@/components/u
 import { TaskDefinitionStatus } from "@/components/ui/TaskDefinitionStatus";
 import { shareHref } from "@/components/hooks/useShareLink";
 import type { TaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
-import { blankContainerDraft, type ContainerDraft, type ServiceDraft } from "@/lib/share/draft";
+import dynamic from "next/dynamic";
+import type { ServiceDraft } from "@/lib/share/draft";
+
+// Only shown on EKS: its own chunk, so ECS pages do not load it up front.
+const ContainersEditor = dynamic(() => import("./ContainersEditor"));
 
 /**
  * The current share token changes on every edit; only the small right-size links read it (from context),
@@ -19,52 +23,6 @@ function RightsizeLink({ index }: { index: number }) {
     <a className="btn btn-link" href={shareHref("/rightsize", token, { service: index })} data-testid={`service-${index}-rightsize`}>
       Right-size from usage
     </a>
-  );
-}
-
-/** Most containers a pod may list (the contract's limit on services[].containers). */
-const MAX_CONTAINERS = 50;
-
-/** The pod's containers on EKS: name, requests, and whether each is an init container. */
-function ContainersEditor({ index, service: s, errors, onChange }: { index: number; service: ServiceDraft; errors: Map<string, string>; onChange: (containers: ContainerDraft[]) => void }) {
-  const containers = s.containers ?? [];
-  const p = `services[${index}].containers`;
-  const update = (key: string, patch: Partial<ContainerDraft>) => onChange(containers.map((c) => (c.key === key ? { ...c, ...patch } : c)));
-  const listError = errors.get(p);
-  return (
-    <fieldset className="subgroup wide" data-testid={`service-${index}-containers`}>
-      <legend>Pod containers (requests)</legend>
-      <p className="small muted" style={{ margin: "0 0 8px" }}>
-        {containers.length === 0
-          ? "None listed: the vCPU and memory above are the pod's requests."
-          : "The pod requests the larger of its largest init container and the sum of the others (per vCPU and memory); the vCPU and memory above are then ignored on EKS."}
-      </p>
-      {containers.map((c, j) => {
-        const cid = (f: string) => `${c.key}-${f}`;
-        const cp = `${p}[${j}]`;
-        return (
-          <div className="fields container-row" key={c.key} data-testid={`service-${index}-container-${j}`}>
-            <TextField id={cid("name")} label={`Container ${j + 1} name`} value={c.name} onChange={(v) => update(c.key, { name: v })} error={errors.get(`${cp}.name`)} maxLength={253} />
-            <TextField id={cid("vcpu")} label="vCPU" value={c.vcpu} inputMode="decimal" onChange={(v) => update(c.key, { vcpu: v })} error={errors.get(`${cp}.vcpu`)} testId={`service-${index}-container-${j}-vcpu`} />
-            <TextField id={cid("memory")} label="Memory (GiB)" value={c.memoryGiB} inputMode="decimal" onChange={(v) => update(c.key, { memoryGiB: v })} error={errors.get(`${cp}.memoryGiB`)} testId={`service-${index}-container-${j}-memory`} />
-            <Checkbox id={cid("init")} label="Init container" checked={c.init} onChange={(v) => update(c.key, { init: v })} />
-            <button type="button" className="btn" onClick={() => onChange(containers.filter((x) => x.key !== c.key))} aria-label={`Remove container ${c.name.trim() || j + 1}`}>
-              Remove
-            </button>
-          </div>
-        );
-      })}
-      {listError ? <p className="error">{listError}</p> : null}
-      <button
-        type="button"
-        className="btn"
-        disabled={containers.length >= MAX_CONTAINERS}
-        onClick={() => onChange([...containers, blankContainerDraft(containers.length + 1)])}
-        data-testid={`service-${index}-add-container`}
-      >
-        + Add container
-      </button>
-    </fieldset>
   );
 }
 

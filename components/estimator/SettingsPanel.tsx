@@ -2,7 +2,10 @@
 import { memo } from "react";
 import { TextField, SelectField, Checkbox } from "@/components/ui/fields";
 import type { Ec2Draft, DraftOrchestrator, DraftSavingsPlan, EksDraft } from "@/lib/share/draft";
-import { EksPanel } from "./EksPanel";
+import dynamic from "next/dynamic";
+
+// Only shown on EKS: its own chunk, so ECS pages do not load it up front.
+const EksPanel = dynamic(() => import("./EksPanel").then((m) => m.EksPanel));
 import type { RegionInfo } from "./types";
 
 interface Props {

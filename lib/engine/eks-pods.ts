@@ -3,15 +3,14 @@
  * options that price them are in eks.ts.
  */
 import type { Service } from "../schemas/estimate";
-import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
+import { CPU_UNITS_PER_VCPU, EKS_FARGATE_POD_OVERHEAD_GIB, MIB_PER_GIB } from "../units";
 import { snapFargateSize, type FargateSize } from "./fargate-sizes";
 
 /**
- * Memory EKS adds to every Fargate pod for the Kubernetes components (kubelet, kube-proxy, containerd): 256 MiB
- * ("Fargate adds 256 MB to each pod's memory reservation for the required Kubernetes components", EKS user guide,
- * Fargate pod configuration).
+ * "Fargate adds 256 MB to each pod's memory reservation for the required Kubernetes components" (EKS user guide,
+ * Fargate pod configuration); stated once in lib/units.ts (the page's billed-size note needs it too).
  */
-export const EKS_FARGATE_POD_OVERHEAD_GIB = 0.25;
+export { EKS_FARGATE_POD_OVERHEAD_GIB };
 
 /** What a pod asks the scheduler for, and where the figure came from. */
 export interface PodRequests {

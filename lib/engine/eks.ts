@@ -11,7 +11,7 @@ import { CPU_UNITS_PER_VCPU, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { ecsFleetDemands, ecsInstanceOption, instancePriceSource } from "./ec2";
 import type { FleetDemand, InstanceCapacity } from "./fleet";
 import { fargateOption, type SizedService } from "./fargate";
-import { largestFargateSize } from "./fargate-sizes";
+import { FARGATE_LINUX_SIZES, largestFargateSize } from "./fargate-sizes";
 import { EKS_FARGATE_POD_OVERHEAD_GIB, eksNodeCapacity, fargatePodSize, podRequests, type FargatePodSize } from "./eks-pods";
 import { num, plural, rateLine } from "./lines";
 import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, ROUNDING_LOSS_WARN_SHARE } from "./rules";
@@ -53,7 +53,10 @@ export function sizePods(input: EstimateInput): SizedPod[] | Failure {
         reason: `${ref} needs ${num(pod.needed.vcpu)} vCPU / ${num(pod.needed.memoryGiB)} GiB as a pod on Fargate (requests + ${num(EKS_FARGATE_POD_OVERHEAD_GIB)} GiB for the Kubernetes components); the largest Fargate pod is ${num(max.vcpu)} vCPU / ${num(max.memoryGiB)} GiB`,
       };
     }
-    out.push({ service: { ...service, vcpu: pod.needed.vcpu, memoryGiB: pod.needed.memoryGiB }, index, size: pod.size, pod });
+    // Measured from at least the smallest size, 0.25 vCPU / 0.5 GB: below it nothing could be saved.
+    const floor = FARGATE_LINUX_SIZES[0] as { vcpu: number; memoryGiB: number };
+    const need = { vcpu: Math.max(pod.needed.vcpu, floor.vcpu), memoryGiB: Math.max(pod.needed.memoryGiB, floor.memoryGiB) };
+    out.push({ service: { ...service, ...need }, index, size: pod.size, pod });
   }
   return out;
 }

@@ -5,7 +5,7 @@
 import { num } from "../engine/lines";
 import { formatUSD, toCents } from "../money";
 import type { EstimateResult } from "../schemas/estimate";
-import { EKS_FARGATE_POD_OVERHEAD_GIB } from "../engine/eks-pods";
+import { EKS_FARGATE_POD_OVERHEAD_GIB } from "../units";
 
 export interface BilledSizeNote {
   text: string;

@@ -6,7 +6,7 @@
  * (SERVICE_LIMITS, EC2_LIMITS); other modules import them instead of copying the numbers.
  */
 import * as z from "zod";
-import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH } from "../units";
+import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH, MAX_POD_CONTAINERS } from "../units";
 import { formatPath, type FieldError } from "../field-errors";
 
 export { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH };
@@ -101,7 +101,7 @@ export const ServiceSchema = z.strictObject({
   /** Average requests per second the service serves: gives each option's cost per 1M requests. */
   requestsPerSecond: finite().min(0, "must be >= 0").max(10_000_000, "must be <= 10000000").optional(),
   /** EKS pods / Kubernetes import: the pod's containers; on EKS they decide the pod's billed size. */
-  containers: z.array(ContainerSchema).min(1, "must list at least one container").max(50, "must list at most 50 containers").optional(),
+  containers: z.array(ContainerSchema).min(1, "must list at least one container").max(MAX_POD_CONTAINERS, `must list at most ${MAX_POD_CONTAINERS} containers`).optional(),
   /** Where an import found this service, e.g. "aws_ecs_service.api" or "Deployment/web". */
   source: z.string().trim().min(1, "must not be empty").max(300, "must be at most 300 characters").optional(),
 });

@@ -120,6 +120,14 @@ describe("EKS on Fargate and the cluster fee (bundled 2026-12-01, us-east-1)", (
     expect(result.options.map((o) => o.id)).not.toContain("fargate-mix");
   });
 
+  it("a pod without requests is billed 0.25 vCPU / 0.5 GB and that is no rounding loss (nothing smaller exists)", () => {
+    const result = run({ orchestrator: "eks", eks: { clusters: 0 }, services: [{ name: "idle", vcpu: 1, memoryGiB: 1, tasks: 1, containers: [{ name: "app" }] }] });
+    const pod = option(result, "fargate").services[0];
+    expect(pod).toMatchObject({ vcpu: 0.25, memoryGiB: 0.5, requested: { vcpu: 0, memoryGiB: 0 }, roundingLossUSD: 0 });
+    // 730 h x (0.25 x 0.04048 + 0.5 x 0.004445) = 730 x 0.0123425 = 9.010025
+    expect(pod?.monthlyUSD).toBeCloseTo(9.010025, 9);
+  });
+
   it("extended support: 2 clusters x 730 h x $0.60 = $876", () => {
     const result = run({ orchestrator: "eks", eks: { clusters: 2, support: "extended" }, services: [{ name: "a", vcpu: 0.25, memoryGiB: 0.5, tasks: 0 }] });
     const fee = option(result, "fargate").lines.find((l) => l.category === "control-plane");
