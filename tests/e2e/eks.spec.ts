@@ -16,6 +16,8 @@ async function seriousViolations(page: Page) {
 
 test.describe("orchestrator EKS", () => {
   test("pods with an init container and sidecars, the cluster fee, a share link; axe clean; fits 375 px", async ({ page, browser }) => {
+    // Many edits, axe and a second browser context: minutes on a busy 2-core machine (a hang guard, not a target).
+    test.setTimeout(300_000);
     await page.goto("/");
     await live(page);
     await page.getByTestId("orchestrator").selectOption("eks");
