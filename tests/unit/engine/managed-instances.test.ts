@@ -6,11 +6,13 @@
  * $0.096, Spot $0.03936; c6i.large 2 vCPU / 4,096 MiB, 3 ENIs, $0.085; m6i.xlarge 4 vCPU / 16,384 MiB, 4 ENIs,
  * $0.192. Registered memory = floor(MiB x 7985 / 8192).
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import type { RegionCatalog } from "@/lib/catalog/schema";
 import { estimate } from "@/lib/engine/estimate";
 import { EstimateResultSchema, parseEstimateInput, type EstimateInputRaw, type EstimateResult } from "@/lib/schemas/estimate";
+import { ENI_BOUND, MEMORY_BOUND } from "./managed-instances-fixtures";
 
 const catalog = loadRegionCatalog("us-east-1", "2026-12-01");
 const MI = "ecs-managed-instances";
@@ -27,19 +29,6 @@ const option = (r: EstimateResult, id: string) => {
   if (!o) throw new Error(`no option ${id}`);
   return o;
 };
-
-/** 6 tasks of 0.25 vCPU / 3 GiB: memory binds on both allowed types (trunking on, so ENIs do not). */
-export const MEMORY_BOUND = {
-  services: [{ name: "cache", vcpu: 0.25, memoryGiB: 3, tasks: 6 }],
-  ec2: { instanceTypes: ["m6i.large", "r6i.large"], eniTrunking: true },
-} satisfies Omit<EstimateInputRaw, "version" | "region">;
-
-/** 10 tasks of 0.25 vCPU / 0.5 GiB in awsvpc without trunking: ENIs bind; public IPv4 per instance. */
-export const ENI_BOUND = {
-  services: [{ name: "api", vcpu: 0.25, memoryGiB: 0.5, tasks: 10 }],
-  network: { publicIpv4: { ec2Instances: true } },
-  ec2: { instanceTypes: ["m6i.xlarge", "c6i.large"], rootVolumeGiB: 20 },
-} satisfies Omit<EstimateInputRaw, "version" | "region">;
 
 describe("ECS Managed Instances golden cases (bundled 2026-12-01, us-east-1)", () => {
   it("memory-bound: 2 x r6i.large, instance + derived 12% fee + root volume", () => {
@@ -204,5 +193,36 @@ describe("ECS Managed Instances in the recommendation", () => {
     expect(option(allowed, "ec2").monthlyUSD).toBeCloseTo(242.908, 9);
     expect(allowed.recommendation?.optionId).toBe("fargate-spot");
     expect(allowed.recommendation?.why).toContain("next: ECS Managed Instances (Spot, average price) at $242.91/month");
+  });
+});
+
+describe("ECS Managed Instances against ECS on EC2 (property, whole us-east-1 search)", () => {
+  it("same fleet search: with the fee at 0 it costs exactly what ECS on EC2 costs; with the fee never less", () => {
+    const free = withoutFee();
+    fc.assert(
+      fc.property(
+        fc.record({
+          vcpu: fc.constantFrom(0.25, 0.5, 1, 2, 4),
+          memoryGiB: fc.constantFrom(0.5, 1, 2, 3, 8, 30),
+          tasks: fc.integer({ min: 0, max: 40 }),
+          architecture: fc.constantFrom("x86_64" as const, "arm64" as const),
+          purchase: fc.constantFrom("on-demand" as const, "spot" as const, "reserved-1y" as const),
+          networkMode: fc.constantFrom("awsvpc" as const, "host" as const),
+          scheduled: fc.boolean(),
+        }),
+        (c) => {
+          const raw = {
+            services: [{ name: "s", vcpu: c.vcpu, memoryGiB: c.memoryGiB, tasks: c.tasks, architecture: c.architecture, ...(c.scheduled ? { usage: { kind: "scheduled" as const, runsPerDay: 4, secondsPerRun: 900 } } : {}) }],
+            ec2: { purchase: c.purchase, networkMode: c.networkMode },
+          };
+          const zero = run(raw, free);
+          expect(option(zero, MI).available).toBe(option(zero, "ec2").available);
+          if (option(zero, "ec2").available) expect(option(zero, MI).monthlyUSD).toBeCloseTo(option(zero, "ec2").monthlyUSD as number, 9);
+          const real = run(raw);
+          if (option(real, MI).available) expect(option(real, MI).monthlyUSD as number).toBeGreaterThanOrEqual((option(real, "ec2").monthlyUSD as number) - 1e-9);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
