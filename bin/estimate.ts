@@ -181,15 +181,17 @@ export function renderTable(result: EstimateResult): string {
       out.push(`  ${s.name}: ${s.note ?? ""}; ${formatCents(fargate.services[i]?.cents)}/month${loss}`);
     });
   }
-  const ec2 = result.options.find((o) => o.id === "ec2");
-  if (ec2?.available && ec2.plan) {
+  // The instance plans: ECS on EC2, and ECS Managed Instances (the same fleet search, instance + management fee).
+  for (const [id, title] of [["ec2", "EC2 plan:"], ["ecs-managed-instances", "ECS Managed Instances plan (instance + management fee per hour):"]] as const) {
+    const option = result.options.find((o) => o.id === id);
+    if (!option?.available || !option.plan) continue;
     out.push("");
-    out.push("EC2 plan:");
-    for (const i of ec2.plan.instances) {
+    out.push(title);
+    for (const i of option.plan.instances) {
       const per = Object.entries(i.tasksPerInstance).map(([name, n]) => `${name} ${n}`).join(", ");
       out.push(`  ${i.count} x ${i.type}  tasks/instance: ${per}  CPU ${pct(i.cpuUtilPct)}, memory ${pct(i.memUtilPct)}${i.boundBy ? `, ${i.boundBy}-bound` : ""}`);
     }
-    if (ec2.plan.why) out.push(`  why: ${ec2.plan.why}`);
+    if (option.plan.why) out.push(`  why: ${option.plan.why}`);
   }
   if (result.warnings.length > 0) {
     out.push("");

@@ -13,6 +13,7 @@ import {
   type FieldError,
 } from "../schemas/estimate";
 import { ec2Option } from "./ec2";
+import { MANAGED_INSTANCES_OPTION_ID, managedInstancesOption } from "./managed-instances";
 import { sharedBillLines, withBillLines } from "./network";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
 import { formatCents, formatUSD, toCents } from "../money";
@@ -22,7 +23,7 @@ import { OLD_SOURCE_DAYS } from "./rules";
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
 /** Tie-break between options that cost the same: the one with less risk and less to manage wins. */
-const PREFERENCE = ["fargate", "fargate-savings-plan", "fargate-mix", "fargate-spot-interruptible", "fargate-spot", "ec2"];
+const PREFERENCE = ["fargate", "fargate-savings-plan", "fargate-mix", "fargate-spot-interruptible", "fargate-spot", MANAGED_INSTANCES_OPTION_ID, "ec2"];
 
 /**
  * Price the workload on every option. Never throws for input that passed EstimateInputSchema; the result
@@ -49,6 +50,9 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
   }
   if (input.fargate.savingsPlan !== "none") options.push(fargateOption(catalog, sized, input.fargate.savingsPlan, warnings));
   options.push(ec2Option(input, catalog, warnings));
+  // ECS Managed Instances: an ECS capacity provider, so only for an ECS workload. Appended after the older
+  // options, so their positions in results and exports stay where they were.
+  if (input.orchestrator !== "eks") options.push(managedInstancesOption(input, catalog, warnings));
 
   // The rest of the bill (network, NAT, egress, logs): the same lines in every option, plus public IPv4 per option.
   const shared = sharedBillLines(input, catalog);
@@ -91,6 +95,7 @@ function spotServices(option: EstimateOption, input: EstimateInput): string[] {
     case "fargate-spot-interruptible":
       return named((s) => s.interruptible === true);
     case "ec2":
+    case MANAGED_INSTANCES_OPTION_ID:
       return input.ec2.purchase === "spot" ? named(() => true) : [];
     default:
       return [];
@@ -140,6 +145,14 @@ function recommend(options: EstimateOption[], input: EstimateInput): EstimateRes
   if (best.id === "ec2") {
     const plan = best.plan?.instances.map((i) => `${i.count} x ${i.type}`).join(" + ");
     if (plan) parts.push(`plan: ${plan}; you manage the instances`);
+    // The same search plus a fee: Managed Instances never costs less, but it is the way not to manage them.
+    const managed = sorted.find((o) => o.id === MANAGED_INSTANCES_OPTION_ID);
+    if (managed) {
+      parts.push(`ECS Managed Instances would run such a fleet without you managing the instances for ${formatCents(toCents(managed.monthlyUSD) - toCents(best.monthlyUSD))}/month more`);
+    }
+  } else if (best.id === MANAGED_INSTANCES_OPTION_ID) {
+    const plan = best.plan?.instances.map((i) => `${i.count} x ${i.type}`).join(" + ");
+    if (plan) parts.push(`plan: ${plan}, instance + management fee; AWS manages the instances and may choose other types`);
   }
   return { optionId: best.id, monthlyUSD: best.monthlyUSD, savingsUSD, why: parts.join("; ") + "." };
 }
@@ -170,9 +183,9 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
   }
   if (isOn("ec2")) {
     warnings.add("ECS on EC2 means managing the instances yourself: AMI and ECS agent updates, patching, and capacity provider scaling.");
-    if (input.ec2.purchase === "spot") {
-      warnings.add("EC2 Spot instances can be reclaimed with a two-minute notice; the price used is an average Spot price, which floats.");
-    }
+  }
+  if ((isOn("ec2") || isOn(MANAGED_INSTANCES_OPTION_ID)) && input.ec2.purchase === "spot") {
+    warnings.add("EC2 Spot instances can be reclaimed with a two-minute notice; the price used is an average Spot price, which floats.");
   }
   if (isOn("fargate-savings-plan")) {
     warnings.add("A Savings Plan is a commitment in $/hour billed for every hour of its term whether used or not; this option assumes a commitment that exactly matches this usage. Usage above it is billed on-demand.");
