@@ -151,7 +151,11 @@ const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s
 /** A readable summary for terminals. Amounts are rounded to cents here only. */
 export function renderTable(result: EstimateResult): string {
   const out: string[] = [];
-  out.push(`ECS cost estimate - ${result.catalog.region}, price catalog ${result.catalog.id}, ${result.hoursPerMonth} h/month`);
+  const eks = result.input.orchestrator === "eks";
+  const eksText = eks
+    ? ` (${result.input.eks?.clusters ?? 1} cluster${(result.input.eks?.clusters ?? 1) === 1 ? "" : "s"}, ${result.input.eks?.support ?? "standard"} support)`
+    : "";
+  out.push(`${eks ? "EKS" : "ECS"} cost estimate${eksText} - ${result.catalog.region}, price catalog ${result.catalog.id}, ${result.hoursPerMonth} h/month`);
   out.push("");
   // Amounts in cents by the presentation rule (lib/present): the columns add up to the totals shown.
   const presented = presentEstimate(result);
@@ -175,14 +179,28 @@ export function renderTable(result: EstimateResult): string {
   const fargate = presented.baseline;
   if (fargate && fargate.totalCents !== null) {
     out.push("");
-    out.push("Fargate task sizes:");
+    out.push(eks ? "EKS pods on Fargate:" : "Fargate task sizes:");
     fargate.option.services.forEach((s, i) => {
       const loss = s.roundingLossUSD && toCents(s.roundingLossUSD) > 0 ? `, ${formatUSD(s.roundingLossUSD)}/month lost to rounding` : "";
       out.push(`  ${s.name}: ${s.note ?? ""}; ${formatCents(fargate.services[i]?.cents)}/month${loss}`);
     });
   }
-  // The instance plans: ECS on EC2, and ECS Managed Instances (the same fleet search, instance + management fee).
-  for (const [id, title] of [["ec2", "EC2 plan:"], ["ecs-managed-instances", "ECS Managed Instances plan (instance + management fee per hour):"]] as const) {
+  const withContainers = eks ? result.input.services.filter((s) => s.containers && s.containers.length > 0) : [];
+  if (withContainers.length > 0) {
+    out.push("");
+    out.push("Pod containers (requests):");
+    for (const s of withContainers) {
+      const list = (s.containers ?? []).map((c) => `${c.name}${c.init ? " (init)" : ""} ${c.vcpu} vCPU / ${c.memoryGiB} GiB`).join(", ");
+      out.push(`  ${s.name}: ${list}`);
+    }
+  }
+  // The instance plans: ECS on EC2 (an EKS node group on EKS), and ECS Managed Instances (the same fleet search,
+  // instance + management fee).
+  const plans = [
+    ["ec2", eks ? "Node group plan:" : "EC2 plan:"],
+    ["ecs-managed-instances", "ECS Managed Instances plan (instance + management fee per hour):"],
+  ] as const;
+  for (const [id, title] of plans) {
     const option = result.options.find((o) => o.id === id);
     if (!option?.available || !option.plan) continue;
     out.push("");

@@ -110,11 +110,13 @@ const S = {
   dataTransfer: "aws-datatransfer-feed-2025-06-05",
   managedFee: "aws-ecs-managed-instances-rule-2025-10-27",
   ec2PricingPage: "aws-ec2-pricing-page-data-transfer",
+  eksPricing: "aws-eks-pricing-page-2026-11-30",
+  vpcCniMaxPods: "aws-vpc-cni-eni-max-pods-2026-08-11",
 } as const;
 
 const VENDORED = "data/sources/";
 
-function sourceTable(commits: Record<"fgcalc" | "karpenterPrices" | "karpenterTypes" | "karpenterVpc", string>): Record<string, CatalogSource> {
+function sourceTable(commits: Record<"fgcalc" | "karpenterPrices" | "karpenterTypes" | "karpenterVpc" | "vpcCni", string>): Record<string, CatalogSource> {
   const list: CatalogSource[] = [
     {
       id: S.ecsFeed,
@@ -252,6 +254,19 @@ function sourceTable(commits: Record<"fgcalc" | "karpenterPrices" | "karpenterTy
       asOf: "2025-06-05",
       origin: "docs/price-catalog.md#inter-az (no machine-readable copy in the bundled feeds)",
     },
+    {
+      id: S.eksPricing,
+      name: "Amazon EKS pricing page: $0.10 per cluster-hour in standard support, $0.60 per cluster-hour in extended support",
+      asOf: "2026-11-30",
+      origin: "https://aws.amazon.com/eks/pricing/ (docs/price-catalog.md#eks; no machine-readable copy in the bundled feeds)",
+    },
+    {
+      id: S.vpcCniMaxPods,
+      name: "Amazon VPC CNI eni-max-pods.txt: max pods per instance type (ENIs x (IPv4 per ENI - 1) + 2)",
+      asOf: "2026-08-11",
+      origin: `aws/amazon-vpc-cni-k8s misc/eni-max-pods.txt @ ${commits.vpcCni} (${VENDORED}vpc-cni-eni-max-pods.txt.gz)`,
+      licence: "Apache-2.0",
+    },
   ];
   return Object.fromEntries(list.map((s) => [s.id, s]));
 }
@@ -268,7 +283,10 @@ type FgcalcFile = {
 type KarpenterPrices = { _meta: { files: Record<string, { last_commit: string }> }; prices: Record<string, Record<string, number>> };
 type KarpenterTypes = {
   _meta: { last_commit: string };
-  instanceTypes: Record<string, { vcpu: number; memoryMiB: number; arch: string; gpuCount: number | null; family: string }>;
+  instanceTypes: Record<
+    string,
+    { vcpu: number; memoryMiB: number; arch: string; gpuCount: number | null; family: string; allocatable?: { cpu?: string; memory?: string } }
+  >;
 };
 type KarpenterVpc = { _meta: { last_commit: string }; limits: Record<string, { maxENIs: number; ipv4PerENI: number }> };
 type VantageRow = {
@@ -302,6 +320,45 @@ export function readSource<T>(dir: string, file: string): T {
 // Numbers
 // ---------------------------------------------------------------------------------------------------------
 /** Round half away from zero to `decimals` places; toPrecision(12) first removes binary noise (0.8*0.004445 = 0.0035560000000000001). */
+/** A vendored text file (gzip or plain). */
+export function readTextSource(dir: string, file: string): string {
+  const gz = path.join(dir, `${file}.gz`);
+  const plain = path.join(dir, file);
+  if (existsSync(gz)) return gunzipSync(readFileSync(gz)).toString("utf8");
+  if (existsSync(plain)) return readFileSync(plain, "utf8");
+  throw new Error(`Source file missing: ${gz} (pass --sources DIR pointing at a directory laid out like data/sources)`);
+}
+
+/** eni-max-pods.txt: "<instanceType> <maxPods>" per line, "#" comments. */
+export function parseEniMaxPods(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const m = /^(\S+)\s+(\d+)$/.exec(line);
+    if (!m) throw new Error(`vpc-cni-eni-max-pods.txt: unexpected line "${line.slice(0, 80)}"`);
+    out.set(m[1]!, Number(m[2]));
+  }
+  return out;
+}
+
+/**
+ * Karpenter's allocatable ("1930m", "6903Mi") as millicores and MiB, or null when either is missing or odd.
+ * Rounded down: a node never holds more than it advertises.
+ */
+export function parseAllocatable(a: { cpu?: string; memory?: string } | undefined): { cpuMillis: number; memoryMiB: number } | null {
+  const cpu = /^(\d+(?:\.\d+)?)(m?)$/.exec(a?.cpu ?? "");
+  const mem = /^(\d+(?:\.\d+)?)(Mi|Gi|Ki)$/.exec(a?.memory ?? "");
+  if (!cpu || !mem) return null;
+  const cpuMillis = Math.floor(cpu[2] === "m" ? Number(cpu[1]) : Number(cpu[1]) * 1000);
+  const factor = mem[2] === "Gi" ? 1024 : mem[2] === "Ki" ? 1 / 1024 : 1;
+  const memoryMiB = Math.floor(Number(mem[1]) * factor);
+  return cpuMillis > 0 && memoryMiB > 0 ? { cpuMillis, memoryMiB } : null;
+}
+
+/** Amazon EKS control plane per cluster-hour (docs/price-catalog.md#eks): the same in every region. */
+const EKS_CLUSTER_HOUR = { standard: 0.1, extended: 0.6 } as const;
+
 export function roundTo(x: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(Number((x * f).toPrecision(12))) / f;
@@ -381,6 +438,8 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
   const kt = readSource<KarpenterTypes>(dir, "karpenter-instance-types.json");
   const kv = readSource<KarpenterVpc>(dir, "karpenter-vpc-limits.json");
   const trunkTable = readSource<EcsTrunkingTable>(dir, "ecs-trunking-task-limits.json");
+  const maxPodsText = readTextSource(dir, "vpc-cni-eni-max-pods.txt");
+  const eniMaxPods = parseEniMaxPods(maxPodsText);
   const vantage = readSource<{ data: VantageRow[] }>(dir, "vantage-pr735-ec2-instances-multiregion-2024-04.json").data;
   const ec2Nov = readSource<Ec2Transformed>(dir, "feeds-2025/aws-price/ec2-transformed.json");
   const ec2Jun = readSource<Record<string, Record<string, string>>>(dir, "feeds-2025/aws-price-watcher/processed/ec2.json");
@@ -396,6 +455,8 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
     karpenterPrices: kp._meta.files["pkg/providers/pricing/zz_generated.pricing_aws.go"]?.last_commit ?? "unknown",
     karpenterTypes: kt._meta.last_commit,
     karpenterVpc: kv._meta.last_commit,
+    // The vendored file is the one at this commit (data/sources/README.md).
+    vpcCni: "6152e01c83bb8f04fdc8690e99134ebe1445db29",
   });
 
   // EC2 On-Demand by region code, newest first: Karpenter 2026-07 (us-east-1, GovCloud), 2025-11 feed, 2025-06 feed, 2024-04.
@@ -618,6 +679,15 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
         reserved1yUSD: reservedBy["1y"]?.get(type) ?? null,
         reserved3yUSD: reservedBy["3y"]?.get(type) ?? null,
       };
+      // EKS nodes: max pods from the VPC CNI's table, else the same ENI formula from the ENI limits; allocatable
+      // from Karpenter's reference (docs/price-catalog.md#eks-nodes).
+      const maxPods = eniMaxPods.get(type) ?? (limits && limits.maxENIs > 0 && limits.ipv4PerENI > 1 ? limits.maxENIs * (limits.ipv4PerENI - 1) + 2 : null);
+      if (maxPods !== null && maxPods > 0) {
+        row.maxPods = maxPods;
+        if (eniMaxPods.has(type)) ctx.used.add(S.vpcCniMaxPods);
+      }
+      const allocatable = parseAllocatable(spec?.allocatable);
+      if (allocatable) row.allocatable = allocatable;
       if (source !== defaultOdSource) row.onDemandSource = source;
       ctx.used.add(source);
       rows.push(row);
@@ -766,7 +836,23 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
         instanceTypes: rows,
       },
       network,
+      eks: {
+        clusterHourStandard: rate(ctx, EKS_CLUSTER_HOUR.standard, "cluster-hour", S.eksPricing, `${prefix}-AmazonEKS-Hours:perCluster`, false),
+        clusterHourExtended: rate(ctx, EKS_CLUSTER_HOUR.extended, "cluster-hour", S.eksPricing, `${prefix}-AmazonEKS-Hours:perClusterExtended`, false),
+        maxPods: {
+          source: S.vpcCniMaxPods,
+          asOf: sources[S.vpcCniMaxPods]!.asOf,
+          note: `Max pods per node with the Amazon VPC CNI (no prefix delegation) for ${rows.filter((r) => eniMaxPods.has(r.type)).length} types from eni-max-pods.txt, ${rows.filter((r) => r.maxPods !== undefined && !eniMaxPods.has(r.type)).length} more from the same formula and the ENI limits; ${rows.filter((r) => r.maxPods === undefined).length} without ENI data have none.`,
+        },
+        allocatable: {
+          source: S.karpenterTypes,
+          asOf: sources[S.karpenterTypes]!.asOf,
+          note: `Kubernetes allocatable CPU and memory of ${rows.filter((r) => r.allocatable).length} of ${rows.length} types (Karpenter's instance-type reference, AL2023: capacity minus kube-reserved, system-reserved and the eviction threshold, for the VPC CNI's max pods).`,
+        },
+      },
     };
+    ctx.used.add(S.vpcCniMaxPods);
+    ctx.used.add(S.karpenterTypes);
     catalog.sources = [...ctx.used].sort().map((id) => sources[id]!);
 
     const file = `${region}.json`;

@@ -142,6 +142,7 @@ export function Estimator(props: EstimatorProps) {
           <form className="stack" aria-label="Workload" onSubmit={(e) => e.preventDefault()} noValidate>
             <ServicesPanel
               services={draft.services}
+              eks={draft.orchestrator === "eks"}
               maxServices={props.limits.maxServices}
               result={stale ? null : result}
               errors={live.errorMap}
@@ -155,6 +156,8 @@ export function Estimator(props: EstimatorProps) {
               catalog={draft.catalog}
               savingsPlan={draft.savingsPlan}
               ec2={draft.ec2}
+              orchestrator={draft.orchestrator ?? "ecs"}
+              eks={draft.eks}
               regions={regions}
               bundledCatalogIds={bundledCatalogIds}
               errors={live.errorMap}
@@ -162,6 +165,8 @@ export function Estimator(props: EstimatorProps) {
               onCatalog={actions.setCatalog}
               onSavingsPlan={actions.setSavingsPlan}
               onEc2={actions.setEc2}
+              onOrchestrator={actions.setOrchestrator}
+              onEks={actions.setEks}
             />
             <NetworkPanel network={draft.network} errors={live.errorMap} onChange={actions.setNetwork} />
           </form>

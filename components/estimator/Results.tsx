@@ -18,6 +18,7 @@ const CATEGORY_TEXT: Record<NonNullable<CostLine["category"]>, string> = {
   "vpc-endpoint": "VPC endpoint",
   "data-transfer": "Data transfer",
   logs: "CloudWatch Logs",
+  "control-plane": "EKS control plane",
 };
 
 /** What a network/logs line is for (unless its label already says so) and whether every option pays it. */
@@ -34,7 +35,7 @@ function LineTag({ line }: { line: CostLine }) {
 }
 
 /** How an option compares with Fargate on-demand, from the displayed totals (lib/present). */
-function Delta({ option, baseline }: { option: PresentedOption; baseline: PresentedOption | undefined }) {
+function Delta({ option, baseline, baselineName }: { option: PresentedOption; baseline: PresentedOption | undefined; baselineName: string }) {
   const c = compareWithBaseline(option, baseline);
   switch (c.kind) {
     case "baseline":
@@ -42,15 +43,15 @@ function Delta({ option, baseline }: { option: PresentedOption; baseline: Presen
     case "none":
       return null;
     case "same":
-      return <span className="delta muted">Same as Fargate on-demand</span>;
+      return <span className="delta muted">Same as {baselineName}</span>;
     case "cheaper":
       return (
         <span className="delta good">
-          Saves {formatCents(c.cents)}/mo{c.pct !== null ? ` (${formatPct(c.pct)})` : ""} vs Fargate on-demand
+          Saves {formatCents(c.cents)}/mo{c.pct !== null ? ` (${formatPct(c.pct)})` : ""} vs {baselineName}
         </span>
       );
     case "dearer":
-      return <span className="delta bad">{formatCents(c.cents)}/mo more than Fargate on-demand</span>;
+      return <span className="delta bad">{formatCents(c.cents)}/mo more than {baselineName}</span>;
   }
 }
 
@@ -74,7 +75,7 @@ export const SummaryCards = memo(function SummaryCards({ result }: { result: Est
                 <div className="per num" data-testid={`hourly-${o.id}`}>
                   {formatUSD(o.hourlyUSD ?? null)} per hour
                 </div>
-                <Delta option={p} baseline={presented.baseline} />
+                <Delta option={p} baseline={presented.baseline} baselineName={result.input.orchestrator === "eks" ? "EKS on Fargate" : "Fargate on-demand"} />
               </>
             ) : (
               <>

@@ -5,7 +5,7 @@ import { TextField, SelectField, Checkbox, FieldErrorList } from "@/components/u
 import { TaskDefinitionStatus } from "@/components/ui/TaskDefinitionStatus";
 import { shareHref } from "@/components/hooks/useShareLink";
 import type { TaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
-import type { ServiceDraft } from "@/lib/share/draft";
+import { blankContainerDraft, type ContainerDraft, type ServiceDraft } from "@/lib/share/draft";
 
 /**
  * The current share token changes on every edit; only the small right-size links read it (from context),
@@ -22,9 +22,56 @@ function RightsizeLink({ index }: { index: number }) {
   );
 }
 
+/** Most containers a pod may list (the contract's limit on services[].containers). */
+const MAX_CONTAINERS = 50;
+
+/** The pod's containers on EKS: name, requests, and whether each is an init container. */
+function ContainersEditor({ index, service: s, errors, onChange }: { index: number; service: ServiceDraft; errors: Map<string, string>; onChange: (containers: ContainerDraft[]) => void }) {
+  const containers = s.containers ?? [];
+  const p = `services[${index}].containers`;
+  const update = (key: string, patch: Partial<ContainerDraft>) => onChange(containers.map((c) => (c.key === key ? { ...c, ...patch } : c)));
+  const listError = errors.get(p);
+  return (
+    <fieldset className="subgroup wide" data-testid={`service-${index}-containers`}>
+      <legend>Pod containers (requests)</legend>
+      <p className="small muted" style={{ margin: "0 0 8px" }}>
+        {containers.length === 0
+          ? "None listed: the vCPU and memory above are the pod's requests."
+          : "The pod requests the larger of its largest init container and the sum of the others (per vCPU and memory); the vCPU and memory above are then ignored on EKS."}
+      </p>
+      {containers.map((c, j) => {
+        const cid = (f: string) => `${c.key}-${f}`;
+        const cp = `${p}[${j}]`;
+        return (
+          <div className="fields container-row" key={c.key} data-testid={`service-${index}-container-${j}`}>
+            <TextField id={cid("name")} label={`Container ${j + 1} name`} value={c.name} onChange={(v) => update(c.key, { name: v })} error={errors.get(`${cp}.name`)} maxLength={253} />
+            <TextField id={cid("vcpu")} label="vCPU" value={c.vcpu} inputMode="decimal" onChange={(v) => update(c.key, { vcpu: v })} error={errors.get(`${cp}.vcpu`)} testId={`service-${index}-container-${j}-vcpu`} />
+            <TextField id={cid("memory")} label="Memory (GiB)" value={c.memoryGiB} inputMode="decimal" onChange={(v) => update(c.key, { memoryGiB: v })} error={errors.get(`${cp}.memoryGiB`)} testId={`service-${index}-container-${j}-memory`} />
+            <Checkbox id={cid("init")} label="Init container" checked={c.init} onChange={(v) => update(c.key, { init: v })} />
+            <button type="button" className="btn" onClick={() => onChange(containers.filter((x) => x.key !== c.key))} aria-label={`Remove container ${c.name.trim() || j + 1}`}>
+              Remove
+            </button>
+          </div>
+        );
+      })}
+      {listError ? <p className="error">{listError}</p> : null}
+      <button
+        type="button"
+        className="btn"
+        disabled={containers.length >= MAX_CONTAINERS}
+        onClick={() => onChange([...containers, blankContainerDraft(containers.length + 1)])}
+        data-testid={`service-${index}-add-container`}
+      >
+        + Add container
+      </button>
+    </fieldset>
+  );
+}
+
 interface Props {
   index: number;
   service: ServiceDraft;
+  eks: boolean;
   errors: Map<string, string>;
   canRemove: boolean;
   canAdd: boolean;
@@ -37,7 +84,7 @@ interface Props {
   onTaskDefinition: (key: string, file: File) => void;
 }
 
-export const ServiceCard = memo(function ServiceCard({ index, service: s, errors, canRemove, canAdd, billedText, billedLoss, taskDefMessage, onChange, onDuplicate, onRemove, onTaskDefinition }: Props) {
+export const ServiceCard = memo(function ServiceCard({ index, service: s, eks, errors, canRemove, canAdd, billedText, billedLoss, taskDefMessage, onChange, onDuplicate, onRemove, onTaskDefinition }: Props) {
   const p = `services[${index}]`;
   const id = (field: string) => `${s.key}-${field}`;
   const err = (field: string) => errors.get(`${p}.${field}`);
@@ -50,7 +97,12 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, errors
     "usage.secondsPerRun", "usage.daysPerMonth", "fargateCapacityProviders.base", "fargateCapacityProviders.fargateWeight",
     "fargateCapacityProviders.spotWeight", "logs.ingestedGBPerMonth", "logs.class", "logs.retentionMonths",
   ]);
-  const otherErrors = [...errors.entries()].filter(([path]) => path.startsWith(`${p}.`) || path === p).filter(([path]) => !shownFields.has(path.slice(p.length + 1)));
+  // On EKS the containers editor shows its own errors.
+  const shownByContainers = (field: string) => eks && /^containers(\[\d+\](\.(name|vcpu|memoryGiB))?)?$/.test(field);
+  const otherErrors = [...errors.entries()]
+    .filter(([path]) => path.startsWith(`${p}.`) || path === p)
+    .filter(([path]) => !shownFields.has(path.slice(p.length + 1)) && !shownByContainers(path.slice(p.length + 1)));
+  const unit = eks ? "pod" : "task";
 
   return (
     <section className="service" aria-labelledby={id("title")} data-testid={`service-${index}`}>
@@ -60,8 +112,8 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, errors
       </div>
       <div className="fields">
         <TextField id={id("name")} label="Name" value={s.name} onChange={(v) => set({ name: v })} error={err("name")} className="wide" maxLength={200} testId={`service-${index}-name`} />
-        <TextField id={id("vcpu")} label="vCPU per task" value={s.vcpu} inputMode="decimal" list="vcpu-options" onChange={(v) => set({ vcpu: v })} error={err("vcpu")} testId={`service-${index}-vcpu`} />
-        <TextField id={id("memory")} label="Memory per task (GiB)" value={s.memoryGiB} inputMode="decimal" list={memList} onChange={(v) => set({ memoryGiB: v })} error={err("memoryGiB")} testId={`service-${index}-memory`} />
+        <TextField id={id("vcpu")} label={`vCPU per ${unit}`} value={s.vcpu} inputMode="decimal" list="vcpu-options" onChange={(v) => set({ vcpu: v })} error={err("vcpu")} testId={`service-${index}-vcpu`} />
+        <TextField id={id("memory")} label={`Memory per ${unit} (GiB)`} value={s.memoryGiB} inputMode="decimal" list={memList} onChange={(v) => set({ memoryGiB: v })} error={err("memoryGiB")} testId={`service-${index}-memory`} />
         {billedText ? (
           <p className={`snap-note${billedLoss ? " loss" : ""}`} data-testid={`service-${index}-billed`}>
             {billedText}
@@ -69,7 +121,8 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, errors
         ) : null}
         <SelectField id={id("arch")} label="Architecture" value={s.architecture} options={[{ value: "x86_64", label: "x86_64" }, { value: "arm64", label: "arm64 (Graviton)" }]} onChange={(v) => set({ architecture: v })} error={err("architecture")} />
         <SelectField id={id("os")} label="Operating system" value={s.os} options={[{ value: "linux", label: "Linux" }, { value: "windows", label: "Windows" }]} onChange={(v) => set({ os: v })} error={err("os")} />
-        <TextField id={id("tasks")} label="Tasks (average running)" value={s.tasks} inputMode="decimal" onChange={(v) => set({ tasks: v })} error={err("tasks")} testId={`service-${index}-tasks`} />
+        <TextField id={id("tasks")} label={eks ? "Pods (average running)" : "Tasks (average running)"} value={s.tasks} inputMode="decimal" onChange={(v) => set({ tasks: v })} error={err("tasks")} testId={`service-${index}-tasks`} />
+        {eks ? <ContainersEditor index={index} service={s} errors={errors} onChange={(containers) => set({ containers })} /> : null}
         <TextField id={id("storage")} label="Ephemeral storage (GiB)" value={s.ephemeralStorageGiB} inputMode="decimal" onChange={(v) => set({ ephemeralStorageGiB: v })} error={err("ephemeralStorageGiB")} hint="20 GiB included on Fargate" />
 
         <fieldset className="subgroup">
@@ -96,9 +149,9 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, errors
         </fieldset>
 
         <fieldset className="subgroup">
-          <legend>Spot and capacity providers</legend>
-          <Checkbox id={id("strategy")} label="Mix Fargate and Fargate Spot (capacity provider strategy)" checked={s.strategy} onChange={(v) => set({ strategy: v })} />
-          {s.strategy ? (
+          <legend>{eks ? "Spot" : "Spot and capacity providers"}</legend>
+          {eks ? null : <Checkbox id={id("strategy")} label="Mix Fargate and Fargate Spot (capacity provider strategy)" checked={s.strategy} onChange={(v) => set({ strategy: v })} />}
+          {s.strategy && !eks ? (
             <div className="fields" style={{ marginTop: 8 }}>
               <TextField id={id("base")} label="Base on Fargate" value={s.base} inputMode="numeric" onChange={(v) => set({ base: v })} error={err("fargateCapacityProviders.base")} />
               <TextField id={id("fw")} label="Fargate weight" value={s.fargateWeight} inputMode="numeric" onChange={(v) => set({ fargateWeight: v })} error={err("fargateCapacityProviders.fargateWeight")} />

@@ -9,6 +9,8 @@ import type { DraftActions } from "./useDraft";
 
 interface Props {
   services: ServiceDraft[];
+  /** Orchestrator EKS: services are pods (containers list, no ECS capacity providers). */
+  eks: boolean;
   maxServices: number;
   /** The result the billed-size notes are read from; null while the form has problems (the notes would be stale). */
   result: EstimateResult | null;
@@ -19,7 +21,7 @@ interface Props {
   onTaskDefinition: (key: string, file: File) => void;
 }
 
-export function ServicesPanel({ services, maxServices, result, errors, taskDefinitionMessages, actions, onRemove, onTaskDefinition }: Props) {
+export function ServicesPanel({ services, eks, maxServices, result, errors, taskDefinitionMessages, actions, onRemove, onTaskDefinition }: Props) {
   return (
     <section className="panel" aria-labelledby="services-heading">
       <a className="jump-link" href="#results">
@@ -38,6 +40,7 @@ export function ServicesPanel({ services, maxServices, result, errors, taskDefin
             key={s.key}
             index={i}
             service={s}
+            eks={eks}
             errors={errors}
             canRemove={services.length > 1}
             canAdd={services.length < maxServices}

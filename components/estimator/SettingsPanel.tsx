@@ -1,7 +1,8 @@
 "use client";
 import { memo } from "react";
 import { TextField, SelectField, Checkbox } from "@/components/ui/fields";
-import type { Ec2Draft, DraftSavingsPlan } from "@/lib/share/draft";
+import type { Ec2Draft, DraftOrchestrator, DraftSavingsPlan, EksDraft } from "@/lib/share/draft";
+import { EksPanel } from "./EksPanel";
 import type { RegionInfo } from "./types";
 
 interface Props {
@@ -9,6 +10,8 @@ interface Props {
   catalog: string;
   savingsPlan: DraftSavingsPlan;
   ec2: Ec2Draft;
+  orchestrator: DraftOrchestrator;
+  eks: EksDraft | undefined;
   regions: RegionInfo[];
   bundledCatalogIds: string[];
   errors: Map<string, string>;
@@ -16,6 +19,8 @@ interface Props {
   onCatalog: (id: string) => void;
   onSavingsPlan: (plan: DraftSavingsPlan) => void;
   onEc2: (patch: Partial<Ec2Draft>) => void;
+  onOrchestrator: (orchestrator: DraftOrchestrator) => void;
+  onEks: (patch: Partial<EksDraft>) => void;
 }
 
 function dateRange(info: RegionInfo | undefined): string {
@@ -26,10 +31,27 @@ function dateRange(info: RegionInfo | undefined): string {
   return first === last ? `Prices as of ${first}` : `Prices as of ${first} to ${last}`;
 }
 
-export const SettingsPanel = memo(function SettingsPanel({ region, catalog, savingsPlan, ec2, regions, bundledCatalogIds, errors, onRegion, onCatalog, onSavingsPlan, onEc2 }: Props) {
+export const SettingsPanel = memo(function SettingsPanel({
+  region,
+  catalog,
+  savingsPlan,
+  ec2,
+  orchestrator,
+  eks,
+  regions,
+  bundledCatalogIds,
+  errors,
+  onRegion,
+  onCatalog,
+  onSavingsPlan,
+  onEc2,
+  onOrchestrator,
+  onEks,
+}: Props) {
   const draft = { region, catalog, savingsPlan };
   const current = regions.find((r) => r.region === region);
   const e = ec2;
+  const isEks = orchestrator === "eks";
   return (
     <>
       <section className="panel" aria-labelledby="region-heading">
@@ -37,6 +59,20 @@ export const SettingsPanel = memo(function SettingsPanel({ region, catalog, savi
           <h2 id="region-heading">Region and prices</h2>
         </div>
         <div className="fields">
+          <SelectField<DraftOrchestrator>
+            id="orchestrator"
+            label="Orchestrator"
+            className="wide"
+            value={orchestrator}
+            options={[
+              { value: "ecs", label: "Amazon ECS (tasks)" },
+              { value: "eks", label: "Amazon EKS (Kubernetes pods)" },
+            ]}
+            onChange={onOrchestrator}
+            error={errors.get("orchestrator")}
+            testId="orchestrator"
+            hint={isEks ? "Pods on Fargate or on a managed node group, plus the cluster fee" : null}
+          />
           <SelectField
             id="region"
             label="AWS region"
@@ -92,9 +128,11 @@ export const SettingsPanel = memo(function SettingsPanel({ region, catalog, savi
         </div>
       </section>
 
+      {isEks && eks ? <EksPanel eks={eks} errors={errors} onChange={onEks} /> : null}
+
       <section className="panel" aria-labelledby="ec2-heading">
         <div className="panel-head">
-          <h2 id="ec2-heading">ECS on EC2</h2>
+          <h2 id="ec2-heading">{isEks ? "EKS managed node group (EC2)" : "ECS on EC2"}</h2>
         </div>
         <div className="fields">
           <SelectField<Ec2Draft["purchase"]>
@@ -112,18 +150,20 @@ export const SettingsPanel = memo(function SettingsPanel({ region, catalog, savi
             onChange={(v) => onEc2({ purchase: v })}
             error={errors.get("ec2.purchase")}
           />
-          <SelectField<Ec2Draft["networkMode"]>
-            id="ec2-network"
-            label="Network mode"
-            value={e.networkMode}
-            options={[
-              { value: "awsvpc", label: "awsvpc" },
-              { value: "bridge", label: "bridge" },
-              { value: "host", label: "host" },
-            ]}
-            onChange={(v) => onEc2({ networkMode: v })}
-            error={errors.get("ec2.networkMode")}
-          />
+          {isEks ? null : (
+            <SelectField<Ec2Draft["networkMode"]>
+              id="ec2-network"
+              label="Network mode"
+              value={e.networkMode}
+              options={[
+                { value: "awsvpc", label: "awsvpc" },
+                { value: "bridge", label: "bridge" },
+                { value: "host", label: "host" },
+              ]}
+              onChange={(v) => onEc2({ networkMode: v })}
+              error={errors.get("ec2.networkMode")}
+            />
+          )}
           <TextField
             id="ec2-types"
             label="Allowed instance types"
@@ -136,8 +176,12 @@ export const SettingsPanel = memo(function SettingsPanel({ region, catalog, savi
           />
           <TextField id="ec2-target" label="Target utilization (%)" value={e.targetUtilizationPct} inputMode="decimal" onChange={(v) => onEc2({ targetUtilizationPct: v })} error={errors.get("ec2.targetUtilizationPct")} hint="Headroom: 90 keeps 10% free" />
           <TextField id="ec2-min" label="Minimum instances" value={e.minInstances} inputMode="numeric" onChange={(v) => onEc2({ minInstances: v })} error={errors.get("ec2.minInstances")} />
-          <TextField id="ec2-root" label="Root volume per instance (GiB, gp3)" value={e.rootVolumeGiB} inputMode="decimal" onChange={(v) => onEc2({ rootVolumeGiB: v })} error={errors.get("ec2.rootVolumeGiB")} />
-          <Checkbox id="ec2-trunking" className="wide" label="ENI trunking (awsvpcTrunking)" checked={e.eniTrunking} onChange={(v) => onEc2({ eniTrunking: v })} />
+          {isEks ? null : (
+            <>
+              <TextField id="ec2-root" label="Root volume per instance (GiB, gp3)" value={e.rootVolumeGiB} inputMode="decimal" onChange={(v) => onEc2({ rootVolumeGiB: v })} error={errors.get("ec2.rootVolumeGiB")} />
+              <Checkbox id="ec2-trunking" className="wide" label="ENI trunking (awsvpcTrunking)" checked={e.eniTrunking} onChange={(v) => onEc2({ eniTrunking: v })} />
+            </>
+          )}
           <Checkbox
             id="ec2-burstable"
             className="wide"

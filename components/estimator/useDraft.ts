@@ -4,7 +4,18 @@
  * Every action is stable across renders, so memoized service cards only re-render when their own row changes.
  */
 import { useMemo, useState } from "react";
-import { blankServiceDraft, newServiceKey, type DraftSavingsPlan, type Ec2Draft, type EstimateDraft, type NetworkDraft, type ServiceDraft } from "@/lib/share/draft";
+import {
+  blankServiceDraft,
+  defaultEksDraft,
+  newServiceKey,
+  type DraftOrchestrator,
+  type DraftSavingsPlan,
+  type Ec2Draft,
+  type EksDraft,
+  type EstimateDraft,
+  type NetworkDraft,
+  type ServiceDraft,
+} from "@/lib/share/draft";
 import type { FormLimits } from "./types";
 
 export interface DraftActions {
@@ -18,6 +29,9 @@ export interface DraftActions {
   setCatalog(catalog: string): void;
   setSavingsPlan(plan: DraftSavingsPlan): void;
   setNetwork(network: NetworkDraft): void;
+  /** ECS or EKS; picking EKS the first time fills in the EKS settings' defaults. */
+  setOrchestrator(orchestrator: DraftOrchestrator): void;
+  setEks(patch: Partial<EksDraft>): void;
 }
 
 export function useDraft(initial: EstimateDraft, limits: FormLimits): [EstimateDraft, DraftActions] {
@@ -33,7 +47,12 @@ export function useDraft(initial: EstimateDraft, limits: FormLimits): [EstimateD
           const i = d.services.findIndex((s) => s.key === key);
           const src = d.services[i];
           if (!src) return d;
-          const copy: ServiceDraft = { ...src, key: newServiceKey(), name: `${src.name} copy`.slice(0, nameMaxChars) };
+          const copy: ServiceDraft = {
+            ...src,
+            key: newServiceKey(),
+            name: `${src.name} copy`.slice(0, nameMaxChars),
+            ...(src.containers ? { containers: src.containers.map((c) => ({ ...c, key: newServiceKey() })) } : {}),
+          };
           return { ...d, services: [...d.services.slice(0, i + 1), copy, ...d.services.slice(i + 1)] };
         }),
       removeService: (key) => setDraft((d) => (d.services.length <= 1 ? d : { ...d, services: d.services.filter((s) => s.key !== key) })),
@@ -43,6 +62,9 @@ export function useDraft(initial: EstimateDraft, limits: FormLimits): [EstimateD
       setCatalog: (catalog) => setDraft((d) => ({ ...d, catalog })),
       setSavingsPlan: (savingsPlan) => setDraft((d) => ({ ...d, savingsPlan })),
       setNetwork: (network) => setDraft((d) => ({ ...d, network })),
+      setOrchestrator: (orchestrator) =>
+        setDraft((d) => ({ ...d, orchestrator, ...(orchestrator === "eks" && !d.eks ? { eks: defaultEksDraft() } : {}) })),
+      setEks: (patch) => setDraft((d) => ({ ...d, eks: { ...(d.eks ?? defaultEksDraft()), ...patch } })),
     }),
     [maxServices, nameMaxChars],
   );

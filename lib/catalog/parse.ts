@@ -66,6 +66,7 @@ export function referencedSourceIds(catalog: RegionCatalog): Set<string> {
   walk(catalog.fargate);
   walk(catalog.ec2);
   walk(catalog.network);
+  if (catalog.eks) walk(catalog.eks);
   for (const row of catalog.ec2.instanceTypes) {
     if (row.onDemandSource) ids.add(row.onDemandSource);
     if (row.spotSource) ids.add(row.spotSource);

@@ -149,6 +149,9 @@ export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInpu
     };
     const fee = managedFees.get(type);
     if (fee) row.managedFeeUSD = fee.usd;
+    // EKS node figures are not in the Price List: carried from the previous snapshot (docs/price-catalog.md#eks-nodes).
+    if (old?.maxPods !== undefined) row.maxPods = old.maxPods;
+    if (old?.allocatable) row.allocatable = old.allocatable;
     if (old?.spotSource) row.spotSource = old.spotSource;
     if (!old) added++;
     else if (old.onDemandUSD !== p.usd) changed++;

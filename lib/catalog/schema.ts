@@ -102,6 +102,14 @@ export const InstanceTypeSchema = z.strictObject({
   reserved3yUSD: usd.nullable(),
   /** ECS Managed Instances management fee per instance-hour where the Price List publishes it (refresh). */
   managedFeeUSD: usd.optional(),
+  /**
+   * EKS (docs/price-catalog.md#eks-nodes): the kubelet's max pods with the VPC CNI (ENIs x (IPv4 per ENI - 1) + 2,
+   * the +2 being the host-network aws-node and kube-proxy pods) and the node's Kubernetes allocatable CPU
+   * (millicores) and memory (MiB) after kube-reserved, system-reserved and the eviction threshold. Absent where the
+   * sources have no figure: the type cannot be an EKS node in the plan.
+   */
+  maxPods: z.number().int().positive().optional(),
+  allocatable: z.strictObject({ cpuMillis: z.number().int().positive(), memoryMiB: z.number().int().positive() }).optional(),
   /** Source ids overriding the region defaults for this row. */
   onDemandSource: z.string().optional(),
   spotSource: z.string().optional(),
@@ -174,6 +182,21 @@ export const NetworkRatesSchema = z.strictObject({
 });
 export type NetworkRates = z.infer<typeof NetworkRatesSchema>;
 
+/** Where a table of figures (not prices) comes from. */
+const ProvenanceSchema = z.strictObject({ source: z.string(), asOf: isoDate, note: z.string() });
+
+/**
+ * Amazon EKS (docs/price-catalog.md#eks): the control plane per cluster-hour, and where the node figures
+ * (maxPods, allocatable) on the instance rows come from. Optional: snapshots before 2026-12-01 have none.
+ */
+export const EksRatesSchema = z.strictObject({
+  clusterHourStandard: orUnavailable(RateSchema),
+  clusterHourExtended: orUnavailable(RateSchema),
+  maxPods: ProvenanceSchema,
+  allocatable: ProvenanceSchema,
+});
+export type EksRates = z.infer<typeof EksRatesSchema>;
+
 const regionHeader = {
   catalogId: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:\.\d+)?$/),
   region: z.string().min(1),
@@ -191,6 +214,7 @@ export const RegionCatalogSchema = z.strictObject({
   fargate: FargateRatesSchema,
   ec2: Ec2RatesSchema,
   network: NetworkRatesSchema,
+  eks: EksRatesSchema.optional(),
 });
 export type RegionCatalog = z.infer<typeof RegionCatalogSchema>;
 

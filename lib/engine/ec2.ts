@@ -192,13 +192,13 @@ function taskStorageGiB(service: Service): number {
   return service.ephemeralStorageGiB > FARGATE_INCLUDED_STORAGE_GIB ? service.ephemeralStorageGiB : 0;
 }
 
-function boundText(bound: FleetBound): string {
-  return bound === "tasks" ? "ENI-bound" : `${bound === "cpu" ? "CPU" : "memory"}-bound`;
+function boundText(bound: FleetBound, host?: InstanceHost): string {
+  return bound === "tasks" ? (host?.limit.bound ?? "ENI-bound") : `${bound === "cpu" ? "CPU" : "memory"}-bound`;
 }
 
 /** The plan's boundBy for a per-instance bound: the task limit of an ECS instance is its ENIs. */
-function boundName(bound: FleetBound): string {
-  return bound === "tasks" ? "eni" : bound;
+function boundName(bound: FleetBound, host?: InstanceHost): string {
+  return bound === "tasks" ? (host?.limit.boundBy ?? "eni") : bound;
 }
 
 /**
@@ -223,6 +223,24 @@ export interface EcsInstanceVariant {
   serviceNote: string;
   /** The workload-level warning about scheduled work on this fleet, given the per-service notes. */
   scheduledWarning: (notes: string) => string;
+  /** Hosts other than ECS container instances (EKS nodes); absent = ECS: registered capacity, ENI limits, task sizes. */
+  host?: InstanceHost;
+}
+
+/**
+ * What the instances host when they are not ECS container instances (EKS managed node groups): their capacity
+ * per type, the demands, the root volume, and the words for the per-instance limit and the unit placed.
+ */
+export interface InstanceHost {
+  capacity: (t: InstanceType) => InstanceCapacity | null;
+  demands: { byArch: Map<Architecture, FleetDemand[]>; scheduledNotes: string[] };
+  rootVolumeGiB: number;
+  /** Per service (input order): the size each unit reserves, as services[] shows it. */
+  sizes: ReadonlyArray<{ vcpu: number; memoryGiB: number }>;
+  /** "pod": what is placed. */
+  unit: string;
+  /** The per-instance limit: plan boundBy ("max-pods"), the `why` text ("max-pods-bound") and the search's words. */
+  limit: { boundBy: string; bound: string; searched: string; limitText: string };
 }
 
 /** A per-instance-hour fee billed beside the instance (ECS Managed Instances' management fee). */
@@ -275,8 +293,11 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
   const price = variant.price;
   if ("reason" in price) return unavailable(price.reason);
   const fee = variant.fee;
+  const host = variant.host;
+  const rootVolumeGiB = host ? host.rootVolumeGiB : ec2.rootVolumeGiB;
+  const unit = host?.unit ?? "task";
   let ebsRate: Rate | null = null;
-  if (ec2.rootVolumeGiB > 0 || input.services.some((sv) => taskStorageGiB(sv) > 0 && sv.tasks > 0)) {
+  if (rootVolumeGiB > 0 || input.services.some((sv) => taskStorageGiB(sv) > 0 && sv.tasks > 0)) {
     const gp3 = catalog.ec2.gp3GbMonth;
     if (isUnavailable(gp3)) return unavailable(`No gp3 price for the instances' volumes: ${gp3.reason}`);
     ebsRate = gp3;
@@ -289,9 +310,9 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
         return instance === null || f === null ? null : instance + f;
       }
     : price.hourly;
-  const capacity = ecsInstanceCapacity(ec2);
+  const capacity = host ? host.capacity : ecsInstanceCapacity(ec2);
 
-  const { byArch, scheduledNotes } = ecsFleetDemands(input);
+  const { byArch, scheduledNotes } = host ? host.demands : ecsFleetDemands(input);
   const fleets: FleetResult[] = [];
   for (const [arch, demands] of byArch) {
     const fleet = searchFleet({
@@ -304,10 +325,10 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       allowBurstable: ec2.allowBurstable,
       targetUtilizationPct: ec2.targetUtilizationPct,
       minInstances: ec2.minInstances,
-      rootVolumeGiB: ec2.rootVolumeGiB,
+      rootVolumeGiB,
       gp3PerGiBHour,
       priceText: price.text,
-      limitText: ec2.networkMode === "awsvpc" ? " with awsvpc ENI limits" : "",
+      limitText: host ? host.limit.limitText : ec2.networkMode === "awsvpc" ? " with awsvpc ENI limits" : "",
     });
     if ("reason" in fleet) return unavailable(fleet.reason);
     fleets.push(fleet);
@@ -347,12 +368,12 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       fleetUSD += feeLine.usd;
     }
     if (ebsRate && c.volumeGiB > 0) {
-      const grown = c.volumeGiB > ec2.rootVolumeGiB;
+      const grown = c.volumeGiB > rootVolumeGiB;
       const label = grown
         ? `EBS gp3 volume (${num(c.volumeGiB)} GiB per instance, root volume grown for task storage)`
-        : `EBS gp3 root volume (${num(ec2.rootVolumeGiB)} GiB per instance)`;
+        : `EBS gp3 root volume (${num(rootVolumeGiB)} GiB per instance)`;
       const why = grown
-        ? ` ${num(c.volumeGiB)} GiB = ${num(EC2_VOLUME_RESERVED_GIB)} GiB for the OS and images (assumption) + ${num(c.volumeGiB - EC2_VOLUME_RESERVED_GIB)} GiB of ephemeral storage declared by the tasks on the fullest instance (above rootVolumeGiB ${num(ec2.rootVolumeGiB)}); one launch template, so every instance gets it.`
+        ? ` ${num(c.volumeGiB)} GiB = ${num(EC2_VOLUME_RESERVED_GIB)} GiB for the OS and images (assumption) + ${num(c.volumeGiB - EC2_VOLUME_RESERVED_GIB)} GiB of ephemeral storage declared by the tasks on the fullest instance (above rootVolumeGiB ${num(rootVolumeGiB)}); one launch template, so every instance gets it.`
         : "";
       const ebsLine = rateLine(fleetName, "ebs", label, (instanceHours * c.volumeGiB) / EBS_HOURS_PER_MONTH, "GB-months", ebsRate,
         `${num(c.volumeGiB)} GiB x ${num(instanceHours)} instance-hours / ${EBS_HOURS_PER_MONTH} h.${why}`);
@@ -401,18 +422,18 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     const eniUtil = c.count > 0 && Number.isFinite(cap.maxTasks) ? usedTasks / (c.count * cap.maxTasks) : 0;
     let boundBy: string;
     if (c.count > c.needed && c.count === ec2.minInstances && c.count > instancesForTarget(c.needed, ec2.targetUtilizationPct)) boundBy = "minInstances";
-    else if (f.demands.length === 1) boundBy = boundName(c.bounds[0] ?? "cpu");
-    else boundBy = eniUtil * 100 >= Math.max(cpuUtilPct, memUtilPct) ? "eni" : memUtilPct >= cpuUtilPct ? "memory" : "cpu";
+    else if (f.demands.length === 1) boundBy = boundName(c.bounds[0] ?? "cpu", host);
+    else boundBy = eniUtil * 100 >= Math.max(cpuUtilPct, memUtilPct) ? boundName("tasks", host) : memUtilPct >= cpuUtilPct ? "memory" : "cpu";
     instances.push({ type: t.type, count: c.count, tasksPerInstance, cpuUtilPct, memUtilPct, hourlyUSD: c.hourly, boundBy });
 
     const holds = f.demands
       .filter((d) => d.n > 0 || f.demands.length === 1)
       .map((d) => {
         const i = f.demands.indexOf(d);
-        return `${boundText(c.bounds[i] ?? "cpu")}: ${t.type} holds ${plural(c.perInstance[i] ?? 0, "task")} of ${d.name}`;
+        return `${boundText(c.bounds[i] ?? "cpu", host)}: ${t.type} holds ${plural(c.perInstance[i] ?? 0, unit)} of ${d.name}`;
       });
     const sizing =
-      `${c.count} x ${t.type} (${plural(c.needed, "instance")} needed for ${plural(usedTasks, "task")}` +
+      `${c.count} x ${t.type} (${plural(c.needed, "instance")} needed for ${plural(usedTasks, unit)}` +
           (ec2.targetUtilizationPct < 100 ? `, ${num(ec2.targetUtilizationPct)}% target capacity` : "") +
           (c.count === ec2.minInstances && c.count > instancesForTarget(c.needed, ec2.targetUtilizationPct) ? `, raised to minInstances ${ec2.minInstances}` : "") +
           `) at ${formatRate(c.hourly)}/h each${fee ? ` (${formatRate(instanceHourly)} instance + ${formatRate(c.hourly - instanceHourly)} management fee)` : ""}`;
@@ -423,7 +444,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       ? `; burstable (T) types left out (ec2.allowBurstable false)`
       : `; burstable (T) types priced with their worst-case CPU surplus credits`;
     const unpriced = f.burstableUnpriced.length > 0 ? `; ${f.burstableUnpriced.join(", ")} left out (no documented CPU baseline or surplus-credit rate)` : "";
-    whys.push(`${holds.join("; ")}. ${sizing} is the cheapest of ${plural(f.checked, `${f.arch} type`)} searched (${price.text} prices${fee ? " + management fee" : ""}${ec2.networkMode === "awsvpc" ? ", awsvpc ENI limits" : ""}${burstText}${unpriced})${runner}.${variant.whyNote ? ` ${variant.whyNote}` : ""}`);
+    whys.push(`${holds.join("; ")}. ${sizing} is the cheapest of ${plural(f.checked, `${f.arch} type`)} searched (${price.text} prices${fee ? " + management fee" : ""}${host ? `, ${host.limit.searched}` : ec2.networkMode === "awsvpc" ? ", awsvpc ENI limits" : ""}${burstText}${unpriced})${runner}.${variant.whyNote ? ` ${variant.whyNote}` : ""}`);
     if (burst && c.count > 0) {
       warnings.add(
         c.surplusShareHours > 1e-12
@@ -431,7 +452,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
           : `${t.type} is a burstable (T) type: the tasks on it reserve no more CPU than its ${num(burst.baseline * 100)}% baseline per vCPU, so no surplus credits are expected; CPU above the baseline would be billed as surplus credits in unlimited mode.`,
       );
     }
-    if (ec2.networkMode === "awsvpc" && ec2.eniTrunking && t.trunking !== "supported") {
+    if (!host && ec2.networkMode === "awsvpc" && ec2.eniTrunking && t.trunking !== "supported") {
       warnings.add(
         t.trunking === "not-listed"
           ? `${t.type} is newer than ECS's awsvpc trunking table (${catalog.ec2.trunking.asOf}), so it is planned without trunking: max ENIs - 1 = ${cap.maxTasks} tasks per instance (conservative; ECS may allow more).`
@@ -440,14 +461,13 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     }
   }
   if (scheduledNotes.length > 0) warnings.add(variant.scheduledWarning(scheduledNotes.join("; ")));
-  const services: EstimateOption["services"] = input.services.map((s, index) => ({
-    name: s.name,
-    vcpu: s.vcpu,
-    memoryGiB: s.memoryGiB,
-    requested: { vcpu: s.vcpu, memoryGiB: s.memoryGiB },
-    monthlyUSD: serviceCost.get(index) ?? 0,
-    note: variant.serviceNote,
-  }));
+  const services: EstimateOption["services"] = input.services.map((s, index) => {
+    const size = host?.sizes[index] ?? s;
+    return { name: s.name, vcpu: size.vcpu, memoryGiB: size.memoryGiB, requested: { vcpu: size.vcpu, memoryGiB: size.memoryGiB },
+      monthlyUSD: serviceCost.get(index) ?? 0,
+      note: variant.serviceNote,
+    };
+  });
   let monthlyUSD = 0;
   for (const l of lines) monthlyUSD += l.usd;
   return { id, label, available: true, reason: null, monthlyUSD, lines, services, plan: { instances, why: whys.join(" ") } };

@@ -19,6 +19,7 @@ import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
 import { formatCents, formatUSD, toCents } from "../money";
 import { rateOf } from "./lines";
 import { OLD_SOURCE_DAYS } from "./rules";
+import { eksClusterFeeLines, eksFargateOption, eksFargateSpotOption, eksNodeGroupOption, sizePods } from "./eks";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
@@ -31,32 +32,24 @@ const PREFERENCE = ["fargate", "fargate-savings-plan", "fargate-mix", "fargate-s
  */
 export function estimate(input: EstimateInput, catalog: RegionCatalog): EstimateResult {
   const warnings = new Set<string>();
-  const sized = sizeServices(input);
-  const options: EstimateOption[] = [];
-  const fargate = fargateOption(catalog, sized, "on-demand", warnings);
-  options.push(fargate);
-  options.push(fargateOption(catalog, sized, "spot", warnings));
-  if (input.services.some((s) => s.fargateCapacityProviders !== undefined)) options.push(fargateMixOption(catalog, sized));
-  const interruptible = input.services.filter((s) => s.interruptible === true).length;
-  if (interruptible > 0 && interruptible < input.services.length) {
-    // Only the services marked interruptible on FARGATE_SPOT, the others on FARGATE (docs/billing-rules.md#recommendation).
-    options.push(
-      fargateMixOption(catalog, sized, {
-        id: "fargate-spot-interruptible",
-        label: "Fargate, with Fargate Spot for the interruptible services",
-        strategyOf: (service) => (service.interruptible === true ? { base: 0, fargateWeight: 0, spotWeight: 1 } : undefined),
-      }),
-    );
-  }
-  if (input.fargate.savingsPlan !== "none") options.push(fargateOption(catalog, sized, input.fargate.savingsPlan, warnings));
-  options.push(ec2Option(input, catalog, warnings));
-  // ECS Managed Instances: an ECS capacity provider, so only for an ECS workload. Appended after the older
-  // options, so their positions in results and exports stay where they were.
-  if (input.orchestrator !== "eks") options.push(managedInstancesOption(input, catalog, warnings));
+  const eks = input.orchestrator === "eks";
+  const options: EstimateOption[] = eks ? eksOptions(input, catalog, warnings) : ecsOptions(input, catalog, warnings);
 
-  // The rest of the bill (network, NAT, egress, logs): the same lines in every option, plus public IPv4 per option.
-  const shared = sharedBillLines(input, catalog);
-  for (let i = 0; i < options.length; i++) options[i] = withBillLines(input, catalog, options[i] as EstimateOption, shared);
+  // The rest of the bill (network, NAT, egress, logs; on EKS the cluster fee): the same lines in every option, plus
+  // public IPv4 per option.
+  let shared = sharedBillLines(input, catalog);
+  if (eks && !("reason" in shared)) {
+    const fee = eksClusterFeeLines(input, catalog);
+    shared = "reason" in fee ? fee : [...fee, ...shared];
+  }
+  // EKS pods on Fargate run in private subnets only: they never hold a public IPv4 address (docs/billing-rules.md#eks-fargate-pods).
+  const publicIp = input.network?.publicIpv4;
+  let billInput = input;
+  if (eks && input.network && publicIp?.fargateTasks) {
+    billInput = { ...input, network: { ...input.network, publicIpv4: { ...publicIp, fargateTasks: false } } };
+    warnings.add("network.publicIpv4.fargateTasks is ignored on EKS: pods on Fargate run in private subnets only and have no public IPv4 address.");
+  }
+  for (let i = 0; i < options.length; i++) options[i] = withBillLines(billInput, catalog, options[i] as EstimateOption, shared);
 
   for (const o of options) {
     // Average cost per hour of the 730-hour month, for "per hour" displays.
@@ -79,6 +72,44 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
     recommendation: recommend(options, input),
     warnings: [...warnings],
   };
+}
+
+/**
+ * EKS (docs/billing-rules.md#eks): pods on Fargate (no Fargate Spot, no capacity-provider mix: those are ECS
+ * capacity providers), the Fargate Savings Plan variant, and a managed node group on EC2.
+ */
+function eksOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption[] {
+  const pods = sizePods(input);
+  const options: EstimateOption[] = [eksFargateOption(catalog, pods, "on-demand", warnings), eksFargateSpotOption()];
+  if (input.fargate.savingsPlan !== "none") options.push(eksFargateOption(catalog, pods, input.fargate.savingsPlan, warnings));
+  options.push(eksNodeGroupOption(input, catalog, warnings));
+  return options;
+}
+
+function ecsOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption[] {
+  const sized = sizeServices(input);
+  const options: EstimateOption[] = [];
+  const fargate = fargateOption(catalog, sized, "on-demand", warnings);
+  options.push(fargate);
+  options.push(fargateOption(catalog, sized, "spot", warnings));
+  if (input.services.some((s) => s.fargateCapacityProviders !== undefined)) options.push(fargateMixOption(catalog, sized));
+  const interruptible = input.services.filter((s) => s.interruptible === true).length;
+  if (interruptible > 0 && interruptible < input.services.length) {
+    // Only the services marked interruptible on FARGATE_SPOT, the others on FARGATE (docs/billing-rules.md#recommendation).
+    options.push(
+      fargateMixOption(catalog, sized, {
+        id: "fargate-spot-interruptible",
+        label: "Fargate, with Fargate Spot for the interruptible services",
+        strategyOf: (service) => (service.interruptible === true ? { base: 0, fargateWeight: 0, spotWeight: 1 } : undefined),
+      }),
+    );
+  }
+  if (input.fargate.savingsPlan !== "none") options.push(fargateOption(catalog, sized, input.fargate.savingsPlan, warnings));
+  options.push(ec2Option(input, catalog, warnings));
+  // ECS Managed Instances: an ECS capacity provider, so only for an ECS workload. Appended after the older
+  // options, so their positions in results and exports stay where they were.
+  options.push(managedInstancesOption(input, catalog, warnings));
+  return options;
 }
 
 /**
@@ -123,13 +154,14 @@ function recommend(options: EstimateOption[], input: EstimateInput): EstimateRes
   const fargateUSD = fargate?.available && fargate.monthlyUSD !== null ? fargate.monthlyUSD : null;
   const savingsUSD = fargateUSD === null ? 0 : fargateUSD - best.monthlyUSD;
   const parts: string[] = [`${best.label} is the cheapest available option at ${formatUSD(best.monthlyUSD)}/month`];
+  const baseline = input.orchestrator === "eks" ? "EKS on Fargate" : "Fargate on-demand";
   if (best.id === "fargate") {
     // nothing to compare against
-  } else if (fargateUSD === null) parts.push(`Fargate on-demand is unavailable (${fargate?.reason ?? "not priced"}), so no savings are computed`);
+  } else if (fargateUSD === null) parts.push(`${baseline} is unavailable (${fargate?.reason ?? "not priced"}), so no savings are computed`);
   else if (fargateUSD > 0) {
     // From the displayed (rounded) totals, so the sentence matches the cards and tables to the cent.
     const saved = toCents(fargateUSD) - toCents(best.monthlyUSD);
-    parts.push(`${formatCents(saved)}/month (${Math.round((savingsUSD / fargateUSD) * 100)}%) below Fargate on-demand`);
+    parts.push(`${formatCents(saved)}/month (${Math.round((savingsUSD / fargateUSD) * 100)}%) below ${baseline}`);
   }
   if (next) parts.push(`next: ${next.label} at ${formatUSD(next.monthlyUSD)}/month`);
   const onSpot = spotServices(best, input);
@@ -144,7 +176,7 @@ function recommend(options: EstimateOption[], input: EstimateInput): EstimateRes
   }
   if (best.id === "ec2") {
     const plan = best.plan?.instances.map((i) => `${i.count} x ${i.type}`).join(" + ");
-    if (plan) parts.push(`plan: ${plan}; you manage the instances`);
+    if (plan) parts.push(input.orchestrator === "eks" ? `node group: ${plan}; you choose when to update the nodes` : `plan: ${plan}; you manage the instances`);
     // The same search plus a fee: Managed Instances never costs less, but it is the way not to manage them.
     const managed = sorted.find((o) => o.id === MANAGED_INSTANCES_OPTION_ID);
     if (managed) {
@@ -181,7 +213,12 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
   if (mix?.available && mix.lines.some((l) => l.label?.includes("spot"))) {
     warnings.add("The capacity provider mix puts tasks on FARGATE_SPOT: those can be interrupted with a two-minute warning.");
   }
-  if (isOn("ec2")) {
+  if (isOn("ec2") && input.orchestrator === "eks") {
+    warnings.add("EKS managed node groups: EKS launches the nodes with the EKS-optimized AMI and drains them for updates, but you start node and Kubernetes version updates and run the node autoscaler (Cluster Autoscaler or Karpenter).");
+    if (input.ec2.purchase === "spot") {
+      warnings.add("EC2 Spot nodes can be reclaimed with a two-minute notice; the price used is an average Spot price, which floats.");
+    }
+  } else if (isOn("ec2")) {
     warnings.add("ECS on EC2 means managing the instances yourself: AMI and ECS agent updates, patching, and capacity provider scaling.");
   }
   if ((isOn("ec2") || isOn(MANAGED_INSTANCES_OPTION_ID)) && input.ec2.purchase === "spot") {

@@ -5,6 +5,7 @@
 import { num } from "../engine/lines";
 import { formatUSD, toCents } from "../money";
 import type { EstimateResult } from "../schemas/estimate";
+import { EKS_FARGATE_POD_OVERHEAD_GIB } from "../engine/eks-pods";
 
 export interface BilledSizeNote {
   text: string;
@@ -18,6 +19,18 @@ export function billedSizeNote(result: EstimateResult, serviceIndex: number): Bi
   const fargate = result.options.find((o) => o.id === "fargate");
   const billed = fargate?.available ? fargate.services[serviceIndex] : undefined;
   if (!billed) return null;
+  if (result.input.orchestrator === "eks") {
+    // A pod always differs from its requests (+256 MiB for the Kubernetes components): always say what it is billed as.
+    const lossUSD = billed.roundingLossUSD ?? 0;
+    const loss = toCents(lossUSD) > 0;
+    return {
+      text:
+        `Pod billed as ${size(billed.vcpu, billed.memoryGiB)} on Fargate ` +
+        `(requests ${size(billed.requested.vcpu, billed.requested.memoryGiB)} + ${num(EKS_FARGATE_POD_OVERHEAD_GIB)} GiB for the Kubernetes components` +
+        (loss ? `; ${formatUSD(lossUSD)}/month for the unused difference)` : ")"),
+      loss,
+    };
+  }
   const snapped = billed.vcpu !== billed.requested.vcpu || billed.memoryGiB !== billed.requested.memoryGiB;
   if (!snapped) return null;
   const lossUSD = billed.roundingLossUSD ?? 0;

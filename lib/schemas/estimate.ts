@@ -172,6 +172,10 @@ export const EksOptionsSchema = z.strictObject({
       memoryGiB: finite().min(0, "must be >= 0").max(L_MEMORY_MAX, `must be <= ${L_MEMORY_MAX} GiB`).default(0),
     })
     .default({ vcpu: 0, memoryGiB: 0 }),
+  /** VPC CNI prefix delegation on the nodes: max pods per node min(110, ENI slots x 16 + 2) instead of the ENI formula. */
+  prefixDelegation: z.boolean().optional(),
+  /** gp3 root volume of every node, GiB (absent = 20, the EKS managed node group default). */
+  nodeVolumeGiB: finite().min(1, "must be >= 1").max(16_384, "must be <= 16384 (gp3 maximum)").optional(),
 });
 export type EksOptions = z.infer<typeof EksOptionsSchema>;
 
@@ -327,7 +331,7 @@ export const CostLineSchema = z.object({
   derived: z.boolean(),
   note: z.string().optional(),
   /** The rest of the bill: what the line is for, when it is not compute (component "other"). */
-  category: z.enum(["load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs"]).optional(),
+  category: z.enum(["load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs", "control-plane"]).optional(),
   /** true: the same line in every option (network, logs), so it never decides between them. */
   shared: z.boolean().optional(),
 });

@@ -58,6 +58,11 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
     logsIngestedGB: s.logs ? String(s.logs.ingestedGBPerMonth) : LOGS_DRAFT_DEFAULTS.logsIngestedGB,
     logsClass: s.logs?.class ?? LOGS_DRAFT_DEFAULTS.logsClass,
     logsRetentionMonths: s.logs ? String(s.logs.retentionMonths) : LOGS_DRAFT_DEFAULTS.logsRetentionMonths,
+    ...(s.containers
+      ? {
+          containers: s.containers.map((c, j) => ({ key: `${makeKey(i)}-c${j}`, name: c.name, vcpu: String(c.vcpu), memoryGiB: String(c.memoryGiB), init: c.init })),
+        }
+      : {}),
   }));
   return {
     region: input.region,
@@ -75,5 +80,18 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
       allowBurstable: input.ec2.allowBurstable,
     },
     network: networkToDraft(input.network, (i) => `lb-init-${i}`),
+    ...(input.orchestrator ? { orchestrator: input.orchestrator } : {}),
+    ...(input.eks
+      ? {
+          eks: {
+            clusters: String(input.eks.clusters),
+            support: input.eks.support,
+            reserveVcpu: String(input.eks.daemonSetReserve.vcpu),
+            reserveMemoryGiB: String(input.eks.daemonSetReserve.memoryGiB),
+            ...(input.eks.prefixDelegation !== undefined ? { prefixDelegation: input.eks.prefixDelegation } : {}),
+            nodeVolumeGiB: input.eks.nodeVolumeGiB !== undefined ? String(input.eks.nodeVolumeGiB) : "",
+          },
+        }
+      : {}),
   };
 }

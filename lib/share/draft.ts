@@ -16,6 +16,30 @@ export type DraftOs = OperatingSystem;
 export type DraftSavingsPlan = EstimateInput["fargate"]["savingsPlan"];
 export type DraftPurchase = EstimateInput["ec2"]["purchase"];
 export type DraftNetworkMode = EstimateInput["ec2"]["networkMode"];
+export type DraftOrchestrator = "ecs" | "eks";
+export type DraftEksSupport = NonNullable<EstimateInput["eks"]>["support"];
+
+/** One container of an EKS pod (services[].containers[]). */
+export interface ContainerDraft {
+  /** Stable React key; not part of the estimate. */
+  key: string;
+  name: string;
+  vcpu: string;
+  memoryGiB: string;
+  init: boolean;
+}
+
+/** EKS settings (the input's `eks`), shown when the orchestrator is EKS. */
+export interface EksDraft {
+  clusters: string;
+  support: DraftEksSupport;
+  reserveVcpu: string;
+  reserveMemoryGiB: string;
+  /** undefined = not set (absent from the input). */
+  prefixDelegation?: boolean;
+  /** Empty = the default (20 GiB). */
+  nodeVolumeGiB: string;
+}
 
 export interface ServiceDraft {
   /** Stable React key; not part of the estimate. */
@@ -45,6 +69,8 @@ export interface ServiceDraft {
   logsIngestedGB: string;
   logsClass: DraftLogsClass;
   logsRetentionMonths: string;
+  /** EKS pod containers; absent or empty = none (the service's vCPU / memory are the pod's requests). */
+  containers?: ContainerDraft[];
 }
 
 export type DraftLogsClass = "standard" | "infrequent-access";
@@ -98,6 +124,10 @@ export interface EstimateDraft {
   savingsPlan: DraftSavingsPlan;
   ec2: Ec2Draft;
   network: NetworkDraft;
+  /** Absent = "ecs" (written only when "eks", so existing links stay byte-identical). */
+  orchestrator?: DraftOrchestrator;
+  /** Absent = no `eks` in the input. */
+  eks?: EksDraft;
 }
 
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -163,6 +193,14 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
       };
     }
     if (s.interruptible) service.interruptible = true;
+    if (s.containers && s.containers.length > 0) {
+      service.containers = s.containers.map((c, j) => ({
+        name: c.name,
+        vcpu: num(c.vcpu, `${p}.containers[${j}].vcpu`),
+        memoryGiB: num(c.memoryGiB, `${p}.containers[${j}].memoryGiB`),
+        ...(c.init ? { init: true } : {}),
+      }));
+    }
     if (s.logs) {
       service.logs = {
         ingestedGBPerMonth: num(s.logsIngestedGB, `${p}.logs.ingestedGBPerMonth`),
@@ -211,6 +249,9 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
     services,
     fargate: { savingsPlan: draft.savingsPlan },
     ...network,
+    // Written only when set, so a link that never touched EKS stays byte-identical.
+    ...(draft.orchestrator !== undefined ? { orchestrator: draft.orchestrator } : {}),
+    ...(draft.eks ? { eks: eksToRaw(draft.eks, num) } : {}),
     ec2: {
       purchase: draft.ec2.purchase,
       instanceTypes: splitInstanceTypes(draft.ec2.instanceTypes),
@@ -224,6 +265,26 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
     },
   };
   return { raw, errors };
+}
+
+function eksToRaw(e: EksDraft, num: (text: string, path: string) => number): Record<string, unknown> {
+  return {
+    clusters: num(e.clusters, "eks.clusters"),
+    support: e.support,
+    daemonSetReserve: { vcpu: num(e.reserveVcpu, "eks.daemonSetReserve.vcpu"), memoryGiB: num(e.reserveMemoryGiB, "eks.daemonSetReserve.memoryGiB") },
+    ...(e.prefixDelegation !== undefined ? { prefixDelegation: e.prefixDelegation } : {}),
+    ...(e.nodeVolumeGiB.trim() !== "" ? { nodeVolumeGiB: num(e.nodeVolumeGiB, "eks.nodeVolumeGiB") } : {}),
+  };
+}
+
+/** EKS settings when the user first picks EKS: one cluster, standard support, no DaemonSet reserve (the contract's defaults). */
+export function defaultEksDraft(): EksDraft {
+  return { clusters: "1", support: "standard", reserveVcpu: "0", reserveMemoryGiB: "0", nodeVolumeGiB: "" };
+}
+
+/** A new container row: the first one is "app"; sidecars and init containers are named by the user. */
+export function blankContainerDraft(n: number, key: string = newServiceKey()): ContainerDraft {
+  return { key, name: n === 1 ? "app" : `container-${n}`, vcpu: "0.25", memoryGiB: "0.5", init: false };
 }
 
 /** What a scheduled service starts with when the user switches a row to "scheduled": every hour, 5 minutes. */

@@ -3,6 +3,7 @@
  * share links in Chromium. Every one is a 4xx or a clear banner; never a 5xx; correct answers afterwards.
  */
 import { test, expect } from "@playwright/test";
+import LZString from "lz-string";
 import { decodeShareToken } from "../../lib/share/codec";
 import { hostileApiBodies, hostileShareTokens, VALID_INPUT } from "../support/hostile";
 
@@ -54,5 +55,31 @@ test.describe("hostile input (issue 6)", () => {
       await expect(page.getByTestId("total-fargate"), label).toBeVisible();
       expect(problems, label).toEqual([]);
     }
+  });
+
+  test("a share link with bad EKS values shows the banner naming the fields and keeps the default estimate", async ({ page }) => {
+    const bad = {
+      version: 1,
+      region: "us-east-1",
+      orchestrator: "eks",
+      eks: { clusters: -1, support: "lts" },
+      services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1, containers: [{ name: "app", vcpu: "1" }] }],
+    };
+    await page.goto("/?s=" + encodeURIComponent("v1." + LZString.compressToEncodedURIComponent(JSON.stringify(bad))));
+    const banner = page.getByTestId("banner-link");
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    for (const p of ["eks.clusters", "eks.support", "services[0].containers[0].vcpu"]) await expect(banner).toContainText(p);
+    await expect(page.getByTestId("total-fargate")).toBeVisible();
+    await expect(page.getByTestId("orchestrator")).toHaveValue("ecs");
+  });
+
+  test("an EKS body with bad fields over HTTP: 400 naming each field", async ({ request }) => {
+    const res = await request.post("/api/estimate", {
+      data: { version: 1, region: "us-east-1", orchestrator: "eks", eks: { clusters: 2.5, daemonSetReserve: { vcpu: -1 } }, services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1, containers: [] }] },
+      failOnStatusCode: false,
+    });
+    expect(res.status()).toBe(400);
+    const paths = ((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path);
+    for (const p of ["eks.clusters", "eks.daemonSetReserve.vcpu", "services[0].containers"]) expect(paths).toContain(p);
   });
 });

@@ -11,7 +11,19 @@ export const VALID_INPUT = {
   version: 1,
   region: "us-east-1",
   services: [
-    { name: "api", vcpu: 1, memoryGiB: 2, tasks: 4, interruptible: false, logs: { ingestedGBPerMonth: 20, class: "standard", retentionMonths: 3 } },
+    {
+      name: "api",
+      vcpu: 1,
+      memoryGiB: 2,
+      tasks: 4,
+      interruptible: false,
+      logs: { ingestedGBPerMonth: 20, class: "standard", retentionMonths: 3 },
+      // Informational on ECS (the task size is vcpu / memoryGiB): present so every EKS field gets a wrong type too.
+      containers: [
+        { name: "migrate", vcpu: 0.5, memoryGiB: 0.5, init: true },
+        { name: "app", vcpu: 0.75, memoryGiB: 1.5, init: false },
+      ],
+    },
     { name: "worker", vcpu: 0.5, memoryGiB: 1, architecture: "arm64", tasks: 2, interruptible: true, usage: { kind: "scheduled", runsPerDay: 24, secondsPerRun: 30 } },
   ],
   network: {
@@ -23,6 +35,9 @@ export const VALID_INPUT = {
     interAzGBPerMonth: 50,
   },
   ec2: { targetUtilizationPct: 90, minInstances: 2, purchase: "reserved-1y" },
+  // ECS, said explicitly; the eks settings are then unused (they only apply with orchestrator "eks").
+  orchestrator: "ecs",
+  eks: { clusters: 1, support: "standard", daemonSetReserve: { vcpu: 0.1, memoryGiB: 0.25 }, prefixDelegation: false, nodeVolumeGiB: 20 },
 };
 
 const WRONG_VALUES: unknown[] = [

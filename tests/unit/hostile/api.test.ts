@@ -65,4 +65,39 @@ describe("hostile API bodies against the route handler (issue 6)", () => {
       expect(paths, p).toContain(p);
     }
   });
+
+  it("the EKS fields: every problem is a 400 naming the field", async () => {
+    const bad = {
+      ...VALID_INPUT,
+      orchestrator: "kubernetes",
+      eks: { clusters: -1, support: "lts", daemonSetReserve: { vcpu: "0.1", memoryGiB: -2 }, prefixDelegation: "yes", nodeVolumeGiB: 0, extra: 1 },
+      services: [
+        { ...VALID_INPUT.services[0], containers: [{ name: "", vcpu: -1, memoryGiB: 1e9, init: "no" }, { name: "b", cpu: 1 }] },
+        { ...VALID_INPUT.services[1], containers: [] },
+      ],
+    };
+    const res = await handleEstimate(post(JSON.stringify(bad)));
+    expect(res.status).toBe(400);
+    const errors = ((await res.json()) as { errors: { path: string; message: string }[] }).errors;
+    const paths = errors.map((e) => e.path);
+    for (const p of [
+      "orchestrator",
+      "eks.clusters",
+      "eks.support",
+      "eks.daemonSetReserve.vcpu",
+      "eks.daemonSetReserve.memoryGiB",
+      "eks.prefixDelegation",
+      "eks.nodeVolumeGiB",
+      "eks",
+      "services[0].containers[0].name",
+      "services[0].containers[0].vcpu",
+      "services[0].containers[0].memoryGiB",
+      "services[0].containers[0].init",
+      "services[0].containers[1]",
+      "services[1].containers",
+    ]) {
+      expect(paths, p).toContain(p);
+    }
+    expect(errors.find((e) => e.path === "services[1].containers")?.message).toBe("must list at least one container");
+  });
 });

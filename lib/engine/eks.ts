@@ -1,0 +1,248 @@
+/**
+ * Amazon EKS (orchestrator "eks"): pods on Fargate, the cluster fee, and managed node groups on EC2.
+ * Rules: docs/billing-rules.md#eks-fargate-pods, #eks-cluster-fee, #eks-node-groups. The options keep the ECS
+ * option ids ("fargate", "fargate-spot", "fargate-savings-plan", "ec2") so charts, the crossover curve, exports
+ * and the recommendation work unchanged; their labels say EKS.
+ */
+import { isUnavailable, type InstanceType, type RegionCatalog } from "../catalog/schema";
+import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
+import { formatUSD } from "../money";
+import { CPU_UNITS_PER_VCPU, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
+import { ecsFleetDemands, ecsInstanceOption, instancePriceSource } from "./ec2";
+import type { FleetDemand, InstanceCapacity } from "./fleet";
+import { fargateOption, type SizedService } from "./fargate";
+import { largestFargateSize } from "./fargate-sizes";
+import { EKS_FARGATE_POD_OVERHEAD_GIB, eksNodeCapacity, fargatePodSize, podRequests, type FargatePodSize } from "./eks-pods";
+import { num, plural, rateLine } from "./lines";
+import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, ROUNDING_LOSS_WARN_SHARE } from "./rules";
+import { SHARED_SERVICE } from "./shared-lines";
+
+type Failure = { reason: string };
+const isFailure = (v: unknown): v is Failure => typeof v === "object" && v !== null && "reason" in v && !Array.isArray(v);
+
+export const EKS_LABELS = {
+  fargate: "EKS on Fargate (pods)",
+  "fargate-spot": "EKS on Fargate Spot",
+  "compute-1y": "EKS on Fargate with a Compute Savings Plan (1 year, No Upfront)",
+  "compute-3y": "EKS on Fargate with a Compute Savings Plan (3 years, No Upfront)",
+} as const;
+
+/** Why there is no Fargate Spot on EKS (docs/billing-rules.md#eks-fargate-pods). */
+export const EKS_NO_FARGATE_SPOT = "EKS pods on Fargate cannot use Fargate Spot: FARGATE_SPOT is an ECS capacity provider only";
+
+interface SizedPod extends SizedService {
+  pod: FargatePodSize;
+}
+
+/**
+ * Every service as a pod on Fargate, or the reason one cannot run there. The SizedService handed to the Fargate
+ * pricing carries the pod's need (requests + 256 MiB) as its vcpu / memoryGiB, so the rounding loss it computes
+ * is only what snapping to a valid size adds above that need (the 256 MiB is not avoidable).
+ */
+export function sizePods(input: EstimateInput): SizedPod[] | Failure {
+  const out: SizedPod[] = [];
+  for (let index = 0; index < input.services.length; index++) {
+    const service = input.services[index] as Service;
+    const ref = `services[${index}] "${service.name}"`;
+    if (service.os === "windows") return { reason: `${ref} is a Windows service: EKS pods on Fargate run Linux on x86_64 only` };
+    if (service.architecture === "arm64") return { reason: `${ref} is arm64: EKS pods on Fargate run Linux on x86_64 only (arm64 pods need an EC2 node group)` };
+    const pod = fargatePodSize(service);
+    if (!pod.size) {
+      const max = largestFargateSize("linux");
+      return {
+        reason: `${ref} needs ${num(pod.needed.vcpu)} vCPU / ${num(pod.needed.memoryGiB)} GiB as a pod on Fargate (requests + ${num(EKS_FARGATE_POD_OVERHEAD_GIB)} GiB for the Kubernetes components); the largest Fargate pod is ${num(max.vcpu)} vCPU / ${num(max.memoryGiB)} GiB`,
+      };
+    }
+    out.push({ service: { ...service, vcpu: pod.needed.vcpu, memoryGiB: pod.needed.memoryGiB }, index, size: pod.size, pod });
+  }
+  return out;
+}
+
+/** "pod requests 0.25 vCPU / 0.75 GiB + 0.25 GiB Kubernetes components, billed as 0.25 vCPU / 1 GiB on Fargate ..." */
+function podNote(s: SizedPod): string {
+  const { requests, needed } = s.pod;
+  const size = s.size;
+  const parts: string[] = [];
+  if (requests.from === "containers") {
+    const by = (from: string) => (from === "init" ? "the largest init container" : "the sum of the long-running containers");
+    parts.push(`pod requests ${num(requests.vcpu)} vCPU (${by(requests.vcpuFrom)}) / ${num(requests.memoryGiB)} GiB (${by(requests.memoryFrom)})`);
+  } else parts.push(`pod requests ${num(requests.vcpu)} vCPU / ${num(requests.memoryGiB)} GiB`);
+  parts[0] += ` + ${num(EKS_FARGATE_POD_OVERHEAD_GIB)} GiB Kubernetes components`;
+  const exact = Math.abs(size.vcpu - needed.vcpu) < 1e-9 && Math.abs(size.memoryGiB - needed.memoryGiB) < 1e-9;
+  parts.push(
+    exact
+      ? `billed as ${num(size.vcpu)} vCPU / ${num(size.memoryGiB)} GiB on Fargate (a valid size)`
+      : `billed as ${num(size.vcpu)} vCPU / ${num(size.memoryGiB)} GiB on Fargate (the smallest valid size holding ${num(needed.vcpu)} vCPU / ${num(needed.memoryGiB)} GiB)`,
+  );
+  return parts.join(", ");
+}
+
+function unavailable(id: string, label: string, reason: string): EstimateOption {
+  return { id, label, available: false, reason, monthlyUSD: null, lines: [], services: [], plan: null };
+}
+
+/**
+ * An EKS-on-Fargate option: the Fargate pricing of fargate.ts on the pods' billed sizes, with the services'
+ * `requested` set to the pods' own requests and a note that explains the size.
+ */
+export function eksFargateOption(
+  catalog: RegionCatalog,
+  pods: SizedPod[] | Failure,
+  mode: "on-demand" | "compute-1y" | "compute-3y",
+  warnings: Set<string>,
+): EstimateOption {
+  const id = mode === "on-demand" ? "fargate" : "fargate-savings-plan";
+  const label = mode === "on-demand" ? EKS_LABELS.fargate : EKS_LABELS[mode];
+  if (isFailure(pods)) return unavailable(id, label, pods.reason);
+  // fargate.ts words its warnings for ECS tasks; the pod warnings are written below.
+  const option = fargateOption(catalog, pods, mode, new Set<string>());
+  if (!option.available) return { ...option, label };
+  const services = option.services.map((billed, i) => {
+    const s = pods[i] as SizedPod;
+    return { ...billed, requested: { vcpu: s.pod.requests.vcpu, memoryGiB: s.pod.requests.memoryGiB }, note: podNote(s) };
+  });
+  if (mode === "on-demand") {
+    for (const b of services) {
+      const loss = b.roundingLossUSD ?? 0;
+      if (b.monthlyUSD > 0 && loss > ROUNDING_LOSS_WARN_SHARE * b.monthlyUSD) {
+        warnings.add(
+          `${b.name}: ${formatUSD(loss)}/month (${Math.round((loss / b.monthlyUSD) * 100)}% of its EKS Fargate cost) pays for capacity above the pod's need because Fargate bills ${num(b.vcpu)} vCPU / ${num(b.memoryGiB)} GiB for requests of ${num(b.requested.vcpu)} vCPU / ${num(b.requested.memoryGiB)} GiB + ${num(EKS_FARGATE_POD_OVERHEAD_GIB)} GiB; requests closer to a valid size would cost less.`,
+        );
+      }
+    }
+  }
+  return { ...option, label, services };
+}
+
+/** EKS has no Fargate Spot: the option stays in the list, unavailable, with the reason. */
+export function eksFargateSpotOption(): EstimateOption {
+  return unavailable("fargate-spot", EKS_LABELS["fargate-spot"], EKS_NO_FARGATE_SPOT);
+}
+
+/**
+ * The control plane: eks.clusters x 730 h x the support tier's rate per cluster-hour, the same line in every
+ * option (docs/billing-rules.md#eks-cluster-fee). Savings Plans do not cover it. Empty for 0 clusters.
+ */
+export function eksClusterFeeLines(input: EstimateInput, catalog: RegionCatalog): CostLine[] | Failure {
+  const clusters = input.eks?.clusters ?? 1;
+  const support = input.eks?.support ?? "standard";
+  if (clusters <= 0) return [];
+  const what = `The EKS cluster fee (${plural(clusters, "cluster")}, ${support} support)`;
+  if (!catalog.eks) {
+    return { reason: `${what} cannot be priced: price catalog ${catalog.catalogId} has no EKS rates (snapshots from 2026-12-01 on have them); set eks.clusters to 0 to leave the fee out` };
+  }
+  const rate = support === "extended" ? catalog.eks.clusterHourExtended : catalog.eks.clusterHourStandard;
+  if (isUnavailable(rate)) return { reason: `${what} cannot be priced in ${catalog.region}: ${rate.reason}` };
+  const line = rateLine(
+    SHARED_SERVICE,
+    "other",
+    `EKS control plane (${support} support)`,
+    clusters * HOURS_PER_MONTH,
+    "cluster-hours",
+    rate,
+    `${plural(clusters, "cluster")} x ${HOURS_PER_MONTH} h; the same in every option, not covered by Savings Plans.${support === "extended" ? " Extended support: a Kubernetes version past its 14 months of standard support." : ""}`,
+  );
+  line.category = "control-plane";
+  line.shared = true;
+  return [line];
+}
+
+// ---------------------------------------------------------------- managed node groups (docs/billing-rules.md#eks-node-groups)
+
+/** The gp3 root volume of a managed node group's nodes when eks.nodeVolumeGiB is absent (the EKS default). */
+export const EKS_NODE_VOLUME_GIB = 20;
+
+/**
+ * One capacity function per (DaemonSet reserve, prefix delegation): the fleet search caches its answers per
+ * function object, so the same settings must give the same function.
+ */
+const nodeCapacityFns = new Map<string, (t: InstanceType) => InstanceCapacity | null>();
+
+function nodeCapacityFn(reserve: { vcpu: number; memoryGiB: number }, prefixDelegation: boolean): (t: InstanceType) => InstanceCapacity | null {
+  const key = `${reserve.vcpu}|${reserve.memoryGiB}|${prefixDelegation}`;
+  let fn = nodeCapacityFns.get(key);
+  if (!fn) {
+    fn = (t) => {
+      const c = eksNodeCapacity(t, reserve, prefixDelegation);
+      return c ? { cpuUnits: c.cpuUnits, memMiB: c.memMiB, maxTasks: c.maxPods } : null;
+    };
+    if (nodeCapacityFns.size > 100) nodeCapacityFns.clear();
+    nodeCapacityFns.set(key, fn);
+  }
+  return fn;
+}
+
+/**
+ * What each service asks of a node group: its pods' requests (no +256 MiB, no snapping: the scheduler places pods
+ * by requests), peak pods and hours; the node autoscaler is modelled like ECS cluster auto scaling
+ * (docs/billing-rules.md#ec2-scheduled-work).
+ */
+function nodeDemands(input: EstimateInput): { byArch: Map<Architecture, FleetDemand[]>; scheduledNotes: string[]; sizes: Array<{ vcpu: number; memoryGiB: number }> } {
+  const { byArch: ecsByArch, scheduledNotes } = ecsFleetDemands(input);
+  const sizes = input.services.map((s) => {
+    const r = podRequests(s);
+    return { vcpu: r.vcpu, memoryGiB: r.memoryGiB };
+  });
+  const byArch = new Map<Architecture, FleetDemand[]>();
+  for (const [arch, demands] of ecsByArch) {
+    byArch.set(
+      arch,
+      demands.map((d) => {
+        const size = sizes[d.index] as { vcpu: number; memoryGiB: number };
+        return { ...d, cpu: size.vcpu * CPU_UNITS_PER_VCPU, mem: size.memoryGiB * MIB_PER_GIB };
+      }),
+    );
+  }
+  return { byArch, scheduledNotes: scheduledNotes.map((n) => n.replace("its instances", "its nodes")), sizes };
+}
+
+const NODE_PURCHASE_LABEL: Record<EstimateInput["ec2"]["purchase"], string> = {
+  "on-demand": "on-demand",
+  spot: "Spot, average price",
+  "savings-plan-1y": "EC2 Savings Plan 1 year",
+  "savings-plan-3y": "EC2 Savings Plan 3 years",
+  "reserved-1y": "Reserved Instances 1 year",
+  "reserved-3y": "Reserved Instances 3 years",
+};
+
+/**
+ * The "ec2" option on EKS: a managed node group found by the shared fleet search, with each node's capacity for
+ * pods (allocatable minus the DaemonSet reserve; max pods minus aws-node and kube-proxy) and the pods' requests.
+ */
+export function eksNodeGroupOption(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption {
+  const purchase = input.ec2.purchase;
+  const label = `EKS managed node group (${NODE_PURCHASE_LABEL[purchase]})`;
+  if (!catalog.ec2.instanceTypes.some((t) => t.allocatable && t.maxPods !== undefined)) {
+    return unavailable("ec2", label, `Price catalog ${catalog.catalogId} has no EKS node figures (allocatable CPU/memory, max pods) for ${catalog.region}; snapshots from 2026-12-01 on have them`);
+  }
+  const eks = input.eks;
+  const reserve = eks?.daemonSetReserve ?? { vcpu: 0, memoryGiB: 0 };
+  const prefixDelegation = eks?.prefixDelegation === true;
+  const demands = nodeDemands(input);
+  const reserveText =
+    reserve.vcpu > 0 || reserve.memoryGiB > 0 ? ` minus the DaemonSet reserve (${num(reserve.vcpu)} vCPU / ${num(reserve.memoryGiB)} GiB per node)` : "";
+  return ecsInstanceOption(input, catalog, warnings, {
+    id: "ec2",
+    label,
+    windowsReason: (index, name) => `services[${index}] "${name}" is a Windows service: the price catalog has Linux EC2 instance prices only, so no Windows node group`,
+    price: instancePriceSource(catalog, purchase),
+    fee: null,
+    paidAllMonth: purchase === "reserved-1y" || purchase === "reserved-3y",
+    serviceNote: `Pods reserve their requests on the nodes (no +256 MiB, no Fargate size); the service's cost is its share of the node group by reserved CPU or memory (whichever is larger). Nodes offer Kubernetes allocatable CPU and memory${reserveText}, and max pods${prefixDelegation ? " with prefix delegation" : ""} minus aws-node and kube-proxy.`,
+    scheduledWarning: (notes) =>
+      `Node groups and scheduled work: the node autoscaler is modelled like ECS cluster auto scaling (${num(EC2_LAUNCH_SECONDS / 60)} minutes for a node to launch and join, an assumption; scale-in after ${num(CLUSTER_SCALE_IN_WAIT_SECONDS / 60)} minutes, while Cluster Autoscaler's default is 10 minutes); the group is sized for the pods' peak and the nodes only shorter-running services need are removed after them. ${notes}.`,
+    host: {
+      capacity: nodeCapacityFn(reserve, prefixDelegation),
+      demands,
+      rootVolumeGiB: eks?.nodeVolumeGiB ?? EKS_NODE_VOLUME_GIB,
+      sizes: demands.sizes,
+      unit: "pod",
+      limit: {
+        boundBy: "max-pods",
+        bound: "max-pods-bound",
+        searched: `allocatable CPU/memory${reserveText}, max pods${prefixDelegation ? " (prefix delegation)" : ""}`,
+        limitText: " within its allocatable CPU/memory and max pods",
+      },
+    },
+  });
+}
