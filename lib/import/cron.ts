@@ -158,6 +158,7 @@ function round4(x: number): number {
 
 /** The schedule text -> runs per day and average days per month, or why it cannot be read. */
 export function cronUsage(raw: unknown): CronOutcome {
+  if (raw === undefined || raw === null) return { ok: false, message: 'must be set: a cron schedule such as "0 * * * *" or "@daily"' };
   if (typeof raw !== "string") return { ok: false, message: `must be a cron schedule such as "0 * * * *" or "@daily", got ${raw === null ? "null" : typeof raw === "object" ? "a collection" : String(raw)}` };
   const schedule = raw.trim();
   if (schedule === "") return { ok: false, message: `must be a cron schedule such as "0 * * * *" or "@daily", got an empty string` };

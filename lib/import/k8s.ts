@@ -232,9 +232,10 @@ function readContainers(c: Collector, at: Where, podRel: Key[], list: unknown, f
       ok = false;
       return;
     }
+    // One problem per container is enough (a broken requests mapping would otherwise be reported per resource).
     const cpu = containerResource(c, at, crel, resources, "cpu");
-    const memory = containerResource(c, at, crel, resources, "memory");
-    const storage = containerResource(c, at, crel, resources, "ephemeral-storage");
+    const memory = cpu && containerResource(c, at, crel, resources, "memory");
+    const storage = memory && containerResource(c, at, crel, resources, "ephemeral-storage");
     if (!cpu || !memory || !storage) {
       ok = false;
       return;

@@ -78,11 +78,14 @@ export function parseCpuMillicores(raw: unknown): { ok: true; millicores: number
   return { ok: true, millicores: ceilClean(q.value * 1000) };
 }
 
-/** Memory or storage in whole bytes, rounded up. "500m" (half a byte) is refused: it is always a typo for 500Mi. */
+/**
+ * Memory or storage in whole bytes, rounded up. A milli amount below 1 MiB ("500m" = half a byte) is refused: it
+ * is the classic typo for Mi ("128974848000m", the documentation's own example, is fine).
+ */
 export function parseBytes(raw: unknown): { ok: true; bytes: number } | { ok: false; message: string } {
   const q = parseQuantity(raw);
   if (!q.ok) return q;
-  if (q.suffix === "m" && q.value > 0) {
+  if (q.suffix === "m" && q.value > 0 && q.value < 2 ** 20) {
     return { ok: false, message: `is ${describeGot(raw)}: "m" means thousandths, so that is ${q.value} bytes; write Mi for mebibytes (e.g. ${describeGot(String(raw).trim().replace(/m$/, "Mi"))})` };
   }
   return { ok: true, bytes: ceilClean(q.value) };

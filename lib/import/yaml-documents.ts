@@ -238,7 +238,7 @@ export function readYamlDocuments(input: string): YamlReadOutcome {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      const bomb = error instanceof ReferenceError && /alias/i.test(error.message);
+      const bomb = error instanceof ReferenceError && /excessive alias count/i.test(error.message);
       errors.push({
         path: `documents[${index}]`,
         message: bomb
