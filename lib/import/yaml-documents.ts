@@ -30,7 +30,6 @@ export interface YamlDocument {
 export type YamlReadOutcome = { ok: true; documents: YamlDocument[] } | { ok: false; errors: FieldError[] };
 
 /** Characters YAML does not allow in a stream (C0 controls other than tab, LF, CR; U+FFFE/U+FFFF). */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 
 function utf8Length(text: string): number {
