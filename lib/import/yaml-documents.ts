@@ -9,11 +9,9 @@
  */
 import { isNode, LineCounter, parseAllDocuments, visit, type Document } from "yaml";
 import type { FieldError } from "../field-errors";
+import { MAX_ALIAS_COUNT, MAX_DOCUMENTS, MAX_MANIFEST_BYTES, MAX_NESTING } from "./limits";
 
-export const MAX_MANIFEST_BYTES = 1024 * 1024;
-export const MAX_DOCUMENTS = 200;
-export const MAX_NESTING = 100;
-export const MAX_ALIAS_COUNT = 50;
+export { MAX_ALIAS_COUNT, MAX_DOCUMENTS, MAX_MANIFEST_BYTES, MAX_NESTING };
 /** Reporting stops after this many problems (the first ones are the useful ones). */
 const MAX_ERRORS = 50;
 
