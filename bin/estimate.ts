@@ -1,6 +1,8 @@
 /**
  * CLI: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
- * FILE "-" reads stdin. Prints the EstimateResult JSON (or a table) on stdout.
+ *      npm run -s estimate -- --k8s MANIFESTS.yaml [--region R] [--catalog ID] [--emit-input] [...]
+ * FILE "-" reads stdin. Prints the EstimateResult JSON (or a table) on stdout. With --k8s the input comes from
+ * Kubernetes manifests (lib/import/k8s.ts); what the import assumed is printed on stderr as notes.
  * Exit codes: 0 ok; 2 bad usage, unreadable file, invalid JSON or invalid input (every problem with its path
  * on stderr); 3 the recommended option's monthly cost is above --budget.
  * `main(argv, io)` is exported so tests run it in-process.
@@ -14,20 +16,33 @@ import { formatFieldErrors, type FieldError } from "../lib/field-errors";
 import { formatCents, formatUSD, toCents } from "../lib/money";
 import { compareWithBaseline, presentEstimate } from "../lib/present/estimate";
 import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
-import type { EstimateResult } from "../lib/schemas/estimate";
+import { parseEstimateInput, type EstimateInput, type EstimateResult } from "../lib/schemas/estimate";
+import { DEFAULT_DAEMONSET_NODES, DEFAULT_IMPORT_REGION, DEFAULT_JOB_RUN_SECONDS, importKubernetesManifests, type K8sImportOptions } from "../lib/import/k8s";
 
 
 export const EXIT_OVER_BUDGET = 3;
 
 const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
+       npm run -s estimate -- --k8s MANIFESTS.yaml [--region R] [--catalog ID] [--emit-input] [--budget USD] [--format F]
   FILE.json        an EstimateInput (or an exported EstimateResult); "-" reads standard input
   --budget USD     exit 3 when the recommended option costs more than USD per month
   --format FORMAT  json (default): the EstimateResult; table: a readable summary
   --catalog-dir D  the data directory holding catalog/ (default: ./data)
+Kubernetes manifests (multi-document YAML or JSON; notes on what was assumed go to stderr):
+  --k8s FILE       import Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods as EKS services; "-" reads stdin
+  --region R       the region to price them in (default ${DEFAULT_IMPORT_REGION})
+  --catalog ID     a price catalog snapshot such as 2026-12-01 (default: the newest)
+  --daemonset-nodes N  nodes each DaemonSet runs on (default ${DEFAULT_DAEMONSET_NODES})
+  --job-seconds S  run time of a Job pod without activeDeadlineSeconds (default ${DEFAULT_JOB_RUN_SECONDS})
+  --emit-input     print the converted EstimateInput instead of the estimate
 Exit codes: 0 ok, 2 invalid usage or input (problems listed with their paths), 3 over budget.`;
 
 interface Args {
   file: string;
+  /** --k8s: the file holds Kubernetes manifests. */
+  k8s: boolean;
+  k8sOptions: K8sImportOptions;
+  emitInput: boolean;
   budget: number | null;
   format: "json" | "table";
   dataDir: string | null;
@@ -35,8 +50,13 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | { error: string } {
-  const out: Args = { file: "", budget: null, format: "json", dataDir: null, help: false };
+  const out: Args = { file: "", k8s: false, k8sOptions: {}, emitInput: false, budget: null, format: "json", dataDir: null, help: false };
   const files: string[] = [];
+  const k8sOnly: string[] = [];
+  const wholeNumber = (flag: string, v: string | undefined, min: number): number | { error: string } => {
+    const n = v === undefined || v.trim() === "" ? NaN : Number(v);
+    return Number.isInteger(n) && n >= min ? n : { error: `${flag}: expected a whole number >= ${min}, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -55,10 +75,39 @@ function parseArgs(argv: string[]): Args | { error: string } {
       const v = value();
       if (!v) return { error: "--catalog-dir: expected a directory" };
       out.dataDir = v;
+    } else if (flag === "--k8s") {
+      const v = value();
+      if (!v) return { error: "--k8s: expected a manifests file (or - for standard input)" };
+      out.k8s = true;
+      files.push(v);
+    } else if (flag === "--region") {
+      const v = value();
+      if (!v) return { error: "--region: expected a region code such as eu-west-1" };
+      out.k8sOptions.region = v;
+      k8sOnly.push(flag);
+    } else if (flag === "--catalog") {
+      const v = value();
+      if (!v) return { error: "--catalog: expected a catalog id such as 2026-12-01" };
+      out.k8sOptions.catalog = v;
+      k8sOnly.push(flag);
+    } else if (flag === "--daemonset-nodes") {
+      const n = wholeNumber(flag, value(), 0);
+      if (typeof n !== "number") return n;
+      out.k8sOptions.daemonSetNodes = n;
+      k8sOnly.push(flag);
+    } else if (flag === "--job-seconds") {
+      const n = wholeNumber(flag, value(), 1);
+      if (typeof n !== "number") return n;
+      out.k8sOptions.jobRunSeconds = n;
+      k8sOnly.push(flag);
+    } else if (flag === "--emit-input") {
+      out.emitInput = true;
+      k8sOnly.push(flag);
     } else if (arg.startsWith("-") && arg !== "-") return { error: `unknown option ${arg}` };
     else files.push(arg);
   }
   if (out.help) return out;
+  if (!out.k8s && k8sOnly.length > 0) return { error: `${k8sOnly[0]} applies only to --k8s (an EstimateInput file says its own region and catalog)` };
   if (files.length !== 1) return { error: files.length === 0 ? "missing the input file (or - for standard input)" : `expected one input file, got ${files.length}: ${files.join(" ")}` };
   out.file = files[0] as string;
   return out;
@@ -94,21 +143,42 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`estimate: cannot read ${label}: ${describeReadError(error)}\n`);
     return EXIT_INVALID;
   }
-  if (text.trim() === "") {
-    io.stderr(`estimate: ${label} is not valid JSON: it is empty\n`);
-    return EXIT_INVALID;
-  }
-  // The same reader as "Import JSON" on the page: an EstimateInput, or an exported EstimateResult (its input).
-  const file = readEstimateFile(text);
-  if (!file.ok) {
-    const fileLevel = file.errors.length === 1 && file.errors[0]?.path === "(file)";
-    io.stderr(fileLevel ? `estimate: ${label} ${file.errors[0]?.message}\n` : listErrors(label, file.errors));
-    return EXIT_INVALID;
+  let input: EstimateInput;
+  if (args.k8s) {
+    const imported = importKubernetesManifests(text, args.k8sOptions);
+    if (!imported.ok) {
+      io.stderr(`${label}: invalid Kubernetes manifests (${imported.errors.length} problem${imported.errors.length === 1 ? "" : "s"}):\n${formatFieldErrors(imported.errors)}\n`);
+      return EXIT_INVALID;
+    }
+    for (const note of imported.notes) io.stderr(`note: ${note}\n`);
+    if (args.emitInput) {
+      io.stdout(`${JSON.stringify(imported.input, null, 2)}\n`);
+      return EXIT_OK;
+    }
+    const parsed = parseEstimateInput(imported.input);
+    if (!parsed.ok) {
+      io.stderr(listErrors(label, parsed.errors));
+      return EXIT_INVALID;
+    }
+    input = parsed.value;
+  } else {
+    if (text.trim() === "") {
+      io.stderr(`estimate: ${label} is not valid JSON: it is empty\n`);
+      return EXIT_INVALID;
+    }
+    // The same reader as "Import JSON" on the page: an EstimateInput, or an exported EstimateResult (its input).
+    const file = readEstimateFile(text);
+    if (!file.ok) {
+      const fileLevel = file.errors.length === 1 && file.errors[0]?.path === "(file)";
+      io.stderr(fileLevel ? `estimate: ${label} ${file.errors[0]?.message}\n` : listErrors(label, file.errors));
+      return EXIT_INVALID;
+    }
+    input = file.input;
   }
   const dataDir = args.dataDir ? resolveDataDir(args.dataDir, cwd) : path.join(cwd, "data");
   let outcome;
   try {
-    outcome = estimateWithLoader(file.input, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir }));
+    outcome = estimateWithLoader(input, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir }));
   } catch (error) {
     // Unknown region or snapshot are field errors inside `outcome`; these are a missing or broken price file.
     if (error instanceof CatalogLookupError) {

@@ -30,6 +30,8 @@ import { SizeDatalists } from "./SizeDatalists";
 import { useDraft } from "./useDraft";
 import { useEstimatorKit } from "./useEstimatorKit";
 import { useLiveEstimate } from "./useLiveEstimate";
+import { K8sImportPanel } from "./K8sImportPanel";
+import { isManifestFileName, looksLikeKubernetesJson, useK8sImport, type K8sImportState } from "./useK8sImport";
 import type { FormLimits, Kit, RegionInfo } from "./types";
 
 export interface EstimatorProps {
@@ -91,6 +93,22 @@ export function Estimator(props: EstimatorProps) {
   const applyTaskDefinition = useCallback((key: string, fields: TaskDefinitionFields) => actions.updateService(key, fields), [actions]);
   const taskDefinitions = useTaskDefinitionImport(kit?.readTaskDefinition ?? null, applyTaskDefinition);
 
+  // Kubernetes manifests replace the services (orchestrator EKS); region, catalog, EC2 and network settings stay.
+  const applyManifests = useCallback(
+    (input: EstimateInput) => {
+      if (!kit) return;
+      const imported = kit.inputToDraft(input);
+      actions.replace({ ...imported, region: draft.region, catalog: draft.catalog, savingsPlan: draft.savingsPlan, ec2: draft.ec2, network: draft.network });
+      setCurveService(0);
+    },
+    [kit, actions, draft.region, draft.catalog, draft.savingsPlan, draft.ec2, draft.network],
+  );
+  const manifests = useK8sImport(applyManifests, { region: draft.region, catalog: draft.catalog });
+  const noticeForManifests = (out: K8sImportState) => {
+    if (out.status === "ok") setNotice({ kind: "import-ok", what: `Kubernetes manifests in ${out.source} (${out.services.length} services; the import's notes are under "Import Kubernetes manifests")` });
+    else if (out.status === "error") setNotice({ kind: "import-error", errors: out.errors });
+  };
+
   const removeService = useCallback(
     (key: string) => {
       actions.removeService(key);
@@ -105,7 +123,16 @@ export function Estimator(props: EstimatorProps) {
       setNotice({ kind: "import-error", errors: [{ path: "(file)", message: `is too large (${file.size} bytes; at most ${kit.maxImportBytes})` }] });
       return;
     }
-    const out = kit.readEstimateFile(await file.text());
+    if (isManifestFileName(file.name)) {
+      noticeForManifests(await manifests.importFile(file));
+      return;
+    }
+    const text = await file.text();
+    const out = kit.readEstimateFile(text);
+    if (!out.ok && looksLikeKubernetesJson(text)) {
+      noticeForManifests(await manifests.importText(text, file.name));
+      return;
+    }
     if (!out.ok) {
       setNotice({ kind: "import-error", errors: out.errors });
       return;
@@ -140,6 +167,7 @@ export function Estimator(props: EstimatorProps) {
       <div className="layout">
         <ShareTokenContext.Provider value={good.token}>
           <form className="stack" aria-label="Workload" onSubmit={(e) => e.preventDefault()} noValidate>
+            <K8sImportPanel state={manifests.state} ready={kit !== null} onText={manifests.importText} onFile={manifests.importFile} />
             <ServicesPanel
               services={draft.services}
               eks={draft.orchestrator === "eks"}

@@ -16,10 +16,10 @@ function errorResponse(status: number, errors: FieldError[]): Response {
   return Response.json({ errors }, { status, headers: HEADERS });
 }
 
-class TooLarge extends Error {}
+export class TooLarge extends Error {}
 
-/** Read at most MAX_BODY_BYTES; stop (and cancel the stream) as soon as more arrive. */
-async function readLimited(req: Request): Promise<Uint8Array> {
+/** Read at most `maxBytes`; stop (and cancel the stream) as soon as more arrive (throws TooLarge). */
+export async function readLimited(req: Request, maxBytes = MAX_BODY_BYTES): Promise<Uint8Array> {
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -28,7 +28,7 @@ async function readLimited(req: Request): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
+    if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
       throw new TooLarge();
     }
