@@ -14,15 +14,20 @@ import { formatFieldErrors, type FieldError } from "../lib/field-errors";
 import { formatCents, formatUSD, toCents } from "../lib/money";
 import { compareWithBaseline, presentEstimate } from "../lib/present/estimate";
 import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
-import type { EstimateResult } from "../lib/schemas/estimate";
+import type { EstimateInput, EstimateResult } from "../lib/schemas/estimate";
+import { filesRegionsLoader } from "../lib/regions/files";
+import { compareRegionsForInput } from "../lib/regions/pipeline";
+import { renderRegionsTable } from "../lib/regions/table";
 
 
 export const EXIT_OVER_BUDGET = 3;
 
-const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
+const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--all-regions] [--catalog-dir DIR]
   FILE.json        an EstimateInput (or an exported EstimateResult); "-" reads standard input
   --budget USD     exit 3 when the recommended option costs more than USD per month
   --format FORMAT  json (default): the EstimateResult; table: a readable summary
+  --all-regions    the same workload in every region of its price catalog, cheapest first
+                   (json: { regions, currentRegion, catalog } as POST /api/estimate/regions; table: one line per region)
   --catalog-dir D  the data directory holding catalog/ (default: ./data)
 Exit codes: 0 ok, 2 invalid usage or input (problems listed with their paths), 3 over budget.`;
 
@@ -31,17 +36,19 @@ interface Args {
   budget: number | null;
   format: "json" | "table";
   dataDir: string | null;
+  allRegions: boolean;
   help: boolean;
 }
 
 function parseArgs(argv: string[]): Args | { error: string } {
-  const out: Args = { file: "", budget: null, format: "json", dataDir: null, help: false };
+  const out: Args = { file: "", budget: null, format: "json", dataDir: null, allRegions: false, help: false };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const value = (): string | undefined => (inline !== undefined ? inline : argv[++i]);
     if (flag === "--help" || flag === "-h") out.help = true;
+    else if (flag === "--all-regions" && inline === undefined) out.allRegions = true;
     else if (flag === "--budget") {
       const v = value();
       const n = v === undefined || v.trim() === "" ? NaN : Number(v);
@@ -59,6 +66,7 @@ function parseArgs(argv: string[]): Args | { error: string } {
     else files.push(arg);
   }
   if (out.help) return out;
+  if (out.allRegions && out.budget !== null) return { error: "--budget applies to one region's estimate; leave it out with --all-regions" };
   if (files.length !== 1) return { error: files.length === 0 ? "missing the input file (or - for standard input)" : `expected one input file, got ${files.length}: ${files.join(" ")}` };
   out.file = files[0] as string;
   return out;
@@ -106,6 +114,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT_INVALID;
   }
   const dataDir = args.dataDir ? resolveDataDir(args.dataDir, cwd) : path.join(cwd, "data");
+  if (args.allRegions) return allRegions(file.input, label, dataDir, args.format, io);
   let outcome;
   try {
     outcome = estimateWithLoader(file.input, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir }));
@@ -141,6 +150,27 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT_OVER_BUDGET;
     }
   }
+  return EXIT_OK;
+}
+
+/** --all-regions: every region of the input's snapshot (lib/regions), as JSON or a table. */
+function allRegions(input: EstimateInput, label: string, dataDir: string, format: Args["format"], io: CliIO): number {
+  let outcome;
+  try {
+    outcome = compareRegionsForInput(input, filesRegionsLoader(dataDir));
+  } catch (error) {
+    if (error instanceof CatalogLookupError || error instanceof CatalogFileError) {
+      io.stderr(`estimate: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
+  if (!outcome.ok) {
+    io.stderr(listErrors(label, outcome.errors));
+    return EXIT_INVALID;
+  }
+  const { regions, currentRegion, catalog } = outcome.comparison;
+  io.stdout(format === "table" ? renderRegionsTable(outcome.comparison) : `${JSON.stringify({ regions, currentRegion, catalog }, null, 2)}\n`);
   return EXIT_OK;
 }
 

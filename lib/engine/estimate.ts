@@ -18,6 +18,7 @@ import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
 import { formatCents, formatUSD, toCents } from "../money";
 import { rateOf } from "./lines";
 import { OLD_SOURCE_DAYS } from "./rules";
+import { addCostPer1MRequests } from "./unit-cost";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
@@ -58,6 +59,7 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
     // Average cost per hour of the 730-hour month, for "per hour" displays.
     if (o.available && o.monthlyUSD !== null) o.hourlyUSD = o.monthlyUSD / HOURS_PER_MONTH;
   }
+  addCostPer1MRequests(input, options);
   addOptionWarnings(input, catalog, options, warnings);
   return {
     version: 1,
