@@ -17,7 +17,9 @@ import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
 import type { EstimateInput, EstimateResult } from "../lib/schemas/estimate";
 import { filesRegionsLoader } from "../lib/regions/files";
 import { compareRegionsForInput } from "../lib/regions/pipeline";
-import { renderRegionsTable } from "../lib/regions/table";
+import { formatCostPer1M, renderRegionsTable } from "../lib/regions/table";
+import { monthlyRequests } from "../lib/engine/unit-cost";
+import { num } from "../lib/format";
 
 
 export const EXIT_OVER_BUDGET = 3;
@@ -186,7 +188,10 @@ export function renderTable(result: EstimateResult): string {
   // Amounts in cents by the presentation rule (lib/present): the columns add up to the totals shown.
   const presented = presentEstimate(result);
   const width = Math.max(20, ...result.options.map((o) => o.label.length)) + 2;
-  out.push(`${pad("Option", width)}${padStart("Monthly", 14)}${padStart("vs Fargate", 14)}`);
+  // Cost per 1M requests (docs/billing-rules.md#cost-per-requests): a column only when some service gives requests.
+  const requests = monthlyRequests(result.input);
+  const perRequest = (o: EstimateResult["options"][number]) => (requests ? padStart(formatCostPer1M(o.costPer1MRequests), 13) : "");
+  out.push(`${pad("Option", width)}${padStart("Monthly", 14)}${padStart("vs Fargate", 14)}${requests ? padStart("Per 1M req", 13) : ""}`);
   for (const p of presented.options) {
     const o = p.option;
     const mark = presented.recommendedId === o.id ? "  <- recommended" : "";
@@ -196,7 +201,11 @@ export function renderTable(result: EstimateResult): string {
     }
     const vs = compareWithBaseline(p, presented.baseline);
     const diff = vs.kind === "cheaper" ? `-${formatCents(vs.cents)}` : vs.kind === "dearer" ? `+${formatCents(vs.cents)}` : "";
-    out.push(`${pad(o.label, width)}${padStart(formatCents(p.totalCents), 14)}${padStart(diff, 14)}${mark}`);
+    out.push(`${pad(o.label, width)}${padStart(formatCents(p.totalCents), 14)}${padStart(diff, 14)}${perRequest(o)}${mark}`);
+  }
+  if (requests) {
+    out.push("");
+    out.push(`Requests: ${num(requests.total / 1e6)} M requests a month (${requests.services.map((s) => `${s.name} ${num(s.requestsPerSecond)}/s x ${num(s.servingHours)} h`).join(", ")}); per 1M = the option's whole monthly total / that.`);
   }
   if (result.recommendation) {
     out.push("");

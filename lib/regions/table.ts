@@ -24,9 +24,9 @@ export function formatCostPer1M(usd: number | null | undefined): string {
   return `$${Number(usd.toPrecision(4))}`;
 }
 
-/** Labels of the options unavailable in a region (plus "EC2 types" when listed instance types are not sold there). */
+/** Labels of the options unavailable in a region (plus "listed EC2 types not sold" when some of ec2.instanceTypes are not sold there). */
 export function unavailableSummary(row: RegionRow): string {
-  return row.unavailable.map((u) => (u.what === "ec2.instanceTypes" ? "some ec2.instanceTypes" : u.what)).join("; ");
+  return row.unavailable.map((u) => (u.what === "ec2.instanceTypes" ? "listed EC2 types not sold" : u.what)).join("; ");
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
