@@ -156,3 +156,17 @@ describe("load balancer dimensions from requests", () => {
     expect(lbLines(r)[1]?.note ?? "").not.toMatch(/Derived from requests/);
   });
 });
+
+describe("CSV", () => {
+  it("appends the option's cost per 1M requests to each of its lines only when requests are given", async () => {
+    const { estimateToCsv, CSV_COLUMNS, CSV_COST_PER_1M_COLUMN } = await import("@/lib/export/csv");
+    const withRequests = estimateToCsv(run()).split("\r\n");
+    expect(withRequests[0]).toBe([...CSV_COLUMNS, CSV_COST_PER_1M_COLUMN].join(","));
+    const fargateLine = withRequests.find((l) => l.startsWith("fargate,web,"))!;
+    // 72.82075 / 263.88 = 0.27596... (full precision in the CSV)
+    expect(Number(fargateLine.split(",").at(-1))).toBeCloseTo(72.82075 / M_REQUESTS, 12);
+    const plain = estimateToCsv(run({ services: [{ name: "w", vcpu: 1, memoryGiB: 2, tasks: 1 }] })).split("\r\n");
+    expect(plain[0]).toBe(CSV_COLUMNS.join(","));
+    expect(plain[1]?.split(",").length).toBe(CSV_COLUMNS.length);
+  });
+});
