@@ -48,7 +48,7 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, errors
   const shownFields = new Set([
     "name", "vcpu", "memoryGiB", "architecture", "os", "ephemeralStorageGiB", "tasks", "usage.hoursPerMonth", "usage.runsPerDay",
     "usage.secondsPerRun", "usage.daysPerMonth", "fargateCapacityProviders.base", "fargateCapacityProviders.fargateWeight",
-    "fargateCapacityProviders.spotWeight", "logs.ingestedGBPerMonth", "logs.class", "logs.retentionMonths",
+    "fargateCapacityProviders.spotWeight", "logs.ingestedGBPerMonth", "logs.class", "logs.retentionMonths", "requestsPerSecond",
   ]);
   const otherErrors = [...errors.entries()].filter(([path]) => path.startsWith(`${p}.`) || path === p).filter(([path]) => !shownFields.has(path.slice(p.length + 1)));
 
@@ -71,6 +71,7 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, errors
         <SelectField id={id("os")} label="Operating system" value={s.os} options={[{ value: "linux", label: "Linux" }, { value: "windows", label: "Windows" }]} onChange={(v) => set({ os: v })} error={err("os")} />
         <TextField id={id("tasks")} label="Tasks (average running)" value={s.tasks} inputMode="decimal" onChange={(v) => set({ tasks: v })} error={err("tasks")} testId={`service-${index}-tasks`} />
         <TextField id={id("storage")} label="Ephemeral storage (GiB)" value={s.ephemeralStorageGiB} inputMode="decimal" onChange={(v) => set({ ephemeralStorageGiB: v })} error={err("ephemeralStorageGiB")} hint="20 GiB included on Fargate" />
+        <TextField id={id("rps")} label="Requests per second (average)" value={s.requestsPerSecond ?? ""} inputMode="decimal" placeholder="none" onChange={(v) => set({ requestsPerSecond: v })} error={err("requestsPerSecond")} hint="Optional: gives each option's cost per 1M requests" testId={`service-${index}-rps`} />
 
         <fieldset className="subgroup">
           <legend>Usage</legend>

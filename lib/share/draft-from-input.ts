@@ -19,6 +19,7 @@ function networkToDraft(network: EstimateInput["network"], makeKey: (index: numb
       activeConnectionsPerMinute: String(lb.activeConnectionsPerMinute),
       processedGBPerHour: String(lb.processedGBPerHour),
       ruleEvaluationsPerSecond: String(lb.ruleEvaluationsPerSecond),
+      ...(lb.fromRequests ? { fromRequests: lb.fromRequests } : {}),
     })),
     natCount: String(network.natGateways?.count ?? 0),
     natProcessedGB: String(network.natGateways?.processedGBPerMonth ?? 0),
@@ -58,6 +59,7 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
     logsIngestedGB: s.logs ? String(s.logs.ingestedGBPerMonth) : LOGS_DRAFT_DEFAULTS.logsIngestedGB,
     logsClass: s.logs?.class ?? LOGS_DRAFT_DEFAULTS.logsClass,
     logsRetentionMonths: s.logs ? String(s.logs.retentionMonths) : LOGS_DRAFT_DEFAULTS.logsRetentionMonths,
+    ...(s.requestsPerSecond !== undefined ? { requestsPerSecond: String(s.requestsPerSecond) } : {}),
   }));
   return {
     region: input.region,
