@@ -120,7 +120,9 @@ export const RegionsPanel = memo(function RegionsPanel({ input, onSwitchRegion }
                   </figcaption>
                   <RegionsBarChart rows={bars} onSelect={onSwitchRegion} />
                 </figure>
-                <div className="table-wrap">
+                {/* Positioned, so the visually hidden header text (absolutely positioned) scrolls with the table
+                    instead of widening the page at 375 px. */}
+                <div className="table-wrap" style={{ position: "relative" }}>
                   <table data-testid="table-regions">
                     <caption className="visually-hidden">Every region, cheapest first: cheapest option, monthly total, difference to the current region, what is unavailable</caption>
                     <thead>
