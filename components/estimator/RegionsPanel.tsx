@@ -141,9 +141,6 @@ export const RegionsPanel = memo(function RegionsPanel({ input, onSwitchRegion }
                           </th>
                         ) : null}
                         <th scope="col">Unavailable</th>
-                        <th scope="col">
-                          <span className="visually-hidden">Switch</span>
-                        </th>
                       </tr>
                     </thead>
                     <tbody>
@@ -151,7 +148,19 @@ export const RegionsPanel = memo(function RegionsPanel({ input, onSwitchRegion }
                         <tr key={r.region} data-testid={`region-row-${r.region}`} className={r.current ? "current-region" : undefined} aria-current={r.current ? "true" : undefined}>
                           <th scope="row">
                             {r.region}
-                            <div className="muted small">{r.location}</div>
+                            <div className="muted small" style={{ fontWeight: 400 }}>
+                              {r.location}
+                            </div>
+                            {/* In the first column, so it is reachable without scrolling the table sideways on a phone. */}
+                            {r.current ? (
+                              <span className="small" style={{ fontWeight: 400 }}>
+                                Current
+                              </span>
+                            ) : (
+                              <button type="button" className="btn" style={{ marginTop: 4 }} onClick={() => onSwitchRegion(r.region)} aria-label={`Switch the estimate to ${r.region} (${r.location})`} data-testid={`region-switch-${r.region}`}>
+                                Switch
+                              </button>
+                            )}
                           </th>
                           <td>{r.cheapest ? r.cheapest.label : "Nothing can run here"}</td>
                           <td className="r" data-testid={`region-monthly-${r.region}`}>
@@ -173,15 +182,6 @@ export const RegionsPanel = memo(function RegionsPanel({ input, onSwitchRegion }
                                   ))}
                                 </ul>
                               </details>
-                            )}
-                          </td>
-                          <td>
-                            {r.current ? (
-                              <span className="muted small">Current</span>
-                            ) : (
-                              <button type="button" className="btn" onClick={() => onSwitchRegion(r.region)} aria-label={`Switch the estimate to ${r.region} (${r.location})`} data-testid={`region-switch-${r.region}`}>
-                                Switch
-                              </button>
                             )}
                           </td>
                         </tr>
