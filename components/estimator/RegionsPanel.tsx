@@ -162,13 +162,13 @@ export const RegionsPanel = memo(function RegionsPanel({ input, onSwitchRegion }
                               </button>
                             )}
                           </th>
-                          <td>{r.cheapest ? r.cheapest.label : "Nothing can run here"}</td>
+                          <td style={{ minWidth: "8em" }}>{r.cheapest ? r.cheapest.label : "Nothing can run here"}</td>
                           <td className="r" data-testid={`region-monthly-${r.region}`}>
                             {r.cheapest ? formatUSD(r.cheapest.monthlyUSD) : "—"}
                           </td>
                           <td className="r">{formatRegionDifference(r, comparison)}</td>
                           {perRequest ? <td className="r">{formatCostPer1M(r.cheapest?.costPer1MRequests)}</td> : null}
-                          <td className="small">
+                          <td className="small" style={{ minWidth: "12em" }}>
                             {r.unavailable.length === 0 ? (
                               "—"
                             ) : (

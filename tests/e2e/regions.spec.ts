@@ -150,6 +150,21 @@ test.describe("Compare regions", () => {
     expect(problems).toEqual([]);
   });
 
+  test("a load balancer derives its new connections from requests per second when the user ticks it", async ({ page }) => {
+    await page.goto("/");
+    await live(page);
+    await page.getByTestId("service-0-rps").fill("100");
+    await page.getByTestId("network-preset-public-alb").click();
+    await expect(page.getByTestId("lb-0")).toBeVisible();
+    await expect(page.getByTestId("per1m-fargate")).toBeVisible();
+    const before = Number(await page.getByTestId("total-fargate").getAttribute("data-usd"));
+    await page.getByTestId("lb-0").getByLabel("Derive new connections from the services' requests per second").check();
+    await expect(page.getByTestId("lb-0-from-requests-note")).toContainText("every service's requests per second, one request per connection");
+    // Preset ALB: the largest dimension was 5 new connections/s / 25 = 0.2 LCU; from requests: api's 100/s, always on
+    // -> 100 / 25 = 4 LCU. (4 - 0.2) x 730 h x $0.008 = $22.192 more in every option.
+    await expect.poll(async () => Number(await page.getByTestId("total-fargate").getAttribute("data-usd")) - before, { timeout: 30_000 }).toBeCloseTo(22.192, 6);
+  });
+
   test("desktop: the whole page is axe clean with the comparison open and a reason expanded", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto("/");
