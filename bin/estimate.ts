@@ -18,15 +18,22 @@ import { compareWithBaseline, presentEstimate } from "../lib/present/estimate";
 import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
 import { parseEstimateInput, type EstimateInput, type EstimateResult } from "../lib/schemas/estimate";
 import { DEFAULT_DAEMONSET_NODES, DEFAULT_IMPORT_REGION, DEFAULT_JOB_RUN_SECONDS, importKubernetesManifests, type K8sImportOptions } from "../lib/import/k8s";
+import { filesRegionsLoader } from "../lib/regions/files";
+import { compareRegionsForInput } from "../lib/regions/pipeline";
+import { formatCostPer1M, renderRegionsTable } from "../lib/regions/table";
+import { monthlyRequests } from "../lib/engine/unit-cost";
+import { num } from "../lib/format";
 
 
 export const EXIT_OVER_BUDGET = 3;
 
-const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
+const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--all-regions] [--catalog-dir DIR]
        npm run -s estimate -- --k8s MANIFESTS.yaml [--region R] [--catalog ID] [--emit-input] [--budget USD] [--format F]
   FILE.json        an EstimateInput (or an exported EstimateResult); "-" reads standard input
   --budget USD     exit 3 when the recommended option costs more than USD per month
   --format FORMAT  json (default): the EstimateResult; table: a readable summary
+  --all-regions    the same workload in every region of its price catalog, cheapest first
+                   (json: { regions, currentRegion, catalog } as POST /api/estimate/regions; table: one line per region)
   --catalog-dir D  the data directory holding catalog/ (default: ./data)
 Kubernetes manifests (multi-document YAML or JSON; notes on what was assumed go to stderr):
   --k8s FILE       import Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods as EKS services; "-" reads stdin
@@ -46,11 +53,12 @@ interface Args {
   budget: number | null;
   format: "json" | "table";
   dataDir: string | null;
+  allRegions: boolean;
   help: boolean;
 }
 
 function parseArgs(argv: string[]): Args | { error: string } {
-  const out: Args = { file: "", k8s: false, k8sOptions: {}, emitInput: false, budget: null, format: "json", dataDir: null, help: false };
+  const out: Args = { file: "", k8s: false, k8sOptions: {}, emitInput: false, budget: null, format: "json", dataDir: null, allRegions: false, help: false };
   const files: string[] = [];
   const k8sOnly: string[] = [];
   const wholeNumber = (flag: string, v: string | undefined, min: number): number | { error: string } => {
@@ -62,6 +70,7 @@ function parseArgs(argv: string[]): Args | { error: string } {
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const value = (): string | undefined => (inline !== undefined ? inline : argv[++i]);
     if (flag === "--help" || flag === "-h") out.help = true;
+    else if (flag === "--all-regions" && inline === undefined) out.allRegions = true;
     else if (flag === "--budget") {
       const v = value();
       const n = v === undefined || v.trim() === "" ? NaN : Number(v);
@@ -108,6 +117,7 @@ function parseArgs(argv: string[]): Args | { error: string } {
   }
   if (out.help) return out;
   if (!out.k8s && k8sOnly.length > 0) return { error: `${k8sOnly[0]} applies only to --k8s (an EstimateInput file says its own region and catalog)` };
+  if (out.allRegions && out.budget !== null) return { error: "--budget applies to one region's estimate; leave it out with --all-regions" };
   if (files.length !== 1) return { error: files.length === 0 ? "missing the input file (or - for standard input)" : `expected one input file, got ${files.length}: ${files.join(" ")}` };
   out.file = files[0] as string;
   return out;
@@ -176,6 +186,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     input = file.input;
   }
   const dataDir = args.dataDir ? resolveDataDir(args.dataDir, cwd) : path.join(cwd, "data");
+  if (args.allRegions) return allRegions(input, label, dataDir, args.format, io);
   let outcome;
   try {
     outcome = estimateWithLoader(input, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir }));
@@ -214,6 +225,27 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
+/** --all-regions: every region of the input's snapshot (lib/regions), as JSON or a table. */
+function allRegions(input: EstimateInput, label: string, dataDir: string, format: Args["format"], io: CliIO): number {
+  let outcome;
+  try {
+    outcome = compareRegionsForInput(input, filesRegionsLoader(dataDir));
+  } catch (error) {
+    if (error instanceof CatalogLookupError || error instanceof CatalogFileError) {
+      io.stderr(`estimate: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
+  if (!outcome.ok) {
+    io.stderr(listErrors(label, outcome.errors));
+    return EXIT_INVALID;
+  }
+  const { regions, currentRegion, catalog } = outcome.comparison;
+  io.stdout(format === "table" ? renderRegionsTable(outcome.comparison) : `${JSON.stringify({ regions, currentRegion, catalog }, null, 2)}\n`);
+  return EXIT_OK;
+}
+
 const pct = (n: number) => `${Math.round(n)}%`;
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
@@ -230,7 +262,10 @@ export function renderTable(result: EstimateResult): string {
   // Amounts in cents by the presentation rule (lib/present): the columns add up to the totals shown.
   const presented = presentEstimate(result);
   const width = Math.max(20, ...result.options.map((o) => o.label.length)) + 2;
-  out.push(`${pad("Option", width)}${padStart("Monthly", 14)}${padStart("vs Fargate", 14)}`);
+  // Cost per 1M requests (docs/billing-rules.md#cost-per-requests): a column only when some service gives requests.
+  const requests = monthlyRequests(result.input);
+  const perRequest = (o: EstimateResult["options"][number]) => (requests ? padStart(formatCostPer1M(o.costPer1MRequests), 13) : "");
+  out.push(`${pad("Option", width)}${padStart("Monthly", 14)}${padStart("vs Fargate", 14)}${requests ? padStart("Per 1M req", 13) : ""}`);
   for (const p of presented.options) {
     const o = p.option;
     const mark = presented.recommendedId === o.id ? "  <- recommended" : "";
@@ -240,7 +275,11 @@ export function renderTable(result: EstimateResult): string {
     }
     const vs = compareWithBaseline(p, presented.baseline);
     const diff = vs.kind === "cheaper" ? `-${formatCents(vs.cents)}` : vs.kind === "dearer" ? `+${formatCents(vs.cents)}` : "";
-    out.push(`${pad(o.label, width)}${padStart(formatCents(p.totalCents), 14)}${padStart(diff, 14)}${mark}`);
+    out.push(`${pad(o.label, width)}${padStart(formatCents(p.totalCents), 14)}${padStart(diff, 14)}${perRequest(o)}${mark}`);
+  }
+  if (requests) {
+    out.push("");
+    out.push(`Requests: ${num(requests.total / 1e6)} M requests a month (${requests.services.map((s) => `${s.name} ${num(s.requestsPerSecond)}/s x ${num(s.servingHours)} h`).join(", ")}); per 1M = the option's whole monthly total / that.`);
   }
   if (result.recommendation) {
     out.push("");

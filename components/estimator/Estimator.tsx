@@ -7,7 +7,7 @@
  *
  *   state:  useDraft (the form) · useEstimatorKit · useRegionCatalog · useLiveEstimate · share-link and
  *           task-definition hooks (components/hooks, shared with /rightsize)
- *   panels: ServicesPanel · SettingsPanel | ComparisonPanel · charts · Breakdown · WarningsAndSources
+ *   panels: ServicesPanel · SettingsPanel | ComparisonPanel · charts · RegionsPanel · Breakdown · WarningsAndSources
  */
 import { useCallback, useMemo, useState } from "react";
 import type { EstimateDraft } from "@/lib/share/draft";
@@ -25,6 +25,7 @@ import { NetworkPanel } from "./NetworkPanel";
 import { ComparisonPanel } from "./ComparisonPanel";
 import { Breakdown, WarningsAndSources } from "./Results";
 import { CostChartPanel, CrossoverPanel } from "./ChartsSection";
+import { RegionsPanel } from "./RegionsPanel";
 import { EstimateNotice, type Notice } from "./EstimateNotice";
 import { SizeDatalists } from "./SizeDatalists";
 import { useDraft } from "./useDraft";
@@ -215,6 +216,7 @@ export function Estimator(props: EstimatorProps) {
             <CostChartPanel result={result} />
             <CrossoverPanel curve={live.curve} serviceNames={serviceNames} curveService={Math.min(curveService, draft.services.length - 1)} onCurveService={setCurveService} />
           </div>
+          <RegionsPanel input={good.input} onSwitchRegion={actions.setRegion} />
           <Breakdown result={deferred.result} />
           <WarningsAndSources result={deferred.result} />
         </section>

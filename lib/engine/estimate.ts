@@ -20,6 +20,7 @@ import { formatCents, formatUSD, toCents } from "../money";
 import { rateOf } from "./lines";
 import { OLD_SOURCE_DAYS } from "./rules";
 import { eksClusterFeeLines, eksFargateOption, eksFargateSpotOption, eksNodeGroupOption, sizePods } from "./eks";
+import { addCostPer1MRequests } from "./unit-cost";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
@@ -55,6 +56,7 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
     // Average cost per hour of the 730-hour month, for "per hour" displays.
     if (o.available && o.monthlyUSD !== null) o.hourlyUSD = o.monthlyUSD / HOURS_PER_MONTH;
   }
+  addCostPer1MRequests(input, options);
   addOptionWarnings(input, catalog, options, warnings);
   return {
     version: 1,

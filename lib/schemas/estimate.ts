@@ -132,6 +132,20 @@ export const Ec2OptionsSchema = z.strictObject({
 const count = (max: number) => z.number().int("must be a whole number").min(0, "must be >= 0").max(max, `must be <= ${max}`);
 const rate = (max: number) => finite().min(0, "must be >= 0").max(max, `must be <= ${max}`);
 
+/** docs/billing-rules.md#lb-from-requests. Service names are checked against services[] by the input schema. */
+export const LoadBalancerFromRequestsSchema = z.strictObject({
+  /** The services behind this load balancer; absent = every service that gives requestsPerSecond. */
+  services: z
+    .array(z.string().trim().min(1, "must not be empty").max(L.nameMaxChars, `must be at most ${L.nameMaxChars} characters`))
+    .min(1, "must list at least one service (or leave services out for every service with requestsPerSecond)")
+    .max(MAX_SERVICES, `must list at most ${MAX_SERVICES} services`)
+    .optional(),
+  /** Average bytes of one request plus its response through the load balancer; absent = processedGBPerHour as given. */
+  bytesPerRequest: finite().min(0, "must be >= 0").max(1e10, "must be <= 10000000000 (10 GB)").optional(),
+  /** Requests per new connection (HTTP keep-alive); absent = 1, every request opens a connection (the upper bound). */
+  requestsPerConnection: finite().min(1, "must be >= 1").max(1_000_000, "must be <= 1000000").optional(),
+});
+
 /** One load balancer group (docs/billing-rules.md#load-balancers): LCU dimensions per load balancer. */
 export const LoadBalancerSchema = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(64, "must be at most 64 characters"),
@@ -142,6 +156,19 @@ export const LoadBalancerSchema = z.strictObject({
   processedGBPerHour: rate(1_000_000).default(0),
   /** ALB only: rule evaluations per second beyond the 10 free rules per request. */
   ruleEvaluationsPerSecond: rate(10_000_000).default(0),
+  /**
+   * Derive new connections (and processed bytes, with bytesPerRequest) from the services' requestsPerSecond
+   * instead of typing them (docs/billing-rules.md#lb-from-requests). Absent = the dimensions as given.
+   */
+  fromRequests: LoadBalancerFromRequestsSchema.optional(),
+}).superRefine((lb, ctx) => {
+  // A derived dimension and a typed one would contradict each other: say which to drop.
+  if (lb.fromRequests && lb.newConnectionsPerSecond > 0) {
+    ctx.addIssue({ code: "custom", path: ["newConnectionsPerSecond"], message: "must be 0 or left out when fromRequests is set (it is derived from the services' requestsPerSecond)" });
+  }
+  if (lb.fromRequests?.bytesPerRequest !== undefined && lb.processedGBPerHour > 0) {
+    ctx.addIssue({ code: "custom", path: ["processedGBPerHour"], message: "must be 0 or left out when fromRequests.bytesPerRequest is set (it is derived from it)" });
+  }
 });
 
 /** The rest of the bill that is not per service (docs/billing-rules.md#network-lines). All optional: absent = none. */
@@ -302,7 +329,34 @@ export const EstimateInputSchema = z.strictObject({
     rootVolumeGiB: 30,
     allowBurstable: true,
   }),
-});
+}).superRefine((input, ctx) => checkLoadBalancersFromRequests(input, ctx));
+
+/** network.loadBalancers[].fromRequests must name services that give requestsPerSecond (docs/billing-rules.md#lb-from-requests). */
+function checkLoadBalancersFromRequests(
+  input: { services: ReadonlyArray<{ name: string; requestsPerSecond?: number | undefined }>; network?: { loadBalancers: ReadonlyArray<{ fromRequests?: { services?: string[] | undefined } | undefined }> } | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  input.network?.loadBalancers.forEach((lb, i) => {
+    const from = lb.fromRequests;
+    if (!from) return;
+    const path = ["network", "loadBalancers", i, "fromRequests"];
+    if (from.services === undefined) {
+      if (!input.services.some((s) => s.requestsPerSecond !== undefined)) {
+        ctx.addIssue({ code: "custom", path, message: "needs requestsPerSecond on at least one service (no service gives it)" });
+      }
+      return;
+    }
+    const seen = new Set<string>();
+    from.services.forEach((name, j) => {
+      const service = input.services.find((s) => s.name === name);
+      const at = [...path, "services", j];
+      if (seen.has(name)) ctx.addIssue({ code: "custom", path: at, message: `must not repeat "${name}"` });
+      else if (!service) ctx.addIssue({ code: "custom", path: at, message: `"${name}" is not the name of a service` });
+      else if (service.requestsPerSecond === undefined) ctx.addIssue({ code: "custom", path: at, message: `"${name}" gives no requestsPerSecond` });
+      seen.add(name);
+    });
+  });
+}
 
 /** What a user, a file or a request may send (defaults optional). */
 export type EstimateInputRaw = z.input<typeof EstimateInputSchema>;
@@ -370,6 +424,8 @@ export const OptionSchema = z.object({
   reason: z.string().nullable(),
   monthlyUSD: z.number().nullable(),
   hourlyUSD: z.number().nullable().optional(),
+  /** Present when some service gives requestsPerSecond: monthlyUSD per 1M requests (null: unavailable or no requests). */
+  costPer1MRequests: z.number().nullable().optional(),
   lines: z.array(CostLineSchema),
   services: z.array(BilledServiceSchema),
   plan: Ec2PlanSchema.nullable(),

@@ -19,6 +19,7 @@ function networkToDraft(network: EstimateInput["network"], makeKey: (index: numb
       activeConnectionsPerMinute: String(lb.activeConnectionsPerMinute),
       processedGBPerHour: String(lb.processedGBPerHour),
       ruleEvaluationsPerSecond: String(lb.ruleEvaluationsPerSecond),
+      ...(lb.fromRequests ? { fromRequests: lb.fromRequests } : {}),
     })),
     natCount: String(network.natGateways?.count ?? 0),
     natProcessedGB: String(network.natGateways?.processedGBPerMonth ?? 0),
@@ -63,6 +64,7 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
           containers: s.containers.map((c, j) => ({ key: `${makeKey(i)}-c${j}`, name: c.name, vcpu: String(c.vcpu), memoryGiB: String(c.memoryGiB), init: c.init })),
         }
       : {}),
+    ...(s.requestsPerSecond !== undefined ? { requestsPerSecond: String(s.requestsPerSecond) } : {}),
   }));
   return {
     region: input.region,

@@ -71,6 +71,8 @@ export interface ServiceDraft {
   logsRetentionMonths: string;
   /** EKS pod containers; absent or empty = none (the service's vCPU / memory are the pod's requests). */
   containers?: ContainerDraft[];
+  /** Average requests per second; empty or absent = no `requestsPerSecond` (docs/billing-rules.md#cost-per-requests). */
+  requestsPerSecond?: string;
 }
 
 export type DraftLogsClass = "standard" | "infrequent-access";
@@ -86,6 +88,8 @@ export interface LoadBalancerDraft {
   activeConnectionsPerMinute: string;
   processedGBPerHour: string;
   ruleEvaluationsPerSecond: string;
+  /** Carried as given (share links, imports): dimensions derived from requests (docs/billing-rules.md#lb-from-requests). */
+  fromRequests?: { services?: string[]; bytesPerRequest?: number; requestsPerConnection?: number };
 }
 
 /** The "Network and logs" panel (estimate-level lines). enabled false = no `network` in the input (as before). */
@@ -201,6 +205,7 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
         ...(c.init ? { init: true } : {}),
       }));
     }
+    if (s.requestsPerSecond !== undefined && s.requestsPerSecond.trim() !== "") service.requestsPerSecond = num(s.requestsPerSecond, `${p}.requestsPerSecond`);
     if (s.logs) {
       service.logs = {
         ingestedGBPerMonth: num(s.logsIngestedGB, `${p}.logs.ingestedGBPerMonth`),
@@ -224,6 +229,7 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
               activeConnectionsPerMinute: num(lb.activeConnectionsPerMinute, `${p}.activeConnectionsPerMinute`),
               processedGBPerHour: num(lb.processedGBPerHour, `${p}.processedGBPerHour`),
               ...(lb.type === "alb" ? { ruleEvaluationsPerSecond: num(lb.ruleEvaluationsPerSecond, `${p}.ruleEvaluationsPerSecond`) } : {}),
+              ...(lb.fromRequests ? { fromRequests: lb.fromRequests } : {}),
             };
           }),
           natGateways: { count: num(n.natCount, "network.natGateways.count"), processedGBPerMonth: num(n.natProcessedGB, "network.natGateways.processedGBPerMonth") },
