@@ -13,6 +13,7 @@ import {
   type FieldError,
 } from "../schemas/estimate";
 import { ec2Option } from "./ec2";
+import { environmentsEc2Option, expandEnvironments, summarizeEnvironments, type WeekContext } from "./environments";
 import { sharedBillLines, withBillLines } from "./network";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
 import { formatCents, formatUSD, toCents } from "../money";
@@ -29,7 +30,21 @@ const PREFERENCE = ["fargate", "fargate-savings-plan", "fargate-mix", "fargate-s
  * validates against EstimateResultSchema. input.region should equal catalog.region (estimateRaw checks it).
  */
 export function estimate(input: EstimateInput, catalog: RegionCatalog): EstimateResult {
+  return estimateWithWeek(input, catalog).result;
+}
+
+/**
+ * estimate() plus what spreads its lines over the week (lib/engine/environments.ts `lineWeek`). With
+ * environments, the options price one service per (environment, service) pair and ECS on EC2 sizes one fleet per
+ * period (docs/billing-rules.md#weekly-schedules); without, everything is as before.
+ */
+export function estimateWithWeek(original: EstimateInput, catalog: RegionCatalog): { result: EstimateResult; week: WeekContext } {
   const warnings = new Set<string>();
+  const expanded = original.environments && original.environments.length > 0 ? expandEnvironments(original, catalog.catalogId) : null;
+  const week: WeekContext = { expanded, fleets: new Map() };
+  // With environments the options price the expanded services; the result still carries the user's input.
+  const input = expanded ? expanded.input : original;
+  for (const w of expanded?.warnings ?? []) warnings.add(w);
   const sized = sizeServices(input);
   const options: EstimateOption[] = [];
   const fargate = fargateOption(catalog, sized, "on-demand", warnings);
@@ -48,7 +63,11 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
     );
   }
   if (input.fargate.savingsPlan !== "none") options.push(fargateOption(catalog, sized, input.fargate.savingsPlan, warnings));
-  options.push(ec2Option(input, catalog, warnings));
+  if (expanded) {
+    const ec2 = environmentsEc2Option(expanded, catalog, warnings);
+    options.push(ec2.option);
+    week.fleets.set(ec2.option.id, ec2.fleets);
+  } else options.push(ec2Option(input, catalog, warnings));
 
   // The rest of the bill (network, NAT, egress, logs): the same lines in every option, plus public IPv4 per option.
   const shared = sharedBillLines(input, catalog);
@@ -59,11 +78,11 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
     if (o.available && o.monthlyUSD !== null) o.hourlyUSD = o.monthlyUSD / HOURS_PER_MONTH;
   }
   addOptionWarnings(input, catalog, options, warnings);
-  return {
+  const result: EstimateResult = {
     version: 1,
     // Defaults filled in, including the catalog id actually used, so an export or a share link made from the
     // result always reproduces these numbers.
-    input: input.catalog === catalog.catalogId ? input : { ...input, catalog: catalog.catalogId },
+    input: original.catalog === catalog.catalogId ? original : { ...original, catalog: catalog.catalogId },
     catalog: {
       id: catalog.catalogId,
       region: catalog.region,
@@ -75,6 +94,8 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
     recommendation: recommend(options, input),
     warnings: [...warnings],
   };
+  if (expanded) summarizeEnvironments(result, { ...week, expanded });
+  return { result, week };
 }
 
 /**
