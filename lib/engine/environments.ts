@@ -266,12 +266,15 @@ export function environmentsEc2Option(ex: Expanded, catalog: RegionCatalog, warn
 
   // The plan names services; the pseudo-services repeat a name, so say each "holds" once.
   if (option.plan?.why) {
-    let why = option.plan.why;
-    for (let prev = ""; prev !== why; ) {
-      prev = why;
-      why = why.replace(/([^;.]+ holds \d+ tasks? of [^;]+?)(; \1)+(?=[;.])/g, "$1");
+    // "A holds 2 tasks of api; A holds 2 tasks of api. 3 x A ..." -> "A holds 2 tasks of api. 3 x A ..."
+    const kept: string[] = [];
+    for (const part of option.plan.why.split("; ")) {
+      const last = kept[kept.length - 1];
+      if (last === part) continue;
+      if (last !== undefined && part.startsWith(`${last}. `) && / holds \d+ tasks? of /.test(last)) kept[kept.length - 1] = part;
+      else kept.push(part);
     }
-    option.plan.why = why;
+    option.plan.why = kept.join("; ");
   }
   warnings.add(
     `ECS on EC2 with environments: one fleet runs every environment's tasks. It is sized for each period of the week (a run of quarter-hours with the same demand, UTC) and follows cluster auto scaling: instances launch ${num(EC2_LAUNCH_SECONDS / 60)} minutes before demand rises (assumption) and leave ${num(CLUSTER_SCALE_IN_WAIT_SECONDS / 60)} minutes after it falls, so a dip shorter than that keeps them.`,
