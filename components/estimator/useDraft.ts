@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from "react";
 import { blankServiceDraft, newServiceKey, type DraftSavingsPlan, type Ec2Draft, type EstimateDraft, type NetworkDraft, type ServiceDraft } from "@/lib/share/draft";
+import type { EnvironmentDraft } from "@/lib/share/draft-environments";
 import type { FormLimits } from "./types";
 
 export interface DraftActions {
@@ -18,6 +19,8 @@ export interface DraftActions {
   setCatalog(catalog: string): void;
   setSavingsPlan(plan: DraftSavingsPlan): void;
   setNetwork(network: NetworkDraft): void;
+  /** undefined or [] = no environments in the input. */
+  setEnvironments(environments: EnvironmentDraft[] | undefined): void;
 }
 
 export function useDraft(initial: EstimateDraft, limits: FormLimits): [EstimateDraft, DraftActions] {
@@ -43,6 +46,13 @@ export function useDraft(initial: EstimateDraft, limits: FormLimits): [EstimateD
       setCatalog: (catalog) => setDraft((d) => ({ ...d, catalog })),
       setSavingsPlan: (savingsPlan) => setDraft((d) => ({ ...d, savingsPlan })),
       setNetwork: (network) => setDraft((d) => ({ ...d, network })),
+      setEnvironments: (environments) =>
+        setDraft((d) => {
+          if (environments && environments.length > 0) return { ...d, environments };
+          const rest = { ...d };
+          delete rest.environments;
+          return rest;
+        }),
     }),
     [maxServices, nameMaxChars],
   );

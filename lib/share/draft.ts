@@ -7,6 +7,7 @@
 import { mergeFieldErrors, type FieldError } from "../field-errors";
 import type { Architecture, EstimateInput, OperatingSystem } from "../schemas/estimate";
 import { FARGATE_INCLUDED_STORAGE_GIB, HOURS_PER_MONTH } from "../units";
+import { environmentsToRaw, type EnvironmentDraft } from "./draft-environments";
 
 export { mergeFieldErrors };
 
@@ -98,6 +99,8 @@ export interface EstimateDraft {
   savingsPlan: DraftSavingsPlan;
   ec2: Ec2Draft;
   network: NetworkDraft;
+  /** Environments with weekly schedules (./draft-environments.ts); absent or empty = none in the input. */
+  environments?: EnvironmentDraft[];
 }
 
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -211,6 +214,7 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
     services,
     fargate: { savingsPlan: draft.savingsPlan },
     ...network,
+    ...environmentsToRaw(draft.environments, num, errors),
     ec2: {
       purchase: draft.ec2.purchase,
       instanceTypes: splitInstanceTypes(draft.ec2.instanceTypes),
