@@ -270,8 +270,12 @@ export function environmentsEc2Option(ex: Expanded, catalog: RegionCatalog, warn
     const kept: string[] = [];
     for (const part of option.plan.why.split("; ")) {
       const last = kept[kept.length - 1];
-      if (last === part) continue;
-      if (last !== undefined && part.startsWith(`${last}. `) && / holds \d+ tasks? of /.test(last)) kept[kept.length - 1] = part;
+      // The previous part's last sentence (instance types have dots, sentences end with ". ").
+      const cut = last === undefined ? -1 : last.lastIndexOf(". ");
+      const tail = last === undefined ? "" : cut >= 0 ? last.slice(cut + 2) : last;
+      const holds = / holds \d+ tasks? of /.test(tail);
+      if (last !== undefined && holds && part === tail) continue;
+      if (last !== undefined && holds && part.startsWith(`${tail}. `)) kept[kept.length - 1] = (cut >= 0 ? last.slice(0, cut + 2) : "") + part;
       else kept.push(part);
     }
     option.plan.why = kept.join("; ");
