@@ -99,11 +99,9 @@ export const SchedulePanel = memo(function SchedulePanel({ result }: { result: E
         </table>
       </div>
       <figure>
-        <figcaption>
-          Tasks running and cost per hour over a week (UTC), stacked per environment, for{" "}
-          <label htmlFor="schedule-option" className="visually-hidden">
-            Option shown in the cost chart
-          </label>
+        <figcaption>Tasks running and cost per hour over a week (UTC), stacked per environment. A week is 168 h; a month is 730 h.</figcaption>
+        <div className="field schedule-option">
+          <label htmlFor="schedule-option">Cost per hour of</label>
           <select id="schedule-option" value={optionId} onChange={(e) => setChosen(e.target.value)} data-testid="schedule-option">
             {available.map((o) => (
               <option key={o.id} value={o.id}>
@@ -111,8 +109,7 @@ export const SchedulePanel = memo(function SchedulePanel({ result }: { result: E
               </option>
             ))}
           </select>
-          . A week is 168 h; a month is 730 h.
-        </figcaption>
+        </div>
         {data ? <ScheduleChart data={data} /> : <Placeholder />}
         {data ? (
           <details>

@@ -506,6 +506,19 @@ export function summarizeEnvironments(result: EstimateResult, ctx: WeekContext &
   result.costAtZeroTasks = zero;
 }
 
+/**
+ * Reasons and warnings name services by their index in the expanded list ("services[3] \"api (dev)\""); point them
+ * back at the user's input: `services[0] "api" in environment "dev"`.
+ */
+export function userFacingServiceRefs(text: string, ex: Expanded, original: EstimateInput): string {
+  return text.replace(/services\[(\d+)\] "([^"]*)"/g, (whole, _index: string, name: string) => {
+    const pair = ex.byKey.get(name);
+    if (pair) return `services[${pair.serviceIndex}] "${pair.service.name}" in environment "${pair.environment.name}"`;
+    const i = original.services.findIndex((s) => s.name === name);
+    return i >= 0 ? `services[${i}] "${name}"` : whole;
+  });
+}
+
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** Units of the lines that bill by the hour whatever the tasks do (docs/billing-rules.md#weekly-schedules). */

@@ -13,7 +13,7 @@ import {
   type FieldError,
 } from "../schemas/estimate";
 import { ec2Option } from "./ec2";
-import { environmentsEc2Option, expandEnvironments, summarizeEnvironments, type WeekContext } from "./environments";
+import { environmentsEc2Option, expandEnvironments, summarizeEnvironments, userFacingServiceRefs, type WeekContext } from "./environments";
 import { sharedBillLines, withBillLines } from "./network";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
 import { formatCents, formatUSD, toCents } from "../money";
@@ -94,7 +94,11 @@ export function estimateWithWeek(original: EstimateInput, catalog: RegionCatalog
     recommendation: recommend(options, input),
     warnings: [...warnings],
   };
-  if (expanded) summarizeEnvironments(result, { ...week, expanded });
+  if (expanded) {
+    summarizeEnvironments(result, { ...week, expanded });
+    for (const o of result.options) if (o.reason) o.reason = userFacingServiceRefs(o.reason, expanded, original);
+    result.warnings = result.warnings.map((w) => userFacingServiceRefs(w, expanded, original));
+  }
   return { result, week };
 }
 

@@ -139,7 +139,7 @@ test.describe("environments", () => {
       await addBerlinDev(page);
       // A night profile on prod: half the tasks 00:00-06:00 every day.
       await page.getByTestId("env-0-add-profile").click();
-      await page.getByTestId("env-0-profile-0").getByLabel("To").fill("06:00");
+      await page.getByTestId("env-0-profile-0").getByLabel("To", { exact: true }).fill("06:00");
       await expect(page.locator('[data-testid="chart-schedule"] .recharts-area-area').first()).toBeVisible({ timeout: 30_000 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);

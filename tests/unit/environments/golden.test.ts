@@ -265,3 +265,11 @@ describe("bad environment fields are named in every way in", () => {
     for (const p of expected) expect(stderr).toContain(p);
   });
 });
+
+describe("reasons name the user's services", () => {
+  it("a task too big for Fargate is named by its own index and its environment", () => {
+    const r = run(base({ services: [API, { name: "big", vcpu: 32, memoryGiB: 256, tasks: 1 }], environments: [{ name: "prod" }, { name: "dev" }] }));
+    expect(option(r, "fargate").available).toBe(false);
+    expect(option(r, "fargate").reason).toContain('services[1] "big" in environment "prod" needs 32 vCPU / 256 GiB');
+  });
+});
