@@ -15,6 +15,7 @@ import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { formatFieldErrors, type FieldError } from "../lib/field-errors";
 import { formatCents, formatUSD, toCents } from "../lib/money";
 import { compareWithBaseline, presentEstimate } from "../lib/present/estimate";
+import { environmentCents } from "../lib/present/environments";
 import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
 import { parseEstimateInput, type EstimateInput, type EstimateResult } from "../lib/schemas/estimate";
 import { DEFAULT_DAEMONSET_NODES, DEFAULT_IMPORT_REGION, DEFAULT_JOB_RUN_SECONDS, importKubernetesManifests, type K8sImportOptions } from "../lib/import/k8s";
@@ -320,6 +321,7 @@ export function renderTable(result: EstimateResult): string {
     }
     if (option.plan.why) out.push(`  why: ${option.plan.why}`);
   }
+  out.push(...renderEnvironments(result));
   if (result.warnings.length > 0) {
     out.push("");
     out.push("Warnings:");
@@ -328,6 +330,24 @@ export function renderTable(result: EstimateResult): string {
   out.push("");
   out.push(`Sources: ${result.catalog.sources.map((s) => `${s.name} (${s.asOf})`).join("; ")}`);
   return out.join("\n") + "\n";
+}
+
+/** Per-environment subtotals of each option (docs/billing-rules.md#weekly-schedules); nothing without environments. */
+function renderEnvironments(result: EstimateResult): string[] {
+  const rows = environmentCents(result);
+  const envs = result.environments ?? [];
+  if (rows.length === 0) return [];
+  const names = [...envs.map((e) => e.name), "shared", "total", "at zero tasks"];
+  const width = Math.max(20, ...rows.map((r) => r.label.length)) + 2;
+  const col = Math.max(12, ...names.map((n) => n.length + 2));
+  const out = ["", "Environments (monthly; shared = lines of the whole estimate, at zero tasks = what still bills):"];
+  out.push(`  ${pad("Option", width)}${names.map((n) => padStart(n, col)).join("")}`);
+  for (const r of rows) {
+    const cells = [...r.environments, r.shared, r.total].map((c) => padStart(formatCents(c), col));
+    out.push(`  ${pad(r.label, width)}${cells.join("")}${padStart(r.atZero === null ? "n/a" : formatCents(r.atZero), col)}`);
+  }
+  for (const e of envs) out.push(`  ${e.name}: ${e.onHoursPerWeek} h a week on, tasks x ${e.multiplier}, ${Math.round(e.taskHoursPerMonth * 100) / 100} task-hours a month`);
+  return out;
 }
 
 runIfInvokedDirectly(import.meta.url, "estimate", main);

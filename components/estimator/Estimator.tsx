@@ -22,6 +22,8 @@ import { ShareTokenContext } from "./ServiceCard";
 import { ServicesPanel } from "./ServicesPanel";
 import { SettingsPanel } from "./SettingsPanel";
 import { NetworkPanel } from "./NetworkPanel";
+import { EnvironmentsPanel } from "./EnvironmentsPanel";
+import { SchedulePanel } from "./SchedulePanel";
 import { ComparisonPanel } from "./ComparisonPanel";
 import { Breakdown, WarningsAndSources } from "./Results";
 import { CostChartPanel, CrossoverPanel } from "./ChartsSection";
@@ -198,6 +200,7 @@ export function Estimator(props: EstimatorProps) {
               onEks={actions.setEks}
             />
             <NetworkPanel network={draft.network} errors={live.errorMap} onChange={actions.setNetwork} />
+            <EnvironmentsPanel environments={draft.environments} errors={live.errorMap} onChange={actions.setEnvironments} />
           </form>
         </ShareTokenContext.Provider>
 
@@ -217,6 +220,7 @@ export function Estimator(props: EstimatorProps) {
             <CrossoverPanel curve={live.curve} serviceNames={serviceNames} curveService={Math.min(curveService, draft.services.length - 1)} onCurveService={setCurveService} />
           </div>
           <RegionsPanel input={good.input} onSwitchRegion={actions.setRegion} />
+          <SchedulePanel result={deferred.result} />
           <Breakdown result={deferred.result} />
           <WarningsAndSources result={deferred.result} />
         </section>

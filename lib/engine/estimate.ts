@@ -14,6 +14,7 @@ import {
 } from "../schemas/estimate";
 import { ec2Option } from "./ec2";
 import { MANAGED_INSTANCES_OPTION_ID, managedInstancesOption } from "./managed-instances";
+import { environmentsEc2Option, expandEnvironments, summarizeEnvironments, userFacingServiceRefs, type Expanded, type WeekContext } from "./environments";
 import { sharedBillLines, withBillLines } from "./network";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
 import { formatCents, formatUSD, toCents } from "../money";
@@ -32,9 +33,23 @@ const PREFERENCE = ["fargate", "fargate-savings-plan", "fargate-mix", "fargate-s
  * validates against EstimateResultSchema. input.region should equal catalog.region (estimateRaw checks it).
  */
 export function estimate(input: EstimateInput, catalog: RegionCatalog): EstimateResult {
+  return estimateWithWeek(input, catalog).result;
+}
+
+/**
+ * estimate() plus what spreads its lines over the week (lib/engine/environments.ts `lineWeek`). With
+ * environments, the options price one service per (environment, service) pair and ECS on EC2 sizes one fleet per
+ * period (docs/billing-rules.md#weekly-schedules); without, everything is as before.
+ */
+export function estimateWithWeek(original: EstimateInput, catalog: RegionCatalog): { result: EstimateResult; week: WeekContext } {
   const warnings = new Set<string>();
+  const expanded = original.environments && original.environments.length > 0 ? expandEnvironments(original, catalog.catalogId) : null;
+  const week: WeekContext = { expanded, fleets: new Map() };
+  // With environments the options price the expanded services; the result still carries the user's input.
+  const input = expanded ? expanded.input : original;
+  for (const w of expanded?.warnings ?? []) warnings.add(w);
   const eks = input.orchestrator === "eks";
-  const options: EstimateOption[] = eks ? eksOptions(input, catalog, warnings) : ecsOptions(input, catalog, warnings);
+  const options: EstimateOption[] = eks ? eksOptions(input, catalog, warnings) : ecsOptions(input, catalog, warnings, expanded, week);
 
   // The rest of the bill (network, NAT, egress, logs; on EKS the cluster fee): the same lines in every option, plus
   // public IPv4 per option.
@@ -58,11 +73,11 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
   }
   addCostPer1MRequests(input, options);
   addOptionWarnings(input, catalog, options, warnings);
-  return {
+  const result: EstimateResult = {
     version: 1,
     // Defaults filled in, including the catalog id actually used, so an export or a share link made from the
     // result always reproduces these numbers.
-    input: input.catalog === catalog.catalogId ? input : { ...input, catalog: catalog.catalogId },
+    input: original.catalog === catalog.catalogId ? original : { ...original, catalog: catalog.catalogId },
     catalog: {
       id: catalog.catalogId,
       region: catalog.region,
@@ -74,6 +89,12 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
     recommendation: recommend(options, input),
     warnings: [...warnings],
   };
+  if (expanded) {
+    summarizeEnvironments(result, { ...week, expanded });
+    for (const o of result.options) if (o.reason) o.reason = userFacingServiceRefs(o.reason, expanded, original);
+    result.warnings = result.warnings.map((w) => userFacingServiceRefs(w, expanded, original));
+  }
+  return { result, week };
 }
 
 /**
@@ -88,7 +109,7 @@ function eksOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<
   return options;
 }
 
-function ecsOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption[] {
+function ecsOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>, expanded: Expanded | null, week: WeekContext): EstimateOption[] {
   const sized = sizeServices(input);
   const options: EstimateOption[] = [];
   const fargate = fargateOption(catalog, sized, "on-demand", warnings);
@@ -107,10 +128,19 @@ function ecsOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<
     );
   }
   if (input.fargate.savingsPlan !== "none") options.push(fargateOption(catalog, sized, input.fargate.savingsPlan, warnings));
-  options.push(ec2Option(input, catalog, warnings));
   // ECS Managed Instances: an ECS capacity provider, so only for an ECS workload. Appended after the older
   // options, so their positions in results and exports stay where they were.
-  options.push(managedInstancesOption(input, catalog, warnings));
+  if (expanded) {
+    // With environments both EC2-backed fleets are sized per period of the week (docs/billing-rules.md#weekly-schedules).
+    for (const priceFleet of [ec2Option, managedInstancesOption]) {
+      const fleet = environmentsEc2Option(expanded, catalog, warnings, priceFleet);
+      options.push(fleet.option);
+      week.fleets.set(fleet.option.id, fleet.fleets);
+    }
+  } else {
+    options.push(ec2Option(input, catalog, warnings));
+    options.push(managedInstancesOption(input, catalog, warnings));
+  }
   return options;
 }
 

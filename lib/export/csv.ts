@@ -21,6 +21,8 @@ export const CSV_COLUMNS = [
   // The rest of the bill (network, logs): what the line is for, and whether it is the same in every option.
   "category",
   "shared",
+  // The environment a line belongs to (docs/billing-rules.md#weekly-schedules); appended, so positions hold.
+  "environment",
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -68,6 +70,7 @@ export function estimateToCsv(result: EstimateResult): string {
           csvTextCell(line.note ?? ""),
           csvTextCell(line.category ?? ""),
           line.shared ? "true" : "false",
+          csvTextCell(line.environment ?? ""),
           ...(perRequest ? [csvNumberCell(option.costPer1MRequests)] : []),
         ]),
       );

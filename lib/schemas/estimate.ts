@@ -8,6 +8,7 @@
 import * as z from "zod";
 import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH } from "../units";
 import { formatPath, type FieldError } from "../field-errors";
+import { WEEKDAYS } from "../schedule/weekdays";
 
 export { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH };
 export { formatPath, type FieldError };
@@ -206,7 +207,7 @@ export const EksOptionsSchema = z.strictObject({
 });
 export type EksOptions = z.infer<typeof EksOptionsSchema>;
 
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export { WEEKDAYS };
 export const WeekdaySchema = z.enum(WEEKDAYS);
 export type Weekday = z.infer<typeof WeekdaySchema>;
 
@@ -388,6 +389,8 @@ export const CostLineSchema = z.object({
   category: z.enum(["load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs", "control-plane"]).optional(),
   /** true: the same line in every option (network, logs), so it never decides between them. */
   shared: z.boolean().optional(),
+  /** The environment the line belongs to (docs/billing-rules.md#weekly-schedules); absent: the whole estimate. */
+  environment: z.string().optional(),
 });
 export type CostLine = z.infer<typeof CostLineSchema>;
 
@@ -432,6 +435,30 @@ export const OptionSchema = z.object({
 });
 export type EstimateOption = z.infer<typeof OptionSchema>;
 
+/**
+ * One environment's share of each option (docs/billing-rules.md#weekly-schedules): its own lines (Fargate) or its
+ * share of the shared fleet (EC2). Shared lines (load balancers, NAT, ...) belong to no environment.
+ */
+export const EnvironmentResultSchema = z.object({
+  name: z.string(),
+  multiplier: z.number(),
+  /** Hours a week the schedule is on (local time, before the task profile). */
+  onHoursPerWeek: z.number(),
+  /** Average tasks running in each hour of the week, UTC, index 0 = Monday 00:00-01:00 UTC (168 values). */
+  tasksPerHour: z.array(z.number()),
+  /** Task-hours a month over all the environment's services. */
+  taskHoursPerMonth: z.number(),
+  subtotals: z.array(
+    z.object({
+      optionId: z.string(),
+      monthlyUSD: z.number().nullable(),
+      /** The environment's cost in each hour of the week (UTC, 168 values); null when the option is unavailable. */
+      costPerHourUSD: z.array(z.number()).nullable(),
+    }),
+  ),
+});
+export type EnvironmentResult = z.infer<typeof EnvironmentResultSchema>;
+
 export const EstimateResultSchema = z.object({
   version: z.literal(1),
   input: EstimateInputSchema,
@@ -447,6 +474,13 @@ export const EstimateResultSchema = z.object({
     .object({ optionId: z.string(), monthlyUSD: z.number(), savingsUSD: z.number(), why: z.string() })
     .nullable(),
   warnings: z.array(z.string()),
+  /** Only when the input has environments: each environment's subtotal per option and its week. */
+  environments: z.array(EnvironmentResultSchema).optional(),
+  /**
+   * Only when the input has environments: per option, what the estimate still pays with every environment at
+   * zero tasks (load balancer, NAT gateway, endpoint and always-on address hours; EC2 minInstances).
+   */
+  costAtZeroTasks: z.array(z.object({ optionId: z.string(), monthlyUSD: z.number().nullable(), lines: z.array(z.string()) })).optional(),
 });
 export type EstimateResult = z.infer<typeof EstimateResultSchema>;
 

@@ -3,6 +3,7 @@
  * shortest round-trip text (String(n)), so draft -> input gives back exactly the same numbers.
  */
 import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH, type EstimateInput } from "../schemas/estimate";
+import { environmentsToDraft } from "./draft-environments";
 import { LOGS_DRAFT_DEFAULTS, SCHEDULED_DRAFT_DEFAULTS, emptyNetworkDraft, type EstimateDraft, type NetworkDraft, type ServiceDraft } from "./draft";
 
 function networkToDraft(network: EstimateInput["network"], makeKey: (index: number) => string): NetworkDraft {
@@ -95,5 +96,12 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
           },
         }
       : {}),
+    ...withEnvironments(input),
   };
+}
+
+/** Environments only when the input has them, so a draft without them equals what it was before. */
+function withEnvironments(input: EstimateInput): Pick<EstimateDraft, "environments"> {
+  const environments = environmentsToDraft(input.environments);
+  return environments ? { environments } : {};
 }

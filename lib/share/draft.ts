@@ -7,6 +7,7 @@
 import { mergeFieldErrors, type FieldError } from "../field-errors";
 import type { Architecture, EstimateInput, OperatingSystem } from "../schemas/estimate";
 import { FARGATE_INCLUDED_STORAGE_GIB, HOURS_PER_MONTH } from "../units";
+import { environmentsToRaw, type EnvironmentDraft } from "./draft-environments";
 
 export { mergeFieldErrors };
 
@@ -132,6 +133,8 @@ export interface EstimateDraft {
   orchestrator?: DraftOrchestrator;
   /** Absent = no `eks` in the input. */
   eks?: EksDraft;
+  /** Environments with weekly schedules (./draft-environments.ts); absent or empty = none in the input. */
+  environments?: EnvironmentDraft[];
 }
 
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -258,6 +261,7 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
     // Written only when set, so a link that never touched EKS stays byte-identical.
     ...(draft.orchestrator !== undefined ? { orchestrator: draft.orchestrator } : {}),
     ...(draft.eks ? { eks: eksToRaw(draft.eks, num) } : {}),
+    ...environmentsToRaw(draft.environments, num, errors),
     ec2: {
       purchase: draft.ec2.purchase,
       instanceTypes: splitInstanceTypes(draft.ec2.instanceTypes),
