@@ -1,6 +1,8 @@
 /**
  * CLI: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
- * FILE "-" reads stdin. Prints the EstimateResult JSON (or a table) on stdout.
+ *      npm run -s estimate -- --k8s MANIFESTS.yaml [--region R] [--catalog ID] [--emit-input] [...]
+ * FILE "-" reads stdin. Prints the EstimateResult JSON (or a table) on stdout. With --k8s the input comes from
+ * Kubernetes manifests (lib/import/k8s.ts); what the import assumed is printed on stderr as notes.
  * Exit codes: 0 ok; 2 bad usage, unreadable file, invalid JSON or invalid input (every problem with its path
  * on stderr); 3 the recommended option's monthly cost is above --budget.
  * `main(argv, io)` is exported so tests run it in-process.
@@ -13,35 +15,63 @@ import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { formatFieldErrors, type FieldError } from "../lib/field-errors";
 import { formatCents, formatUSD, toCents } from "../lib/money";
 import { compareWithBaseline, presentEstimate } from "../lib/present/estimate";
+import { environmentCents } from "../lib/present/environments";
 import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
-import type { EstimateResult } from "../lib/schemas/estimate";
+import { parseEstimateInput, type EstimateInput, type EstimateResult } from "../lib/schemas/estimate";
+import { DEFAULT_DAEMONSET_NODES, DEFAULT_IMPORT_REGION, DEFAULT_JOB_RUN_SECONDS, importKubernetesManifests, type K8sImportOptions } from "../lib/import/k8s";
+import { filesRegionsLoader } from "../lib/regions/files";
+import { compareRegionsForInput } from "../lib/regions/pipeline";
+import { formatCostPer1M, renderRegionsTable } from "../lib/regions/table";
+import { monthlyRequests } from "../lib/engine/unit-cost";
+import { num } from "../lib/format";
 
 
 export const EXIT_OVER_BUDGET = 3;
 
-const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
+const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--all-regions] [--catalog-dir DIR]
+       npm run -s estimate -- --k8s MANIFESTS.yaml [--region R] [--catalog ID] [--emit-input] [--budget USD] [--format F]
   FILE.json        an EstimateInput (or an exported EstimateResult); "-" reads standard input
   --budget USD     exit 3 when the recommended option costs more than USD per month
   --format FORMAT  json (default): the EstimateResult; table: a readable summary
+  --all-regions    the same workload in every region of its price catalog, cheapest first
+                   (json: { regions, currentRegion, catalog } as POST /api/estimate/regions; table: one line per region)
   --catalog-dir D  the data directory holding catalog/ (default: ./data)
+Kubernetes manifests (multi-document YAML or JSON; notes on what was assumed go to stderr):
+  --k8s FILE       import Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods as EKS services; "-" reads stdin
+  --region R       the region to price them in (default ${DEFAULT_IMPORT_REGION})
+  --catalog ID     a price catalog snapshot such as 2026-12-01 (default: the newest)
+  --daemonset-nodes N  nodes each DaemonSet runs on (default ${DEFAULT_DAEMONSET_NODES})
+  --job-seconds S  run time of a Job pod without activeDeadlineSeconds (default ${DEFAULT_JOB_RUN_SECONDS})
+  --emit-input     print the converted EstimateInput instead of the estimate
 Exit codes: 0 ok, 2 invalid usage or input (problems listed with their paths), 3 over budget.`;
 
 interface Args {
   file: string;
+  /** --k8s: the file holds Kubernetes manifests. */
+  k8s: boolean;
+  k8sOptions: K8sImportOptions;
+  emitInput: boolean;
   budget: number | null;
   format: "json" | "table";
   dataDir: string | null;
+  allRegions: boolean;
   help: boolean;
 }
 
 function parseArgs(argv: string[]): Args | { error: string } {
-  const out: Args = { file: "", budget: null, format: "json", dataDir: null, help: false };
+  const out: Args = { file: "", k8s: false, k8sOptions: {}, emitInput: false, budget: null, format: "json", dataDir: null, allRegions: false, help: false };
   const files: string[] = [];
+  const k8sOnly: string[] = [];
+  const wholeNumber = (flag: string, v: string | undefined, min: number): number | { error: string } => {
+    const n = v === undefined || v.trim() === "" ? NaN : Number(v);
+    return Number.isInteger(n) && n >= min ? n : { error: `${flag}: expected a whole number >= ${min}, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const value = (): string | undefined => (inline !== undefined ? inline : argv[++i]);
     if (flag === "--help" || flag === "-h") out.help = true;
+    else if (flag === "--all-regions" && inline === undefined) out.allRegions = true;
     else if (flag === "--budget") {
       const v = value();
       const n = v === undefined || v.trim() === "" ? NaN : Number(v);
@@ -55,10 +85,40 @@ function parseArgs(argv: string[]): Args | { error: string } {
       const v = value();
       if (!v) return { error: "--catalog-dir: expected a directory" };
       out.dataDir = v;
+    } else if (flag === "--k8s") {
+      const v = value();
+      if (!v) return { error: "--k8s: expected a manifests file (or - for standard input)" };
+      out.k8s = true;
+      files.push(v);
+    } else if (flag === "--region") {
+      const v = value();
+      if (!v) return { error: "--region: expected a region code such as eu-west-1" };
+      out.k8sOptions.region = v;
+      k8sOnly.push(flag);
+    } else if (flag === "--catalog") {
+      const v = value();
+      if (!v) return { error: "--catalog: expected a catalog id such as 2026-12-01" };
+      out.k8sOptions.catalog = v;
+      k8sOnly.push(flag);
+    } else if (flag === "--daemonset-nodes") {
+      const n = wholeNumber(flag, value(), 0);
+      if (typeof n !== "number") return n;
+      out.k8sOptions.daemonSetNodes = n;
+      k8sOnly.push(flag);
+    } else if (flag === "--job-seconds") {
+      const n = wholeNumber(flag, value(), 1);
+      if (typeof n !== "number") return n;
+      out.k8sOptions.jobRunSeconds = n;
+      k8sOnly.push(flag);
+    } else if (flag === "--emit-input") {
+      out.emitInput = true;
+      k8sOnly.push(flag);
     } else if (arg.startsWith("-") && arg !== "-") return { error: `unknown option ${arg}` };
     else files.push(arg);
   }
   if (out.help) return out;
+  if (!out.k8s && k8sOnly.length > 0) return { error: `${k8sOnly[0]} applies only to --k8s (an EstimateInput file says its own region and catalog)` };
+  if (out.allRegions && out.budget !== null) return { error: "--budget applies to one region's estimate; leave it out with --all-regions" };
   if (files.length !== 1) return { error: files.length === 0 ? "missing the input file (or - for standard input)" : `expected one input file, got ${files.length}: ${files.join(" ")}` };
   out.file = files[0] as string;
   return out;
@@ -94,21 +154,43 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`estimate: cannot read ${label}: ${describeReadError(error)}\n`);
     return EXIT_INVALID;
   }
-  if (text.trim() === "") {
-    io.stderr(`estimate: ${label} is not valid JSON: it is empty\n`);
-    return EXIT_INVALID;
-  }
-  // The same reader as "Import JSON" on the page: an EstimateInput, or an exported EstimateResult (its input).
-  const file = readEstimateFile(text);
-  if (!file.ok) {
-    const fileLevel = file.errors.length === 1 && file.errors[0]?.path === "(file)";
-    io.stderr(fileLevel ? `estimate: ${label} ${file.errors[0]?.message}\n` : listErrors(label, file.errors));
-    return EXIT_INVALID;
+  let input: EstimateInput;
+  if (args.k8s) {
+    const imported = importKubernetesManifests(text, args.k8sOptions);
+    if (!imported.ok) {
+      io.stderr(`${label}: invalid Kubernetes manifests (${imported.errors.length} problem${imported.errors.length === 1 ? "" : "s"}):\n${formatFieldErrors(imported.errors)}\n`);
+      return EXIT_INVALID;
+    }
+    for (const note of imported.notes) io.stderr(`note: ${note}\n`);
+    if (args.emitInput) {
+      io.stdout(`${JSON.stringify(imported.input, null, 2)}\n`);
+      return EXIT_OK;
+    }
+    const parsed = parseEstimateInput(imported.input);
+    if (!parsed.ok) {
+      io.stderr(listErrors(label, parsed.errors));
+      return EXIT_INVALID;
+    }
+    input = parsed.value;
+  } else {
+    if (text.trim() === "") {
+      io.stderr(`estimate: ${label} is not valid JSON: it is empty\n`);
+      return EXIT_INVALID;
+    }
+    // The same reader as "Import JSON" on the page: an EstimateInput, or an exported EstimateResult (its input).
+    const file = readEstimateFile(text);
+    if (!file.ok) {
+      const fileLevel = file.errors.length === 1 && file.errors[0]?.path === "(file)";
+      io.stderr(fileLevel ? `estimate: ${label} ${file.errors[0]?.message}\n` : listErrors(label, file.errors));
+      return EXIT_INVALID;
+    }
+    input = file.input;
   }
   const dataDir = args.dataDir ? resolveDataDir(args.dataDir, cwd) : path.join(cwd, "data");
+  if (args.allRegions) return allRegions(input, label, dataDir, args.format, io);
   let outcome;
   try {
-    outcome = estimateWithLoader(file.input, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir }));
+    outcome = estimateWithLoader(input, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir }));
   } catch (error) {
     // Unknown region or snapshot are field errors inside `outcome`; these are a missing or broken price file.
     if (error instanceof CatalogLookupError) {
@@ -144,6 +226,27 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
+/** --all-regions: every region of the input's snapshot (lib/regions), as JSON or a table. */
+function allRegions(input: EstimateInput, label: string, dataDir: string, format: Args["format"], io: CliIO): number {
+  let outcome;
+  try {
+    outcome = compareRegionsForInput(input, filesRegionsLoader(dataDir));
+  } catch (error) {
+    if (error instanceof CatalogLookupError || error instanceof CatalogFileError) {
+      io.stderr(`estimate: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
+  if (!outcome.ok) {
+    io.stderr(listErrors(label, outcome.errors));
+    return EXIT_INVALID;
+  }
+  const { regions, currentRegion, catalog } = outcome.comparison;
+  io.stdout(format === "table" ? renderRegionsTable(outcome.comparison) : `${JSON.stringify({ regions, currentRegion, catalog }, null, 2)}\n`);
+  return EXIT_OK;
+}
+
 const pct = (n: number) => `${Math.round(n)}%`;
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
@@ -160,7 +263,10 @@ export function renderTable(result: EstimateResult): string {
   // Amounts in cents by the presentation rule (lib/present): the columns add up to the totals shown.
   const presented = presentEstimate(result);
   const width = Math.max(20, ...result.options.map((o) => o.label.length)) + 2;
-  out.push(`${pad("Option", width)}${padStart("Monthly", 14)}${padStart("vs Fargate", 14)}`);
+  // Cost per 1M requests (docs/billing-rules.md#cost-per-requests): a column only when some service gives requests.
+  const requests = monthlyRequests(result.input);
+  const perRequest = (o: EstimateResult["options"][number]) => (requests ? padStart(formatCostPer1M(o.costPer1MRequests), 13) : "");
+  out.push(`${pad("Option", width)}${padStart("Monthly", 14)}${padStart("vs Fargate", 14)}${requests ? padStart("Per 1M req", 13) : ""}`);
   for (const p of presented.options) {
     const o = p.option;
     const mark = presented.recommendedId === o.id ? "  <- recommended" : "";
@@ -170,7 +276,11 @@ export function renderTable(result: EstimateResult): string {
     }
     const vs = compareWithBaseline(p, presented.baseline);
     const diff = vs.kind === "cheaper" ? `-${formatCents(vs.cents)}` : vs.kind === "dearer" ? `+${formatCents(vs.cents)}` : "";
-    out.push(`${pad(o.label, width)}${padStart(formatCents(p.totalCents), 14)}${padStart(diff, 14)}${mark}`);
+    out.push(`${pad(o.label, width)}${padStart(formatCents(p.totalCents), 14)}${padStart(diff, 14)}${perRequest(o)}${mark}`);
+  }
+  if (requests) {
+    out.push("");
+    out.push(`Requests: ${num(requests.total / 1e6)} M requests a month (${requests.services.map((s) => `${s.name} ${num(s.requestsPerSecond)}/s x ${num(s.servingHours)} h`).join(", ")}); per 1M = the option's whole monthly total / that.`);
   }
   if (result.recommendation) {
     out.push("");
@@ -194,16 +304,24 @@ export function renderTable(result: EstimateResult): string {
       out.push(`  ${s.name}: ${list}`);
     }
   }
-  const ec2 = result.options.find((o) => o.id === "ec2");
-  if (ec2?.available && ec2.plan) {
+  // The instance plans: ECS on EC2 (an EKS node group on EKS), and ECS Managed Instances (the same fleet search,
+  // instance + management fee).
+  const plans = [
+    ["ec2", eks ? "Node group plan:" : "EC2 plan:"],
+    ["ecs-managed-instances", "ECS Managed Instances plan (instance + management fee per hour):"],
+  ] as const;
+  for (const [id, title] of plans) {
+    const option = result.options.find((o) => o.id === id);
+    if (!option?.available || !option.plan) continue;
     out.push("");
-    out.push(eks ? "Node group plan:" : "EC2 plan:");
-    for (const i of ec2.plan.instances) {
+    out.push(title);
+    for (const i of option.plan.instances) {
       const per = Object.entries(i.tasksPerInstance).map(([name, n]) => `${name} ${n}`).join(", ");
       out.push(`  ${i.count} x ${i.type}  tasks/instance: ${per}  CPU ${pct(i.cpuUtilPct)}, memory ${pct(i.memUtilPct)}${i.boundBy ? `, ${i.boundBy}-bound` : ""}`);
     }
-    if (ec2.plan.why) out.push(`  why: ${ec2.plan.why}`);
+    if (option.plan.why) out.push(`  why: ${option.plan.why}`);
   }
+  out.push(...renderEnvironments(result));
   if (result.warnings.length > 0) {
     out.push("");
     out.push("Warnings:");
@@ -212,6 +330,24 @@ export function renderTable(result: EstimateResult): string {
   out.push("");
   out.push(`Sources: ${result.catalog.sources.map((s) => `${s.name} (${s.asOf})`).join("; ")}`);
   return out.join("\n") + "\n";
+}
+
+/** Per-environment subtotals of each option (docs/billing-rules.md#weekly-schedules); nothing without environments. */
+function renderEnvironments(result: EstimateResult): string[] {
+  const rows = environmentCents(result);
+  const envs = result.environments ?? [];
+  if (rows.length === 0) return [];
+  const names = [...envs.map((e) => e.name), "shared", "total", "at zero tasks"];
+  const width = Math.max(20, ...rows.map((r) => r.label.length)) + 2;
+  const col = Math.max(12, ...names.map((n) => n.length + 2));
+  const out = ["", "Environments (monthly; shared = lines of the whole estimate, at zero tasks = what still bills):"];
+  out.push(`  ${pad("Option", width)}${names.map((n) => padStart(n, col)).join("")}`);
+  for (const r of rows) {
+    const cells = [...r.environments, r.shared, r.total].map((c) => padStart(formatCents(c), col));
+    out.push(`  ${pad(r.label, width)}${cells.join("")}${padStart(r.atZero === null ? "n/a" : formatCents(r.atZero), col)}`);
+  }
+  for (const e of envs) out.push(`  ${e.name}: ${e.onHoursPerWeek} h a week on, tasks x ${e.multiplier}, ${Math.round(e.taskHoursPerMonth * 100) / 100} task-hours a month`);
+  return out;
 }
 
 runIfInvokedDirectly(import.meta.url, "estimate", main);

@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { rightsizeSections } from "./bench-rightsize";
 import { engineSections, type BenchSection } from "./bench/engine";
+import { k8sImportSections } from "./bench/k8s-import";
 import { loadSections } from "./bench/load";
 import { httpSections } from "./bench/server-sections";
 import { assertBuilt, MissingBuildError, startServer, type RunningServer } from "./bench/server";
@@ -22,6 +23,7 @@ let rssAtStartMB = 0;
 const SECTIONS: Array<{ group: string; run: () => BenchSection[] | Promise<BenchSection[]> }> = [
   { group: "engine", run: () => engineSections() },
   { group: "rightsize", run: () => rightsizeSections() },
+  { group: "import", run: () => k8sImportSections() },
   {
     group: "web",
     run: async () => {

@@ -57,8 +57,8 @@ export function ComparisonPanel({ result, status, statusWarn, errors, shareLink,
             Download CSV
           </button>
           <span className="btn file-button">
-            <label htmlFor="import-json">Import JSON</label>
-            <input id="import-json" type="file" accept="application/json,.json" onChange={onFile} disabled={!onImport} data-testid="import-json" />
+            <label htmlFor="import-json">Import JSON or YAML</label>
+            <input id="import-json" type="file" accept="application/json,.json,.yaml,.yml,application/yaml,text/yaml" onChange={onFile} disabled={!onImport} data-testid="import-json" />
           </span>
         </div>
       </div>

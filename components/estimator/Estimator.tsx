@@ -7,7 +7,7 @@
  *
  *   state:  useDraft (the form) · useEstimatorKit · useRegionCatalog · useLiveEstimate · share-link and
  *           task-definition hooks (components/hooks, shared with /rightsize)
- *   panels: ServicesPanel · SettingsPanel | ComparisonPanel · charts · Breakdown · WarningsAndSources
+ *   panels: ServicesPanel · SettingsPanel | ComparisonPanel · charts · RegionsPanel · Breakdown · WarningsAndSources
  */
 import { useCallback, useMemo, useState } from "react";
 import type { EstimateDraft } from "@/lib/share/draft";
@@ -22,14 +22,19 @@ import { ShareTokenContext } from "./ServiceCard";
 import { ServicesPanel } from "./ServicesPanel";
 import { SettingsPanel } from "./SettingsPanel";
 import { NetworkPanel } from "./NetworkPanel";
+import { EnvironmentsPanel } from "./EnvironmentsPanel";
+import { SchedulePanel } from "./SchedulePanel";
 import { ComparisonPanel } from "./ComparisonPanel";
 import { Breakdown, WarningsAndSources } from "./Results";
 import { CostChartPanel, CrossoverPanel } from "./ChartsSection";
+import { RegionsPanel } from "./RegionsPanel";
 import { EstimateNotice, type Notice } from "./EstimateNotice";
 import { SizeDatalists } from "./SizeDatalists";
 import { useDraft } from "./useDraft";
 import { useEstimatorKit } from "./useEstimatorKit";
 import { useLiveEstimate } from "./useLiveEstimate";
+import { K8sImportPanel } from "./K8sImportPanel";
+import { isManifestFileName, looksLikeKubernetesJson, useK8sImport, type K8sImportState } from "./useK8sImport";
 import type { FormLimits, Kit, RegionInfo } from "./types";
 
 export interface EstimatorProps {
@@ -91,6 +96,22 @@ export function Estimator(props: EstimatorProps) {
   const applyTaskDefinition = useCallback((key: string, fields: TaskDefinitionFields) => actions.updateService(key, fields), [actions]);
   const taskDefinitions = useTaskDefinitionImport(kit?.readTaskDefinition ?? null, applyTaskDefinition);
 
+  // Kubernetes manifests replace the services (orchestrator EKS); region, catalog, EC2 and network settings stay.
+  const applyManifests = useCallback(
+    (input: EstimateInput) => {
+      if (!kit) return;
+      const imported = kit.inputToDraft(input);
+      actions.replace({ ...imported, region: draft.region, catalog: draft.catalog, savingsPlan: draft.savingsPlan, ec2: draft.ec2, network: draft.network });
+      setCurveService(0);
+    },
+    [kit, actions, draft.region, draft.catalog, draft.savingsPlan, draft.ec2, draft.network],
+  );
+  const manifests = useK8sImport(applyManifests, { region: draft.region, catalog: draft.catalog });
+  const noticeForManifests = (out: K8sImportState) => {
+    if (out.status === "ok") setNotice({ kind: "import-ok", what: `Kubernetes manifests in ${out.source} (${out.services.length} services; the import's notes are under "Import Kubernetes manifests")` });
+    else if (out.status === "error") setNotice({ kind: "import-error", errors: out.errors });
+  };
+
   const removeService = useCallback(
     (key: string) => {
       actions.removeService(key);
@@ -105,7 +126,16 @@ export function Estimator(props: EstimatorProps) {
       setNotice({ kind: "import-error", errors: [{ path: "(file)", message: `is too large (${file.size} bytes; at most ${kit.maxImportBytes})` }] });
       return;
     }
-    const out = kit.readEstimateFile(await file.text());
+    if (isManifestFileName(file.name)) {
+      noticeForManifests(await manifests.importFile(file));
+      return;
+    }
+    const text = await file.text();
+    const out = kit.readEstimateFile(text);
+    if (!out.ok && looksLikeKubernetesJson(text)) {
+      noticeForManifests(await manifests.importText(text, file.name));
+      return;
+    }
     if (!out.ok) {
       setNotice({ kind: "import-error", errors: out.errors });
       return;
@@ -140,6 +170,7 @@ export function Estimator(props: EstimatorProps) {
       <div className="layout">
         <ShareTokenContext.Provider value={good.token}>
           <form className="stack" aria-label="Workload" onSubmit={(e) => e.preventDefault()} noValidate>
+            <K8sImportPanel state={manifests.state} ready={kit !== null} onText={manifests.importText} onFile={manifests.importFile} />
             <ServicesPanel
               services={draft.services}
               eks={draft.orchestrator === "eks"}
@@ -169,6 +200,7 @@ export function Estimator(props: EstimatorProps) {
               onEks={actions.setEks}
             />
             <NetworkPanel network={draft.network} errors={live.errorMap} onChange={actions.setNetwork} />
+            <EnvironmentsPanel environments={draft.environments} errors={live.errorMap} onChange={actions.setEnvironments} />
           </form>
         </ShareTokenContext.Provider>
 
@@ -187,6 +219,8 @@ export function Estimator(props: EstimatorProps) {
             <CostChartPanel result={result} />
             <CrossoverPanel curve={live.curve} serviceNames={serviceNames} curveService={Math.min(curveService, draft.services.length - 1)} onCurveService={setCurveService} />
           </div>
+          <RegionsPanel input={good.input} onSwitchRegion={actions.setRegion} />
+          <SchedulePanel result={deferred.result} />
           <Breakdown result={deferred.result} />
           <WarningsAndSources result={deferred.result} />
         </section>

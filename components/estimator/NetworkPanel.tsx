@@ -56,13 +56,28 @@ export const NetworkPanel = memo(function NetworkPanel({ network: n, errors, onC
                   error={errAt(`${p}.type`)}
                 />
                 <TextField id={id("count")} label="How many" value={lb.count} inputMode="numeric" onChange={(v) => setLb(lb.key, { count: v })} error={errAt(`${p}.count`)} testId={`lb-${i}-count`} />
-                <TextField id={id("newconn")} label="New connections / s" value={lb.newConnectionsPerSecond} inputMode="decimal" onChange={(v) => setLb(lb.key, { newConnectionsPerSecond: v })} error={errAt(`${p}.newConnectionsPerSecond`)} hint={`Per load balancer; the largest dimension sets the ${unit}s`} />
+                {lb.fromRequests ? (
+                  <p className="small muted" data-testid={`lb-${i}-from-requests-note`}>
+                    New connections / s: from {lb.fromRequests.services ? lb.fromRequests.services.join(", ") : "every service's requests per second"}
+                    {lb.fromRequests.requestsPerConnection ? `, ${lb.fromRequests.requestsPerConnection} requests per connection` : ", one request per connection"}
+                    {lb.fromRequests.bytesPerRequest !== undefined ? `; processed GB from ${lb.fromRequests.bytesPerRequest} bytes per request` : ""}.
+                  </p>
+                ) : (
+                  <TextField id={id("newconn")} label="New connections / s" value={lb.newConnectionsPerSecond} inputMode="decimal" onChange={(v) => setLb(lb.key, { newConnectionsPerSecond: v })} error={errAt(`${p}.newConnectionsPerSecond`)} hint={`Per load balancer; the largest dimension sets the ${unit}s`} />
+                )}
                 <TextField id={id("active")} label="Active connections / min" value={lb.activeConnectionsPerMinute} inputMode="decimal" onChange={(v) => setLb(lb.key, { activeConnectionsPerMinute: v })} error={errAt(`${p}.activeConnectionsPerMinute`)} />
                 <TextField id={id("gb")} label="Processed GB / hour" value={lb.processedGBPerHour} inputMode="decimal" onChange={(v) => setLb(lb.key, { processedGBPerHour: v })} error={errAt(`${p}.processedGBPerHour`)} testId={`lb-${i}-gb`} />
                 {lb.type === "alb" ? (
                   <TextField id={id("rules")} label="Rule evaluations / s" value={lb.ruleEvaluationsPerSecond} inputMode="decimal" onChange={(v) => setLb(lb.key, { ruleEvaluationsPerSecond: v })} error={errAt(`${p}.ruleEvaluationsPerSecond`)} hint="Beyond the 10 free rules per request" />
                 ) : null}
               </div>
+              {/* docs/billing-rules.md#lb-from-requests: derived from the services' requests per second. */}
+              <Checkbox
+                id={id("from-requests")}
+                label="Derive new connections from the services' requests per second"
+                checked={lb.fromRequests !== undefined}
+                onChange={(v) => setLb(lb.key, v ? { fromRequests: {}, newConnectionsPerSecond: "0" } : { fromRequests: undefined })}
+              />
               <button type="button" className="btn" onClick={() => set({ loadBalancers: n.loadBalancers.filter((x) => x.key !== lb.key) })} aria-label={`Remove load balancer ${lb.name.trim() || i + 1}`}>
                 Remove
               </button>

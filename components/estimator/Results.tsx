@@ -9,6 +9,7 @@ import type { CostLine, EstimateOption, EstimateResult } from "@/lib/schemas/est
 import { formatPct, formatQuantity, formatRate, formatUSD } from "@/lib/format";
 import { formatCents } from "@/lib/money";
 import { compareWithBaseline, presentEstimate, presentOption, type PresentedOption } from "@/lib/present/estimate";
+import { formatCostPer1M } from "@/lib/regions/table";
 
 /** The rest of the bill, as words next to a line (the engine tags each non-compute line with one of these). */
 const CATEGORY_TEXT: Record<NonNullable<CostLine["category"]>, string> = {
@@ -75,6 +76,11 @@ export const SummaryCards = memo(function SummaryCards({ result }: { result: Est
                 <div className="per num" data-testid={`hourly-${o.id}`}>
                   {formatUSD(o.hourlyUSD ?? null)} per hour
                 </div>
+                {o.costPer1MRequests !== undefined ? (
+                  <div className="per num" data-testid={`per1m-${o.id}`}>
+                    {formatCostPer1M(o.costPer1MRequests)} per 1M requests
+                  </div>
+                ) : null}
                 <Delta option={p} baseline={presented.baseline} baselineName={result.input.orchestrator === "eks" ? "EKS on Fargate" : "Fargate on-demand"} />
               </>
             ) : (

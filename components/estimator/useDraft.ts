@@ -16,6 +16,7 @@ import {
   type NetworkDraft,
   type ServiceDraft,
 } from "@/lib/share/draft";
+import type { EnvironmentDraft } from "@/lib/share/draft-environments";
 import type { FormLimits } from "./types";
 
 export interface DraftActions {
@@ -32,6 +33,8 @@ export interface DraftActions {
   /** ECS or EKS; picking EKS the first time fills in the EKS settings' defaults. */
   setOrchestrator(orchestrator: DraftOrchestrator): void;
   setEks(patch: Partial<EksDraft>): void;
+  /** undefined or [] = no environments in the input. */
+  setEnvironments(environments: EnvironmentDraft[] | undefined): void;
 }
 
 export function useDraft(initial: EstimateDraft, limits: FormLimits): [EstimateDraft, DraftActions] {
@@ -65,6 +68,13 @@ export function useDraft(initial: EstimateDraft, limits: FormLimits): [EstimateD
       setOrchestrator: (orchestrator) =>
         setDraft((d) => ({ ...d, orchestrator, ...(orchestrator === "eks" && !d.eks ? { eks: defaultEksDraft() } : {}) })),
       setEks: (patch) => setDraft((d) => ({ ...d, eks: { ...(d.eks ?? defaultEksDraft()), ...patch } })),
+      setEnvironments: (environments) =>
+        setDraft((d) => {
+          if (environments && environments.length > 0) return { ...d, environments };
+          const rest = { ...d };
+          delete rest.environments;
+          return rest;
+        }),
     }),
     [maxServices, nameMaxChars],
   );

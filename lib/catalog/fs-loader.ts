@@ -27,10 +27,23 @@ function readText(file: string, label: string): string {
 
 const cache = new Map<string, unknown>();
 
+/**
+ * Parsed files kept per process, least recently used dropped first: room for every region of three 36-region
+ * snapshots with their indexes (comparing all regions reads a whole snapshot), and a bound on memory however
+ * many snapshots a data directory holds.
+ */
+export const MAX_CACHED_CATALOG_FILES = 120;
+
 function cached<T>(key: string, load: () => T): T {
-  if (cache.has(key)) return cache.get(key) as T;
+  if (cache.has(key)) {
+    const value = cache.get(key) as T;
+    cache.delete(key);
+    cache.set(key, value);
+    return value;
+  }
   const value = load();
   cache.set(key, value);
+  if (cache.size > MAX_CACHED_CATALOG_FILES) cache.delete(cache.keys().next().value as string);
   return value;
 }
 

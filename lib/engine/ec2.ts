@@ -248,9 +248,11 @@ export interface InstanceFee {
   hourly: (t: InstanceType) => number | null;
   rate: (t: InstanceType, hourly: number) => Rate;
   label: (t: InstanceType) => string;
+  /** How the fee of this type was computed, for the line's note ("" when published as is). */
+  formula: (t: InstanceType) => string;
 }
 
-const PURCHASE_LABEL: Record<Purchase, string> = {
+const PURCHASE_LABELS: Record<Purchase, string> = {
   "on-demand": "on-demand",
   spot: "Spot, average price",
   "savings-plan-1y": "EC2 Savings Plan 1 year",
@@ -259,12 +261,17 @@ const PURCHASE_LABEL: Record<Purchase, string> = {
   "reserved-3y": "Reserved Instances 3 years, No Upfront",
 };
 
+/** How an option label names the purchase option: "on-demand", "Spot, average price", ... */
+export function ec2PurchaseLabel(purchase: Purchase): string {
+  return PURCHASE_LABELS[purchase];
+}
+
 /** The "ec2" option. `warnings` receives workload-level remarks about the EC2 plan. */
 export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption {
   const purchase = input.ec2.purchase;
   return ecsInstanceOption(input, catalog, warnings, {
     id: "ec2",
-    label: `ECS on EC2 (${PURCHASE_LABEL[purchase]})`,
+    label: `ECS on EC2 (${ec2PurchaseLabel(purchase)})`,
     windowsReason: (index, name) => `services[${index}] "${name}" is a Windows task: the price catalog has Linux EC2 instance prices only`,
     price: instancePriceSource(catalog, purchase),
     fee: null,
@@ -351,7 +358,12 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     lines.push(instanceLine);
     let fleetUSD = instanceLine.usd;
     if (fee) {
-      const feeLine = rateLine(fleetName, "other", fee.label(t), instanceHours, "instance-hours", fee.rate(t, fee.hourly(t) as number), layerText);
+      // The fee is billed for the instance-hours that run, even when a reservation pays for the whole term.
+      const runningText = c.layers.length === 1
+        ? `${c.count} x ${t.type} for ${num(hours)} h/month.`
+        : `${c.layers.map((l) => `${l.count} x ${t.type} for ${num(l.hours)} h`).join(" + ")} a month.`;
+      const formula = fee.formula(t);
+      const feeLine = rateLine(fleetName, "other", fee.label(t), c.instanceHours, "instance-hours", fee.rate(t, fee.hourly(t) as number), formula ? `${formula} ${runningText}` : runningText);
       lines.push(feeLine);
       fleetUSD += feeLine.usd;
     }

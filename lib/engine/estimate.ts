@@ -13,26 +13,43 @@ import {
   type FieldError,
 } from "../schemas/estimate";
 import { ec2Option } from "./ec2";
+import { MANAGED_INSTANCES_OPTION_ID, managedInstancesOption } from "./managed-instances";
+import { environmentsEc2Option, expandEnvironments, summarizeEnvironments, userFacingServiceRefs, type Expanded, type WeekContext } from "./environments";
 import { sharedBillLines, withBillLines } from "./network";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
 import { formatCents, formatUSD, toCents } from "../money";
 import { rateOf } from "./lines";
 import { OLD_SOURCE_DAYS } from "./rules";
 import { eksClusterFeeLines, eksFargateOption, eksFargateSpotOption, eksNodeGroupOption, sizePods } from "./eks";
+import { addCostPer1MRequests } from "./unit-cost";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
 /** Tie-break between options that cost the same: the one with less risk and less to manage wins. */
-const PREFERENCE = ["fargate", "fargate-savings-plan", "fargate-mix", "fargate-spot-interruptible", "fargate-spot", "ec2"];
+const PREFERENCE = ["fargate", "fargate-savings-plan", "fargate-mix", "fargate-spot-interruptible", "fargate-spot", MANAGED_INSTANCES_OPTION_ID, "ec2"];
 
 /**
  * Price the workload on every option. Never throws for input that passed EstimateInputSchema; the result
  * validates against EstimateResultSchema. input.region should equal catalog.region (estimateRaw checks it).
  */
 export function estimate(input: EstimateInput, catalog: RegionCatalog): EstimateResult {
+  return estimateWithWeek(input, catalog).result;
+}
+
+/**
+ * estimate() plus what spreads its lines over the week (lib/engine/environments.ts `lineWeek`). With
+ * environments, the options price one service per (environment, service) pair and ECS on EC2 sizes one fleet per
+ * period (docs/billing-rules.md#weekly-schedules); without, everything is as before.
+ */
+export function estimateWithWeek(original: EstimateInput, catalog: RegionCatalog): { result: EstimateResult; week: WeekContext } {
   const warnings = new Set<string>();
+  const expanded = original.environments && original.environments.length > 0 ? expandEnvironments(original, catalog.catalogId) : null;
+  const week: WeekContext = { expanded, fleets: new Map() };
+  // With environments the options price the expanded services; the result still carries the user's input.
+  const input = expanded ? expanded.input : original;
+  for (const w of expanded?.warnings ?? []) warnings.add(w);
   const eks = input.orchestrator === "eks";
-  const options: EstimateOption[] = eks ? eksOptions(input, catalog, warnings) : ecsOptions(input, catalog, warnings);
+  const options: EstimateOption[] = eks ? eksOptions(input, catalog, warnings) : ecsOptions(input, catalog, warnings, expanded, week);
 
   // The rest of the bill (network, NAT, egress, logs; on EKS the cluster fee): the same lines in every option, plus
   // public IPv4 per option.
@@ -54,12 +71,13 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
     // Average cost per hour of the 730-hour month, for "per hour" displays.
     if (o.available && o.monthlyUSD !== null) o.hourlyUSD = o.monthlyUSD / HOURS_PER_MONTH;
   }
+  addCostPer1MRequests(input, options);
   addOptionWarnings(input, catalog, options, warnings);
-  return {
+  const result: EstimateResult = {
     version: 1,
     // Defaults filled in, including the catalog id actually used, so an export or a share link made from the
     // result always reproduces these numbers.
-    input: input.catalog === catalog.catalogId ? input : { ...input, catalog: catalog.catalogId },
+    input: original.catalog === catalog.catalogId ? original : { ...original, catalog: catalog.catalogId },
     catalog: {
       id: catalog.catalogId,
       region: catalog.region,
@@ -71,6 +89,12 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
     recommendation: recommend(options, input),
     warnings: [...warnings],
   };
+  if (expanded) {
+    summarizeEnvironments(result, { ...week, expanded });
+    for (const o of result.options) if (o.reason) o.reason = userFacingServiceRefs(o.reason, expanded, original);
+    result.warnings = result.warnings.map((w) => userFacingServiceRefs(w, expanded, original));
+  }
+  return { result, week };
 }
 
 /**
@@ -85,7 +109,7 @@ function eksOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<
   return options;
 }
 
-function ecsOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption[] {
+function ecsOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>, expanded: Expanded | null, week: WeekContext): EstimateOption[] {
   const sized = sizeServices(input);
   const options: EstimateOption[] = [];
   const fargate = fargateOption(catalog, sized, "on-demand", warnings);
@@ -104,7 +128,19 @@ function ecsOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<
     );
   }
   if (input.fargate.savingsPlan !== "none") options.push(fargateOption(catalog, sized, input.fargate.savingsPlan, warnings));
-  options.push(ec2Option(input, catalog, warnings));
+  // ECS Managed Instances: an ECS capacity provider, so only for an ECS workload. Appended after the older
+  // options, so their positions in results and exports stay where they were.
+  if (expanded) {
+    // With environments both EC2-backed fleets are sized per period of the week (docs/billing-rules.md#weekly-schedules).
+    for (const priceFleet of [ec2Option, managedInstancesOption]) {
+      const fleet = environmentsEc2Option(expanded, catalog, warnings, priceFleet);
+      options.push(fleet.option);
+      week.fleets.set(fleet.option.id, fleet.fleets);
+    }
+  } else {
+    options.push(ec2Option(input, catalog, warnings));
+    options.push(managedInstancesOption(input, catalog, warnings));
+  }
   return options;
 }
 
@@ -122,6 +158,7 @@ function spotServices(option: EstimateOption, input: EstimateInput): string[] {
     case "fargate-spot-interruptible":
       return named((s) => s.interruptible === true);
     case "ec2":
+    case MANAGED_INSTANCES_OPTION_ID:
       return input.ec2.purchase === "spot" ? named(() => true) : [];
     default:
       return [];
@@ -172,6 +209,14 @@ function recommend(options: EstimateOption[], input: EstimateInput): EstimateRes
   if (best.id === "ec2") {
     const plan = best.plan?.instances.map((i) => `${i.count} x ${i.type}`).join(" + ");
     if (plan) parts.push(input.orchestrator === "eks" ? `node group: ${plan}; you choose when to update the nodes` : `plan: ${plan}; you manage the instances`);
+    // The same search plus a fee: Managed Instances never costs less, but it is the way not to manage them.
+    const managed = sorted.find((o) => o.id === MANAGED_INSTANCES_OPTION_ID);
+    if (managed) {
+      parts.push(`ECS Managed Instances would run such a fleet without you managing the instances for ${formatCents(toCents(managed.monthlyUSD) - toCents(best.monthlyUSD))}/month more`);
+    }
+  } else if (best.id === MANAGED_INSTANCES_OPTION_ID) {
+    const plan = best.plan?.instances.map((i) => `${i.count} x ${i.type}`).join(" + ");
+    if (plan) parts.push(`plan: ${plan}, instance + management fee; AWS manages the instances and may choose other types`);
   }
   return { optionId: best.id, monthlyUSD: best.monthlyUSD, savingsUSD, why: parts.join("; ") + "." };
 }
@@ -207,9 +252,9 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
     }
   } else if (isOn("ec2")) {
     warnings.add("ECS on EC2 means managing the instances yourself: AMI and ECS agent updates, patching, and capacity provider scaling.");
-    if (input.ec2.purchase === "spot") {
-      warnings.add("EC2 Spot instances can be reclaimed with a two-minute notice; the price used is an average Spot price, which floats.");
-    }
+  }
+  if ((isOn("ec2") || isOn(MANAGED_INSTANCES_OPTION_ID)) && input.ec2.purchase === "spot") {
+    warnings.add("EC2 Spot instances can be reclaimed with a two-minute notice; the price used is an average Spot price, which floats.");
   }
   if (isOn("fargate-savings-plan")) {
     warnings.add("A Savings Plan is a commitment in $/hour billed for every hour of its term whether used or not; this option assumes a commitment that exactly matches this usage. Usage above it is billed on-demand.");

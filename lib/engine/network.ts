@@ -11,6 +11,7 @@ import { isUnavailable, type NetworkRates, type Rate, type RegionCatalog, type U
 import type { CostLine, EstimateInput, EstimateOption, Network } from "../schemas/estimate";
 import { HOURS_PER_MONTH } from "../units";
 import { num, plural, rateLine } from "./lines";
+import { averageRequestsPerSecond } from "./unit-cost";
 
 import { SHARED_SERVICE } from "./shared-lines";
 
@@ -54,6 +55,32 @@ export function capacityUnits(lb: Network["loadBalancers"][number]): { units: nu
   return { units: best[1], dimension: best[0] };
 }
 
+/** Bytes in the GB of a load balancer's processed-bytes dimension: decimal, which errs high against 2^30. */
+export const BYTES_PER_GB = 1e9;
+
+/**
+ * A load balancer group with the dimensions fromRequests derives (docs/billing-rules.md#lb-from-requests):
+ * new connections/s = the services' average requests/s over the 730-hour month / requestsPerConnection (1 unless
+ * keep-alive is given) / count; processed GB/h = average requests/s x bytesPerRequest x 3600 / 1e9 / count.
+ * Returns the group unchanged (and no note) when it has no fromRequests.
+ */
+export function loadBalancerFromRequests(lb: Network["loadBalancers"][number], input: EstimateInput): { lb: Network["loadBalancers"][number]; note: string | null } {
+  const from = lb.fromRequests;
+  if (!from || lb.count <= 0) return { lb, note: null };
+  const rps = averageRequestsPerSecond(input, from.services);
+  const perConnection = from.requestsPerConnection ?? 1;
+  const newConnectionsPerSecond = rps / perConnection / lb.count;
+  const processedGBPerHour = from.bytesPerRequest === undefined ? lb.processedGBPerHour : (rps * from.bytesPerRequest * 3600) / BYTES_PER_GB / lb.count;
+  const who = from.services ? from.services.join(", ") : "every service with requestsPerSecond";
+  const parts = [
+    `Derived from requests (${who}): ${num(rps)} requests/s on average over ${HOURS_PER_MONTH} h`,
+    `${perConnection === 1 ? "one request per connection" : `${num(perConnection)} requests per connection (keep-alive)`} -> ${num(newConnectionsPerSecond)} new connections/s`,
+  ];
+  if (from.bytesPerRequest !== undefined) parts.push(`${num(from.bytesPerRequest)} bytes per request and response -> ${num(processedGBPerHour)} GB/h`);
+  if (lb.count > 1) parts.push(`per load balancer (traffic split over ${lb.count})`);
+  return { lb: { ...lb, newConnectionsPerSecond, processedGBPerHour }, note: parts.join("; ") + "." };
+}
+
 /** Internet egress through the tiers after the free allowance (docs/billing-rules.md#data-transfer). */
 function egressLines(gb: number, out: Exclude<NetworkRates["dataTransferOut"], Unavailable>): CostLine[] {
   const lines: CostLine[] = [];
@@ -90,8 +117,9 @@ export function sharedBillLines(input: EstimateInput, catalog: RegionCatalog): C
     return null;
   };
   const H = HOURS_PER_MONTH;
-  for (const [i, lb] of (net?.loadBalancers ?? []).entries()) {
-    if (lb.count <= 0) continue;
+  for (const [i, given] of (net?.loadBalancers ?? []).entries()) {
+    if (given.count <= 0) continue;
+    const { lb, note: derivedNote } = loadBalancerFromRequests(given, input);
     const alb = lb.type === "alb";
     const what = `${alb ? "Application" : "Network"} Load Balancer "${lb.name}"`;
     const hourRate = alb ? n.albHour : n.nlbHour;
@@ -104,7 +132,7 @@ export function sharedBillLines(input: EstimateInput, catalog: RegionCatalog): C
         ? add(unitRate, what, (r) =>
             tag(
               rateLine(SHARED_SERVICE, "other", `${what} ${unit}s`, lb.count * H * units, `${unit}-hours`, r,
-                `${num(units)} ${unit} per hour (largest dimension: ${dimension}) x ${plural(lb.count, "load balancer")} x ${H} h.`),
+                `${num(units)} ${unit} per hour (largest dimension: ${dimension}) x ${plural(lb.count, "load balancer")} x ${H} h.${derivedNote ? ` ${derivedNote}` : ""}`),
               "load-balancer",
               true,
             ),

@@ -213,6 +213,18 @@ export function surplusVcpuHours(reservedCpuShare: number, baseline: number, vcp
   return Math.max(0, reservedCpuShare - baseline) * vcpu * hours;
 }
 
+// ---------------------------------------------------------------- ECS Managed Instances (docs/billing-rules.md#ecs-managed-instances)
+
+/**
+ * The management fee of one instance-hour of a type: the fee the Price List publishes for it (a refresh stores it
+ * on the row), else feeFractionOfOnDemand x its On-Demand rate (derived: AWS's c6a.2xlarge example is 12%);
+ * null when neither exists. The same fee whatever the instance's purchase option.
+ */
+export function managedInstancesFeeUSD(type: { managedFeeUSD?: number; onDemandUSD: number | null }, feeFractionOfOnDemand: number): number | null {
+  if (type.managedFeeUSD !== undefined) return type.managedFeeUSD;
+  return type.onDemandUSD === null ? null : type.onDemandUSD * feeFractionOfOnDemand;
+}
+
 // ---------------------------------------------------------------- task storage on EC2 (docs/billing-rules.md#ec2-task-storage)
 
 /** ASSUMPTION (stated on the volume line): the OS and container images take 10 GiB of an instance's volume. */

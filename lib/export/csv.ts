@@ -21,6 +21,8 @@ export const CSV_COLUMNS = [
   // The rest of the bill (network, logs): what the line is for, and whether it is the same in every option.
   "category",
   "shared",
+  // The environment a line belongs to (docs/billing-rules.md#weekly-schedules); appended, so positions hold.
+  "environment",
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -41,9 +43,16 @@ function row(cells: string[]): string {
   return cells.join(",");
 }
 
+/**
+ * Appended when some service gives requestsPerSecond (docs/billing-rules.md#cost-per-requests): the line's option's
+ * cost per 1M requests, on each of its lines. Absent otherwise, so older exports keep their exact bytes.
+ */
+export const CSV_COST_PER_1M_COLUMN = "optionCostPer1MRequests";
+
 /** Every line of every option, in the result's order; unavailable options contribute no lines. */
 export function estimateToCsv(result: EstimateResult): string {
-  const out: string[] = [row([...CSV_COLUMNS])];
+  const perRequest = result.options.some((o) => o.costPer1MRequests !== undefined);
+  const out: string[] = [row([...CSV_COLUMNS, ...(perRequest ? [CSV_COST_PER_1M_COLUMN] : [])])];
   for (const option of result.options) {
     for (const line of option.lines) {
       out.push(
@@ -61,6 +70,8 @@ export function estimateToCsv(result: EstimateResult): string {
           csvTextCell(line.note ?? ""),
           csvTextCell(line.category ?? ""),
           line.shared ? "true" : "false",
+          csvTextCell(line.environment ?? ""),
+          ...(perRequest ? [csvNumberCell(option.costPer1MRequests)] : []),
         ]),
       );
     }

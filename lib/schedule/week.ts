@@ -3,7 +3,10 @@
  * offset is read for a reference instant the caller passes (the estimate uses its catalog date), so the same
  * input always gives the same grid.
  */
-import { WEEKDAYS, type Environment, type Schedule, type Weekday } from "../schemas/estimate";
+import type { Environment, Schedule } from "../schemas/estimate";
+import { daysText, hourText, WEEKDAYS, type Weekday } from "./weekdays";
+
+export { WEEKDAYS, type Weekday };
 
 export const SLOTS_PER_HOUR = 4;
 export const HOURS_PER_WEEK = 168;
@@ -83,4 +86,38 @@ export function weeklyFactorHours(factors: Float64Array): number {
   let sum = 0;
   for (const f of factors) sum += f;
   return sum / SLOTS_PER_HOUR;
+}
+
+/**
+ * The instant whose time-zone offsets the estimate uses: the catalog date (YYYY-MM-DD, 00:00 UTC), so an
+ * estimate never reads the clock and the same input and catalog always give the same week. A zone's daylight
+ * saving change inside the month is not modelled: the offset at that date holds all month.
+ */
+export function referenceEpochMs(catalogId: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(catalogId);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : 0;
+}
+
+/** Local weekdays on which the schedule has any on-time (scheduled jobs run on these days only). */
+export function onDays(schedule: Schedule): number {
+  let days = 0;
+  for (const list of localRanges(schedule).values()) if (list.some(([a, b]) => b > a)) days++;
+  return days;
+}
+
+/** Sum of each hour's four quarter-hours: 168 values from a 672-slot grid (or the grid's average with `mean`). */
+export function slotsToHours(slots: ArrayLike<number>, mean = false): number[] {
+  const hours = new Array<number>(HOURS_PER_WEEK).fill(0);
+  for (let i = 0; i < SLOTS_PER_WEEK; i++) hours[Math.floor(i / SLOTS_PER_HOUR)]! += slots[i] ?? 0;
+  if (mean) for (let h = 0; h < HOURS_PER_WEEK; h++) hours[h]! /= SLOTS_PER_HOUR;
+  return hours;
+}
+
+/** A schedule in words: "08:00-20:00 Mon-Fri, Europe/Berlin", "always on", "custom hours (UTC): Mon 08:00-12:00, ...". */
+export function describeSchedule(schedule: Schedule): string {
+  if (schedule.kind === "always") return "always on";
+  if (schedule.kind === "business-hours") return `${hourText(schedule.startHour)}-${hourText(schedule.endHour)} ${daysText(schedule.days)}, ${schedule.timeZone}`;
+  const parts: string[] = [];
+  for (const [day, list] of localRanges(schedule)) parts.push(`${daysText([day])} ${list.map(([a, b]) => `${hourText(a)}-${hourText(b)}`).join(" + ")}`);
+  return parts.length > 0 ? `${parts.join(", ")}, ${schedule.timeZone}` : `never on (${schedule.timeZone})`;
 }

@@ -8,6 +8,7 @@
 import * as z from "zod";
 import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH, MAX_POD_CONTAINERS } from "../units";
 import { formatPath, type FieldError } from "../field-errors";
+import { WEEKDAYS } from "../schedule/weekdays";
 
 export { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH };
 export { formatPath, type FieldError };
@@ -132,6 +133,20 @@ export const Ec2OptionsSchema = z.strictObject({
 const count = (max: number) => z.number().int("must be a whole number").min(0, "must be >= 0").max(max, `must be <= ${max}`);
 const rate = (max: number) => finite().min(0, "must be >= 0").max(max, `must be <= ${max}`);
 
+/** docs/billing-rules.md#lb-from-requests. Service names are checked against services[] by the input schema. */
+export const LoadBalancerFromRequestsSchema = z.strictObject({
+  /** The services behind this load balancer; absent = every service that gives requestsPerSecond. */
+  services: z
+    .array(z.string().trim().min(1, "must not be empty").max(L.nameMaxChars, `must be at most ${L.nameMaxChars} characters`))
+    .min(1, "must list at least one service (or leave services out for every service with requestsPerSecond)")
+    .max(MAX_SERVICES, `must list at most ${MAX_SERVICES} services`)
+    .optional(),
+  /** Average bytes of one request plus its response through the load balancer; absent = processedGBPerHour as given. */
+  bytesPerRequest: finite().min(0, "must be >= 0").max(1e10, "must be <= 10000000000 (10 GB)").optional(),
+  /** Requests per new connection (HTTP keep-alive); absent = 1, every request opens a connection (the upper bound). */
+  requestsPerConnection: finite().min(1, "must be >= 1").max(1_000_000, "must be <= 1000000").optional(),
+});
+
 /** One load balancer group (docs/billing-rules.md#load-balancers): LCU dimensions per load balancer. */
 export const LoadBalancerSchema = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(64, "must be at most 64 characters"),
@@ -142,6 +157,19 @@ export const LoadBalancerSchema = z.strictObject({
   processedGBPerHour: rate(1_000_000).default(0),
   /** ALB only: rule evaluations per second beyond the 10 free rules per request. */
   ruleEvaluationsPerSecond: rate(10_000_000).default(0),
+  /**
+   * Derive new connections (and processed bytes, with bytesPerRequest) from the services' requestsPerSecond
+   * instead of typing them (docs/billing-rules.md#lb-from-requests). Absent = the dimensions as given.
+   */
+  fromRequests: LoadBalancerFromRequestsSchema.optional(),
+}).superRefine((lb, ctx) => {
+  // A derived dimension and a typed one would contradict each other: say which to drop.
+  if (lb.fromRequests && lb.newConnectionsPerSecond > 0) {
+    ctx.addIssue({ code: "custom", path: ["newConnectionsPerSecond"], message: "must be 0 or left out when fromRequests is set (it is derived from the services' requestsPerSecond)" });
+  }
+  if (lb.fromRequests?.bytesPerRequest !== undefined && lb.processedGBPerHour > 0) {
+    ctx.addIssue({ code: "custom", path: ["processedGBPerHour"], message: "must be 0 or left out when fromRequests.bytesPerRequest is set (it is derived from it)" });
+  }
 });
 
 /** The rest of the bill that is not per service (docs/billing-rules.md#network-lines). All optional: absent = none. */
@@ -179,7 +207,7 @@ export const EksOptionsSchema = z.strictObject({
 });
 export type EksOptions = z.infer<typeof EksOptionsSchema>;
 
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export { WEEKDAYS };
 export const WeekdaySchema = z.enum(WEEKDAYS);
 export type Weekday = z.infer<typeof WeekdaySchema>;
 
@@ -302,7 +330,34 @@ export const EstimateInputSchema = z.strictObject({
     rootVolumeGiB: 30,
     allowBurstable: true,
   }),
-});
+}).superRefine((input, ctx) => checkLoadBalancersFromRequests(input, ctx));
+
+/** network.loadBalancers[].fromRequests must name services that give requestsPerSecond (docs/billing-rules.md#lb-from-requests). */
+function checkLoadBalancersFromRequests(
+  input: { services: ReadonlyArray<{ name: string; requestsPerSecond?: number | undefined }>; network?: { loadBalancers: ReadonlyArray<{ fromRequests?: { services?: string[] | undefined } | undefined }> } | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  input.network?.loadBalancers.forEach((lb, i) => {
+    const from = lb.fromRequests;
+    if (!from) return;
+    const path = ["network", "loadBalancers", i, "fromRequests"];
+    if (from.services === undefined) {
+      if (!input.services.some((s) => s.requestsPerSecond !== undefined)) {
+        ctx.addIssue({ code: "custom", path, message: "needs requestsPerSecond on at least one service (no service gives it)" });
+      }
+      return;
+    }
+    const seen = new Set<string>();
+    from.services.forEach((name, j) => {
+      const service = input.services.find((s) => s.name === name);
+      const at = [...path, "services", j];
+      if (seen.has(name)) ctx.addIssue({ code: "custom", path: at, message: `must not repeat "${name}"` });
+      else if (!service) ctx.addIssue({ code: "custom", path: at, message: `"${name}" is not the name of a service` });
+      else if (service.requestsPerSecond === undefined) ctx.addIssue({ code: "custom", path: at, message: `"${name}" gives no requestsPerSecond` });
+      seen.add(name);
+    });
+  });
+}
 
 /** What a user, a file or a request may send (defaults optional). */
 export type EstimateInputRaw = z.input<typeof EstimateInputSchema>;
@@ -334,6 +389,8 @@ export const CostLineSchema = z.object({
   category: z.enum(["load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs", "control-plane"]).optional(),
   /** true: the same line in every option (network, logs), so it never decides between them. */
   shared: z.boolean().optional(),
+  /** The environment the line belongs to (docs/billing-rules.md#weekly-schedules); absent: the whole estimate. */
+  environment: z.string().optional(),
 });
 export type CostLine = z.infer<typeof CostLineSchema>;
 
@@ -370,11 +427,37 @@ export const OptionSchema = z.object({
   reason: z.string().nullable(),
   monthlyUSD: z.number().nullable(),
   hourlyUSD: z.number().nullable().optional(),
+  /** Present when some service gives requestsPerSecond: monthlyUSD per 1M requests (null: unavailable or no requests). */
+  costPer1MRequests: z.number().nullable().optional(),
   lines: z.array(CostLineSchema),
   services: z.array(BilledServiceSchema),
   plan: Ec2PlanSchema.nullable(),
 });
 export type EstimateOption = z.infer<typeof OptionSchema>;
+
+/**
+ * One environment's share of each option (docs/billing-rules.md#weekly-schedules): its own lines (Fargate) or its
+ * share of the shared fleet (EC2). Shared lines (load balancers, NAT, ...) belong to no environment.
+ */
+export const EnvironmentResultSchema = z.object({
+  name: z.string(),
+  multiplier: z.number(),
+  /** Hours a week the schedule is on (local time, before the task profile). */
+  onHoursPerWeek: z.number(),
+  /** Average tasks running in each hour of the week, UTC, index 0 = Monday 00:00-01:00 UTC (168 values). */
+  tasksPerHour: z.array(z.number()),
+  /** Task-hours a month over all the environment's services. */
+  taskHoursPerMonth: z.number(),
+  subtotals: z.array(
+    z.object({
+      optionId: z.string(),
+      monthlyUSD: z.number().nullable(),
+      /** The environment's cost in each hour of the week (UTC, 168 values); null when the option is unavailable. */
+      costPerHourUSD: z.array(z.number()).nullable(),
+    }),
+  ),
+});
+export type EnvironmentResult = z.infer<typeof EnvironmentResultSchema>;
 
 export const EstimateResultSchema = z.object({
   version: z.literal(1),
@@ -391,6 +474,13 @@ export const EstimateResultSchema = z.object({
     .object({ optionId: z.string(), monthlyUSD: z.number(), savingsUSD: z.number(), why: z.string() })
     .nullable(),
   warnings: z.array(z.string()),
+  /** Only when the input has environments: each environment's subtotal per option and its week. */
+  environments: z.array(EnvironmentResultSchema).optional(),
+  /**
+   * Only when the input has environments: per option, what the estimate still pays with every environment at
+   * zero tasks (load balancer, NAT gateway, endpoint and always-on address hours; EC2 minInstances).
+   */
+  costAtZeroTasks: z.array(z.object({ optionId: z.string(), monthlyUSD: z.number().nullable(), lines: z.array(z.string()) })).optional(),
 });
 export type EstimateResult = z.infer<typeof EstimateResultSchema>;
 

@@ -3,6 +3,7 @@
  * shortest round-trip text (String(n)), so draft -> input gives back exactly the same numbers.
  */
 import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH, type EstimateInput } from "../schemas/estimate";
+import { environmentsToDraft } from "./draft-environments";
 import { LOGS_DRAFT_DEFAULTS, SCHEDULED_DRAFT_DEFAULTS, emptyNetworkDraft, type EstimateDraft, type NetworkDraft, type ServiceDraft } from "./draft";
 
 function networkToDraft(network: EstimateInput["network"], makeKey: (index: number) => string): NetworkDraft {
@@ -19,6 +20,7 @@ function networkToDraft(network: EstimateInput["network"], makeKey: (index: numb
       activeConnectionsPerMinute: String(lb.activeConnectionsPerMinute),
       processedGBPerHour: String(lb.processedGBPerHour),
       ruleEvaluationsPerSecond: String(lb.ruleEvaluationsPerSecond),
+      ...(lb.fromRequests ? { fromRequests: lb.fromRequests } : {}),
     })),
     natCount: String(network.natGateways?.count ?? 0),
     natProcessedGB: String(network.natGateways?.processedGBPerMonth ?? 0),
@@ -63,6 +65,7 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
           containers: s.containers.map((c, j) => ({ key: `${makeKey(i)}-c${j}`, name: c.name, vcpu: String(c.vcpu), memoryGiB: String(c.memoryGiB), init: c.init })),
         }
       : {}),
+    ...(s.requestsPerSecond !== undefined ? { requestsPerSecond: String(s.requestsPerSecond) } : {}),
   }));
   return {
     region: input.region,
@@ -93,5 +96,12 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
           },
         }
       : {}),
+    ...withEnvironments(input),
   };
+}
+
+/** Environments only when the input has them, so a draft without them equals what it was before. */
+function withEnvironments(input: EstimateInput): Pick<EstimateDraft, "environments"> {
+  const environments = environmentsToDraft(input.environments);
+  return environments ? { environments } : {};
 }

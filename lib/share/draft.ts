@@ -7,6 +7,7 @@
 import { mergeFieldErrors, type FieldError } from "../field-errors";
 import type { Architecture, EstimateInput, OperatingSystem } from "../schemas/estimate";
 import { FARGATE_INCLUDED_STORAGE_GIB, HOURS_PER_MONTH } from "../units";
+import { environmentsToRaw, type EnvironmentDraft } from "./draft-environments";
 
 export { mergeFieldErrors };
 
@@ -71,6 +72,8 @@ export interface ServiceDraft {
   logsRetentionMonths: string;
   /** EKS pod containers; absent or empty = none (the service's vCPU / memory are the pod's requests). */
   containers?: ContainerDraft[];
+  /** Average requests per second; empty or absent = no `requestsPerSecond` (docs/billing-rules.md#cost-per-requests). */
+  requestsPerSecond?: string;
 }
 
 export type DraftLogsClass = "standard" | "infrequent-access";
@@ -86,6 +89,8 @@ export interface LoadBalancerDraft {
   activeConnectionsPerMinute: string;
   processedGBPerHour: string;
   ruleEvaluationsPerSecond: string;
+  /** Carried as given (share links, imports): dimensions derived from requests (docs/billing-rules.md#lb-from-requests). */
+  fromRequests?: { services?: string[]; bytesPerRequest?: number; requestsPerConnection?: number };
 }
 
 /** The "Network and logs" panel (estimate-level lines). enabled false = no `network` in the input (as before). */
@@ -128,6 +133,8 @@ export interface EstimateDraft {
   orchestrator?: DraftOrchestrator;
   /** Absent = no `eks` in the input. */
   eks?: EksDraft;
+  /** Environments with weekly schedules (./draft-environments.ts); absent or empty = none in the input. */
+  environments?: EnvironmentDraft[];
 }
 
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -201,6 +208,7 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
         ...(c.init ? { init: true } : {}),
       }));
     }
+    if (s.requestsPerSecond !== undefined && s.requestsPerSecond.trim() !== "") service.requestsPerSecond = num(s.requestsPerSecond, `${p}.requestsPerSecond`);
     if (s.logs) {
       service.logs = {
         ingestedGBPerMonth: num(s.logsIngestedGB, `${p}.logs.ingestedGBPerMonth`),
@@ -224,6 +232,7 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
               activeConnectionsPerMinute: num(lb.activeConnectionsPerMinute, `${p}.activeConnectionsPerMinute`),
               processedGBPerHour: num(lb.processedGBPerHour, `${p}.processedGBPerHour`),
               ...(lb.type === "alb" ? { ruleEvaluationsPerSecond: num(lb.ruleEvaluationsPerSecond, `${p}.ruleEvaluationsPerSecond`) } : {}),
+              ...(lb.fromRequests ? { fromRequests: lb.fromRequests } : {}),
             };
           }),
           natGateways: { count: num(n.natCount, "network.natGateways.count"), processedGBPerMonth: num(n.natProcessedGB, "network.natGateways.processedGBPerMonth") },
@@ -252,6 +261,7 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
     // Written only when set, so a link that never touched EKS stays byte-identical.
     ...(draft.orchestrator !== undefined ? { orchestrator: draft.orchestrator } : {}),
     ...(draft.eks ? { eks: eksToRaw(draft.eks, num) } : {}),
+    ...environmentsToRaw(draft.environments, num, errors),
     ec2: {
       purchase: draft.ec2.purchase,
       instanceTypes: splitInstanceTypes(draft.ec2.instanceTypes),

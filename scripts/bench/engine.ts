@@ -3,7 +3,8 @@
  * and for 100 services. Each section returns {name, value, unit, target}; scripts/bench.ts prints them.
  */
 import type { RegionCatalog } from "../../lib/catalog/schema";
-import { loadRegionCatalog } from "../../lib/catalog/fs-loader";
+import { loadCatalogIndex, loadRegionCatalog } from "../../lib/catalog/fs-loader";
+import { compareRegions, type RegionsLoader } from "../../lib/regions/compare";
 import { costCurve } from "../../lib/engine/curve";
 import { estimate } from "../../lib/engine/estimate";
 import { parseEstimateInput, type EstimateInput, type EstimateInputRaw } from "../../lib/schemas/estimate";
@@ -67,6 +68,37 @@ export function hundredServicesInput(): EstimateInput {
   return parse({ version: 1, region: "us-east-1", services, fargate: { savingsPlan: "compute-1y" }, ec2: { targetUtilizationPct: 90, minInstances: 2 } });
 }
 
+/** 10 services of the 100-service mix (sizes, both architectures, a scheduled one, capacity provider mixes). */
+export function tenServicesInput(): EstimateInput {
+  const hundred = hundredServicesInput();
+  return { ...hundred, services: hundred.services.slice(0, 10) };
+}
+
+/**
+ * The region comparison's engine time: 10 services in every region of the newest snapshot, with the parsed
+ * catalogs already in memory (the server keeps them cached), so only the estimates and the sorting are timed.
+ */
+function regionSections(): BenchSection[] {
+  const index = loadCatalogIndex();
+  const t0 = performance.now();
+  const catalogs = new Map(index.regions.map((r) => [r.region, loadRegionCatalog(r.region, index.catalogId)]));
+  const loadMs = performance.now() - t0;
+  const loader: RegionsLoader = {
+    regions: () => ({ catalogId: index.catalogId, regions: index.regions }),
+    load: (region) => catalogs.get(region)!,
+  };
+  const ten = tenServicesInput();
+  return [
+    {
+      name: `compareRegions: 10 services x ${index.regions.length} regions (catalogs in memory)`,
+      value: medianMs(() => compareRegions(ten, loader), 30, 5),
+      unit: "ms",
+      target: 100,
+      detail: `reading and validating the ${index.regions.length} region files once: ${Math.round(loadMs)} ms`,
+    },
+  ];
+}
+
 export function engineSections(catalog: RegionCatalog = loadRegionCatalog("us-east-1")): BenchSection[] {
   const one = oneServiceInput();
   const hundred = hundredServicesInput();
@@ -78,6 +110,7 @@ export function engineSections(catalog: RegionCatalog = loadRegionCatalog("us-ea
     ec2: { targetUtilizationPct: 50, minInstances: 2, networkMode: "awsvpc", eniTrunking: false },
   });
   return [
+    ...regionSections(),
     {
       name: "estimate: 1 service, EC2 search over every us-east-1 type",
       value: medianMs(() => estimate(one, catalog), 5000, 1000),

@@ -10,16 +10,16 @@ import { estimateFromRaw } from "@/lib/pipeline/estimate";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
-const HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
+export const HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
 
-function errorResponse(status: number, errors: FieldError[]): Response {
+export function errorResponse(status: number, errors: FieldError[]): Response {
   return Response.json({ errors }, { status, headers: HEADERS });
 }
 
-class TooLarge extends Error {}
+export class TooLarge extends Error {}
 
-/** Read at most MAX_BODY_BYTES; stop (and cancel the stream) as soon as more arrive. */
-async function readLimited(req: Request): Promise<Uint8Array> {
+/** Read at most `maxBytes`; stop (and cancel the stream) as soon as more arrive (throws TooLarge). */
+export async function readLimited(req: Request, maxBytes = MAX_BODY_BYTES): Promise<Uint8Array> {
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -28,7 +28,7 @@ async function readLimited(req: Request): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
+    if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
       throw new TooLarge();
     }
@@ -49,43 +49,57 @@ function isJsonContentType(value: string | null): boolean {
   return mime === "application/json" || /^application\/[a-z0-9.+-]*\+json$/.test(mime) || mime === "text/json";
 }
 
+/**
+ * The checks every JSON POST route of the API shares: content type (415), size (413), empty, UTF-8 and JSON
+ * (400). Either the parsed body or the 4xx response to send.
+ */
+export async function readJsonBody(req: Request): Promise<{ ok: true; raw: unknown } | { ok: false; response: Response }> {
+  const fail = (status: number, errors: FieldError[]) => ({ ok: false as const, response: errorResponse(status, errors) });
+  if (!isJsonContentType(req.headers.get("content-type"))) {
+    return fail(415, [{ path: "(headers).content-type", message: `must be application/json (got ${req.headers.get("content-type")!.slice(0, 100)})` }]);
+  }
+  const declared = req.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > MAX_BODY_BYTES) {
+    return fail(413, [{ path: "(body)", message: `is ${declared} bytes; the limit is ${MAX_BODY_BYTES} bytes (256 kB)` }]);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readLimited(req);
+  } catch (error) {
+    if (error instanceof TooLarge) return fail(413, [{ path: "(body)", message: `is larger than the limit of ${MAX_BODY_BYTES} bytes (256 kB)` }]);
+    return fail(400, [{ path: "(body)", message: "could not be read" }]);
+  }
+  if (bytes.byteLength === 0) return fail(400, [{ path: "(body)", message: "is empty; send an EstimateInput as JSON (see /schema/estimate-input.v1.json)" }]);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fail(400, [{ path: "(body)", message: "is not valid UTF-8" }]);
+  }
+  try {
+    return { ok: true, raw: JSON.parse(text) };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.slice(0, 200) : "parse error";
+    return fail(400, [{ path: "(body)", message: `is not valid JSON (${detail})` }]);
+  }
+}
+
+/** A 500 that says the server failed, without internals (the input was not the problem). */
+export function serverErrorResponse(route: string, error: unknown): Response {
+  console.error(`${route} failed:`, error instanceof Error ? error.message : error);
+  return errorResponse(500, [{ path: "(server)", message: "the estimate could not be computed because of a server error; the input was not the problem" }]);
+}
+
 export async function handleEstimate(req: Request): Promise<Response> {
   try {
-    if (!isJsonContentType(req.headers.get("content-type"))) {
-      return errorResponse(415, [{ path: "(headers).content-type", message: `must be application/json (got ${req.headers.get("content-type")!.slice(0, 100)})` }]);
-    }
-    const declared = req.headers.get("content-length");
-    if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > MAX_BODY_BYTES) {
-      return errorResponse(413, [{ path: "(body)", message: `is ${declared} bytes; the limit is ${MAX_BODY_BYTES} bytes (256 kB)` }]);
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readLimited(req);
-    } catch (error) {
-      if (error instanceof TooLarge) return errorResponse(413, [{ path: "(body)", message: `is larger than the limit of ${MAX_BODY_BYTES} bytes (256 kB)` }]);
-      return errorResponse(400, [{ path: "(body)", message: "could not be read" }]);
-    }
-    if (bytes.byteLength === 0) return errorResponse(400, [{ path: "(body)", message: "is empty; send an EstimateInput as JSON (see /schema/estimate-input.v1.json)" }]);
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      return errorResponse(400, [{ path: "(body)", message: "is not valid UTF-8" }]);
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message.slice(0, 200) : "parse error";
-      return errorResponse(400, [{ path: "(body)", message: `is not valid JSON (${detail})` }]);
-    }
+    const body = await readJsonBody(req);
+    if (!body.ok) return body.response;
     // Shape, unknown region or snapshot, catalog mismatch -> 400; a broken price file throws -> 500 below.
-    const outcome = estimateFromRaw(raw, (region, catalogId) => loadRegionCatalog(region, catalogId));
+    const outcome = estimateFromRaw(body.raw, (region, catalogId) => loadRegionCatalog(region, catalogId));
     if (!outcome.ok) return errorResponse(400, outcome.errors);
     return Response.json(outcome.result, { status: 200, headers: HEADERS });
   } catch (error) {
     // A server-side fault (e.g. a missing price file), not the client's input: say so without internals.
-    console.error("POST /api/estimate failed:", error instanceof Error ? error.message : error);
-    return errorResponse(500, [{ path: "(server)", message: "the estimate could not be computed because of a server error; the input was not the problem" }]);
+    return serverErrorResponse("POST /api/estimate", error);
   }
 }

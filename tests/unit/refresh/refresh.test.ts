@@ -23,11 +23,19 @@ const FAKE_SECRET = "fAkE/SecretKey+ThatMustNeverBePrinted0001";
 const PREV_ID = "2026-12-01";
 const OLD_ID = "2026-11-26";
 const today = () => new Date().toISOString().slice(0, 10);
-/** The id the refresh must pick: today's UTC date, or date.N when taken (today may well be the bundled id's date). */
-function expectedId(taken: string[]): string {
-  const t = today();
+/** The id the refresh must pick for a run on UTC date `t`: t, or t.N when taken (t may well be the bundled id's date). */
+function expectedId(taken: string[], t: string): string {
   if (!taken.includes(t)) return t;
   for (let n = 1; ; n++) if (!taken.includes(`${t}.${n}`)) return `${t}.${n}`;
+}
+/**
+ * The UTC date the child process read its clock on: the day before or after the run, whichever its output names
+ * (a run that crosses midnight may use either, so the test must not compute "today" on its own).
+ */
+function runDate(stdout: string, before: string, after: string): string {
+  const id = /Wrote price catalog (\d{4}-\d{2}-\d{2})/.exec(stdout)?.[1];
+  expect([before, after]).toContain(id);
+  return id as string;
 }
 
 const ECS_US_EAST_1 = [
@@ -158,7 +166,9 @@ describe("prices:refresh success", () => {
     const before = hashTree(path.join(dataDir, "catalog", PREV_ID));
     const beforeOld = hashTree(path.join(dataDir, "catalog", OLD_ID));
     const s = await fake();
+    const dayBefore = today();
     const r = await run(["--region", "us-east-1,eu-west-1", "--endpoint", s.url]);
+    const readOn = runDate(r.stdout, dayBefore, today());
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
 
@@ -200,8 +210,7 @@ describe("prices:refresh success", () => {
     expect(r.stdout).toContain(`[us-east-1] EC2: 1 prices changed, 1 types added, ${prevUs.ec2.instanceTypes.length - 3} removed, 2 unchanged`);
 
     // New snapshot id = today's UTC date (date.N if taken), now the newest; the previous snapshot is untouched.
-    const id = expectedId([PREV_ID]);
-    const readOn = today();
+    const id = expectedId([PREV_ID], readOn);
     const list = loadCatalogList(dataDir);
     expect(list.newest).toBe(id);
     expect(list.catalogs.map((c) => c.id)).toEqual([OLD_ID, PREV_ID, id]);
@@ -249,20 +258,26 @@ describe("prices:refresh success", () => {
 
   it("recovers from a throttling answer (ThrottlingException 400) and succeeds", async () => {
     const s = await fake((_req, n) => (n === 0 ? { status: 400, body: { __type: "ThrottlingException", message: "Rate exceeded" } } : undefined));
+    const dayBefore = today();
     const r = await run(["--region", "us-east-1", "--endpoint", s.url]);
+    const readOn = runDate(r.stdout, dayBefore, today());
     expect(r.code).toBe(0);
     // the first request was retried with the same body
     expect(s.requests[1]!.rawBody).toBe(s.requests[0]!.rawBody);
-    expect(loadCatalogList(dataDir).newest).toBe(expectedId([PREV_ID]));
+    expect(loadCatalogList(dataDir).newest).toBe(expectedId([PREV_ID], readOn));
   }, 60_000);
 
   it("uses date.N when today's snapshot id is taken", async () => {
     const s = await fake();
-    expect((await run(["--region", "us-east-1", "--endpoint", s.url])).code).toBe(0);
-    expect((await run(["--region", "us-east-1", "--endpoint", s.url])).code).toBe(0);
+    const dayBefore = today();
+    const r1 = await run(["--region", "us-east-1", "--endpoint", s.url]);
+    expect(r1.code).toBe(0);
+    const r2 = await run(["--region", "us-east-1", "--endpoint", s.url]);
+    expect(r2.code).toBe(0);
+    const dayAfter = today();
     clearCatalogCache();
-    const first = expectedId([PREV_ID]);
-    const second = expectedId([PREV_ID, first]);
+    const first = expectedId([PREV_ID], runDate(r1.stdout, dayBefore, dayAfter));
+    const second = expectedId([PREV_ID, first], runDate(r2.stdout, dayBefore, dayAfter));
     expect(second).toMatch(/^\d{4}-\d{2}-\d{2}\.\d+$/);
     expect(loadCatalogList(dataDir).catalogs.map((c) => c.id)).toEqual([OLD_ID, PREV_ID, first, second]);
   }, 60_000);

@@ -1,0 +1,8 @@
+import { handleK8sImport } from "./handler";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export function POST(req: Request): Promise<Response> {
+  return handleK8sImport(req);
+}
