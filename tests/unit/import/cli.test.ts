@@ -32,7 +32,7 @@ describe("estimate --k8s", () => {
   it("--format table and --budget work as for a JSON input", async () => {
     const table = await run(["--k8s", example, "--format", "table"]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/web: billed as/);
+    expect(table.stdout).toMatch(/web: pod requests .* billed as 1 vCPU \/ 2 GiB/);
     const over = await run(["--k8s", example, "--budget", "1"]);
     expect(over.code).toBe(3);
     expect(over.stderr).toMatch(/over budget/);

@@ -131,7 +131,7 @@ describe("estimate FILE --all-regions", () => {
     expect(row("us-east-1")).toMatch(/^us-east-1 \*\s+US East \(N\. Virginia\)\s+Fargate \(on-demand\)\s+\$72\.08\s+current region\s+\$2\.74\s+-$/);
     expect(row("sa-east-1")).toMatch(/^sa-east-1\s+South America \(Sao Paulo\)\s+ECS on EC2 \(on-demand\)\s+\$116\.25\s+\+\$44\.17 \(\+61%\)\s+\$4\.42\s+-$/);
     // ap-east-2 sells no m5.large and has no Fargate Spot rate: the table says so and why.
-    expect(row("ap-east-2")).toMatch(/listed EC2 types not sold; Fargate Spot; ECS on EC2 \(on-demand\)$/);
+    expect(row("ap-east-2")).toMatch(/listed EC2 types not sold; Fargate Spot; ECS on EC2 \(on-demand\); ECS Managed Instances \(on-demand\)$/);
     expect(stdout).toMatch(/Why unavailable:\n/);
     expect(stdout).toContain("  ap-east-2: ec2.instanceTypes: m5.large is not sold in ap-east-2 (price catalog 2026-12-01)");
     // sorted: the monthly column never goes down
