@@ -21,6 +21,9 @@ export const CSV_COLUMNS = [
   // The rest of the bill (network, logs): what the line is for, and whether it is the same in every option.
   "category",
   "shared",
+  // What the line is ("ECS Managed Instances management fee (r6i.large)", "EC2 CPU surplus credits ..."):
+  // component "other" covers several kinds. Appended, so the earlier columns keep their positions.
+  "label",
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -61,6 +64,7 @@ export function estimateToCsv(result: EstimateResult): string {
           csvTextCell(line.note ?? ""),
           csvTextCell(line.category ?? ""),
           line.shared ? "true" : "false",
+          csvTextCell(line.label ?? ""),
         ]),
       );
     }
