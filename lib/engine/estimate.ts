@@ -2,7 +2,7 @@
  * The estimate engine: EstimateInput + one region's price catalog -> EstimateResult (the contract in
  * lib/schemas/estimate.ts). Pure: no I/O, no clock; the catalog date is the reference date.
  */
-import type { RegionCatalog } from "../catalog/schema";
+import { isUnavailable, type RegionCatalog } from "../catalog/schema";
 import {
   HOURS_PER_MONTH,
   parseEstimateInput,
@@ -50,9 +50,10 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
   }
   if (input.fargate.savingsPlan !== "none") options.push(fargateOption(catalog, sized, input.fargate.savingsPlan, warnings));
   options.push(ec2Option(input, catalog, warnings));
-  // ECS Managed Instances: an ECS capacity provider, so only for an ECS workload. Appended after the older
-  // options, so their positions in results and exports stay where they were.
-  if (input.orchestrator !== "eks") options.push(managedInstancesOption(input, catalog, warnings));
+  // ECS Managed Instances: an ECS capacity provider, so only for an ECS workload; and only with a catalog that
+  // knows its fee (snapshot 2026-11-26 predates it, so its exports and share links keep exactly their options).
+  // Appended after the older options, so their positions in results and exports stay where they were.
+  if (input.orchestrator !== "eks" && !isUnavailable(catalog.ec2.managedInstances)) options.push(managedInstancesOption(input, catalog, warnings));
 
   // The rest of the bill (network, NAT, egress, logs): the same lines in every option, plus public IPv4 per option.
   const shared = sharedBillLines(input, catalog);

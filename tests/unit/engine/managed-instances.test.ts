@@ -12,6 +12,7 @@ import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import type { RegionCatalog } from "@/lib/catalog/schema";
 import { costCurve } from "@/lib/engine/curve";
 import { estimate } from "@/lib/engine/estimate";
+import { managedInstancesOption } from "@/lib/engine/managed-instances";
 import { EstimateResultSchema, parseEstimateInput, type EstimateInputRaw, type EstimateResult } from "@/lib/schemas/estimate";
 import { ENI_BOUND, MEMORY_BOUND } from "./managed-instances-fixtures";
 
@@ -120,7 +121,7 @@ describe("ECS Managed Instances golden cases (bundled 2026-12-01, us-east-1)", (
     expect(mi.monthlyUSD).toBeCloseTo(1460 * ri + 1.17936, 9);
   });
 
-  it("not for Windows (Linux containers only), not in bridge mode, not without a fee rate; absent for EKS", () => {
+  it("not for Windows (Linux containers only), not in bridge mode, not without a fee rate; absent for EKS and old snapshots", () => {
     const windows = option(run({ services: [{ name: "win", vcpu: 1, memoryGiB: 2, tasks: 1, os: "windows" }] }), MI);
     expect(windows.available).toBe(false);
     expect(windows.reason).toContain('services[0] "win" is a Windows task: ECS Managed Instances runs Linux containers only');
@@ -129,8 +130,12 @@ describe("ECS Managed Instances golden cases (bundled 2026-12-01, us-east-1)", (
     expect(bridge.reason).toContain("not bridge");
     // host mode has no ENI limit, like ECS on EC2
     expect(option(run({ ...MEMORY_BOUND, ec2: { ...MEMORY_BOUND.ec2, networkMode: "host" } }), MI).available).toBe(true);
-    const old = estimate(parseOk({ version: 1, region: "us-east-1", services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1 }] }), loadRegionCatalog("us-east-1", "2026-11-26"));
-    const unpriced = option(old, MI);
+    // Snapshot 2026-11-26 predates Managed Instances: no option, so its exports and share links keep their options.
+    const oldCatalog = loadRegionCatalog("us-east-1", "2026-11-26");
+    const old = estimate(parseOk({ version: 1, region: "us-east-1", catalog: "2026-11-26", services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1 }] }), oldCatalog);
+    expect(old.options.map((o) => o.id)).toEqual(["fargate", "fargate-spot", "ec2"]);
+    // Called directly (the cost curve does), the option says why it cannot be priced, never $0.
+    const unpriced = managedInstancesOption(old.input, oldCatalog, new Set());
     expect(unpriced.available).toBe(false);
     expect(unpriced.reason).toMatch(/^No ECS Managed Instances management fee in the us-east-1 catalog: /);
     const eks = run({ orchestrator: "eks", services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1 }] });
