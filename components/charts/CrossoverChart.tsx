@@ -1,7 +1,8 @@
 "use client";
 /**
- * Monthly cost vs task count for Fargate, Fargate Spot and EC2, marking where EC2 becomes cheaper than
- * Fargate on-demand (the engine's crossover) and the current task count.
+ * Monthly cost vs task count for Fargate, Fargate Spot, EC2 and ECS Managed Instances, marking where EC2 (line
+ * and label) and Managed Instances (dot) become cheaper than Fargate on-demand (the engine's crossovers) and the
+ * current task count.
  */
 import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUSD, formatUSDShort } from "@/lib/format";
@@ -10,6 +11,7 @@ import type { CurveData } from "@/lib/present/curve";
 
 export default function CrossoverChart({ curve }: { curve: CurveData }) {
   const x = curve.crossover;
+  const mi = curve.managedInstancesCrossover;
   const maxTasks = curve.points.length > 0 ? curve.points[curve.points.length - 1]!.tasks : 0;
   // Keep the marker's label inside the plot whichever side of the chart the crossover falls on.
   const labelSide = x && x.tasks > maxTasks / 2 ? "insideTopRight" : "insideTopLeft";
@@ -30,6 +32,7 @@ export default function CrossoverChart({ curve }: { curve: CurveData }) {
             <ReferenceLine x={x.tasks} stroke="#1a7f37" label={{ value: `EC2 cheaper from ${x.tasks}`, position: labelSide, fontSize: 11, fill: "#1a7f37" }} />
           ) : null}
           {x && x.ec2 !== null ? <ReferenceDot x={x.tasks} y={x.ec2} r={5} fill="#1a7f37" stroke="#fff" /> : null}
+          {mi && mi.managedInstances !== null ? <ReferenceDot x={mi.tasks} y={mi.managedInstances} r={5} fill="#bc4c00" stroke="#fff" /> : null}
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -31,6 +31,7 @@ const SHORT_LABELS: Record<string, string> = {
   "fargate-mix": "Mix",
   "fargate-savings-plan": "Savings Plan",
   ec2: "EC2",
+  "ecs-managed-instances": "Managed",
 };
 
 export function shortOptionLabel(id: string, label: string): string {
@@ -51,4 +52,5 @@ export const SERIES = [
   { key: "fargate", label: "Fargate", color: "#0a58ca" },
   { key: "fargateSpot", label: "Fargate Spot", color: "#8250df" },
   { key: "ec2", label: "EC2", color: "#1a7f37" },
+  { key: "managedInstances", label: "Managed Instances", color: "#bc4c00" },
 ] as const;

@@ -86,6 +86,13 @@ export const CrossoverPanel = memo(function CrossoverPanel({ curve, serviceNames
             ) : curve ? (
               <span data-testid="crossover-text">; EC2 is not cheaper than Fargate on-demand in this range</span>
             ) : null}
+            {curve?.managedInstancesCrossover ? (
+              <span data-testid="crossover-mi-text">
+                ; ECS Managed Instances from {curve.managedInstancesCrossover.tasks} task{curve.managedInstancesCrossover.tasks === 1 ? "" : "s"}
+              </span>
+            ) : curve && curve.points.some((p) => p.managedInstances !== null) ? (
+              <span data-testid="crossover-mi-text">; ECS Managed Instances is not cheaper in this range</span>
+            ) : null}
             .
           </figcaption>
           {serviceNames.length > 1 ? (
@@ -125,6 +132,7 @@ export const CrossoverPanel = memo(function CrossoverPanel({ curve, serviceNames
                         <td className="r">
                           {p.tasks}
                           {curve.crossover?.tasks === p.tasks ? " ← EC2 cheaper from here" : ""}
+                          {curve.managedInstancesCrossover?.tasks === p.tasks ? " ← Managed Instances cheaper from here" : ""}
                         </td>
                         {SERIES.map((s) => (
                           <td key={s.key} className="r">

@@ -189,7 +189,7 @@ function Ec2Plan({ option }: { option: EstimateOption }) {
   const plan = option.plan!;
   return (
     <div className="plan" data-testid={`plan-${option.id}`}>
-      <h3 style={{ fontSize: "0.9rem" }}>EC2 plan</h3>
+      <h3 style={{ fontSize: "0.9rem" }}>{option.id === "ecs-managed-instances" ? "Managed Instances plan (AWS may launch other types)" : "EC2 plan"}</h3>
       {plan.why ? <p className="why" style={{ margin: "2px 0 6px" }}>{plan.why}</p> : null}
       <div className="table-wrap">
         <table>

@@ -1,21 +1,23 @@
 /**
- * Monthly cost as one service's task count varies, for the crossover chart: Fargate on-demand, Fargate Spot
- * and ECS on EC2 (the cheapest fleet at each count), plus the first task count where EC2 becomes cheaper than
- * Fargate on-demand. Every point is a full `estimate`, so the chart and the tables can never disagree.
+ * Monthly cost as one service's task count varies, for the crossover chart: Fargate on-demand, Fargate Spot,
+ * ECS on EC2 and ECS Managed Instances (the cheapest fleet at each count), plus the first task count where each
+ * of the two instance options becomes cheaper than Fargate on-demand. Every point is a full `estimate`, so the
+ * chart and the tables can never disagree.
  */
 import type { RegionCatalog } from "../catalog/schema";
 import type { EstimateInput, EstimateResult } from "../schemas/estimate";
 import { ec2Option } from "./ec2";
 import { estimate } from "./estimate";
 import { fargateOption, sizeServices } from "./fargate";
-
-
+import { MANAGED_INSTANCES_OPTION_ID, managedInstancesOption } from "./managed-instances";
 
 export interface CurvePoint {
   tasks: number;
   fargate: number | null;
   fargateSpot: number | null;
   ec2: number | null;
+  /** ECS Managed Instances (null where unavailable, and for an EKS estimate, which has no such option). */
+  managedInstances: number | null;
 }
 
 export interface CostCurve {
@@ -24,8 +26,14 @@ export interface CostCurve {
   crossoverTasks: number | null;
   /** The costs at crossoverTasks (that count may fall between two samples). */
   crossoverPoint: CurvePoint | null;
+  /** The same for ECS Managed Instances against Fargate on-demand. */
+  managedInstancesCrossoverTasks: number | null;
+  managedInstancesCrossoverPoint: CurvePoint | null;
   serviceIndex: number;
 }
+
+/** The instance options the crossover is searched for. */
+type InstanceOptionId = "ec2" | typeof MANAGED_INSTANCES_OPTION_ID;
 
 export interface CurveOptions {
   serviceIndex: number;
@@ -42,31 +50,44 @@ function monthly(result: EstimateResult, id: string): number | null {
 function pointAt(input: EstimateInput, catalog: RegionCatalog, serviceIndex: number, tasks: number): CurvePoint {
   const services = input.services.map((s, i) => (i === serviceIndex ? { ...s, tasks } : s));
   const result = estimate({ ...input, services }, catalog);
-  return { tasks, fargate: monthly(result, "fargate"), fargateSpot: monthly(result, "fargate-spot"), ec2: monthly(result, "ec2") };
+  return {
+    tasks,
+    fargate: monthly(result, "fargate"),
+    fargateSpot: monthly(result, "fargate-spot"),
+    ec2: monthly(result, "ec2"),
+    managedInstances: monthly(result, MANAGED_INSTANCES_OPTION_ID),
+  };
 }
 
 /** Only the two totals the crossover compares (no Spot, mix, Savings Plan or warnings): cheap enough to search. */
-function quickTotals(input: EstimateInput, catalog: RegionCatalog, serviceIndex: number, tasks: number): { fargate: number | null; ec2: number | null } {
+function quickTotals(
+  input: EstimateInput,
+  catalog: RegionCatalog,
+  serviceIndex: number,
+  tasks: number,
+  against: InstanceOptionId,
+): { fargate: number | null; ec2: number | null } {
   const services = input.services.map((s, i) => (i === serviceIndex ? { ...s, tasks } : s));
   const at = { ...input, services };
   const ignore = new Set<string>();
   const fargate = fargateOption(catalog, sizeServices(at), "on-demand", ignore);
-  const ec2 = ec2Option(at, catalog, ignore);
-  return { fargate: fargate.available ? fargate.monthlyUSD : null, ec2: ec2.available ? ec2.monthlyUSD : null };
+  const other = against === "ec2" ? ec2Option(at, catalog, ignore) : managedInstancesOption(at, catalog, ignore);
+  return { fargate: fargate.available ? fargate.monthlyUSD : null, ec2: other.available ? other.monthlyUSD : null };
 }
 
 /**
- * The first whole task count in 1..maxTasks where EC2 costs less than Fargate on-demand. EC2's cost is a step
+ * The first whole task count in 1..maxTasks where EC2 (or Managed Instances: `against`) costs less than Fargate
+ * on-demand. EC2's cost is a step
  * function (whole instances) while Fargate's grows by the same amount with every task (f(n) = a + b n), so EC2
  * can win at 7 tasks and lose at 10: samples are not enough. Search: at n, EC2 costs c(n); EC2's cost does not
  * fall as tasks rise (property-tested), so no m with f(m) <= c(n) can be a win, and the search jumps to the first
  * m with f(m) > c(n). A handful of evaluations instead of one per task count.
  */
-function findCrossover(input: EstimateInput, catalog: RegionCatalog, serviceIndex: number, maxTasks: number): number | null {
-  const zero = quickTotals(input, catalog, serviceIndex, 0);
+function findCrossover(input: EstimateInput, catalog: RegionCatalog, serviceIndex: number, maxTasks: number, against: InstanceOptionId): number | null {
+  const zero = quickTotals(input, catalog, serviceIndex, 0, against);
   if (zero.fargate === null) return null;
   const a = zero.fargate;
-  const one = quickTotals(input, catalog, serviceIndex, 1);
+  const one = quickTotals(input, catalog, serviceIndex, 1, against);
   if (one.fargate === null) return null;
   const b = one.fargate - a;
   let n = 1;
@@ -78,11 +99,10 @@ function findCrossover(input: EstimateInput, catalog: RegionCatalog, serviceInde
     if (b <= 0) return null;
     const next = Math.max(n + 1, Math.floor((at.ec2 - a) / b + 1e-9) + 1);
     n = next;
-    if (n <= maxTasks) at = quickTotals(input, catalog, serviceIndex, n);
+    if (n <= maxTasks) at = quickTotals(input, catalog, serviceIndex, n, against);
   }
   return null;
 }
-
 
 export function costCurve(input: EstimateInput, catalog: RegionCatalog, options: CurveOptions): CostCurve {
   const serviceIndex = Math.min(Math.max(0, Math.trunc(options.serviceIndex) || 0), input.services.length - 1);
@@ -94,10 +114,16 @@ export function costCurve(input: EstimateInput, catalog: RegionCatalog, options:
   const tasks = [...counts].filter((t) => t <= maxTasks).sort((a, b) => a - b);
   const points = tasks.map((t) => pointAt(input, catalog, serviceIndex, t));
 
-  const crossoverTasks = findCrossover(input, catalog, serviceIndex, maxTasks);
-  let crossoverPoint: CurvePoint | null = null;
-  if (crossoverTasks !== null) {
-    crossoverPoint = points.find((p) => p.tasks === crossoverTasks) ?? pointAt(input, catalog, serviceIndex, crossoverTasks);
-  }
-  return { points, crossoverTasks, crossoverPoint, serviceIndex };
+  const pointFor = (n: number | null) => (n === null ? null : (points.find((p) => p.tasks === n) ?? pointAt(input, catalog, serviceIndex, n)));
+  const crossoverTasks = findCrossover(input, catalog, serviceIndex, maxTasks, "ec2");
+  // Managed Instances is an ECS capacity provider: an EKS estimate has no such option, so no crossover either.
+  const managedInstancesCrossoverTasks = input.orchestrator === "eks" ? null : findCrossover(input, catalog, serviceIndex, maxTasks, MANAGED_INSTANCES_OPTION_ID);
+  return {
+    points,
+    crossoverTasks,
+    crossoverPoint: pointFor(crossoverTasks),
+    managedInstancesCrossoverTasks,
+    managedInstancesCrossoverPoint: pointFor(managedInstancesCrossoverTasks),
+    serviceIndex,
+  };
 }

@@ -321,6 +321,8 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       demands,
       capacity,
       hourly,
+      // A reservation is paid for every hour of the month; a management fee only for the hours instances run.
+      reservedHourly: variant.paidAllMonth ? (t) => price.hourly(t) as number : undefined,
       instanceTypes: ec2.instanceTypes,
       allowBurstable: ec2.allowBurstable,
       targetUtilizationPct: ec2.targetUtilizationPct,

@@ -2,7 +2,7 @@
  * The estimate engine: EstimateInput + one region's price catalog -> EstimateResult (the contract in
  * lib/schemas/estimate.ts). Pure: no I/O, no clock; the catalog date is the reference date.
  */
-import type { RegionCatalog } from "../catalog/schema";
+import { isUnavailable, type RegionCatalog } from "../catalog/schema";
 import {
   HOURS_PER_MONTH,
   parseEstimateInput,
@@ -128,18 +128,19 @@ function ecsOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<
     );
   }
   if (input.fargate.savingsPlan !== "none") options.push(fargateOption(catalog, sized, input.fargate.savingsPlan, warnings));
-  // ECS Managed Instances: an ECS capacity provider, so only for an ECS workload. Appended after the older
-  // options, so their positions in results and exports stay where they were.
+  // ECS Managed Instances: an ECS capacity provider, so only for an ECS workload; and only with a catalog that
+  // knows its fee (snapshot 2026-11-26 predates it, so its exports and share links keep exactly their options).
+  // Appended after the older options, so their positions in results and exports stay where they were.
+  const fleets = isUnavailable(catalog.ec2.managedInstances) ? [ec2Option] : [ec2Option, managedInstancesOption];
   if (expanded) {
     // With environments both EC2-backed fleets are sized per period of the week (docs/billing-rules.md#weekly-schedules).
-    for (const priceFleet of [ec2Option, managedInstancesOption]) {
+    for (const priceFleet of fleets) {
       const fleet = environmentsEc2Option(expanded, catalog, warnings, priceFleet);
       options.push(fleet.option);
       week.fleets.set(fleet.option.id, fleet.fleets);
     }
   } else {
-    options.push(ec2Option(input, catalog, warnings));
-    options.push(managedInstancesOption(input, catalog, warnings));
+    for (const priceFleet of fleets) options.push(priceFleet(input, catalog, warnings));
   }
   return options;
 }

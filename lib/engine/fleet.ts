@@ -21,7 +21,7 @@
  */
 import type { InstanceType, RegionCatalog } from "../catalog/schema";
 import type { Architecture } from "../schemas/estimate";
-import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
+import { CPU_UNITS_PER_VCPU, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { num, plural } from "./lines";
 import { burstableBaseline, burstableSurplusRate, ec2VolumeGiB, instancesForTarget, surplusVcpuHours } from "./rules";
 
@@ -73,6 +73,11 @@ export interface FleetSearchSpec {
   demands: readonly FleetDemand[];
   capacity: (type: InstanceType) => InstanceCapacity | null;
   hourly: (type: InstanceType) => number | null;
+  /**
+   * The part of `hourly` paid for every hour of the month per instance of the peak fleet, whether it runs or not
+   * (Reserved Instances); the rest of `hourly` is paid per running instance-hour. Absent = nothing reserved.
+   */
+  reservedHourly?: (type: InstanceType) => number;
   /** Allow-list of type names; empty = every current-generation type of the architecture. */
   instanceTypes: readonly string[];
   /** false leaves burstable (T) types out. */
@@ -110,7 +115,7 @@ export interface FleetChoice {
   surplusShareHours: number;
   /** Instances per layer, longest-running layer first (one layer unless services are up for different hours). */
   layers: Array<{ count: number; hours: number }>;
-  /** Monthly cost / fleet hours (count x unit cost when the fleet has no hours): what the search minimizes. */
+  /** Monthly cost (running and reserved instance-hours, volumes, surplus credits) / fleet hours (count x unit cost when the fleet has no hours): what the search minimizes. */
   score: number;
 }
 
@@ -398,6 +403,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
   // Local references: the hot loop below runs once per instance type (module bindings can cost a getter each).
   const instancesFor = instancesForTarget;
   const hourlyOf = spec.hourly;
+  const reservedOf = spec.reservedHourly;
   const entry = typesOf(catalog, arch);
   const types = entry.types;
   const capacities = capacitiesOf(entry, spec.capacity);
@@ -417,6 +423,10 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     considered++;
     const hourly = hourlyOf(t);
     if (hourly === null) continue;
+    // Per instance: `running` per instance-hour it runs, `reserved` per hour of the month at peak count.
+    const reserved = reservedOf ? reservedOf(t) : 0;
+    const running = hourly - reserved;
+    const reservedMonth = reserved * HOURS_PER_MONTH;
     const cap = capacities[ti] ?? null;
     if (cap === null || cap.maxTasks < 1 || cap.cpuUnits <= 0 || cap.memMiB <= 0) continue;
     checked++;
@@ -431,8 +441,10 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       layerLb[k] = layerCount;
       lbInstanceHours += layerCount * (layerHours[k] as number);
     }
-    const lbCount = hours > 0 ? lbInstanceHours / hours : Math.max(minInstances, 0);
-    const lb = lbCount * (hourly + rootHourly);
+    const lb =
+      hours > 0
+        ? (lbInstanceHours * (running + rootHourly) + (layerLb[last] as number) * reservedMonth) / hours
+        : Math.max(minInstances, 0) * (hourly + rootHourly);
     if (runnerUp && lb > runnerUp.score * (1 + 1e-12)) continue;
     const fullCpuUnits = t.vcpu * CPU_UNITS_PER_VCPU;
     // The peak layer (every service) gives the plan's count and tasks per instance.
@@ -448,7 +460,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       if (runnerUp) {
         let bound = instanceHours;
         for (let k = 0; k < last; k++) bound += (layerLb[k] as number) * (layerHours[k] as number);
-        if ((bound / hours) * (hourly + rootHourly) > runnerUp.score * (1 + 1e-12)) continue;
+        if ((bound * (running + rootHourly) + count * reservedMonth) / hours > runnerUp.score * (1 + 1e-12)) continue;
       }
       layers = [];
       for (let k = 0; k < last; k++) {
@@ -464,7 +476,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     // One launch template per fleet: every instance gets the volume its fullest instance needs.
     const volumeGiB = ec2VolumeGiB(spec.rootVolumeGiB, maxStorage);
     const surplusUSD = p.burst ? surplusShareHours * t.vcpu * p.burst.rate * runShare : 0;
-    const monthly = instanceHours * (hourly + volumeGiB * gp3PerGiBHour) + surplusUSD;
+    const monthly = instanceHours * (running + volumeGiB * gp3PerGiBHour) + count * reservedMonth + surplusUSD;
     const score = hours > 0 ? monthly / hours : count * (hourly + volumeGiB * gp3PerGiBHour);
     // Allocate only for a choice that enters the top two.
     if (runnerUp && score > runnerUp.score * (1 + 1e-12)) continue;

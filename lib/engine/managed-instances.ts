@@ -56,7 +56,7 @@ export function managedInstancesOption(input: EstimateInput, catalog: RegionCata
       label,
       available: false,
       reason:
-        "ECS Managed Instances runs tasks in awsvpc or host network mode, not bridge (ECS API reference, ManagedInstancesNetworkConfiguration): set ec2.networkMode to awsvpc or host to price it",
+        "ECS Managed Instances runs tasks in the awsvpc or host network mode, not bridge (ECS API reference, managed instances network configuration): set ec2.networkMode to awsvpc or host to price it",
       monthlyUSD: null,
       lines: [],
       services: [],

@@ -21,6 +21,9 @@ export const CSV_COLUMNS = [
   // The rest of the bill (network, logs): what the line is for, and whether it is the same in every option.
   "category",
   "shared",
+  // What the line is ("ECS Managed Instances management fee (r6i.large)", "EC2 CPU surplus credits ..."):
+  // component "other" covers several kinds. Appended, so the earlier columns keep their positions.
+  "label",
   // The environment a line belongs to (docs/billing-rules.md#weekly-schedules); appended, so positions hold.
   "environment",
 ] as const;
@@ -70,6 +73,7 @@ export function estimateToCsv(result: EstimateResult): string {
           csvTextCell(line.note ?? ""),
           csvTextCell(line.category ?? ""),
           line.shared ? "true" : "false",
+          csvTextCell(line.label ?? ""),
           csvTextCell(line.environment ?? ""),
           ...(perRequest ? [csvNumberCell(option.costPer1MRequests)] : []),
         ]),

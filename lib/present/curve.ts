@@ -23,6 +23,8 @@ export interface CurveData {
   points: CurvePoint[];
   /** First task count at which EC2 is cheaper than Fargate on-demand (engine's answer), or null. */
   crossover: { tasks: number; ec2: number | null; fargate: number | null } | null;
+  /** First task count at which ECS Managed Instances is cheaper than Fargate on-demand, or null. */
+  managedInstancesCrossover: { tasks: number; managedInstances: number | null; fargate: number | null } | null;
 }
 
 /** null when the service does not exist or the catalog is another region's. */
@@ -32,12 +34,17 @@ export function crossoverChartData(input: EstimateInput, catalog: RegionCatalog,
   if (!service || input.region !== catalog.region) return null;
   const curve = costCurve(input, catalog, { serviceIndex: index, maxTasks: curveMaxTasks(service.tasks), points: CURVE_POINTS });
   const hit = curve.crossoverPoint;
-  const points = hit && !curve.points.some((p) => p.tasks === hit.tasks) ? [...curve.points, hit].sort((a, b) => a.tasks - b.tasks) : curve.points;
+  const miHit = curve.managedInstancesCrossoverPoint;
+  // The exact crossover points join the samples, so each marker sits on its line.
+  const points = [...curve.points];
+  for (const extra of [hit, miHit]) if (extra && !points.some((p) => p.tasks === extra.tasks)) points.push(extra);
+  points.sort((a, b) => a.tasks - b.tasks);
   return {
     serviceIndex: index,
     serviceName: service.name,
     currentTasks: service.tasks,
     points,
     crossover: hit ? { tasks: hit.tasks, ec2: hit.ec2, fargate: hit.fargate } : null,
+    managedInstancesCrossover: miHit ? { tasks: miHit.tasks, managedInstances: miHit.managedInstances, fargate: miHit.fargate } : null,
   };
 }

@@ -52,11 +52,8 @@ describe("snapshot 2026-11-26 exports and share links reproduce their totals", (
     const corrected =
       (oldEc2.plan?.instances ?? []).some((i) => /^t\d/.test(i.type)) ||
       old.input.services.some((svc) => svc.usage.kind === "scheduled" || svc.ephemeralStorageGiB > 20);
-    // Options added since (ECS Managed Instances, 2026-12) are new columns, not changes: the old ones are compared.
-    const oldIds = new Set(old.options.map((o) => o.id));
-    const keep = (t: ReturnType<typeof totals>) => t.filter((o) => oldIds.has(o.id) && (o.id !== "ec2" || !corrected));
+    const keep = (t: ReturnType<typeof totals>) => t.filter((o) => o.id !== "ec2" || !corrected);
     expect(keep(totals(now))).toEqual(keep(totals(old)));
-    expect(now.options.map((o) => o.id).filter((id) => !oldIds.has(id))).toEqual(["ecs-managed-instances"]);
     if (corrected) expect(now.options.find((o) => o.id === "ec2")!.monthlyUSD ?? Infinity).toBeGreaterThanOrEqual(oldEc2.monthlyUSD ?? 0);
     // Since interruption tolerance (2026-11-30 contract addition) no service of these inputs is marked
     // interruptible, so the recommendation is the cheapest option that puts nothing on Spot: the same totals,

@@ -125,7 +125,7 @@ describe.each(catalogs)("golden cases (%s)", (_name, load) => {
 
   it("no fargate-mix option unless a service sets a strategy", () => {
     const result = run({ services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 10 }] });
-    expect(result.options.map((o) => o.id)).toEqual(["fargate", "fargate-spot", "ec2", "ecs-managed-instances"]);
+    expect(result.options.map((o) => o.id)).toEqual(["fargate", "fargate-spot", "ec2"]);
   });
 
   it("Compute Savings Plan 1y (x86) and 3y (ARM) at the catalog's CSP rates; fargate stays on-demand", () => {

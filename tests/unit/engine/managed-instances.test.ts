@@ -10,7 +10,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import type { RegionCatalog } from "@/lib/catalog/schema";
+import { costCurve } from "@/lib/engine/curve";
 import { estimate } from "@/lib/engine/estimate";
+import { managedInstancesOption } from "@/lib/engine/managed-instances";
 import { EstimateResultSchema, parseEstimateInput, type EstimateInputRaw, type EstimateResult } from "@/lib/schemas/estimate";
 import { ENI_BOUND, MEMORY_BOUND } from "./managed-instances-fixtures";
 
@@ -119,7 +121,7 @@ describe("ECS Managed Instances golden cases (bundled 2026-12-01, us-east-1)", (
     expect(mi.monthlyUSD).toBeCloseTo(1460 * ri + 1.17936, 9);
   });
 
-  it("not for Windows (Linux containers only), not in bridge mode, not without a fee rate; absent for EKS", () => {
+  it("not for Windows (Linux containers only), not in bridge mode, not without a fee rate; absent for EKS and old snapshots", () => {
     const windows = option(run({ services: [{ name: "win", vcpu: 1, memoryGiB: 2, tasks: 1, os: "windows" }] }), MI);
     expect(windows.available).toBe(false);
     expect(windows.reason).toContain('services[0] "win" is a Windows task: ECS Managed Instances runs Linux containers only');
@@ -128,8 +130,12 @@ describe("ECS Managed Instances golden cases (bundled 2026-12-01, us-east-1)", (
     expect(bridge.reason).toContain("not bridge");
     // host mode has no ENI limit, like ECS on EC2
     expect(option(run({ ...MEMORY_BOUND, ec2: { ...MEMORY_BOUND.ec2, networkMode: "host" } }), MI).available).toBe(true);
-    const old = estimate(parseOk({ version: 1, region: "us-east-1", services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1 }] }), loadRegionCatalog("us-east-1", "2026-11-26"));
-    const unpriced = option(old, MI);
+    // Snapshot 2026-11-26 predates Managed Instances: no option, so its exports and share links keep their options.
+    const oldCatalog = loadRegionCatalog("us-east-1", "2026-11-26");
+    const old = estimate(parseOk({ version: 1, region: "us-east-1", catalog: "2026-11-26", services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1 }] }), oldCatalog);
+    expect(old.options.map((o) => o.id)).toEqual(["fargate", "fargate-spot", "ec2"]);
+    // Called directly (the cost curve does), the option says why it cannot be priced, never $0.
+    const unpriced = managedInstancesOption(old.input, oldCatalog, new Set());
     expect(unpriced.available).toBe(false);
     expect(unpriced.reason).toMatch(/^No ECS Managed Instances management fee in the us-east-1 catalog: /);
     const eks = run({ orchestrator: "eks", services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1 }] });
@@ -222,7 +228,35 @@ describe("ECS Managed Instances against ECS on EC2 (property, whole us-east-1 se
           if (option(real, MI).available) expect(option(real, MI).monthlyUSD as number).toBeGreaterThanOrEqual((option(real, "ec2").monthlyUSD as number) - 1e-9);
         },
       ),
-      { numRuns: 60 },
+      // The found case: Reserved Instances for scheduled work; the search must count the reservation for all
+      // 730 h of the month (as the line bills it), not only the hours the fleet runs.
+      { numRuns: 60, examples: [[{ vcpu: 0.5, memoryGiB: 0.5, tasks: 8, architecture: "x86_64", purchase: "reserved-1y", networkMode: "host", scheduled: true }]] },
     );
+  });
+});
+
+describe("ECS Managed Instances on the cost curve", () => {
+  it("each point carries its cost, and its crossover is the first task count where a full estimate puts it below Fargate", () => {
+    for (const [vcpu, memoryGiB, types] of [
+      [2, 3, ["c6i.xlarge"]],
+      [0.25, 3, ["m6i.large", "r6i.large"]],
+      [1, 2, []],
+    ] as const) {
+      const input = parseOk({ version: 1, region: "us-east-1", catalog: "2026-12-01", services: [{ name: "s", vcpu, memoryGiB, tasks: 4 }], ec2: { instanceTypes: [...types], networkMode: "host" } });
+      const curve = costCurve(input, catalog, { serviceIndex: 0, maxTasks: 40, points: 5 });
+      for (const p of curve.points) {
+        const full = estimate({ ...input, services: [{ ...input.services[0]!, tasks: p.tasks }] }, catalog);
+        expect(p.managedInstances).toBe(option(full, MI).monthlyUSD);
+      }
+      let brute: number | null = null;
+      for (let n = 1; n <= 40 && brute === null; n++) {
+        const full = estimate({ ...input, services: [{ ...input.services[0]!, tasks: n }] }, catalog);
+        const mi = option(full, MI).monthlyUSD;
+        const fargate = option(full, "fargate").monthlyUSD as number;
+        if (mi !== null && mi < fargate - 1e-9 * Math.max(1, fargate)) brute = n;
+      }
+      expect(curve.managedInstancesCrossoverTasks).toBe(brute);
+      expect(curve.managedInstancesCrossoverPoint?.tasks ?? null).toBe(brute);
+    }
   });
 });

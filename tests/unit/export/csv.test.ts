@@ -39,7 +39,7 @@ describe("CSV export", () => {
     const rows = readCsv(estimateToCsv(result));
     const nat = rows.find((r) => r[1] === "Network and shared");
     expect(nat?.slice(2, 3)).toEqual(["other"]);
-    expect(nat?.slice(11)).toEqual(["nat-gateway", "true", ""]); // no environment: the whole estimate's
+    expect(nat?.slice(11)).toEqual(["nat-gateway", "true", "NAT gateway hours", ""]); // no environment: the whole estimate's
   });
 
   it("neutralises spreadsheet formulas in text cells", () => {
@@ -62,5 +62,21 @@ describe("CSV export", () => {
   it("names files with the UTC date", () => {
     expect(exportFilename(new Date("2026-11-26T23:59:00Z"), "json")).toBe("ecs-estimate-2026-11-26.json");
     expect(exportFilename(new Date("2026-11-27T00:00:00Z"), "csv")).toBe("ecs-estimate-2026-11-27.csv");
+  });
+});
+
+describe("CSV export: ECS Managed Instances", () => {
+  it("exports the option's lines with their labels, so the management fee row says what it is", async () => {
+    const { loadRegionCatalog } = await import("@/lib/catalog/fs-loader");
+    const { estimateRaw } = await import("@/lib/engine/estimate");
+    const { MEMORY_BOUND, withHeader } = await import("../engine/managed-instances-fixtures");
+    const outcome = estimateRaw(withHeader(MEMORY_BOUND), loadRegionCatalog("us-east-1", "2026-12-01"));
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    const rows = readCsv(estimateToCsv(outcome.result));
+    const mi = rows.filter((r) => r[0] === "ecs-managed-instances");
+    // instance, management fee, root volume (hand arithmetic: tests/unit/engine/managed-instances.test.ts)
+    expect(mi.map((r) => r[13])).toEqual(["EC2 instance (on-demand, r6i.large)", "ECS Managed Instances management fee (r6i.large)", "EBS gp3 root volume (30 GiB per instance)"]);
+    const fee = mi[1]!;
+    expect(fee.slice(0, 10)).toEqual(["ecs-managed-instances", "x86_64 fleet", "other", "1460", "instance-hours", String(0.126 * 0.12), String(1460 * 0.126 * 0.12), "USE1-ECS-Managed-Instances:r6i.large", "2025-10-27", "true"]);
   });
 });
