@@ -88,13 +88,19 @@ function regionSections(): BenchSection[] {
     load: (region) => catalogs.get(region)!,
   };
   const ten = tenServicesInput();
+  let fastest = Infinity;
+  const median = medianMs(() => {
+    const t = performance.now();
+    compareRegions(ten, loader);
+    fastest = Math.min(fastest, performance.now() - t);
+  }, 30, 5);
   return [
     {
       name: `compareRegions: 10 services x ${index.regions.length} regions (catalogs in memory)`,
-      value: medianMs(() => compareRegions(ten, loader), 30, 5),
+      value: median,
       unit: "ms",
       target: 100,
-      detail: `reading and validating the ${index.regions.length} region files once: ${Math.round(loadMs)} ms`,
+      detail: `fastest run ${fastest.toFixed(1)} ms; reading and validating the ${index.regions.length} region files once: ${Math.round(loadMs)} ms`,
     },
   ];
 }
