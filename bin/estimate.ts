@@ -1,6 +1,8 @@
 /**
  * CLI: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
- * FILE "-" reads stdin. Prints the EstimateResult JSON (or a table) on stdout.
+ *        [--savings-plan [--savings-plan-option fargate|ec2]]
+ * FILE "-" reads stdin. Prints the EstimateResult JSON (or a table) on stdout; with --savings-plan, the Savings Plan
+ * commitment sizing (lib/commitment) instead.
  * Exit codes: 0 ok; 2 bad usage, unreadable file, invalid JSON or invalid input (every problem with its path
  * on stderr); 3 the recommended option's monthly cost is above --budget.
  * `main(argv, io)` is exported so tests run it in-process.
@@ -15,15 +17,19 @@ import { formatCents, formatUSD, toCents } from "../lib/money";
 import { compareWithBaseline, presentEstimate } from "../lib/present/estimate";
 import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
 import type { EstimateResult } from "../lib/schemas/estimate";
+import { COMMITMENT_OPTIONS, parseCommitmentOption, sizeCommitment, type CommitmentOptionId } from "../lib/commitment";
+import { renderCommitmentTable } from "./commitment-table";
 
 
 export const EXIT_OVER_BUDGET = 3;
 
-const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
+const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR] [--savings-plan]
   FILE.json        an EstimateInput (or an exported EstimateResult); "-" reads standard input
   --budget USD     exit 3 when the recommended option costs more than USD per month
   --format FORMAT  json (default): the EstimateResult; table: a readable summary
   --catalog-dir D  the data directory holding catalog/ (default: ./data)
+  --savings-plan   print the Compute Savings Plan commitment sizing (1 and 3 years) instead of the estimate
+  --savings-plan-option ${COMMITMENT_OPTIONS.join("|")}  whose usage the commitment is sized for (default fargate)
 Exit codes: 0 ok, 2 invalid usage or input (problems listed with their paths), 3 over budget.`;
 
 interface Args {
@@ -32,10 +38,12 @@ interface Args {
   format: "json" | "table";
   dataDir: string | null;
   help: boolean;
+  savingsPlan: CommitmentOptionId | null;
 }
 
 function parseArgs(argv: string[]): Args | { error: string } {
-  const out: Args = { file: "", budget: null, format: "json", dataDir: null, help: false };
+  const out: Args = { file: "", budget: null, format: "json", dataDir: null, help: false, savingsPlan: null };
+  let savingsPlanOption: CommitmentOptionId | null = null;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -55,8 +63,17 @@ function parseArgs(argv: string[]): Args | { error: string } {
       const v = value();
       if (!v) return { error: "--catalog-dir: expected a directory" };
       out.dataDir = v;
+    } else if (flag === "--savings-plan" && inline === undefined) out.savingsPlan = out.savingsPlan ?? "fargate";
+    else if (flag === "--savings-plan-option") {
+      const parsed = parseCommitmentOption(value() ?? "(nothing)");
+      if (!parsed.ok) return { error: `--savings-plan-option: ${parsed.message}` };
+      savingsPlanOption = parsed.option;
     } else if (arg.startsWith("-") && arg !== "-") return { error: `unknown option ${arg}` };
     else files.push(arg);
+  }
+  if (savingsPlanOption !== null) {
+    if (out.savingsPlan === null) return { error: "--savings-plan-option needs --savings-plan" };
+    out.savingsPlan = savingsPlanOption;
   }
   if (out.help) return out;
   if (files.length !== 1) return { error: files.length === 0 ? "missing the input file (or - for standard input)" : `expected one input file, got ${files.length}: ${files.join(" ")}` };
@@ -126,7 +143,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT_INVALID;
   }
   const result = outcome.result;
-  io.stdout(args.format === "table" ? renderTable(result) : `${JSON.stringify(result, null, 2)}\n`);
+  if (args.savingsPlan !== null) {
+    // The same input and catalog the estimate used (loaded again: the loader caches parsed snapshots).
+    const catalog = loadRegionCatalog(result.input.region, result.input.catalog, { dataDir });
+    const commitment = sizeCommitment(result.input, catalog, args.savingsPlan);
+    io.stdout(args.format === "table" ? renderCommitmentTable(commitment) : `${JSON.stringify(commitment, null, 2)}\n`);
+  } else {
+    io.stdout(args.format === "table" ? renderTable(result) : `${JSON.stringify(result, null, 2)}\n`);
+  }
 
   if (args.budget !== null) {
     const rec = result.recommendation;
