@@ -10,6 +10,7 @@
  *   panels: ServicesPanel · SettingsPanel | ComparisonPanel · charts · Breakdown · WarningsAndSources
  */
 import { useCallback, useMemo, useState } from "react";
+import dynamic from "next/dynamic";
 import type { EstimateDraft } from "@/lib/share/draft";
 import type { EstimateInput, EstimateResult } from "@/lib/schemas/estimate";
 import type { CurveData } from "@/lib/present/curve";
@@ -31,6 +32,16 @@ import { useDraft } from "./useDraft";
 import { useEstimatorKit } from "./useEstimatorKit";
 import { useLiveEstimate } from "./useLiveEstimate";
 import type { FormLimits, Kit, RegionInfo } from "./types";
+
+// Runs the engine for a week of usage: loaded after first paint, like the charts.
+const CommitmentPanel = dynamic(() => import("./CommitmentPanel"), {
+  ssr: false,
+  loading: () => (
+    <section className="panel" aria-label="Savings Plan commitment">
+      <p className="muted">Loading the Savings Plan commitment…</p>
+    </section>
+  ),
+});
 
 export interface EstimatorProps {
   initialDraft: EstimateDraft;
@@ -182,6 +193,7 @@ export function Estimator(props: EstimatorProps) {
             <CostChartPanel result={result} />
             <CrossoverPanel curve={live.curve} serviceNames={serviceNames} curveService={Math.min(curveService, draft.services.length - 1)} onCurveService={setCurveService} />
           </div>
+          <CommitmentPanel input={deferred.input} catalog={catalog} />
           <Breakdown result={deferred.result} />
           <WarningsAndSources result={deferred.result} />
         </section>

@@ -75,5 +75,6 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
       allowBurstable: input.ec2.allowBurstable,
     },
     network: networkToDraft(input.network, (i) => `lb-init-${i}`),
+    ...(input.environments ? { environments: input.environments } : {}),
   };
 }

@@ -98,6 +98,11 @@ export interface EstimateDraft {
   savingsPlan: DraftSavingsPlan;
   ec2: Ec2Draft;
   network: NetworkDraft;
+  /**
+   * The input's environments, carried as an imported file or share link gave them (the form has no editor for
+   * them yet) and written back unchanged; absent when the input had none, so existing links stay byte-identical.
+   */
+  environments?: EstimateInput["environments"];
 }
 
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -222,6 +227,7 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
       // Written only when off, so a link that never touched it stays byte-identical.
       ...(draft.ec2.allowBurstable === false ? { allowBurstable: false } : {}),
     },
+    ...(draft.environments ? { environments: draft.environments } : {}),
   };
   return { raw, errors };
 }
