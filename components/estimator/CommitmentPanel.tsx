@@ -10,7 +10,7 @@ import dynamic from "next/dynamic";
 import type { RegionCatalog } from "@/lib/catalog/schema";
 import type { EstimateInput } from "@/lib/schemas/estimate";
 import { commitmentText, COMMITMENT_OPTIONS, sizeCommitment, type CommitmentOptionId, type CommitmentOutcome, type CommitmentPlan } from "@/lib/commitment";
-import { formatUSD, num } from "@/lib/format";
+import { formatRate, formatUSD, num } from "@/lib/format";
 import type { CommitmentSeries } from "@/components/charts/CommitmentChart";
 
 const Placeholder = () => <div className="chart-placeholder">Drawing chart…</div>;
@@ -19,16 +19,19 @@ const CommitmentChart = dynamic(() => import("@/components/charts/CommitmentChar
 const OPTION_LABEL: Record<CommitmentOptionId, string> = { fargate: "Fargate (on-demand)", ec2: "ECS on EC2 (on-demand fleet)" };
 const TERM_COLOR: Record<string, string> = { "1y": "#0a58ca", "3y": "#8250df" };
 
+/** Row labels wrap so that at 375 px the numbers get the width. */
+const ROW_HEADER = { whiteSpace: "normal", minWidth: "7.5em" } as const;
+
 const signed = (usd: number) => (usd < 0 ? `-${formatUSD(-usd)}` : formatUSD(usd));
 const pct = (n: number) => `${num(n, 1)}%`;
 
 const ROWS: ReadonlyArray<{ label: string; value: (o: CommitmentOutcome) => string }> = [
   { label: "Commitment", value: (o) => commitmentText(o.commitmentUSDPerHour) },
-  { label: "Eligible usage covered", value: (o) => pct(o.coveredPct) },
+  { label: "Usage covered", value: (o) => pct(o.coveredPct) },
   { label: "Commitment used", value: (o) => (o.commitmentUSDPerHour > 0 ? pct(o.utilizationPct) : "—") },
   { label: "Commitment per month", value: (o) => formatUSD(o.monthlyCommitmentUSD) },
-  { label: "On-demand spill-over per month", value: (o) => formatUSD(o.monthlySpillOverUSD) },
-  { label: "Unused commitment per month", value: (o) => formatUSD(o.monthlyUnusedUSD) },
+  { label: "Spill-over (on-demand) per month", value: (o) => formatUSD(o.monthlySpillOverUSD) },
+  { label: "Unused per month", value: (o) => formatUSD(o.monthlyUnusedUSD) },
   { label: "Net saving per month", value: (o) => signed(o.monthlyNetSavingUSD) },
 ];
 
@@ -55,7 +58,7 @@ export default function CommitmentPanel({ input, catalog }: { input: EstimateInp
   const plans = result?.plans.filter((p): p is CommitmentPlan & { recommended: CommitmentOutcome; atPeak: CommitmentOutcome } => p.available && p.recommended !== null && p.atPeak !== null) ?? [];
   const series: CommitmentSeries[] = plans.map((p) => ({
     key: p.term,
-    label: p.label,
+    label: p.term === "1y" ? "1 year" : "3 years",
     color: TERM_COLOR[p.term] ?? "#57606a",
     points: p.curve.map((c) => ({ commitment: c.commitmentUSDPerHour, saving: c.monthlyNetSavingUSD })),
     best: { commitment: p.recommended.commitmentUSDPerHour, saving: p.recommended.monthlyNetSavingUSD },
@@ -95,20 +98,18 @@ export default function CommitmentPanel({ input, catalog }: { input: EstimateInp
             <p data-testid="commitment-summary">
               Eligible usage: {formatUSD(result.usage.monthlyOnDemandUSD)}/month on-demand; the busiest hour costs {commitmentText(result.usage.peakHourlyOnDemandUSD)} on-demand.
             </p>
-            <div className="table-wrap">
+            {/* Focusable so a keyboard can scroll it at 375 px (axe scrollable-region-focusable). */}
+            <div className="table-wrap" role="region" aria-labelledby="commitment-table-caption" tabIndex={0}>
               <table data-testid="table-commitment">
-                <caption className="visually-hidden">Recommended Savings Plan commitment and covering the peak, per term</caption>
+                <caption id="commitment-table-caption" className="visually-hidden">
+                  Recommended Savings Plan commitment per term, and the net saving of covering the busiest hour instead
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Per month</th>
                     {plans.map((p) => (
                       <th key={`${p.term}-rec`} scope="col" className="r">
-                        {p.term} recommended
-                      </th>
-                    ))}
-                    {plans.map((p) => (
-                      <th key={`${p.term}-peak`} scope="col" className="r">
-                        {p.term} at peak
+                        {p.term === "1y" ? "1 year" : "3 years"}, recommended
                       </th>
                     ))}
                   </tr>
@@ -116,29 +117,33 @@ export default function CommitmentPanel({ input, catalog }: { input: EstimateInp
                 <tbody>
                   {ROWS.map((row) => (
                     <tr key={row.label}>
-                      <th scope="row">{row.label}</th>
+                      <th scope="row" style={ROW_HEADER}>
+                        {row.label}
+                      </th>
                       {plans.map((p) => (
                         <td key={`${p.term}-rec`} className="r">
                           {row.value(p.recommended)}
                         </td>
                       ))}
-                      {plans.map((p) => (
-                        <td key={`${p.term}-peak`} className="r">
-                          {row.value(p.atPeak)}
-                        </td>
-                      ))}
                     </tr>
                   ))}
                   <tr>
-                    <th scope="row">Break-even</th>
+                    <th scope="row" style={ROW_HEADER}>
+                      Break-even
+                    </th>
                     {plans.map((p) => (
                       <td key={`${p.term}-be`} className="r">
                         {p.breakEven ? `${pct(p.breakEven.utilizationPct)} used, ${num(p.breakEven.hoursPerWeek, 1)} h/week` : "—"}
                       </td>
                     ))}
+                  </tr>
+                  <tr>
+                    <th scope="row" style={ROW_HEADER}>
+                      Covering the busiest hour instead
+                    </th>
                     {plans.map((p) => (
-                      <td key={`${p.term}-be-peak`} className="r">
-                        —
+                      <td key={`${p.term}-peak`} className="r">
+                        {commitmentText(p.atPeak.commitmentUSDPerHour)}: {signed(p.atPeak.monthlyNetSavingUSD)}
                       </td>
                     ))}
                   </tr>
@@ -166,9 +171,11 @@ export default function CommitmentPanel({ input, catalog }: { input: EstimateInp
             <CommitmentChart series={series} />
             <details>
               <summary>Show as a table</summary>
-              <div className="table-wrap">
+              <div className="table-wrap" role="region" aria-labelledby="commitment-curve-caption" tabIndex={0}>
                 <table data-testid="table-commitment-curve">
-                  <caption className="visually-hidden">Monthly net saving by hourly commitment, USD</caption>
+                  <caption id="commitment-curve-caption" className="visually-hidden">
+                    Monthly net saving by hourly commitment, USD
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">Term</th>
@@ -186,7 +193,7 @@ export default function CommitmentPanel({ input, catalog }: { input: EstimateInp
                         <tr key={`${p.term}-${i}`}>
                           <th scope="row">{p.term}</th>
                           <td className="r">
-                            {commitmentText(c.commitmentUSDPerHour)}
+                            {formatRate(c.commitmentUSDPerHour)}/h
                             {c.commitmentUSDPerHour === p.recommended.commitmentUSDPerHour ? " (recommended)" : ""}
                           </td>
                           <td className="r">{signed(c.monthlyNetSavingUSD)}</td>

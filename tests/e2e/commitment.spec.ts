@@ -29,12 +29,14 @@ test("business hours: the best commitment is the always-on level, below the peak
   await importExample(page);
   const panel = page.getByTestId("commitment-panel");
   const table = panel.getByTestId("table-commitment");
-  // Columns: 1y recommended, 3y recommended, 1y at peak, 3y at peak.
-  await expect(table.locator("tr", { hasText: "Commitment per month" })).toBeVisible();
-  await expect(table.locator("tbody tr").first()).toHaveText(/Commitment\s*\$0\.07899\/h\s*\$0\.05431\/h\s*\$0\.47395\/h\s*\$0\.32584\/h/);
+  // Columns: 1 year and 3 years, recommended.
+  const row = (header: string) => table.locator("tr").filter({ has: page.getByRole("rowheader", { name: header, exact: true }) });
+  await expect(row("Commitment per month")).toBeVisible();
+  await expect(table.locator("tbody tr").first()).toHaveText(/Commitment\s*\$0\.07899\/h\s*\$0\.05431\/h$/);
   // 1y: 3.31758 x 730 / 168 = $14.42; 3y: 7.464567 x 730 / 168 = $32.44; covering the peak loses $145.19 / $37.07.
-  await expect(table.locator("tr", { hasText: "Net saving per month" })).toHaveText(/\$14\.42\s*\$32\.44\s*-\$145\.19\s*-\$37\.07/);
-  await expect(table.locator("tr", { hasText: "Break-even" })).toContainText("80% used, 134.4 h/week");
+  await expect(row("Net saving per month")).toHaveText(/\$14\.42\s*\$32\.44$/);
+  await expect(row("Covering the busiest hour instead")).toHaveText(/\$0\.47395\/h: -\$145\.19\s*\$0\.32584\/h: -\$37\.07$/);
+  await expect(row("Break-even")).toContainText("80% used, 134.4 h/week");
   await expect(panel.getByTestId("commitment-why")).toContainText("above it in only 60");
   await expect(panel.locator('[data-testid="chart-commitment"] .recharts-line').first()).toBeVisible({ timeout: 30_000 });
   await expect(panel.locator('[data-testid="chart-commitment"] .recharts-line')).toHaveCount(2);

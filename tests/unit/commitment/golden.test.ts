@@ -193,3 +193,34 @@ describe("ECS on EC2", () => {
     expect(result.usage.ineligible.map((x) => x.reason)).toContain("Savings Plans do not cover EBS volumes");
   });
 });
+
+describe("time zones and mixed discounts", () => {
+  it("reads a schedule in its time zone as of the catalog date (Europe/Berlin on 2026-12-01 is UTC+1)", () => {
+    const berlin = input({
+      services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 1 }],
+      environments: [{ name: "office", schedule: { kind: "business-hours", timeZone: "Europe/Berlin", days: ["mon"], startHour: 8, endHour: 20 } }],
+    });
+    const hourly = sizeCommitment(berlin, catalog).usage.hourlyOnDemandUSD;
+    // 08:00-20:00 CET = 07:00-19:00 UTC on Monday: hours 7..18 at 0.04937, the rest 0.
+    expect(hourly.map((h, i) => (h > 0 ? i : -1)).filter((i) => i >= 0)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    expect(hourly[7]).toBeCloseTo(0.04937, 12);
+  });
+
+  it("applies a 3-year plan to arm64 (46% off) before x86_64 (45% off)", () => {
+    // arm64 on-demand $0.03238 / $0.00356 (2026-12-01), 3-year plan $0.01749 / $0.00192: 1 - 0.01749 / 0.03238 = 45.98%,
+    // 1 - 0.00192 / 0.00356 = 46.07%; x86_64 45% for both.
+    const mixed = input({
+      services: [
+        { name: "x86", vcpu: 1, memoryGiB: 2, tasks: 1 },
+        { name: "arm", vcpu: 1, memoryGiB: 2, tasks: 1, architecture: "arm64" },
+      ],
+    });
+    const p = plan(sizeCommitment(mixed, catalog), "3y");
+    expect(p.kinds.map((k) => [k.usageType, Number(k.discountPct.toFixed(2))])).toEqual([
+      ["USE1-Fargate-ARM-GB-Hours", 46.07],
+      ["USE1-Fargate-ARM-vCPU-Hours:perCPU", 45.99],
+      ["USE1-Fargate-GB-Hours", 45],
+      ["USE1-Fargate-vCPU-Hours:perCPU", 45],
+    ]);
+  });
+});
