@@ -13,6 +13,7 @@ export interface CommitmentSeries {
   color: string;
   points: Array<{ commitment: number; saving: number }>;
   best: { commitment: number; saving: number } | null;
+  bestLabelPosition?: "top" | "bottom";
 }
 
 const rate = (v: number) => `$${Number(v.toFixed(v >= 1 ? 2 : 3))}`;
@@ -43,7 +44,7 @@ export default function CommitmentChart({ series }: { series: CommitmentSeries[]
           ))}
           {series.map((s) =>
             s.best ? (
-              <ReferenceDot key={`${s.key}-best`} x={s.best.commitment} y={s.best.saving} r={5} fill={s.color} stroke="#fff" label={{ value: `best ${s.key}`, position: "top", fontSize: 11, fill: s.color }} />
+              <ReferenceDot key={`${s.key}-best`} x={s.best.commitment} y={s.best.saving} r={5} fill={s.color} stroke="#fff" label={{ value: `best ${s.key}`, position: s.bestLabelPosition ?? "top", fontSize: 11, fill: s.color }} />
             ) : null,
           )}
         </LineChart>

@@ -20,7 +20,7 @@ const OPTION_LABEL: Record<CommitmentOptionId, string> = { fargate: "Fargate (on
 const TERM_COLOR: Record<string, string> = { "1y": "#0a58ca", "3y": "#8250df" };
 
 /** Row labels wrap so that at 375 px the numbers get the width. */
-const ROW_HEADER = { whiteSpace: "normal", minWidth: "7.5em" } as const;
+const ROW_HEADER = { whiteSpace: "normal", minWidth: "5.5em" } as const;
 
 const signed = (usd: number) => (usd < 0 ? `-${formatUSD(-usd)}` : formatUSD(usd));
 const pct = (n: number) => `${num(n, 1)}%`;
@@ -62,6 +62,8 @@ export default function CommitmentPanel({ input, catalog }: { input: EstimateInp
     color: TERM_COLOR[p.term] ?? "#57606a",
     points: p.curve.map((c) => ({ commitment: c.commitmentUSDPerHour, saving: c.monthlyNetSavingUSD })),
     best: { commitment: p.recommended.commitmentUSDPerHour, saving: p.recommended.monthlyNetSavingUSD },
+    // The 1-year dot sits below the 3-year line near the origin: its label goes under it.
+    bestLabelPosition: p.term === "1y" ? "bottom" : "top",
   }));
   const environments = environmentsText(input);
 
@@ -100,16 +102,18 @@ export default function CommitmentPanel({ input, catalog }: { input: EstimateInp
             </p>
             {/* Focusable so a keyboard can scroll it at 375 px (axe scrollable-region-focusable). */}
             <div className="table-wrap" role="region" aria-labelledby="commitment-table-caption" tabIndex={0}>
-              <table data-testid="table-commitment">
+              <table data-testid="table-commitment" style={{ fontSize: "0.8rem" }}>
                 <caption id="commitment-table-caption" className="visually-hidden">
                   Recommended Savings Plan commitment per term, and the net saving of covering the busiest hour instead
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Per month</th>
+                    <th scope="col" style={ROW_HEADER}>
+                      Recommended
+                    </th>
                     {plans.map((p) => (
-                      <th key={`${p.term}-rec`} scope="col" className="r">
-                        {p.term === "1y" ? "1 year" : "3 years"}, recommended
+                      <th key={`${p.term}-rec`} scope="col" className="r" style={{ whiteSpace: "normal" }}>
+                        {p.term === "1y" ? "1 year" : "3 years"}
                       </th>
                     ))}
                   </tr>
@@ -133,7 +137,15 @@ export default function CommitmentPanel({ input, catalog }: { input: EstimateInp
                     </th>
                     {plans.map((p) => (
                       <td key={`${p.term}-be`} className="r">
-                        {p.breakEven ? `${pct(p.breakEven.utilizationPct)} used, ${num(p.breakEven.hoursPerWeek, 1)} h/week` : "—"}
+                        {p.breakEven ? (
+                          <>
+                            {pct(p.breakEven.utilizationPct)} used,
+                            <br />
+                            {num(p.breakEven.hoursPerWeek, 1)} h/week
+                          </>
+                        ) : (
+                          "—"
+                        )}
                       </td>
                     ))}
                   </tr>
@@ -143,7 +155,9 @@ export default function CommitmentPanel({ input, catalog }: { input: EstimateInp
                     </th>
                     {plans.map((p) => (
                       <td key={`${p.term}-peak`} className="r">
-                        {commitmentText(p.atPeak.commitmentUSDPerHour)}: {signed(p.atPeak.monthlyNetSavingUSD)}
+                        {commitmentText(p.atPeak.commitmentUSDPerHour)}:
+                        <br />
+                        {signed(p.atPeak.monthlyNetSavingUSD)}
                       </td>
                     ))}
                   </tr>

@@ -35,8 +35,8 @@ test("business hours: the best commitment is the always-on level, below the peak
   await expect(table.locator("tbody tr").first()).toHaveText(/Commitment\s*\$0\.07899\/h\s*\$0\.05431\/h$/);
   // 1y: 3.31758 x 730 / 168 = $14.42; 3y: 7.464567 x 730 / 168 = $32.44; covering the peak loses $145.19 / $37.07.
   await expect(row("Net saving per month")).toHaveText(/\$14\.42\s*\$32\.44$/);
-  await expect(row("Covering the busiest hour instead")).toHaveText(/\$0\.47395\/h: -\$145\.19\s*\$0\.32584\/h: -\$37\.07$/);
-  await expect(row("Break-even")).toContainText("80% used, 134.4 h/week");
+  await expect(row("Covering the busiest hour instead")).toHaveText(/\$0\.47395\/h:\s*-\$145\.19\s*\$0\.32584\/h:\s*-\$37\.07$/);
+  await expect(row("Break-even")).toHaveText(/80% used,\s*134\.4 h\/week\s*55% used,\s*92\.4 h\/week$/);
   await expect(panel.getByTestId("commitment-why")).toContainText("above it in only 60");
   await expect(panel.locator('[data-testid="chart-commitment"] .recharts-line').first()).toBeVisible({ timeout: 30_000 });
   await expect(panel.locator('[data-testid="chart-commitment"] .recharts-line')).toHaveCount(2);
@@ -63,6 +63,9 @@ test("axe: no serious or critical violation in the panel; it fits 375 px", async
   await panel.scrollIntoViewIfNeeded();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // The summary table fits without scrolling sideways.
+  const wrap = panel.getByRole("region", { name: /Recommended Savings Plan commitment/ });
+  expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   const box = await panel.boundingBox();
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.x + box!.width).toBeLessThanOrEqual(375);
