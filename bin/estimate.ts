@@ -1,8 +1,10 @@
 /**
- * CLI: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
+ * CLI: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--all-regions] [--catalog-dir DIR]
+ *        [--savings-plan [--savings-plan-option fargate|ec2]]
  *      npm run -s estimate -- --k8s MANIFESTS.yaml [--region R] [--catalog ID] [--emit-input] [...]
- * FILE "-" reads stdin. Prints the EstimateResult JSON (or a table) on stdout. With --k8s the input comes from
- * Kubernetes manifests (lib/import/k8s.ts); what the import assumed is printed on stderr as notes.
+ * FILE "-" reads stdin. Prints the EstimateResult JSON (or a table) on stdout; with --all-regions, the workload in
+ * every region; with --savings-plan, the Savings Plan commitment sizing (lib/commitment) instead. With --k8s the
+ * input comes from Kubernetes manifests (lib/import/k8s.ts); what the import assumed is printed on stderr as notes.
  * Exit codes: 0 ok; 2 bad usage, unreadable file, invalid JSON or invalid input (every problem with its path
  * on stderr); 3 the recommended option's monthly cost is above --budget.
  * `main(argv, io)` is exported so tests run it in-process.
@@ -24,11 +26,13 @@ import { compareRegionsForInput } from "../lib/regions/pipeline";
 import { formatCostPer1M, renderRegionsTable } from "../lib/regions/table";
 import { monthlyRequests } from "../lib/engine/unit-cost";
 import { num } from "../lib/format";
+import { COMMITMENT_OPTIONS, parseCommitmentOption, sizeCommitment, type CommitmentOptionId } from "../lib/commitment";
+import { renderCommitmentTable } from "./commitment-table";
 
 
 export const EXIT_OVER_BUDGET = 3;
 
-const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--all-regions] [--catalog-dir DIR]
+const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--all-regions] [--catalog-dir DIR] [--savings-plan]
        npm run -s estimate -- --k8s MANIFESTS.yaml [--region R] [--catalog ID] [--emit-input] [--budget USD] [--format F]
   FILE.json        an EstimateInput (or an exported EstimateResult); "-" reads standard input
   --budget USD     exit 3 when the recommended option costs more than USD per month
@@ -36,6 +40,8 @@ const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format 
   --all-regions    the same workload in every region of its price catalog, cheapest first
                    (json: { regions, currentRegion, catalog } as POST /api/estimate/regions; table: one line per region)
   --catalog-dir D  the data directory holding catalog/ (default: ./data)
+  --savings-plan   print the Compute Savings Plan commitment sizing (1 and 3 years) instead of the estimate
+  --savings-plan-option ${COMMITMENT_OPTIONS.join("|")}  whose usage the commitment is sized for (default fargate)
 Kubernetes manifests (multi-document YAML or JSON; notes on what was assumed go to stderr):
   --k8s FILE       import Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods as EKS services; "-" reads stdin
   --region R       the region to price them in (default ${DEFAULT_IMPORT_REGION})
@@ -56,10 +62,12 @@ interface Args {
   dataDir: string | null;
   allRegions: boolean;
   help: boolean;
+  savingsPlan: CommitmentOptionId | null;
 }
 
 function parseArgs(argv: string[]): Args | { error: string } {
-  const out: Args = { file: "", k8s: false, k8sOptions: {}, emitInput: false, budget: null, format: "json", dataDir: null, allRegions: false, help: false };
+  const out: Args = { file: "", k8s: false, k8sOptions: {}, emitInput: false, budget: null, format: "json", dataDir: null, allRegions: false, help: false, savingsPlan: null };
+  let savingsPlanOption: CommitmentOptionId | null = null;
   const files: string[] = [];
   const k8sOnly: string[] = [];
   const wholeNumber = (flag: string, v: string | undefined, min: number): number | { error: string } => {
@@ -113,8 +121,17 @@ function parseArgs(argv: string[]): Args | { error: string } {
     } else if (flag === "--emit-input") {
       out.emitInput = true;
       k8sOnly.push(flag);
+    } else if (flag === "--savings-plan" && inline === undefined) out.savingsPlan = out.savingsPlan ?? "fargate";
+    else if (flag === "--savings-plan-option") {
+      const parsed = parseCommitmentOption(value() ?? "(nothing)");
+      if (!parsed.ok) return { error: `--savings-plan-option: ${parsed.message}` };
+      savingsPlanOption = parsed.option;
     } else if (arg.startsWith("-") && arg !== "-") return { error: `unknown option ${arg}` };
     else files.push(arg);
+  }
+  if (savingsPlanOption !== null) {
+    if (out.savingsPlan === null) return { error: "--savings-plan-option needs --savings-plan" };
+    out.savingsPlan = savingsPlanOption;
   }
   if (out.help) return out;
   if (!out.k8s && k8sOnly.length > 0) return { error: `${k8sOnly[0]} applies only to --k8s (an EstimateInput file says its own region and catalog)` };
@@ -208,7 +225,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT_INVALID;
   }
   const result = outcome.result;
-  io.stdout(args.format === "table" ? renderTable(result) : `${JSON.stringify(result, null, 2)}\n`);
+  if (args.savingsPlan !== null) {
+    // The same input and catalog the estimate used (loaded again: the loader caches parsed snapshots).
+    const catalog = loadRegionCatalog(result.input.region, result.input.catalog, { dataDir });
+    const commitment = sizeCommitment(result.input, catalog, args.savingsPlan);
+    io.stdout(args.format === "table" ? renderCommitmentTable(commitment) : `${JSON.stringify(commitment, null, 2)}\n`);
+  } else {
+    io.stdout(args.format === "table" ? renderTable(result) : `${JSON.stringify(result, null, 2)}\n`);
+  }
 
   if (args.budget !== null) {
     const rec = result.recommendation;

@@ -10,6 +10,7 @@
  *   panels: ServicesPanel · SettingsPanel | ComparisonPanel · charts · RegionsPanel · Breakdown · WarningsAndSources
  */
 import { useCallback, useMemo, useState } from "react";
+import dynamic from "next/dynamic";
 import type { EstimateDraft } from "@/lib/share/draft";
 import type { EstimateInput, EstimateResult } from "@/lib/schemas/estimate";
 import type { CurveData } from "@/lib/present/curve";
@@ -36,6 +37,16 @@ import { useLiveEstimate } from "./useLiveEstimate";
 import { K8sImportPanel } from "./K8sImportPanel";
 import { isManifestFileName, looksLikeKubernetesJson, useK8sImport, type K8sImportState } from "./useK8sImport";
 import type { FormLimits, Kit, RegionInfo } from "./types";
+
+// Runs the engine for a week of usage: loaded after first paint, like the charts.
+const CommitmentPanel = dynamic(() => import("./CommitmentPanel"), {
+  ssr: false,
+  loading: () => (
+    <section className="panel" aria-label="Savings Plan commitment">
+      <p className="muted">Loading the Savings Plan commitment…</p>
+    </section>
+  ),
+});
 
 export interface EstimatorProps {
   initialDraft: EstimateDraft;
@@ -221,6 +232,7 @@ export function Estimator(props: EstimatorProps) {
           </div>
           <RegionsPanel input={good.input} onSwitchRegion={actions.setRegion} />
           <SchedulePanel result={deferred.result} />
+          <CommitmentPanel input={deferred.input} catalog={catalog} />
           <Breakdown result={deferred.result} />
           <WarningsAndSources result={deferred.result} />
         </section>
