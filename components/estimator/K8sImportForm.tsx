@@ -93,11 +93,14 @@ export function K8sImportStatus({ state }: { state: K8sImportState }) {
           {state.notes.length > 0 ? (
             <>
               <p className="small">What the import assumed or skipped:</p>
-              <ul className={styles.notes} data-testid="k8s-notes">
-                {state.notes.map((n, i) => (
-                  <li key={i}>{n}</li>
-                ))}
-              </ul>
+              {/* A long list scrolls: focusable so keyboard users can scroll it too. */}
+              <div className={styles.notes} tabIndex={0} role="region" aria-label="Import notes">
+                <ul data-testid="k8s-notes">
+                  {state.notes.map((n, i) => (
+                    <li key={i}>{n}</li>
+                  ))}
+                </ul>
+              </div>
             </>
           ) : null}
         </Banner>

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -72,6 +73,9 @@ test.describe("Kubernetes manifest import", () => {
     await expect.poll(() => totals(page)).not.toEqual(before);
     await page.getByTestId("k8s-panel").screenshot({ path: `${SHOTS}/k8s-import-panel.png` });
     await page.screenshot({ path: `${SHOTS}/k8s-import.png`, fullPage: true });
+    // The opened panel with its notes: no serious or critical axe violation (WCAG 2.x A/AA).
+    const axe = await new AxeBuilder({ page }).include('[data-testid="k8s-panel"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     expect(problems).toEqual([]);
   });
 
