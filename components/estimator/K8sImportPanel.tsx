@@ -3,127 +3,36 @@
  * "Import Kubernetes manifests": paste or upload multi-document YAML (or kubectl's JSON); the workloads become
  * the form's services with orchestrator EKS (lib/import/k8s.ts, loaded on first use). The outcome stays visible
  * under the heading: the services and the import's notes, or every problem with its document, field and line
- * (the form is then left as it was).
+ * (the form is then left as it was). Only this shell is in the page's first load: the form (K8sImportForm.tsx)
+ * loads when the panel is opened, the importer when an import starts.
  */
-import { useId, useState, type ChangeEvent } from "react";
-import { Banner, FieldErrorList, TextField } from "@/components/ui/fields";
-import type { ImportOptions, K8sImportState } from "./useK8sImport";
+import { lazy, Suspense, useState } from "react";
+import type { K8sImportFormProps } from "./K8sImportForm";
 import styles from "./k8s-import.module.css";
 
-interface Props {
-  state: K8sImportState;
-  /** false until the estimator's calculator has loaded (the import fills its form). */
-  ready: boolean;
-  onText: (text: string, source: string, options: ImportOptions) => void;
-  onFile: (file: File, options: ImportOptions) => void;
-}
+const K8sImportForm = lazy(() => import("./K8sImportForm").then((m) => ({ default: m.K8sImportForm })));
+const K8sImportStatus = lazy(() => import("./K8sImportForm").then((m) => ({ default: m.K8sImportStatus })));
 
-/** "" -> the importer's default; anything else goes to it as a number, and it says what is wrong with it. */
-function optionNumber(text: string): number | undefined {
-  return text.trim() === "" ? undefined : Number(text.trim());
-}
-
-export function K8sImportPanel({ state, ready, onText, onFile }: Props) {
-  const id = useId();
-  const [text, setText] = useState("");
-  const [nodes, setNodes] = useState("");
-  const [jobSeconds, setJobSeconds] = useState("");
-  const options = (): ImportOptions => {
-    const out: ImportOptions = {};
-    const n = optionNumber(nodes);
-    const s = optionNumber(jobSeconds);
-    if (n !== undefined) out.daemonSetNodes = n;
-    if (s !== undefined) out.jobRunSeconds = s;
-    return out;
-  };
-  const working = state.status === "working";
-  const pickFile = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = "";
-    if (file) onFile(file, options());
-  };
-
+export function K8sImportPanel(props: K8sImportFormProps) {
+  const [opened, setOpened] = useState(false);
   return (
-    <section className="panel" aria-labelledby={`${id}-heading`} data-testid="k8s-panel">
-      <details>
+    <section className="panel" aria-labelledby="k8s-import-heading" data-testid="k8s-panel">
+      <details onToggle={(e) => e.currentTarget.open && setOpened(true)}>
         <summary className={styles.summary}>
-          <h2 id={`${id}-heading`}>Import Kubernetes manifests</h2>
+          <h2 id="k8s-import-heading">Import Kubernetes manifests</h2>
           <span className="muted small">Deployments, CronJobs, … as EKS services</span>
         </summary>
-        <div className={styles.body}>
-          <p className="muted small">
-            Deployments, StatefulSets, ReplicaSets, DaemonSets, Jobs, CronJobs and Pods (also inside a List) become services: their containers&apos;
-            requests (limits where only limits are set), replicas, and CronJob schedules as scheduled runs. Services, ConfigMaps and other objects are
-            skipped with a note. The import replaces the services in the form and sets the orchestrator to EKS; region, EC2 and network settings stay.
-          </p>
-          <div className={styles.actions}>
-            <span className="btn file-button">
-              <label htmlFor={`${id}-file`}>Upload a .yaml file</label>
-              <input id={`${id}-file`} type="file" accept=".yaml,.yml,.json,application/yaml,text/yaml,application/json" onChange={pickFile} disabled={!ready || working} data-testid="k8s-file" />
-            </span>
-          </div>
-          <div className="field" style={{ marginTop: 10 }}>
-            <label htmlFor={`${id}-text`}>Or paste manifests (YAML, several documents separated by ---)</label>
-            <textarea
-              id={`${id}-text`}
-              className={styles.textarea}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              spellCheck={false}
-              autoComplete="off"
-              placeholder={"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  ..."}
-              data-testid="k8s-text"
-            />
-          </div>
-          <div className={styles.row}>
-            <TextField id={`${id}-nodes`} label="Nodes per DaemonSet" value={nodes} inputMode="numeric" placeholder="3" onChange={setNodes} hint="One pod per node" testId="k8s-daemonset-nodes" />
-            <TextField id={`${id}-job`} label="Job pod run time (s)" value={jobSeconds} inputMode="numeric" placeholder="600" onChange={setJobSeconds} hint="When activeDeadlineSeconds is not set" testId="k8s-job-seconds" />
-          </div>
-          <div className={styles.actions}>
-            <button type="button" className="btn btn-primary" onClick={() => onText(text, "the pasted manifests", options())} disabled={!ready || working || text.trim() === ""} data-testid="k8s-import">
-              {working ? "Importing…" : "Import manifests"}
-            </button>
-            {!ready ? <span className="muted small">Available once the calculator has loaded…</span> : null}
-          </div>
-        </div>
+        {opened ? (
+          <Suspense fallback={<p className="muted small">Loading…</p>}>
+            <K8sImportForm {...props} />
+          </Suspense>
+        ) : null}
       </details>
-      <K8sImportStatus state={state} />
+      {props.state.status !== "idle" ? (
+        <Suspense fallback={null}>
+          <K8sImportStatus state={props.state} />
+        </Suspense>
+      ) : null}
     </section>
   );
-}
-
-function K8sImportStatus({ state }: { state: K8sImportState }) {
-  if (state.status === "ok") {
-    return (
-      <div className={styles.status}>
-        <Banner
-          tone="info"
-          testId="k8s-status"
-          title={`Imported ${state.services.length} service${state.services.length === 1 ? "" : "s"} from ${state.source}: ${state.services.join(", ")}. Orchestrator: EKS.`}
-        >
-          {state.notes.length > 0 ? (
-            <>
-              <p className="small">What the import assumed or skipped:</p>
-              <ul className={styles.notes} data-testid="k8s-notes">
-                {state.notes.map((n, i) => (
-                  <li key={i}>{n}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </Banner>
-      </div>
-    );
-  }
-  if (state.status === "error") {
-    return (
-      <div className={styles.status}>
-        <Banner tone="error" testId="k8s-errors" title={`${state.source.charAt(0).toUpperCase()}${state.source.slice(1)} could not be imported; the form was left as it was.`}>
-          <FieldErrorList errors={state.errors} max={30} testId="k8s-error-list" />
-        </Banner>
-      </div>
-    );
-  }
-  if (state.status === "working") return <p className="muted small" role="status">Importing {state.source}…</p>;
-  return null;
 }
