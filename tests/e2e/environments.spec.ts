@@ -131,6 +131,7 @@ test.describe("environments", () => {
   });
 
   test("filled environments: axe clean, desktop and 375-px screenshots without overflow", async ({ page }) => {
+    test.setTimeout(300_000); // two page loads, two screenshots and two axe runs on a busy 2-core machine
     guard(page);
     for (const [width, name] of [[1366, "environments-desktop"], [375, "environments-375"]] as const) {
       await page.setViewportSize({ width, height: 900 });
