@@ -37,7 +37,8 @@ export default function ScheduleChart({ data }: { data: ScheduleData }) {
           <AreaChart data={data.rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e6e9ed" />
             {WeekAxis()}
-            <YAxis tickFormatter={(v: number) => formatUSDShort(v)} tick={{ fontSize: 11 }} width={56} />
+            {/* Dollars per hour are often cents: the whole-dollar axis format would print $0 on every tick. */}
+            <YAxis tickFormatter={(v: number) => (v >= 10 ? formatUSDShort(v) : `$${v.toFixed(2)}`)} tick={{ fontSize: 11 }} width={56} />
             <Tooltip labelFormatter={label} formatter={(v) => `${formatUSD(Number(v))}/h`} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {data.sharedMonthlyUSD > 0 ? <Area dataKey="shared" name="Shared by all" stackId="cost" type="stepAfter" stroke={SHARED_COLOR} fill={SHARED_COLOR} fillOpacity={0.5} isAnimationActive={false} /> : null}

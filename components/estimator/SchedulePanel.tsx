@@ -31,7 +31,8 @@ export const SchedulePanel = memo(function SchedulePanel({ result }: { result: E
   return (
     <section className="panel" aria-labelledby="schedule-title" data-testid="schedule-panel">
       <h2 id="schedule-title">Environments over the week</h2>
-      <div className="table-wrap">
+      {/* Focusable: on a phone the table scrolls sideways, and a keyboard must be able to scroll it. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Monthly cost per environment">
         <table data-testid="table-environments">
           <caption className="visually-hidden">Monthly cost per environment and option, USD</caption>
           <thead>
@@ -114,7 +115,7 @@ export const SchedulePanel = memo(function SchedulePanel({ result }: { result: E
         {data ? (
           <details>
             <summary>Show as a table</summary>
-            <div className="table-wrap table-tall">
+            <div className="table-wrap table-tall" tabIndex={0} role="region" aria-label="Tasks and cost per hour of the week">
               <table data-testid="table-schedule">
                 <caption className="visually-hidden">Tasks and cost per hour of the week, {option?.label ?? optionId}</caption>
                 <thead>

@@ -157,7 +157,8 @@ export interface Ec2Week {
   idleInstances: number;
 }
 
-type Vec = Int32Array;
+/** Whole tasks per service of one fleet (plain arrays: small typed arrays are slow to allocate by the thousand). */
+type Vec = number[];
 
 /**
  * One step of a service's demand along the chain of levels, as a continuous service for ec2.ts's search: the
@@ -203,24 +204,26 @@ export function environmentsEc2Option(
   const perArch = new Map<string, { members: number[]; pieces: { slot: number; hours: number; vec: Vec }[]; chain: { vec: Vec; hours: number }[]; levelOf: number[]; busyHours: number }>();
   for (const arch of arches) {
     const members = serviceIndexes.filter((i) => archOf(i) === arch);
-    const at = (q: number) => {
-      const v = new Int32Array(members.length);
-      members.forEach((i, k) => (v[k] = (total.get(i) as Int32Array)[(q + SLOTS_PER_WEEK) % SLOTS_PER_WEEK] as number));
-      return v;
-    };
+    const series = members.map((i) => total.get(i) as Int32Array);
+    const wrap = (q: number) => (q + SLOTS_PER_WEEK) % SLOTS_PER_WEEK;
     const max = (...vs: Vec[]) => {
-      const out = new Int32Array(members.length);
+      const out = new Array<number>(members.length).fill(0);
       for (const v of vs) for (let k = 0; k < out.length; k++) if ((v[k] as number) > (out[k] as number)) out[k] = v[k] as number;
       return out;
     };
     // Two pieces per slot: 12 minutes held at max(prev, this), 3 minutes at max(prev, this, next) (launch ahead).
     const pieces: { slot: number; hours: number; vec: Vec }[] = [];
     for (let q = 0; q < SLOTS_PER_WEEK; q++) {
-      const prev = at(q - 1);
-      const cur = at(q);
-      const next = at(q + 1);
-      pieces.push({ slot: q, hours: SLOT_HOURS_PER_MONTH * HOLD_SHARE, vec: max(prev, cur) });
-      pieces.push({ slot: q, hours: SLOT_HOURS_PER_MONTH * LAUNCH_SHARE, vec: max(prev, cur, next) });
+      const hold: Vec = new Array<number>(members.length);
+      const launch: Vec = new Array<number>(members.length);
+      for (let k = 0; k < members.length; k++) {
+        const t = series[k] as Int32Array;
+        const held = Math.max(t[wrap(q - 1)] as number, t[q] as number);
+        hold[k] = held;
+        launch[k] = Math.max(held, t[wrap(q + 1)] as number);
+      }
+      pieces.push({ slot: q, hours: SLOT_HOURS_PER_MONTH * HOLD_SHARE, vec: hold });
+      pieces.push({ slot: q, hours: SLOT_HOURS_PER_MONTH * LAUNCH_SHARE, vec: launch });
     }
     const levels = new Map<string, { vec: Vec; hours: number }>();
     let busyHours = 0;
@@ -233,10 +236,10 @@ export function environmentsEc2Option(
       else levels.set(k, { vec: piece.vec, hours: piece.hours });
     }
     // Nested chain, smallest first by reserved vCPU + memory.
-    const size = (v: Vec) => members.reduce((sum, i, k) => sum + (v[k] as number) * ((input.services[i]?.vcpu ?? 0) + (input.services[i]?.memoryGiB ?? 0) / 4), 0);
+    const size = (v: Vec) => members.reduce((sum, i, k) => sum + (v[k] as number) * (original(i).vcpu + original(i).memoryGiB / 4), 0);
     const sorted = [...levels.values()].sort((a, b) => size(a.vec) - size(b.vec));
     const chain: { vec: Vec; hours: number }[] = [];
-    let running = new Int32Array(members.length);
+    let running: Vec = new Array<number>(members.length).fill(0);
     for (const level of sorted) {
       running = max(running, level.vec);
       const last = chain[chain.length - 1];
@@ -312,13 +315,11 @@ export function environmentsEc2Option(
       return sub.available ? (sub.plan?.instances[0]?.count ?? 0) : 0;
     });
     const instances = new Float64Array(SLOTS_PER_WEEK);
-    const pieceShares: Array<Map<string, number>> = [];
     if (data) {
       data.pieces.forEach((piece, n) => {
         const j = data.levelOf[n] as number;
         const count = reserved ? instance.count : j < 0 ? idle : (counts[j] ?? 0);
         instances[piece.slot]! += (count * piece.hours) / SLOT_HOURS_PER_MONTH;
-        pieceShares.push(new Map());
       });
     }
     // Scheduled jobs of this architecture add their own layer: spread it over their on-time.

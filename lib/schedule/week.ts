@@ -16,24 +16,39 @@ export const WEEKS_PER_MONTH = 730 / HOURS_PER_WEEK;
 
 const dayIndex = (day: Weekday) => WEEKDAYS.indexOf(day);
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+
 /**
  * Minutes the zone is ahead of UTC at the given instant (Europe/Berlin in winter: 60). Whole quarter hours
  * for every zone in use today (Nepal +5:45, Chatham +12:45).
  */
+
 export function utcOffsetMinutes(timeZone: string, atEpochMs: number): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-  }).formatToParts(new Date(atEpochMs));
+  // Building an Intl.DateTimeFormat costs milliseconds; an estimate asks for the same few zones again and again.
+  const cacheKey = `${timeZone}@${atEpochMs}`;
+  const cached = offsets.get(cacheKey);
+  if (cached !== undefined) return cached;
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+    });
+    if (formatters.size < 500) formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(atEpochMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
   const utc = Math.floor(atEpochMs / 60_000) * 60_000;
-  return Math.round((local - utc) / 60_000);
+  const minutes = Math.round((local - utc) / 60_000);
+  if (offsets.size < 5000) offsets.set(cacheKey, minutes);
+  return minutes;
 }
 
 /** The local on-ranges of a schedule, per weekday, as [fromHour, toHour) pairs. */
