@@ -15,6 +15,7 @@ import { formatCents, formatUSD, toCents } from "../lib/money";
 import { compareWithBaseline, presentEstimate } from "../lib/present/estimate";
 import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
 import type { EstimateResult } from "../lib/schemas/estimate";
+import { compareMain, COMPARE_USAGE } from "./compare";
 
 
 export const EXIT_OVER_BUDGET = 3;
@@ -24,7 +25,9 @@ const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format 
   --budget USD     exit 3 when the recommended option costs more than USD per month
   --format FORMAT  json (default): the EstimateResult; table: a readable summary
   --catalog-dir D  the data directory holding catalog/ (default: ./data)
-Exit codes: 0 ok, 2 invalid usage or input (problems listed with their paths), 3 over budget.`;
+Exit codes: 0 ok, 2 invalid usage or input (problems listed with their paths), 3 over budget.
+
+${COMPARE_USAGE}`;
 
 interface Args {
   file: string;
@@ -76,6 +79,7 @@ function resolveDataDir(dir: string, cwd: string): string {
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
+  if (argv.includes("--compare")) return compareMain(argv, io);
   const cwd = io.cwd ?? process.cwd();
   const args = parseArgs(argv);
   if ("error" in args) {
