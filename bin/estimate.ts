@@ -16,14 +16,21 @@ import { compareWithBaseline, presentEstimate } from "../lib/present/estimate";
 import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
 import type { EstimateResult } from "../lib/schemas/estimate";
 import { compareMain, COMPARE_USAGE } from "./compare";
+import { FOCUS_VERSION, focusRows, focusRowsToCsv, focusRowsToJson } from "../lib/export/focus";
+
+type OutputFormat = "json" | "table" | "focus-csv" | "focus-json";
+const FORMATS: ReadonlyArray<OutputFormat> = ["json", "table", "focus-csv", "focus-json"];
 
 
 export const EXIT_OVER_BUDGET = 3;
 
-const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--catalog-dir DIR]
+const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table|focus-csv|focus-json] [--catalog-dir DIR]
   FILE.json        an EstimateInput (or an exported EstimateResult); "-" reads standard input
   --budget USD     exit 3 when the recommended option costs more than USD per month
-  --format FORMAT  json (default): the EstimateResult; table: a readable summary
+  --format FORMAT  json (default): the EstimateResult; table: a readable summary;
+                   focus-csv / focus-json: FinOps FOCUS ${FOCUS_VERSION} rows (docs/focus-export.md)
+  --focus-option O with focus-*: recommended (default), all, or an option id such as fargate-spot
+  --focus-month M  with focus-*: the charge period, a month YYYY-MM (default: the current month, UTC)
   --catalog-dir D  the data directory holding catalog/ (default: ./data)
 Exit codes: 0 ok, 2 invalid usage or input (problems listed with their paths), 3 over budget.
 
@@ -32,13 +39,15 @@ ${COMPARE_USAGE}`;
 interface Args {
   file: string;
   budget: number | null;
-  format: "json" | "table";
+  format: OutputFormat;
+  focusOption: string;
+  focusMonth: string | null;
   dataDir: string | null;
   help: boolean;
 }
 
 function parseArgs(argv: string[]): Args | { error: string } {
-  const out: Args = { file: "", budget: null, format: "json", dataDir: null, help: false };
+  const out: Args = { file: "", budget: null, format: "json", focusOption: "recommended", focusMonth: null, dataDir: null, help: false };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -52,8 +61,16 @@ function parseArgs(argv: string[]): Args | { error: string } {
       out.budget = n;
     } else if (flag === "--format") {
       const v = value();
-      if (v !== "json" && v !== "table") return { error: `--format: expected json or table, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
-      out.format = v;
+      if (!FORMATS.includes(v as OutputFormat)) return { error: `--format: expected ${FORMATS.join(", ")}, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
+      out.format = v as OutputFormat;
+    } else if (flag === "--focus-option") {
+      const v = value();
+      if (!v) return { error: "--focus-option: expected recommended, all or an option id" };
+      out.focusOption = v;
+    } else if (flag === "--focus-month") {
+      const v = value();
+      if (!v || !/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) return { error: `--focus-month: expected a month YYYY-MM, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
+      out.focusMonth = v;
     } else if (flag === "--catalog-dir") {
       const v = value();
       if (!v) return { error: "--catalog-dir: expected a directory" };
@@ -130,7 +147,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT_INVALID;
   }
   const result = outcome.result;
-  io.stdout(args.format === "table" ? renderTable(result) : `${JSON.stringify(result, null, 2)}\n`);
+  if (args.format === "focus-csv" || args.format === "focus-json") {
+    const month = args.focusMonth ?? new Date().toISOString().slice(0, 7);
+    const catalog = loadRegionCatalog(result.catalog.region, result.catalog.id, { dataDir });
+    const focus = focusRows(result, { month, option: args.focusOption, catalog });
+    if (!focus.ok) {
+      io.stderr(`estimate: cannot export FOCUS rows: ${focus.error}\n`);
+      return EXIT_INVALID;
+    }
+    io.stdout(args.format === "focus-csv" ? focusRowsToCsv(focus.rows) : focusRowsToJson(focus, month));
+  } else io.stdout(args.format === "table" ? renderTable(result) : `${JSON.stringify(result, null, 2)}\n`);
 
   if (args.budget !== null) {
     const rec = result.recommendation;
