@@ -177,6 +177,7 @@ export function Estimator(props: EstimatorProps) {
             copyStatus={copyStatus}
             onCopyLink={() => copy(good.token, stale)}
             onImport={kit ? onImport : null}
+            catalog={catalog}
           />
           <div className="charts">
             <CostChartPanel result={result} />
