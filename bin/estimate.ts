@@ -16,6 +16,7 @@ import { compareWithBaseline, presentEstimate } from "../lib/present/estimate";
 import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
 import type { EstimateResult } from "../lib/schemas/estimate";
 import { compareMain, COMPARE_USAGE } from "./compare";
+import { importIac, type IacKind } from "./iac";
 import { FOCUS_VERSION, focusRows, focusRowsToCsv, focusRowsToJson } from "../lib/export/focus";
 
 type OutputFormat = "json" | "table" | "focus-csv" | "focus-json";
@@ -24,13 +25,16 @@ const FORMATS: ReadonlyArray<OutputFormat> = ["json", "table", "focus-csv", "foc
 
 export const EXIT_OVER_BUDGET = 3;
 
-const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table|focus-csv|focus-json] [--catalog-dir DIR]
+const USAGE = `Usage: npm run -s estimate -- FILE.json | --terraform PLAN.json | --cloudformation TEMPLATE [--budget USD] [--format json|table|focus-csv|focus-json] [--catalog-dir DIR]
   FILE.json        an EstimateInput (or an exported EstimateResult); "-" reads standard input
   --budget USD     exit 3 when the recommended option costs more than USD per month
   --format FORMAT  json (default): the EstimateResult; table: a readable summary;
                    focus-csv / focus-json: FinOps FOCUS ${FOCUS_VERSION} rows (docs/focus-export.md)
   --focus-option O with focus-*: recommended (default), all, or an option id such as fargate-spot
   --focus-month M  with focus-*: the charge period, a month YYYY-MM (default: the current month, UTC)
+  --terraform F    F is the JSON of terraform show -json plan.tfplan (instead of FILE.json; docs/iac-import.md)
+  --cloudformation F  F is a CloudFormation template, JSON or YAML, or cdk synth output
+  --region R       with --terraform / --cloudformation: the region (a template does not name one)
   --catalog-dir D  the data directory holding catalog/ (default: ./data)
 Exit codes: 0 ok, 2 invalid usage or input (problems listed with their paths), 3 over budget.
 
@@ -43,11 +47,14 @@ interface Args {
   focusOption: string;
   focusMonth: string | null;
   dataDir: string | null;
+  /** --terraform / --cloudformation: the file is infrastructure code, not an estimate input. */
+  iac: IacKind | null;
+  region: string | null;
   help: boolean;
 }
 
 function parseArgs(argv: string[]): Args | { error: string } {
-  const out: Args = { file: "", budget: null, format: "json", focusOption: "recommended", focusMonth: null, dataDir: null, help: false };
+  const out: Args = { file: "", budget: null, format: "json", focusOption: "recommended", focusMonth: null, dataDir: null, iac: null, region: null, help: false };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -71,6 +78,16 @@ function parseArgs(argv: string[]): Args | { error: string } {
       const v = value();
       if (!v || !/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) return { error: `--focus-month: expected a month YYYY-MM, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
       out.focusMonth = v;
+    } else if (flag === "--terraform" || flag === "--cloudformation") {
+      const v = value();
+      if (!v) return { error: `${flag}: expected a file (or - for standard input)` };
+      if (out.iac) return { error: "give one of --terraform and --cloudformation" };
+      out.iac = flag === "--terraform" ? "terraform" : "cloudformation";
+      files.push(v);
+    } else if (flag === "--region") {
+      const v = value();
+      if (!v) return { error: "--region: expected a region code such as eu-west-1" };
+      out.region = v;
     } else if (flag === "--catalog-dir") {
       const v = value();
       if (!v) return { error: "--catalog-dir: expected a directory" };
@@ -119,8 +136,22 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`estimate: ${label} is not valid JSON: it is empty\n`);
     return EXIT_INVALID;
   }
-  // The same reader as "Import JSON" on the page: an EstimateInput, or an exported EstimateResult (its input).
-  const file = readEstimateFile(text);
+  if (args.region && !args.iac) {
+    io.stderr("estimate: --region applies to --terraform and --cloudformation (an estimate input names its region)\n");
+    return EXIT_INVALID;
+  }
+  // Infrastructure code, or the same reader as "Import JSON" on the page: an EstimateInput, or an exported
+  // EstimateResult (its input).
+  let file: ReturnType<typeof readEstimateFile>;
+  if (args.iac) {
+    const imported = importIac(args.iac, text, args.region);
+    if (!imported.ok) {
+      io.stderr(`estimate: cannot import ${label} as ${args.iac === "terraform" ? "a Terraform plan" : "a CloudFormation template"} (${imported.errors.length} problem${imported.errors.length === 1 ? "" : "s"}):\n${formatFieldErrors(imported.errors)}\n`);
+      return EXIT_INVALID;
+    }
+    io.stderr(imported.report);
+    file = { ok: true, input: imported.input, kind: "input" };
+  } else file = readEstimateFile(text);
   if (!file.ok) {
     const fileLevel = file.errors.length === 1 && file.errors[0]?.path === "(file)";
     io.stderr(fileLevel ? `estimate: ${label} ${file.errors[0]?.message}\n` : listErrors(label, file.errors));
