@@ -39,11 +39,18 @@ const customTags = Object.keys(INTRINSIC_TAGS).flatMap((tag) => [
 
 const MAX_NODES = 200_000;
 const MAX_DEPTH = 200;
-const MAX_ALIASES = 1000;
+const MAX_ALIASES = 100;
 
 export type YamlOutcome = { ok: true; value: unknown } | { ok: false; errors: FieldError[] };
 
+/** An alias token (*name) outside quotes, roughly: enough to refuse alias floods before the parser expands them. */
+const ALIAS_TOKEN = /(?:^|[\s[,{])\*[A-Za-z0-9_.-]+(?=$|[\s,\]}])/gm;
+
 export function parseCloudFormationYaml(text: string): YamlOutcome {
+  const aliasCount = text.match(ALIAS_TOKEN)?.length ?? 0;
+  if (aliasCount > MAX_ALIASES) {
+    return { ok: false, errors: [{ path: "(file)", message: `uses ${aliasCount} YAML aliases (*name); a template needs few (at most ${MAX_ALIASES})` }] };
+  }
   let doc: Document;
   try {
     doc = parseDocument(text, { customTags, uniqueKeys: true, prettyErrors: true, strict: true, version: "1.2" });

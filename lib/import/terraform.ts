@@ -191,7 +191,8 @@ function taskDefinitionShape(r: PlannedResource, unresolved: FieldError[]): EcsT
     memory: v.memory ?? undefined,
     containerDefinitions: containers,
     ...(rp ? { runtimePlatform: { cpuArchitecture: rp.cpu_architecture ?? undefined, operatingSystemFamily: rp.operating_system_family ?? undefined } } : {}),
-    ...(es ? { ephemeralStorage: { sizeInGiB: es.size_in_gib } } : {}),
+    // An empty ephemeral_storage block (no size_in_gib) is the default 20 GiB.
+    ...(es && es.size_in_gib !== undefined && es.size_in_gib !== null ? { ephemeralStorage: { sizeInGiB: es.size_in_gib } } : {}),
     ...(Array.isArray(v.requires_compatibilities) ? { requiresCompatibilities: v.requires_compatibilities } : {}),
   };
 }
