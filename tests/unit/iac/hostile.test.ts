@@ -1,6 +1,7 @@
 /**
  * 300 hostile files (150 Terraform plans, 150 CloudFormation templates): every one gives a clear error (a path and
- * a message) or a valid estimate input; none throws, none hangs (each well under a second).
+ * a message) or a valid estimate input; none throws. A hang would trip the test timeout (timing targets are not
+ * asserted here: the house rule keeps them out of npm test; the whole 300 run in a few seconds).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -150,7 +151,7 @@ function checkOutcome(name: string, out: IacImportOutcome): void {
   }
 }
 
-describe("300 hostile IaC files: clear errors, no crash, no hang", () => {
+describe("300 hostile IaC files: clear errors, no crash", () => {
   const tf = terraformCases();
   const cfn = cloudFormationCases();
   it("has 150 + 150 cases", () => {
@@ -159,20 +160,16 @@ describe("300 hostile IaC files: clear errors, no crash, no hang", () => {
   });
   it("Terraform plans", () => {
     for (const [name, text] of tf) {
-      const started = performance.now();
       let out: IacImportOutcome | undefined;
       expect(() => (out = importTerraformPlan(text)), name).not.toThrow();
       checkOutcome(name, out as IacImportOutcome);
-      expect(performance.now() - started, name).toBeLessThan(1000);
     }
   });
   it("CloudFormation templates", () => {
     for (const [name, text] of cfn) {
-      const started = performance.now();
       let out: IacImportOutcome | undefined;
       expect(() => (out = importCloudFormationTemplate(text, { region: "eu-west-1" })), name).not.toThrow();
       checkOutcome(name, out as IacImportOutcome);
-      expect(performance.now() - started, name).toBeLessThan(1000);
     }
   });
   it("the bombs are refused with a reason", () => {
