@@ -185,3 +185,26 @@ describe("estimate CLI with --terraform / --cloudformation", () => {
     expect((await cli(["examples/api-web.json", "--region", "eu-west-1"])).code).toBe(2);
   });
 });
+
+describe("POST /api/import/iac", () => {
+  const post = async (query: string, body: string, contentType = "application/json") => {
+    const { POST } = await import("@/app/api/import/iac/route");
+    return POST(new Request(`http://127.0.0.1/api/import/iac${query}`, { method: "POST", body, headers: { "content-type": contentType } }));
+  };
+  it("200 with the input, the services and their sources", async () => {
+    const res = await post("?kind=terraform", planText);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.services).toEqual([{ name: "api", source: "aws_ecs_service.api" }, { name: "worker", source: "aws_ecs_service.worker" }]);
+    const yaml = await post("?kind=cloudformation&region=eu-west-1", templateText, "application/yaml");
+    expect(yaml.status).toBe(200);
+    expect((await yaml.json()).input.region).toBe("eu-west-1");
+  });
+  it("400 names the problem; 415 for binary", async () => {
+    expect((await (await post("?kind=helm", planText)).json()).errors[0].path).toBe("(query).kind");
+    const bad = await post("?kind=cloudformation", "Resources: !!js/function x", "text/yaml");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].message).toContain("Unresolved tag");
+    expect((await post("?kind=terraform", "x", "application/octet-stream")).status).toBe(415);
+  });
+});
