@@ -36,9 +36,11 @@ interface Props {
   onImport: ((file: File) => void) | null;
   /** The result's price snapshot (FOCUS rows need its On-Demand rates); null while it loads. */
   catalog?: RegionCatalog | null;
+  /** /compare with the current estimate as the "new" side. */
+  compareHref?: string;
 }
 
-export function ComparisonPanel({ result, status, statusWarn, errors, shareLink, copyStatus, onCopyLink, onImport, catalog = null }: Props) {
+export function ComparisonPanel({ result, status, statusWarn, errors, shareLink, copyStatus, onCopyLink, onImport, catalog = null, compareHref }: Props) {
   const focusCatalog = catalog && catalog.catalogId === result.catalog.id && catalog.region === result.catalog.region ? catalog : null;
   /** FOCUS 1.2 rows of the recommended option for the current month (docs/focus-export.md). */
   const downloadFocus = () => {
@@ -78,6 +80,11 @@ export function ComparisonPanel({ result, status, statusWarn, errors, shareLink,
           >
             Download FOCUS CSV
           </button>
+          {compareHref ? (
+            <a className="btn" href={compareHref} data-testid="compare-link">
+              Compare with…
+            </a>
+          ) : null}
           <span className="btn file-button">
             <label htmlFor="import-json">Import JSON</label>
             <input id="import-json" type="file" accept="application/json,.json" onChange={onFile} disabled={!onImport} data-testid="import-json" />

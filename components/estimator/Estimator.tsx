@@ -27,6 +27,7 @@ import { Breakdown, WarningsAndSources } from "./Results";
 import { CostChartPanel, CrossoverPanel } from "./ChartsSection";
 import { EstimateNotice, type Notice } from "./EstimateNotice";
 import { SizeDatalists } from "./SizeDatalists";
+import { IacImport } from "@/components/iac/IacImport";
 import { useDraft } from "./useDraft";
 import { useEstimatorKit } from "./useEstimatorKit";
 import { useLiveEstimate } from "./useLiveEstimate";
@@ -140,6 +141,7 @@ export function Estimator(props: EstimatorProps) {
       <div className="layout">
         <ShareTokenContext.Provider value={good.token}>
           <form className="stack" aria-label="Workload" onSubmit={(e) => e.preventDefault()} noValidate>
+            <IacImport region={draft.region} onInput={kit ? (input, what) => applyInput(kit, input, "import", what) : null} />
             <ServicesPanel
               services={draft.services}
               maxServices={props.limits.maxServices}
@@ -178,6 +180,7 @@ export function Estimator(props: EstimatorProps) {
             onCopyLink={() => copy(good.token, stale)}
             onImport={kit ? onImport : null}
             catalog={catalog}
+            compareHref={`/compare?new=${encodeURIComponent(good.token)}`}
           />
           <div className="charts">
             <CostChartPanel result={result} />

@@ -7,6 +7,8 @@ import { formatCents, formatRate, type Cents } from "../money";
 import type { ChangeStatus, CompareReport, LineDelta, OptionDelta, SideSummary } from "./compare";
 import type { ThresholdVerdict } from "./threshold";
 
+export { lineWhat };
+
 export function signedCents(cents: Cents | null): string {
   if (cents === null) return "—";
   if (cents === 0) return "$0.00";
@@ -50,7 +52,7 @@ function focusOption(report: CompareReport): OptionDelta | undefined {
   return report.options.find((o) => o.id === id);
 }
 
-interface Model {
+export interface CompareTextModel {
   title: string;
   sides: [string, string];
   headline: string;
@@ -68,7 +70,8 @@ const SERVICE_HEAD = ["Service", "Status", "Old", "New", "Change", "Input change
 const LINE_HEAD = ["Service", "Line", "Status", "Old", "New", "Change", "What changed"];
 const INPUT_HEAD = ["Field", "Old", "New"];
 
-function model(report: CompareReport, verdict?: ThresholdVerdict): Model {
+/** The rows and sentences every rendering shows (the page renders the same ones as HTML). */
+export function compareTextModel(report: CompareReport, verdict?: ThresholdVerdict): CompareTextModel {
   const rec = report.recommended;
   const switched = rec.oldOptionId !== rec.newOptionId && rec.oldOptionId !== null && rec.newOptionId !== null;
   const headline =
@@ -117,7 +120,7 @@ function textTable(head: string[], rows: string[][]): string[] {
 }
 
 export function renderCompareTable(report: CompareReport, verdict?: ThresholdVerdict): string {
-  const m = model(report, verdict);
+  const m = compareTextModel(report, verdict);
   const out: string[] = [m.title, "", `Old: ${m.sides[0]}`, `New: ${m.sides[1]}`, "", m.headline, m.repricing, ""];
   out.push(...textTable(OPTION_HEAD, m.options));
   if (m.focus) {
@@ -145,7 +148,7 @@ function mdTable(head: string[], rows: string[][], rightFrom = 2): string[] {
 }
 
 export function renderCompareMarkdown(report: CompareReport, verdict?: ThresholdVerdict): string {
-  const m = model(report, verdict);
+  const m = compareTextModel(report, verdict);
   const out: string[] = [`### ${m.title}`, ""];
   if (m.verdict.length > 0) out.push(`**${mdCell(m.verdict[0] as string)}**`, "");
   out.push(`**${mdCell(m.headline)}**`, "", mdCell(m.repricing), "");
