@@ -202,3 +202,14 @@ describe("POST /api/export/focus", () => {
     }
   });
 });
+
+describe("the column list is documented", () => {
+  it("README and docs/focus-export.md name every column", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const doc = readFileSync(path.join(root, "docs/focus-export.md"), "utf8");
+    for (const column of FOCUS_COLUMNS) {
+      expect(readme, column).toContain(column);
+      expect(doc, column).toContain(column);
+    }
+  });
+});
