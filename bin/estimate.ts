@@ -68,7 +68,7 @@ function parseArgs(argv: string[]): Args | { error: string } {
       out.budget = n;
     } else if (flag === "--format") {
       const v = value();
-      if (!FORMATS.includes(v as OutputFormat)) return { error: `--format: expected ${FORMATS.join(", ")}, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
+      if (!FORMATS.includes(v as OutputFormat)) return { error: `--format: expected json or table (or focus-csv, focus-json), got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
       out.format = v as OutputFormat;
     } else if (flag === "--focus-option") {
       const v = value();
