@@ -9,7 +9,8 @@ const deltaClass = (cents: number | null) => (cents === null || cents === 0 ? "n
 
 function Table({ caption, head, rows, testId }: { caption: string; head: string[]; rows: Array<Array<{ text: string; className?: string }>>; testId?: string }) {
   return (
-    <div className="table-wrap">
+    // A table wider than a phone scrolls sideways: the region takes keyboard focus so it can be scrolled without a mouse.
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

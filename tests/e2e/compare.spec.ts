@@ -55,3 +55,17 @@ test("a side that is not an estimate is named in the errors; 'Compare with…' o
   await expect(page.getByTestId("compare-report")).toContainText("None: the same input.");
   expect(problems).toEqual([]);
 });
+
+test("/compare with a report: no serious/critical axe violation, fits 375 px", async ({ page }) => {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`/compare?old=${encodeURIComponent(token(oldInput))}&new=${encodeURIComponent(token(newInput))}`);
+  await expect(page.getByTestId("old-side")).not.toHaveValue("");
+  await page.getByTestId("compare").click();
+  await expect(page.getByTestId("compare-report")).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${SHOTS}/compare-375.png`, fullPage: true });
+});
