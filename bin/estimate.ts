@@ -28,28 +28,44 @@ import { monthlyRequests } from "../lib/engine/unit-cost";
 import { num } from "../lib/format";
 import { COMMITMENT_OPTIONS, parseCommitmentOption, sizeCommitment, type CommitmentOptionId } from "../lib/commitment";
 import { renderCommitmentTable } from "./commitment-table";
+import { compareMain, COMPARE_USAGE } from "./compare";
+import { importIac, type IacKind } from "./iac";
+import { FOCUS_VERSION, focusRows, focusRowsToCsv, focusRowsToJson } from "../lib/export/focus";
+
+type OutputFormat = "json" | "table" | "focus-csv" | "focus-json";
+const FORMATS: ReadonlyArray<OutputFormat> = ["json", "table", "focus-csv", "focus-json"];
 
 
 export const EXIT_OVER_BUDGET = 3;
 
-const USAGE = `Usage: npm run -s estimate -- FILE.json [--budget USD] [--format json|table] [--all-regions] [--catalog-dir DIR] [--savings-plan]
+const USAGE = `Usage: npm run -s estimate -- FILE.json | --terraform PLAN.json | --cloudformation TEMPLATE [--budget USD]
+         [--format json|table|focus-csv|focus-json] [--all-regions] [--savings-plan] [--catalog-dir DIR]
        npm run -s estimate -- --k8s MANIFESTS.yaml [--region R] [--catalog ID] [--emit-input] [--budget USD] [--format F]
   FILE.json        an EstimateInput (or an exported EstimateResult); "-" reads standard input
   --budget USD     exit 3 when the recommended option costs more than USD per month
-  --format FORMAT  json (default): the EstimateResult; table: a readable summary
+  --format FORMAT  json (default): the EstimateResult; table: a readable summary;
+                   focus-csv / focus-json: FinOps FOCUS ${FOCUS_VERSION} rows (docs/focus-export.md)
+  --focus-option O with focus-*: recommended (default), all, or an option id such as fargate-spot
+  --focus-month M  with focus-*: the charge period, a month YYYY-MM (default: the current month, UTC)
   --all-regions    the same workload in every region of its price catalog, cheapest first
                    (json: { regions, currentRegion, catalog } as POST /api/estimate/regions; table: one line per region)
-  --catalog-dir D  the data directory holding catalog/ (default: ./data)
   --savings-plan   print the Compute Savings Plan commitment sizing (1 and 3 years) instead of the estimate
   --savings-plan-option ${COMMITMENT_OPTIONS.join("|")}  whose usage the commitment is sized for (default fargate)
+  --catalog-dir D  the data directory holding catalog/ (default: ./data)
+Infrastructure code (docs/iac-import.md):
+  --terraform F    F is the JSON of terraform show -json plan.tfplan (instead of FILE.json)
+  --cloudformation F  F is a CloudFormation template, JSON or YAML, or cdk synth output
+  --region R       with --terraform / --cloudformation / --k8s: the region (a template does not name one)
 Kubernetes manifests (multi-document YAML or JSON; notes on what was assumed go to stderr):
   --k8s FILE       import Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods as EKS services; "-" reads stdin
-  --region R       the region to price them in (default ${DEFAULT_IMPORT_REGION})
+                   (region default ${DEFAULT_IMPORT_REGION})
   --catalog ID     a price catalog snapshot such as 2026-12-01 (default: the newest)
   --daemonset-nodes N  nodes each DaemonSet runs on (default ${DEFAULT_DAEMONSET_NODES})
   --job-seconds S  run time of a Job pod without activeDeadlineSeconds (default ${DEFAULT_JOB_RUN_SECONDS})
   --emit-input     print the converted EstimateInput instead of the estimate
-Exit codes: 0 ok, 2 invalid usage or input (problems listed with their paths), 3 over budget.`;
+Exit codes: 0 ok, 2 invalid usage or input (problems listed with their paths), 3 over budget.
+
+${COMPARE_USAGE}`;
 
 interface Args {
   file: string;
@@ -58,15 +74,35 @@ interface Args {
   k8sOptions: K8sImportOptions;
   emitInput: boolean;
   budget: number | null;
-  format: "json" | "table";
+  format: OutputFormat;
+  focusOption: string;
+  focusMonth: string | null;
   dataDir: string | null;
   allRegions: boolean;
+  /** --terraform / --cloudformation: the file is infrastructure code, not an estimate input. */
+  iac: IacKind | null;
+  region: string | null;
   help: boolean;
   savingsPlan: CommitmentOptionId | null;
 }
 
 function parseArgs(argv: string[]): Args | { error: string } {
-  const out: Args = { file: "", k8s: false, k8sOptions: {}, emitInput: false, budget: null, format: "json", dataDir: null, allRegions: false, help: false, savingsPlan: null };
+  const out: Args = {
+    file: "",
+    k8s: false,
+    k8sOptions: {},
+    emitInput: false,
+    budget: null,
+    format: "json",
+    focusOption: "recommended",
+    focusMonth: null,
+    dataDir: null,
+    allRegions: false,
+    iac: null,
+    region: null,
+    help: false,
+    savingsPlan: null,
+  };
   let savingsPlanOption: CommitmentOptionId | null = null;
   const files: string[] = [];
   const k8sOnly: string[] = [];
@@ -87,8 +123,27 @@ function parseArgs(argv: string[]): Args | { error: string } {
       out.budget = n;
     } else if (flag === "--format") {
       const v = value();
-      if (v !== "json" && v !== "table") return { error: `--format: expected json or table, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
-      out.format = v;
+      if (!FORMATS.includes(v as OutputFormat)) return { error: `--format: expected json or table (or focus-csv, focus-json), got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
+      out.format = v as OutputFormat;
+    } else if (flag === "--focus-option") {
+      const v = value();
+      if (!v) return { error: "--focus-option: expected recommended, all or an option id" };
+      out.focusOption = v;
+    } else if (flag === "--focus-month") {
+      const v = value();
+      if (!v || !/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) return { error: `--focus-month: expected a month YYYY-MM, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
+      out.focusMonth = v;
+    } else if (flag === "--terraform" || flag === "--cloudformation") {
+      const v = value();
+      if (!v) return { error: `${flag}: expected a file (or - for standard input)` };
+      if (out.iac) return { error: "give one of --terraform and --cloudformation" };
+      out.iac = flag === "--terraform" ? "terraform" : "cloudformation";
+      files.push(v);
+    } else if (flag === "--region") {
+      const v = value();
+      if (!v) return { error: "--region: expected a region code such as eu-west-1" };
+      out.region = v;
+      out.k8sOptions.region = v;
     } else if (flag === "--catalog-dir") {
       const v = value();
       if (!v) return { error: "--catalog-dir: expected a directory" };
@@ -98,11 +153,6 @@ function parseArgs(argv: string[]): Args | { error: string } {
       if (!v) return { error: "--k8s: expected a manifests file (or - for standard input)" };
       out.k8s = true;
       files.push(v);
-    } else if (flag === "--region") {
-      const v = value();
-      if (!v) return { error: "--region: expected a region code such as eu-west-1" };
-      out.k8sOptions.region = v;
-      k8sOnly.push(flag);
     } else if (flag === "--catalog") {
       const v = value();
       if (!v) return { error: "--catalog: expected a catalog id such as 2026-12-01" };
@@ -135,6 +185,7 @@ function parseArgs(argv: string[]): Args | { error: string } {
   }
   if (out.help) return out;
   if (!out.k8s && k8sOnly.length > 0) return { error: `${k8sOnly[0]} applies only to --k8s (an EstimateInput file says its own region and catalog)` };
+  if (out.k8s && out.iac) return { error: "give one of --k8s, --terraform and --cloudformation" };
   if (out.allRegions && out.budget !== null) return { error: "--budget applies to one region's estimate; leave it out with --all-regions" };
   if (files.length !== 1) return { error: files.length === 0 ? "missing the input file (or - for standard input)" : `expected one input file, got ${files.length}: ${files.join(" ")}` };
   out.file = files[0] as string;
@@ -153,6 +204,7 @@ function resolveDataDir(dir: string, cwd: string): string {
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
+  if (argv.includes("--compare")) return compareMain(argv, io);
   const cwd = io.cwd ?? process.cwd();
   const args = parseArgs(argv);
   if ("error" in args) {
@@ -169,6 +221,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     text = args.file === "-" ? await (io.readStdin ?? readAllStdin)() : readFileSync(path.resolve(cwd, args.file), "utf8");
   } catch (error) {
     io.stderr(`estimate: cannot read ${label}: ${describeReadError(error)}\n`);
+    return EXIT_INVALID;
+  }
+  if (text.trim() === "" && !args.k8s) {
+    io.stderr(`estimate: ${label} is not valid JSON: it is empty\n`);
+    return EXIT_INVALID;
+  }
+  if (args.region && !args.iac && !args.k8s) {
+    io.stderr("estimate: --region applies to --terraform, --cloudformation and --k8s (an estimate input names its region)\n");
     return EXIT_INVALID;
   }
   let input: EstimateInput;
@@ -190,12 +250,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     input = parsed.value;
   } else {
-    if (text.trim() === "") {
-      io.stderr(`estimate: ${label} is not valid JSON: it is empty\n`);
-      return EXIT_INVALID;
-    }
-    // The same reader as "Import JSON" on the page: an EstimateInput, or an exported EstimateResult (its input).
-    const file = readEstimateFile(text);
+    // Infrastructure code, or the same reader as "Import JSON" on the page: an EstimateInput, or an exported
+    // EstimateResult (its input).
+    let file: ReturnType<typeof readEstimateFile>;
+    if (args.iac) {
+      const imported = importIac(args.iac, text, args.region);
+      if (!imported.ok) {
+        io.stderr(`estimate: cannot import ${label} as ${args.iac === "terraform" ? "a Terraform plan" : "a CloudFormation template"} (${imported.errors.length} problem${imported.errors.length === 1 ? "" : "s"}):\n${formatFieldErrors(imported.errors)}\n`);
+        return EXIT_INVALID;
+      }
+      io.stderr(imported.report);
+      file = { ok: true, input: imported.input, kind: "input" };
+    } else file = readEstimateFile(text);
     if (!file.ok) {
       const fileLevel = file.errors.length === 1 && file.errors[0]?.path === "(file)";
       io.stderr(fileLevel ? `estimate: ${label} ${file.errors[0]?.message}\n` : listErrors(label, file.errors));
@@ -230,6 +296,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const catalog = loadRegionCatalog(result.input.region, result.input.catalog, { dataDir });
     const commitment = sizeCommitment(result.input, catalog, args.savingsPlan);
     io.stdout(args.format === "table" ? renderCommitmentTable(commitment) : `${JSON.stringify(commitment, null, 2)}\n`);
+  } else if (args.format === "focus-csv" || args.format === "focus-json") {
+    const month = args.focusMonth ?? new Date().toISOString().slice(0, 7);
+    const catalog = loadRegionCatalog(result.catalog.region, result.catalog.id, { dataDir });
+    const focus = focusRows(result, { month, option: args.focusOption, catalog });
+    if (!focus.ok) {
+      io.stderr(`estimate: cannot export FOCUS rows: ${focus.error}\n`);
+      return EXIT_INVALID;
+    }
+    io.stdout(args.format === "focus-csv" ? focusRowsToCsv(focus.rows) : focusRowsToJson(focus, month));
   } else {
     io.stdout(args.format === "table" ? renderTable(result) : `${JSON.stringify(result, null, 2)}\n`);
   }

@@ -6,6 +6,8 @@
 import type { ChangeEvent } from "react";
 import type { EstimateResult, FieldError } from "@/lib/schemas/estimate";
 import { estimateToCsv, exportFilename } from "@/lib/export/csv";
+import { focusFilename, focusRows, focusRowsToCsv } from "@/lib/export/focus";
+import type { RegionCatalog } from "@/lib/catalog/schema";
 import { FieldErrorList } from "@/components/ui/fields";
 import { SummaryCards } from "./Results";
 
@@ -32,9 +34,21 @@ interface Props {
   onCopyLink: () => void;
   /** null: import is not available yet. */
   onImport: ((file: File) => void) | null;
+  /** The result's price snapshot (FOCUS rows need its On-Demand rates); null while it loads. */
+  catalog?: RegionCatalog | null;
+  /** /compare with the current estimate as the "new" side. */
+  compareHref?: string;
 }
 
-export function ComparisonPanel({ result, status, statusWarn, errors, shareLink, copyStatus, onCopyLink, onImport }: Props) {
+export function ComparisonPanel({ result, status, statusWarn, errors, shareLink, copyStatus, onCopyLink, onImport, catalog = null, compareHref }: Props) {
+  const focusCatalog = catalog && catalog.catalogId === result.catalog.id && catalog.region === result.catalog.region ? catalog : null;
+  /** FOCUS 1.2 rows of the recommended option for the current month (docs/focus-export.md). */
+  const downloadFocus = () => {
+    if (!focusCatalog) return;
+    const month = new Date().toISOString().slice(0, 7);
+    const rows = focusRows(result, { month, option: "recommended", catalog: focusCatalog });
+    if (rows.ok) download(focusFilename(month, "csv"), focusRowsToCsv(rows.rows), "text/csv;charset=utf-8");
+  };
   const downloadJson = () => download(exportFilename(new Date(), "json"), JSON.stringify(result, null, 2) + "\n", "application/json");
   const downloadCsv = () => download(exportFilename(new Date(), "csv"), estimateToCsv(result), "text/csv;charset=utf-8");
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
@@ -56,6 +70,21 @@ export function ComparisonPanel({ result, status, statusWarn, errors, shareLink,
           <button type="button" className="btn" onClick={downloadCsv} data-testid="download-csv">
             Download CSV
           </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={downloadFocus}
+            disabled={!focusCatalog || !result.recommendation}
+            title="FinOps FOCUS 1.2 rows of the recommended option, for FinOps tools"
+            data-testid="download-focus"
+          >
+            Download FOCUS CSV
+          </button>
+          {compareHref ? (
+            <a className="btn" href={compareHref} data-testid="compare-link">
+              Compare with…
+            </a>
+          ) : null}
           <span className="btn file-button">
             <label htmlFor="import-json">Import JSON or YAML</label>
             <input id="import-json" type="file" accept="application/json,.json,.yaml,.yml,application/yaml,text/yaml" onChange={onFile} disabled={!onImport} data-testid="import-json" />

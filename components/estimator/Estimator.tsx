@@ -31,6 +31,7 @@ import { CostChartPanel, CrossoverPanel } from "./ChartsSection";
 import { RegionsPanel } from "./RegionsPanel";
 import { EstimateNotice, type Notice } from "./EstimateNotice";
 import { SizeDatalists } from "./SizeDatalists";
+import { IacImport } from "@/components/iac/IacImport";
 import { useDraft } from "./useDraft";
 import { useEstimatorKit } from "./useEstimatorKit";
 import { useLiveEstimate } from "./useLiveEstimate";
@@ -182,6 +183,7 @@ export function Estimator(props: EstimatorProps) {
         <ShareTokenContext.Provider value={good.token}>
           <form className="stack" aria-label="Workload" onSubmit={(e) => e.preventDefault()} noValidate>
             <K8sImportPanel state={manifests.state} ready={kit !== null} onText={manifests.importText} onFile={manifests.importFile} />
+            <IacImport region={draft.region} onInput={kit ? (input, what) => applyInput(kit, input, "import", what) : null} />
             <ServicesPanel
               services={draft.services}
               eks={draft.orchestrator === "eks"}
@@ -225,6 +227,8 @@ export function Estimator(props: EstimatorProps) {
             copyStatus={copyStatus}
             onCopyLink={() => copy(good.token, stale)}
             onImport={kit ? onImport : null}
+            catalog={catalog}
+            compareHref={`/compare?new=${encodeURIComponent(good.token)}`}
           />
           <div className="charts">
             <CostChartPanel result={result} />

@@ -18,8 +18,8 @@ export function errorResponse(status: number, errors: FieldError[]): Response {
 
 export class TooLarge extends Error {}
 
-/** Read at most `maxBytes`; stop (and cancel the stream) as soon as more arrive (throws TooLarge). */
-export async function readLimited(req: Request, maxBytes = MAX_BODY_BYTES): Promise<Uint8Array> {
+/** Read at most `limit` bytes; stop (and cancel the stream) as soon as more arrive. */
+export async function readLimited(req: Request, limit: number = MAX_BODY_BYTES): Promise<Uint8Array> {
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -28,7 +28,7 @@ export async function readLimited(req: Request, maxBytes = MAX_BODY_BYTES): Prom
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > maxBytes) {
+    if (total > limit) {
       await reader.cancel().catch(() => undefined);
       throw new TooLarge();
     }
@@ -43,7 +43,7 @@ export async function readLimited(req: Request, maxBytes = MAX_BODY_BYTES): Prom
   return out;
 }
 
-function isJsonContentType(value: string | null): boolean {
+export function isJsonContentType(value: string | null): boolean {
   if (value === null || value.trim() === "") return true; // no content type at all: accept, the body is checked anyway
   const mime = value.split(";")[0]!.trim().toLowerCase();
   return mime === "application/json" || /^application\/[a-z0-9.+-]*\+json$/.test(mime) || mime === "text/json";

@@ -1,0 +1,8 @@
+import { handleIacImport } from "./handler";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export function POST(req: Request): Promise<Response> {
+  return handleIacImport(req);
+}

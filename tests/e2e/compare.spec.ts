@@ -1,0 +1,71 @@
+import { test, expect, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import LZString from "lz-string";
+
+const SHOTS = "test-results/screenshots";
+const root = path.resolve(__dirname, "../..");
+const oldInput = JSON.parse(readFileSync(path.join(root, "tests/unit/compare/fixtures/trainer-old.json"), "utf8"));
+const newInput = JSON.parse(readFileSync(path.join(root, "tests/unit/compare/fixtures/trainer-new.json"), "utf8"));
+const token = (input: unknown) => "v1." + LZString.compressToEncodedURIComponent(JSON.stringify(input));
+
+function guard(page: Page) {
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("dialog", async (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    await d.dismiss();
+  });
+  return problems;
+}
+
+test("compare two share links: the price change and the input change told apart (numbers of tests/unit/compare)", async ({ page }) => {
+  const problems = guard(page);
+  await page.goto(`/compare?old=${encodeURIComponent(token(oldInput))}&new=${encodeURIComponent(token(newInput))}`);
+  await expect(page.getByTestId("old-side")).not.toHaveValue("");
+  await page.getByTestId("max-increase-pct").fill("10");
+  await page.getByTestId("compare").click();
+  await expect(page.getByTestId("compare-headline")).toContainText(
+    "Recommended monthly total: $25,842.16 -> $34,630.19, +$8,788.03 (+34%); input change +$17,315.10, price change -$8,527.07.",
+  );
+  await expect(page.getByTestId("compare-verdict")).toContainText("FAIL: over --max-increase-pct 10%");
+  await expect(page.getByTestId("compare-lines-ec2")).toContainText("rate $35.39655 -> $23.71569");
+  await expect(page.getByTestId("compare-input-changes")).toContainText("services[trainer].tasks");
+  await page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test("a side that is not an estimate is named in the errors; 'Compare with…' on / carries the current form", async ({ page }) => {
+  const problems = guard(page);
+  await page.goto("/compare");
+  await page.getByTestId("old-side").fill("hello");
+  await page.getByTestId("new-side").fill(JSON.stringify(newInput));
+  await page.getByTestId("compare").click();
+  await expect(page.getByTestId("compare-errors")).toContainText("old");
+  await expect(page.getByTestId("compare-errors")).toContainText("neither a share link");
+
+  await page.goto("/");
+  await expect(page.getByTestId("status")).toContainText("Live:", { timeout: 30_000 });
+  await page.getByTestId("compare-link").click();
+  await expect(page).toHaveURL(/\/compare\?new=/);
+  await expect(page.getByTestId("new-side")).toHaveValue(/^v1\./);
+  await page.getByTestId("old-side").fill(await page.getByTestId("new-side").inputValue());
+  await page.getByTestId("compare").click();
+  await expect(page.getByTestId("compare-headline")).toContainText("$0.00");
+  await expect(page.getByTestId("compare-report")).toContainText("None: the same input.");
+  expect(problems).toEqual([]);
+});
+
+test("/compare with a report: no serious/critical axe violation, fits 375 px", async ({ page }) => {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`/compare?old=${encodeURIComponent(token(oldInput))}&new=${encodeURIComponent(token(newInput))}`);
+  await expect(page.getByTestId("old-side")).not.toHaveValue("");
+  await page.getByTestId("compare").click();
+  await expect(page.getByTestId("compare-report")).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${SHOTS}/compare-375.png`, fullPage: true });
+});
