@@ -185,6 +185,7 @@ function parseArgs(argv: string[]): Args | { error: string } {
   }
   if (out.help) return out;
   if (!out.k8s && k8sOnly.length > 0) return { error: `${k8sOnly[0]} applies only to --k8s (an EstimateInput file says its own region and catalog)` };
+  if (out.region !== null && !out.k8s && !out.iac) return { error: "--region applies only to --k8s, --terraform and --cloudformation (an estimate input names its own region)" };
   if (out.k8s && out.iac) return { error: "give one of --k8s, --terraform and --cloudformation" };
   if (out.allRegions && out.budget !== null) return { error: "--budget applies to one region's estimate; leave it out with --all-regions" };
   if (files.length !== 1) return { error: files.length === 0 ? "missing the input file (or - for standard input)" : `expected one input file, got ${files.length}: ${files.join(" ")}` };
@@ -225,10 +226,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   if (text.trim() === "" && !args.k8s) {
     io.stderr(`estimate: ${label} is not valid JSON: it is empty\n`);
-    return EXIT_INVALID;
-  }
-  if (args.region && !args.iac && !args.k8s) {
-    io.stderr("estimate: --region applies to --terraform, --cloudformation and --k8s (an estimate input names its region)\n");
     return EXIT_INVALID;
   }
   let input: EstimateInput;

@@ -65,7 +65,7 @@ describe("estimate --k8s", () => {
   });
 
   it("refuses the import options without --k8s, and bad option values", async () => {
-    expect((await run(["examples/api-web.json", "--region", "eu-west-1"])).stderr).toMatch(/--region applies only to --k8s/);
+    expect((await run(["examples/api-web.json", "--region", "eu-west-1"])).stderr).toMatch(/--region applies only to --k8s, --terraform and --cloudformation/);
     expect((await run(["--k8s", example, "--daemonset-nodes", "-2"])).code).toBe(2);
     expect((await run(["--k8s", example, "--job-seconds", "x"])).stderr).toMatch(/--job-seconds: expected a whole number >= 1/);
     expect((await run(["--k8s", "no-such.yaml"])).stderr).toMatch(/cannot read no-such.yaml: no such file/);
