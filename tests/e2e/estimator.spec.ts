@@ -267,6 +267,8 @@ test.describe("estimator page", () => {
     await expect(page.getByTestId("service-2-name")).toHaveValue("odd");
     // "$1,234.56" (the first amount in the text, e.g. of "$1,234.56 /month") -> 123456
     const cents = (text: string) => Math.round(Number((/\$[\d,]+\.\d\d/.exec(text)?.[0] ?? "NaN").replace(/[$,]/g, "")) * 100);
+    // The breakdown renders in React's deferred pass (after the cards): wait until it shows this input's estimate.
+    await expect.poll(async () => cents(await page.getByTestId("breakdown-total-fargate").innerText())).toBe(cents(await page.getByTestId("total-fargate").innerText()));
     const blocks = page.locator('[data-testid^="breakdown-"]').filter({ has: page.locator("table") });
     const ids = await blocks.evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")!.slice("breakdown-".length)));
     expect(ids.length).toBeGreaterThanOrEqual(4);
