@@ -269,6 +269,8 @@ test.describe("estimator page", () => {
     const cents = (text: string) => Math.round(Number((/\$[\d,]+\.\d\d/.exec(text)?.[0] ?? "NaN").replace(/[$,]/g, "")) * 100);
     // The breakdown renders in the deferred pass (after the cards): wait until it shows this input's options.
     await expect(page.getByTestId("breakdown-fargate-savings-plan")).toBeVisible();
+    // The breakdown renders in React's deferred pass (after the cards): wait until it shows this input's estimate.
+    await expect.poll(async () => cents(await page.getByTestId("breakdown-total-fargate").innerText())).toBe(cents(await page.getByTestId("total-fargate").innerText()));
     const blocks = page.locator('[data-testid^="breakdown-"]').filter({ has: page.locator("table") });
     const ids = await blocks.evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")!.slice("breakdown-".length)));
     expect(ids.length).toBeGreaterThanOrEqual(4);
