@@ -273,7 +273,6 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
       // Written only when off, so a link that never touched it stays byte-identical.
       ...(draft.ec2.allowBurstable === false ? { allowBurstable: false } : {}),
     },
-    ...(draft.environments ? { environments: draft.environments } : {}),
   };
   return { raw, errors };
 }

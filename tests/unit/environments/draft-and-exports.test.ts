@@ -125,7 +125,7 @@ describe("CSV and the CLI table", () => {
 
   it("the CSV has an environment column, empty for shared lines", () => {
     const lines = estimateToCsv(result).trim().split("\r\n");
-    expect(lines[0]!.endsWith(",shared,environment")).toBe(true);
+    expect(lines[0]!.endsWith(",shared,label,environment")).toBe(true);
     const dev = lines.filter((l) => l.startsWith("fargate,api (dev),"));
     expect(dev.length).toBe(2); // vCPU and memory
     expect(dev.every((l) => l.endsWith(",dev"))).toBe(true);

@@ -27,7 +27,7 @@ describe("CSV export", () => {
     const rows = readCsv(estimateToCsv(handMadeResult()));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(3); // header + 2 lines; the unavailable Spot option has no lines
-    expect(rows[1]).toEqual(["fargate", "api", "vcpu", "730", "vCPU-hours", "0.04048", "29.5504", "USE1-Fargate-vCPU-Hours:perCPU", "2026-09-29", "false", "", "", "false", ""]);
+    expect(rows[1]).toEqual(["fargate", "api", "vcpu", "730", "vCPU-hours", "0.04048", "29.5504", "USE1-Fargate-vCPU-Hours:perCPU", "2026-09-29", "false", "", "", "false", "", ""]); // no label, no environment
     expect(rows[2]?.[9]).toBe("true");
     expect(rows[2]?.[10]).toBe('derived, "x0.8", of x86'); // quotes and commas survive
   });
