@@ -3,14 +3,31 @@
  * (lib/pipeline). Bad input always gets a 4xx with `{ errors: [{ path, message }] }`:
  * 400 invalid JSON / shape / unknown region or catalog id, 413 above 256 kB (Content-Length and the bytes
  * actually read), 415 a non-JSON content type. Nothing the client sends can produce a 5xx or a stack trace.
+ *
+ * Answers are memoized: an estimate is a pure function of the request body and the price snapshots bundled
+ * with this server (read once per process, never changed while it runs), so the same body always gets the same
+ * bytes. A repeated body (the same share link or CI budget check priced again, a client retrying) skips
+ * parsing, validation, the engine and serialization. The cache is bounded (RESULT_CACHE_*), so memory stays put
+ * under any mix of bodies; only 200 answers are kept.
  */
 import type { FieldError } from "@/lib/field-errors";
 import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
+import { BoundedCache } from "@/lib/pipeline/bounded-cache";
 import { estimateFromRaw } from "@/lib/pipeline/estimate";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
 const HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
+const JSON_HEADERS = { ...HEADERS, "content-type": "application/json" };
+
+/** At most this many remembered answers... */
+export const RESULT_CACHE_ENTRIES = 2000;
+/** ...holding at most this many characters of bodies and answers together (~16 MB: V8 keeps JSON one byte per character). */
+export const RESULT_CACHE_CHARS = 16 * 1024 * 1024;
+/** Body text -> the 200 answer's JSON text. */
+export const resultCache = new BoundedCache<string>(RESULT_CACHE_ENTRIES, RESULT_CACHE_CHARS, (body, json) => body.length + json.length);
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function errorResponse(status: number, errors: FieldError[]): Response {
   return Response.json({ errors }, { status, headers: HEADERS });
@@ -68,10 +85,12 @@ export async function handleEstimate(req: Request): Promise<Response> {
     if (bytes.byteLength === 0) return errorResponse(400, [{ path: "(body)", message: "is empty; send an EstimateInput as JSON (see /schema/estimate-input.v1.json)" }]);
     let text: string;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      text = utf8.decode(bytes);
     } catch {
       return errorResponse(400, [{ path: "(body)", message: "is not valid UTF-8" }]);
     }
+    const known = resultCache.get(text);
+    if (known !== undefined) return new Response(known, { status: 200, headers: JSON_HEADERS });
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -82,7 +101,9 @@ export async function handleEstimate(req: Request): Promise<Response> {
     // Shape, unknown region or snapshot, catalog mismatch -> 400; a broken price file throws -> 500 below.
     const outcome = estimateFromRaw(raw, (region, catalogId) => loadRegionCatalog(region, catalogId));
     if (!outcome.ok) return errorResponse(400, outcome.errors);
-    return Response.json(outcome.result, { status: 200, headers: HEADERS });
+    const json = JSON.stringify(outcome.result);
+    resultCache.set(text, json);
+    return new Response(json, { status: 200, headers: JSON_HEADERS });
   } catch (error) {
     // A server-side fault (e.g. a missing price file), not the client's input: say so without internals.
     console.error("POST /api/estimate failed:", error instanceof Error ? error.message : error);
