@@ -6,6 +6,7 @@
  * 198 MB -> 276 MB at 10 s, 287-292 MB from 20 s to 60 s); a leak is growth beyond that plateau. Both RSS
  * readings are taken after the same idle time, so V8's idle-time heap shrinking affects both alike.
  */
+import os from "node:os";
 import autocannon from "autocannon";
 import { answers, estimateBodies, loadEstimate, type LoadFigures } from "./http";
 import type { BenchSection } from "./engine";
@@ -26,10 +27,16 @@ export interface LoadReport {
   rssPeakMB: number;
   rssEndMB: number;
   rssGrowthMB: number;
+  /** RSS sampled during the run: seconds since the run started, MB. */
+  rssCurve: Array<{ tS: number; rssMB: number }>;
+  /** 1-minute load average of the machine when the run started and ended (2 cores shared with the load generator). */
+  loadAvg: { start: number; end: number };
   sameAnswersAfter: boolean;
 }
 
-export async function runLoad(opts: { durationS?: number; connections?: number; warmupS?: number; idleMs?: number; port?: number; log?: (s: string) => void } = {}): Promise<LoadReport> {
+export async function runLoad(
+  opts: { durationS?: number; connections?: number; warmupS?: number; idleMs?: number; port?: number; sampleEveryS?: number; log?: (s: string) => void } = {},
+): Promise<LoadReport> {
   const durationS = opts.durationS ?? 60;
   const connections = opts.connections ?? 64;
   const log = opts.log ?? (() => {});
@@ -46,18 +53,24 @@ export async function runLoad(opts: { durationS?: number; connections?: number; 
     const rssAfterWarmupMB = server.rssMB();
     log(`RSS after warm-up and idle: ${rssAfterWarmupMB.toFixed(1)} MB; load ${durationS} s at ${connections} connections`);
     let rssPeakMB = rssAfterWarmupMB;
+    const sampleEveryMs = (opts.sampleEveryS ?? 10) * 1000;
+    const rssCurve: Array<{ tS: number; rssMB: number }> = [];
+    const loadStart = os.loadavg()[0]!;
     const t0 = Date.now();
-    let lastLog = 0;
+    let nextSample = t0 + sampleEveryMs;
     const sampler = setInterval(() => {
       const rss = server.rssMB();
       rssPeakMB = Math.max(rssPeakMB, rss);
-      if (Date.now() - lastLog >= 10_000) {
-        lastLog = Date.now();
-        log(`  t=${((Date.now() - t0) / 1000).toFixed(0)} s RSS ${rss.toFixed(1)} MB`);
+      if (Date.now() >= nextSample) {
+        nextSample += sampleEveryMs;
+        const tS = Math.round((Date.now() - t0) / 1000);
+        rssCurve.push({ tS, rssMB: rss });
+        log(`  t=${tS} s RSS ${rss.toFixed(1)} MB (load average ${os.loadavg()[0]!.toFixed(2)})`);
       }
     }, 500);
     const run = await loadEstimate(server.url, { durationS, connections, bodies });
     clearInterval(sampler);
+    const loadEnd = os.loadavg()[0]!;
     await sleep(opts.idleMs ?? 10_000);
     const rssEndMB = server.rssMB();
     const after = await answers(server.url, bodies);
@@ -74,6 +87,8 @@ export async function runLoad(opts: { durationS?: number; connections?: number; 
       rssPeakMB,
       rssEndMB,
       rssGrowthMB: rssEndMB - rssAfterWarmupMB,
+      rssCurve,
+      loadAvg: { start: loadStart, end: loadEnd },
       sameAnswersAfter,
     };
   } finally {
