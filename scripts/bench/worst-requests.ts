@@ -1,6 +1,6 @@
 /**
  * Where the slowest requests of a load run come from. Starts the production server with
- * scripts/bench/server-probe.cjs (per second: longest event-loop delay, GC pauses, CPU time the server got,
+ * scripts/bench/server-probe.mjs (per second: longest event-loop delay, GC pauses, CPU time the server got,
  * RSS, load average), sends the load run's bodies on 64 keep-alive connections for --duration seconds while
  * timing every request, then prints the slowest requests next to what the server saw while each was open.
  *   npx tsx scripts/bench/worst-requests.ts [--duration 60] [--connections 64]
@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { estimateBodies } from "./http";
 import { sleep, startServer } from "./server";
 
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const connections = arg("connections", 64);
   const dir = mkdtempSync(path.join(os.tmpdir(), "probe-"));
   const probeFile = path.join(dir, "probe.jsonl");
-  const server = await startServer({ env: { SERVER_PROBE_FILE: probeFile, NODE_OPTIONS: `--require ${path.join(__dirname, "server-probe.cjs")}` } });
+  const server = await startServer({ env: { SERVER_PROBE_FILE: probeFile, NODE_OPTIONS: `--import ${pathToFileURL(path.join(__dirname, "server-probe.mjs")).href}` } });
   const url = new URL(server.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const bodies = estimateBodies();

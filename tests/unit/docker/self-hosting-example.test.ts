@@ -68,6 +68,7 @@ describe("examples/ecs-self-hosting", () => {
     expect(readme).toContain(`ECS on EC2 $${byId.ec2!.toFixed(2)}/month`);
     const withoutAlb = estimateFromRaw({ ...input, network: { ...input.network, loadBalancers: [] } }, (region, catalogId) => loadRegionCatalog(region, catalogId));
     if (!withoutAlb.ok) throw new Error(JSON.stringify(withoutAlb.errors));
-    expect(readme).toContain(`the app says $${withoutAlb.result.options.find((o) => o.id === "fargate")!.monthlyUSD.toFixed(2)}/month`);
+    const fargateWithoutAlb = withoutAlb.result.options.find((o) => o.id === "fargate")!.monthlyUSD ?? NaN;
+    expect(readme).toContain(`the app says $${fargateWithoutAlb.toFixed(2)}/month`);
   });
 });

@@ -1,13 +1,12 @@
-// Preloaded into the bench server (node --require) when SERVER_PROBE_FILE is set: once a second it appends
+// Preloaded into the bench server (node --import) when SERVER_PROBE_FILE is set: once a second it appends
 // one JSON line with what the server process itself saw in that second, to tell a slow request's causes apart:
 //   loopMaxMs  longest event-loop delay (the server was busy on the CPU, e.g. a long task or a GC pause)
 //   gcMs       time in GC pauses, gcMaxMs the longest one
 //   cpuMs      CPU time the process got (user + system); far below 1000 x busy cores = it was waiting for a core
 //   rssMB, heapUsedMB, loadAvg1 (the machine's 1-minute load average)
-"use strict";
-const fs = require("node:fs");
-const os = require("node:os");
-const { monitorEventLoopDelay, PerformanceObserver } = require("node:perf_hooks");
+import fs from "node:fs";
+import os from "node:os";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
 const file = process.env.SERVER_PROBE_FILE;
 if (file) {
