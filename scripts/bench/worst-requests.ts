@@ -87,7 +87,9 @@ async function main(): Promise<void> {
   const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!;
   const t0 = requests.reduce((m, r) => Math.min(m, r.start), Infinity);
   console.log(`${requests.length} requests (${requests.filter((r) => r.status !== 200).length} not 200), p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${lat.at(-1)} ms`);
-  const inRun = probe.filter((p) => p.t >= t0 && p.t <= t0 + durationS * 1000 + 1000);
+  const runEnd = requests.reduce((m, r) => Math.max(m, r.start + r.ms), 0);
+  const inRun = probe.filter((p) => p.t >= t0 && p.t <= runEnd + 1000);
+  if (inRun.length === 0) throw new Error(`no probe lines during the run (${probe.length} in all): is ${probeFile} written?`);
   const max = (f: (p: ProbeLine) => number) => Math.max(...inRun.map(f));
   const mean = (f: (p: ProbeLine) => number) => inRun.reduce((a, p) => a + f(p), 0) / inRun.length;
   console.log(
