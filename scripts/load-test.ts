@@ -37,6 +37,7 @@ async function main(): Promise<number> {
   console.log(`  server RSS      start ${r.rssStartMB.toFixed(1)} MB, after warm-up ${r.rssAfterWarmupMB.toFixed(1)} MB, peak ${r.rssPeakMB.toFixed(1)} MB, end ${r.rssEndMB.toFixed(1)} MB`);
   console.log(`  RSS growth      ${r.rssGrowthMB.toFixed(1)} MB (budget < ${RSS_GROWTH_BUDGET_MB} MB)`);
   console.log(`  RSS curve (s: MB) ${r.rssCurve.map((p) => `${p.tS}: ${p.rssMB.toFixed(0)}`).join(", ")}`);
+  console.log(`  live heap after full GCs (s: MB) ${r.rssCurve.map((p) => `${p.tS}: ${p.liveHeapMB ?? "?"}`).join(", ")}`);
   if (r.rssCurve.length >= 4) {
     const half = Math.floor(r.rssCurve.length / 2);
     const mean = (xs: typeof r.rssCurve) => xs.reduce((a, p) => a + p.rssMB, 0) / xs.length;
