@@ -1,5 +1,6 @@
 /**
- * Right-sizing benchmark: parse + percentiles of 1,000,000 utilization samples (issue 5: within 2 s).
+ * Right-sizing benchmark: parse + percentiles of 1,000,000 utilization samples (issue 15: 1M rows x 5 columns
+ * within 1.5 s in Node; issue 5 asked for 2 s).
  *   npx tsx scripts/bench-rightsize.ts          prints the figures
  * `rightsizeSections()` returns {name, value, unit, target} rows in the shape of scripts/bench.ts sections
  * (BenchSection), so the lead can list it in `npm run bench`.
@@ -7,7 +8,8 @@
  * Input: a realistic Container Insights CSV of 1,000,000 rows ("2026-10-01T00:00:00Z,412.37,1024,1733.5,2048":
  * Timestamp, CpuUtilized, CpuReserved, MemoryUtilized, MemoryReserved; ~48 MB) - each row one CPU and one
  * memory sample - and the 3-column variant a Logs Insights export of performance events gives (~33 MB).
- * Measured: analyzeUsageText (papaparse chunks -> typed arrays -> nearest-rank selection -> chart series),
+ * Measured: analyzeUsageText (quote-free CSV read in place, else papaparse chunks -> typed arrays -> nearest-rank
+ * selection -> chart series),
  * i.e. exactly what the Web Worker runs after reading the file. Median of 5 runs after a warm-up.
  */
 import os from "node:os";
@@ -20,7 +22,7 @@ import type { BenchSection } from "./bench/engine";
 
 export type { BenchSection };
 
-const TARGET_MS = 2000;
+const TARGET_MS = 1500;
 /**
  * Percentiles alone (sampleStats: copy + nearest-rank selection) of 1,000,000 samples. Moved here from
  * tests/unit/rightsize/percentile.test.ts, which now checks only the values: ~100 ms on this machine idle.

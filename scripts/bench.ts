@@ -72,12 +72,12 @@ async function runAll(): Promise<number> {
   const results: Array<BenchSection & { group: string; pass: boolean | null }> = [];
   for (const section of SECTIONS) {
     process.stderr.write(`running ${section.group}...\n`);
-    for (const r of await section.run()) results.push({ ...r, group: section.group, pass: r.target === null ? null : r.value <= r.target });
+    for (const r of await section.run()) results.push({ ...r, group: section.group, pass: r.target === null ? null : r.atLeast ? r.value >= r.target : r.value <= r.target });
   }
   const width = Math.max(...results.map((r) => r.name.length)) + 2;
   console.log(`${"benchmark".padEnd(width)}${"median".padStart(12)}${"target".padStart(16)}  result`);
   for (const r of results) {
-    const target = r.target === null ? "-" : `<= ${fmt(r.target)} ${r.unit}`;
+    const target = r.target === null ? "-" : `${r.atLeast ? ">=" : "<="} ${fmt(r.target)} ${r.unit}`;
     const verdict = r.pass === null ? "" : r.pass ? "ok" : "OVER TARGET";
     console.log(`${r.name.padEnd(width)}${`${fmt(r.value)} ${r.unit}`.padStart(12)}${target.padStart(16)}  ${verdict}${r.detail ? `  (${r.detail})` : ""}`);
   }

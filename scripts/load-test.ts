@@ -5,8 +5,11 @@
  * the same answers after the run as before. Exit 0 pass, 1 fail, 2 no build. `npm run bench` runs the same
  * and lists these targets with the measured values; npm test keeps only a bounded correctness check
  * (tests/e2e/load.spec.ts), since thresholds on time and memory fail on a busy machine.
- *   npm run load [-- --duration 60 --connections 64]
+ * The RSS curve (every --sample seconds, default 10; 30 for runs of 10 minutes or more) is printed as it goes and
+ * at the end, with the machine's load average.
+ *   npm run load [-- --duration 60 | --minutes 10] [--connections 64] [--sample 10]
  */
+import os from "node:os";
 import { RSS_GROWTH_BUDGET_MB, runLoad } from "./bench/load";
 import { MissingBuildError } from "./bench/server";
 
@@ -22,7 +25,9 @@ function arg(name: string, fallback: number): number {
 }
 
 async function main(): Promise<number> {
-  const r = await runLoad({ durationS: arg("duration", 60), connections: arg("connections", 64), log: (s) => console.log(s) });
+  const durationS = process.argv.includes("--minutes") ? arg("minutes", 1) * 60 : arg("duration", 60);
+  const sampleEveryS = arg("sample", durationS >= 600 ? 30 : 10);
+  const r = await runLoad({ durationS, connections: arg("connections", 64), sampleEveryS, log: (s) => console.log(s) });
   const codes = Object.entries(r.run.statusCodes).map(([k, v]) => `${k}: ${v}`).join(", ");
   console.log("");
   console.log(`POST /api/estimate, ${r.durationS} s, ${r.connections} connections, ${r.bodies} different bodies`);
@@ -31,6 +36,14 @@ async function main(): Promise<number> {
   console.log(`  errors          ${r.run.errors} (timeouts ${r.run.timeouts}), non-2xx ${r.run.non2xx}`);
   console.log(`  server RSS      start ${r.rssStartMB.toFixed(1)} MB, after warm-up ${r.rssAfterWarmupMB.toFixed(1)} MB, peak ${r.rssPeakMB.toFixed(1)} MB, end ${r.rssEndMB.toFixed(1)} MB`);
   console.log(`  RSS growth      ${r.rssGrowthMB.toFixed(1)} MB (budget < ${RSS_GROWTH_BUDGET_MB} MB)`);
+  console.log(`  RSS curve (s: MB) ${r.rssCurve.map((p) => `${p.tS}: ${p.rssMB.toFixed(0)}`).join(", ")}`);
+  console.log(`  live heap after full GCs (s: MB) ${r.rssCurve.map((p) => `${p.tS}: ${p.liveHeapMB ?? "?"}`).join(", ")}`);
+  if (r.rssCurve.length >= 4) {
+    const half = Math.floor(r.rssCurve.length / 2);
+    const mean = (xs: typeof r.rssCurve) => xs.reduce((a, p) => a + p.rssMB, 0) / xs.length;
+    console.log(`  RSS mean        first half of the run ${mean(r.rssCurve.slice(0, half)).toFixed(1)} MB, second half ${mean(r.rssCurve.slice(half)).toFixed(1)} MB`);
+  }
+  console.log(`  load average    ${r.loadAvg.start.toFixed(2)} at the start, ${r.loadAvg.end.toFixed(2)} at the end (1 min, ${os.cpus().length} cores)`);
   console.log(`  same answers after the run: ${r.sameAnswersAfter ? "yes" : "NO"}`);
   const ok = r.run.errors === 0 && r.run.non2xx === 0 && r.run.requests > 0 && r.rssGrowthMB < RSS_GROWTH_BUDGET_MB && r.sameAnswersAfter;
   console.log(ok ? "PASS" : "FAIL");

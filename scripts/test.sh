@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# npm test: type-check, lint (ESLint with the import boundaries), unit tests, production build, Playwright in
-# Debian's Chromium.
+# npm test: type-check, lint (ESLint with the import boundaries), unit tests, production build, the standalone
+# server (what the container image runs: scripts/standalone-check.ts), Playwright in Debian's Chromium.
 # Every stage runs; the exit code is non-zero if any failed, and the failed stages are named at the end.
 # JSON reports go to .ci-out/ for .ci/run.
 set -uo pipefail
@@ -16,6 +16,8 @@ echo "== unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.ci-out/vitest.json || failed+=("unit tests")
 echo "== production build"
 if npx next build; then
+  echo "== standalone server (node .next/standalone/server.js)"
+  npx tsx scripts/standalone-check.ts || failed+=("standalone server")
   echo "== browser tests (Chromium)"
   PLAYWRIGHT_JSON_OUTPUT_NAME=.ci-out/playwright.json npx playwright test --reporter=list,json || failed+=("browser tests")
 else

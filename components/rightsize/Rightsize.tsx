@@ -112,7 +112,7 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds }: Props
     setFields((f) => withCurrentSize(f, { vcpu: size.fromFile.vcpu ? size.vcpu : null, memoryGiB: size.fromFile.memoryGiB ? size.memoryGiB : null }));
     setSizeFrom((s) => ({ vcpu: size.fromFile.vcpu ? "file" : s.vcpu, memoryGiB: size.fromFile.memoryGiB ? "file" : s.memoryGiB }));
   };
-  const { usage, elapsed, start: startUsage } = useUsageFile(onUsageSummary);
+  const { usage, elapsed, start: startUsage, cancel: cancelUsage } = useUsageFile(onUsageSummary);
   const summary = usage.status === "done" ? usage.summary : null;
   const sizeFromFile = summary ? resolveCurrentSize(summary, givenSize(fields, sizeFrom)).notes : [];
 
@@ -165,7 +165,7 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds }: Props
             onTaskDefinition={(file) => void taskDefinitions.importFile(TASK_DEFINITION_ROW, file)}
             onChange={editFields}
           />
-          <UsageFilePanel usage={usage} elapsed={elapsed} onFile={startUsage} />
+          <UsageFilePanel usage={usage} elapsed={elapsed} onFile={startUsage} onCancel={cancelUsage} />
           <SizingRulePanel rule={rule} headroomError={headroomError} onChange={(patch) => setRule((r) => ({ ...r, ...patch }))} />
         </div>
 

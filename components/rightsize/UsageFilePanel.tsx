@@ -6,7 +6,7 @@ import { Banner } from "@/components/ui/fields";
 import type { UsageState } from "./useUsageFile";
 import styles from "./rightsize.module.css";
 
-export function UsageFilePanel({ usage, elapsed, onFile }: { usage: UsageState; elapsed: number; onFile: (file: File) => void }) {
+export function UsageFilePanel({ usage, elapsed, onFile, onCancel }: { usage: UsageState; elapsed: number; onFile: (file: File) => void; onCancel: () => void }) {
   const [dragging, setDragging] = useState(false);
   const onInput = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -44,13 +44,20 @@ export function UsageFilePanel({ usage, elapsed, onFile }: { usage: UsageState; 
           the current size), service metrics (CPUUtilization, MemoryUtilization %), GetMetricData output or performance log events.
         </p>
       </div>
-      <UsageStatus usage={usage} elapsed={elapsed} />
+      <UsageStatus usage={usage} elapsed={elapsed} onCancel={onCancel} />
     </section>
   );
 }
 
-function UsageStatus({ usage, elapsed }: { usage: UsageState; elapsed: number }) {
+function UsageStatus({ usage, elapsed, onCancel }: { usage: UsageState; elapsed: number; onCancel: () => void }) {
   if (usage.status === "idle") return null;
+  if (usage.status === "cancelled") {
+    return (
+      <div className={styles.status} role="status" data-testid="usage-status">
+        Cancelled {usage.fileName} at {Math.round(usage.fraction * 100)}%; nothing was kept. Choose a file to start again.
+      </div>
+    );
+  }
   if (usage.status === "working") {
     const pct = Math.round(usage.fraction * 100);
     return (
@@ -59,6 +66,9 @@ function UsageStatus({ usage, elapsed }: { usage: UsageState; elapsed: number })
         <div>
           {usage.phase === "reading" ? "Reading" : `Parsing ${pct}%`} · {usage.fileName} ({formatMegabytes(usage.bytes)}) · {(elapsed / 1000).toFixed(1)} s
         </div>
+        <button type="button" className="btn" onClick={onCancel} data-testid="usage-cancel">
+          Cancel
+        </button>
       </div>
     );
   }

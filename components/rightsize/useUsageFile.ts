@@ -1,7 +1,8 @@
 "use client";
 /**
  * A utilization file analysed in a Web Worker (./usage.worker.ts): the page stays responsive and nothing is
- * uploaded. A newer file cancels the previous one. `onDone` runs once per file with its summary.
+ * uploaded. A newer file cancels the previous one; `cancel()` stops the current one (the worker is terminated,
+ * so a long parse stops at once). `onDone` runs once per file with its summary.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { checkUsageFileSize, type UsageSummary } from "@/lib/rightsize/usage";
@@ -11,7 +12,8 @@ export type UsageState =
   | { status: "idle" }
   | { status: "working"; fileName: string; bytes: number; phase: "reading" | "parsing"; fraction: number; startedAt: number }
   | { status: "done"; fileName: string; bytes: number; summary: UsageSummary; parseMs: number; totalMs: number }
-  | { status: "error"; fileName: string; error: string };
+  | { status: "error"; fileName: string; error: string }
+  | { status: "cancelled"; fileName: string; fraction: number };
 
 export function useUsageFile(onDone: (summary: UsageSummary) => void) {
   const [usage, setUsage] = useState<UsageState>({ status: "idle" });
@@ -63,6 +65,14 @@ export function useUsageFile(onDone: (summary: UsageSummary) => void) {
     worker.postMessage({ id, file });
   }, []);
 
+  const cancel = useCallback(() => {
+    if (!workerRef.current) return;
+    workerRef.current.terminate();
+    workerRef.current = null;
+    jobRef.current++; // a reply already queued from the terminated worker is ignored
+    setUsage((u) => (u.status === "working" ? { status: "cancelled", fileName: u.fileName, fraction: u.fraction } : u));
+  }, []);
+
   useEffect(() => () => workerRef.current?.terminate(), []);
 
   // A visible clock while the worker runs (the page stays responsive, which this proves too).
@@ -72,5 +82,5 @@ export function useUsageFile(onDone: (summary: UsageSummary) => void) {
     return () => window.clearInterval(t);
   }, [usage]);
 
-  return { usage, elapsed, start };
+  return { usage, elapsed, start, cancel };
 }

@@ -17,6 +17,8 @@ declare module "autocannon" {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called before each request is sent; returns the request to send (e.g. with a different body). */
+    setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
     /** Called with each response to this request (the body is collected only when this is set). */
     onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
   }

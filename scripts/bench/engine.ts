@@ -13,8 +13,10 @@ export interface BenchSection {
   name: string;
   value: number;
   unit: string;
-  /** Upper bound the value should stay under (same unit). */
+  /** Upper bound the value should stay under (same unit); a lower bound when `atLeast`. */
   target: number | null;
+  /** The target is a floor (value >= target), e.g. a throughput ratio. */
+  atLeast?: boolean;
   detail?: string;
 }
 

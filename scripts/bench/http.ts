@@ -87,6 +87,29 @@ export async function loadEstimate(url: string, opts: { durationS: number; conne
   return figures(r);
 }
 
+/**
+ * The same bodies, but every request made unique (its service names carry a request counter), so none is
+ * answered from the server's result cache: what an estimate costs when it has to be computed.
+ */
+export async function loadEstimateUncached(url: string, opts: { durationS: number; connections: number; bodies?: string[] }): Promise<LoadFigures> {
+  const bodies = opts.bodies ?? estimateBodies();
+  let n = 0;
+  const r = await autocannon({
+    url: `${url}/api/estimate`,
+    connections: opts.connections,
+    duration: opts.durationS,
+    timeout: 10,
+    requests: bodies.map((body) => ({
+      method: "POST",
+      path: "/api/estimate",
+      headers: { "content-type": "application/json" },
+      body,
+      setupRequest: (req: { body?: string }) => ({ ...req, body: body.replaceAll('"name":"svc-', `"name":"u${++n}-svc-`) }),
+    })),
+  });
+  return figures(r);
+}
+
 export async function loadHealth(url: string, opts: { durationS: number; connections: number }): Promise<LoadFigures> {
   const r = await autocannon({ url: `${url}/api/health`, connections: opts.connections, duration: opts.durationS, timeout: 10, method: "GET" });
   return figures(r);

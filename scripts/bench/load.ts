@@ -6,6 +6,10 @@
  * 198 MB -> 276 MB at 10 s, 287-292 MB from 20 s to 60 s); a leak is growth beyond that plateau. Both RSS
  * readings are taken after the same idle time, so V8's idle-time heap shrinking affects both alike.
  */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { answers, estimateBodies, loadEstimate, type LoadFigures } from "./http";
 import type { BenchSection } from "./engine";
@@ -26,15 +30,32 @@ export interface LoadReport {
   rssPeakMB: number;
   rssEndMB: number;
   rssGrowthMB: number;
+  /** RSS sampled during the run: seconds since the run started, MB; liveHeapMB = heap after the latest full GC (server probe). */
+  rssCurve: Array<{ tS: number; rssMB: number; liveHeapMB: number | null }>;
+  /** 1-minute load average of the machine when the run started and ended (2 cores shared with the load generator). */
+  loadAvg: { start: number; end: number };
   sameAnswersAfter: boolean;
 }
 
-export async function runLoad(opts: { durationS?: number; connections?: number; warmupS?: number; idleMs?: number; port?: number; log?: (s: string) => void } = {}): Promise<LoadReport> {
+export async function runLoad(
+  opts: { durationS?: number; connections?: number; warmupS?: number; idleMs?: number; port?: number; sampleEveryS?: number; log?: (s: string) => void } = {},
+): Promise<LoadReport> {
   const durationS = opts.durationS ?? 60;
   const connections = opts.connections ?? 64;
   const log = opts.log ?? (() => {});
   const bodies = estimateBodies();
-  const server = await startServer({ port: opts.port });
+  // The server probe (scripts/bench/server-probe.mjs) reports the heap left after each full GC: live memory.
+  const probeDir = mkdtempSync(path.join(os.tmpdir(), "load-probe-"));
+  const probeFile = path.join(probeDir, "probe.jsonl");
+  const liveHeapMB = (): number | null => {
+    if (!existsSync(probeFile)) return null;
+    const lines = readFileSync(probeFile, "utf8").trim().split("\n");
+    return (JSON.parse(lines.at(-1)!) as { liveHeapMB: number | null }).liveHeapMB;
+  };
+  const server = await startServer({
+    port: opts.port,
+    env: { SERVER_PROBE_FILE: probeFile, NODE_OPTIONS: `--import ${pathToFileURL(path.join(__dirname, "server-probe.mjs")).href}` },
+  });
   try {
     const rssStartMB = server.rssMB();
     const before = await answers(server.url, bodies);
@@ -46,18 +67,25 @@ export async function runLoad(opts: { durationS?: number; connections?: number; 
     const rssAfterWarmupMB = server.rssMB();
     log(`RSS after warm-up and idle: ${rssAfterWarmupMB.toFixed(1)} MB; load ${durationS} s at ${connections} connections`);
     let rssPeakMB = rssAfterWarmupMB;
+    const sampleEveryMs = (opts.sampleEveryS ?? 10) * 1000;
+    const rssCurve: LoadReport["rssCurve"] = [];
+    const loadStart = os.loadavg()[0]!;
     const t0 = Date.now();
-    let lastLog = 0;
+    let nextSample = t0 + sampleEveryMs;
     const sampler = setInterval(() => {
       const rss = server.rssMB();
       rssPeakMB = Math.max(rssPeakMB, rss);
-      if (Date.now() - lastLog >= 10_000) {
-        lastLog = Date.now();
-        log(`  t=${((Date.now() - t0) / 1000).toFixed(0)} s RSS ${rss.toFixed(1)} MB`);
+      if (Date.now() >= nextSample) {
+        nextSample += sampleEveryMs;
+        const tS = Math.round((Date.now() - t0) / 1000);
+        const live = liveHeapMB();
+        rssCurve.push({ tS, rssMB: rss, liveHeapMB: live });
+        log(`  t=${tS} s RSS ${rss.toFixed(1)} MB, live heap ${live ?? "?"} MB (load average ${os.loadavg()[0]!.toFixed(2)})`);
       }
     }, 500);
     const run = await loadEstimate(server.url, { durationS, connections, bodies });
     clearInterval(sampler);
+    const loadEnd = os.loadavg()[0]!;
     await sleep(opts.idleMs ?? 10_000);
     const rssEndMB = server.rssMB();
     const after = await answers(server.url, bodies);
@@ -74,10 +102,13 @@ export async function runLoad(opts: { durationS?: number; connections?: number; 
       rssPeakMB,
       rssEndMB,
       rssGrowthMB: rssEndMB - rssAfterWarmupMB,
+      rssCurve,
+      loadAvg: { start: loadStart, end: loadEnd },
       sameAnswersAfter,
     };
   } finally {
     await server.stop();
+    rmSync(probeDir, { recursive: true, force: true });
   }
 }
 

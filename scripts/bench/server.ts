@@ -64,7 +64,7 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number, 
   throw new Error(`next start did not answer ${url}/api/health within ${timeoutMs} ms:\n${log()}`);
 }
 
-export async function startServer(opts: { port?: number; root?: string } = {}): Promise<RunningServer> {
+export async function startServer(opts: { port?: number; root?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const root = opts.root ?? ROOT;
   assertBuilt(root);
   const port = opts.port ?? (await freePort());
@@ -74,7 +74,7 @@ export async function startServer(opts: { port?: number; root?: string } = {}): 
     [`--max-http-header-size=${MAX_HTTP_HEADER_SIZE}`, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: root,
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...opts.env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -1,6 +1,7 @@
 /**
  * /rightsize in a real browser: upload -> recommendation -> applied to the estimator; bad files;
- * task definition import; a 1,000,000-row file parsed in the Web Worker while the page keeps painting.
+ * task definition import; a 1,000,000-row file parsed in the Web Worker while the page keeps painting, and
+ * cancelled mid-parse.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -210,5 +211,49 @@ test("1,000,000 rows parse in a Web Worker while the page keeps painting its pro
   expect(workers.length, "a dedicated worker parses the file").toBeGreaterThanOrEqual(1);
   // Frames were painted mid-parse showing at least two different progress values.
   expect(distinct.length).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId("rec-recommended-size")).toBeVisible();
+});
+
+// Cancel: clicked from inside the page the moment the first parsing percentage shows (a click from the test
+// process could arrive after a fast parse finished), so the parse is surely still running when it is cancelled.
+test("a 1,000,000-row parse can be cancelled: the worker stops, nothing is kept, the next file works", async ({ page }) => {
+  test.setTimeout(240_000);
+  const file = path.join(root, "test-results", "rightsize-million.csv");
+  writeMillionRowCsv(file);
+  let started = 0;
+  let closed = 0;
+  page.on("worker", (w) => {
+    started++;
+    w.on("close", () => closed++);
+  });
+  await page.goto("/rightsize");
+  await page.evaluate(() => {
+    const w = window as unknown as { __cancelledAt: string | null };
+    w.__cancelledAt = null;
+    const observer = new MutationObserver(() => {
+      const status = document.querySelector('[data-testid="usage-status"]');
+      const button = document.querySelector<HTMLButtonElement>('[data-testid="usage-cancel"]');
+      if (button && status && /Parsing \d+%/.test(status.textContent ?? "")) {
+        w.__cancelledAt = status.textContent;
+        observer.disconnect();
+        button.click();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByTestId("usage-file").setInputFiles(file);
+  await expect(page.getByTestId("usage-status")).toContainText("Cancelled rightsize-million.csv at", { timeout: 180_000 });
+  const cancelledAt = await page.evaluate(() => (window as unknown as { __cancelledAt: string | null }).__cancelledAt);
+  expect(cancelledAt).toMatch(/Parsing \d+%/);
+  await expect.poll(() => closed, { message: "the worker is terminated" }).toBe(started);
+  expect(started).toBe(1);
+  // Nothing arrives later from the terminated worker, and no recommendation is made from a cancelled file.
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId("usage-status")).toContainText("Cancelled");
+  await expect(page.getByTestId("result-empty")).toBeVisible();
+  await shot(page, "rightsize-cancelled");
+
+  await page.getByTestId("usage-file").setInputFiles(usageFile("steady-web-container-insights.csv"));
+  await expect(page.getByTestId("usage-status")).toContainText("4,032 rows parsed");
   await expect(page.getByTestId("rec-recommended-size")).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/estimate/route";
-import { MAX_BODY_BYTES } from "@/app/api/estimate/handler";
+import { MAX_BODY_BYTES, resultCache } from "@/app/api/estimate/handler";
 import { EstimateResultSchema } from "@/lib/schemas/estimate";
 
 const URL_ = "http://127.0.0.1/api/estimate";
@@ -29,6 +29,23 @@ describe("POST /api/estimate", () => {
     expect(fargate?.monthlyUSD).toBeCloseTo(36.0401, 9);
     expect(result.input.catalog ?? result.catalog.id).toBe(result.catalog.id);
     expect(result.hoursPerMonth).toBe(730);
+  });
+
+  it("a repeated body is answered from the bounded result cache with the same bytes and headers; errors are not cached", async () => {
+    resultCache.clear();
+    const body = JSON.stringify(oneService);
+    const first = await post(body);
+    const firstText = await first.text();
+    expect(first.status).toBe(200);
+    expect(resultCache.size).toBe(1);
+    const second = await post(body);
+    expect(second.status).toBe(200);
+    expect(await second.text()).toBe(firstText);
+    expect([...second.headers]).toEqual([...first.headers]);
+    expect(first.headers.get("content-type")).toBe("application/json");
+    const bad = await post(JSON.stringify({ ...oneService, region: "mars-north-1" }));
+    expect(bad.status).toBe(400);
+    expect(resultCache.size).toBe(1);
   });
 
   it("400: invalid JSON names the body", async () => {
