@@ -151,7 +151,7 @@ test.describe("estimator page", () => {
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
     expect(csv.suggestedFilename()).toMatch(/^ecs-estimate-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = readFileSync((await csv.path())!, "utf8").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("option,service,component,quantity,unit,rate,usd,usageType,asOf,derived,note,category,shared,label");
+    expect(lines[0]).toBe("option,service,component,quantity,unit,rate,usd,usageType,asOf,derived,note,category,shared,label,environment");
     const lineCount = exported.options.reduce((n: number, o: { lines: unknown[] }) => n + o.lines.length, 0);
     expect(lines).toHaveLength(1 + lineCount);
 
