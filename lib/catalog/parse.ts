@@ -2,7 +2,7 @@
  * Validation of catalog files. Every failure names the file and each field path, so a corrupted or
  * schema-drifted snapshot fails loudly instead of pricing with a missing rate.
  */
-import * as z from "zod";
+import { z } from "../security/zod";
 import { formatPath } from "../field-errors";
 import {
   CatalogFileError,

@@ -10,7 +10,7 @@
  * - a dimension may be tiered (beginRange/endRange): the first tier is the one with the lowest beginRange;
  * - prices are 10-decimal strings; parsed with Number() (full precision of the published string).
  */
-import * as z from "zod";
+import { z } from "../security/zod";
 import { formatPath } from "../field-errors";
 import { FARGATE_USAGE_SUFFIX, type FargateUsageKey } from "./billing-codes";
 

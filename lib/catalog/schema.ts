@@ -3,7 +3,7 @@
  * Every rate carries its provenance (source, as-of date, AWS usage type, derived flag).
  * Where no rate exists, the slot holds { available: false, reason } - never a zero or a guess.
  */
-import * as z from "zod";
+import { z } from "../security/zod";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
 const usd = z.number().refine(Number.isFinite, "must be a finite number").min(0, "must be >= 0");

@@ -3,7 +3,7 @@
  * so they cannot drift (z.toJSONSchema).
  * Input schema = what may be sent (defaults optional); result schema = what is returned.
  */
-import * as z from "zod";
+import { z } from "../security/zod";
 import { EstimateInputSchema, EstimateResultSchema } from "../schemas/estimate";
 
 export const SCHEMA_BASE_PATH = "/schema";

@@ -5,7 +5,7 @@
  * Field names are fixed; optional fields may be added, never renamed. Limits are stated here once
  * (SERVICE_LIMITS, EC2_LIMITS); other modules import them instead of copying the numbers.
  */
-import * as z from "zod";
+import { z } from "../security/zod";
 import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH, MAX_POD_CONTAINERS } from "../units";
 import { formatPath, type FieldError } from "../field-errors";
 import { WEEKDAYS } from "../schedule/weekdays";
