@@ -5,8 +5,6 @@
  */
 import type { ChangeEvent } from "react";
 import type { EstimateResult, FieldError } from "@/lib/schemas/estimate";
-import { estimateToCsv, exportFilename } from "@/lib/export/csv";
-import { focusFilename, focusRows, focusRowsToCsv } from "@/lib/export/focus";
 import type { RegionCatalog } from "@/lib/catalog/schema";
 import { FieldErrorList } from "@/components/ui/fields";
 import { SummaryCards } from "./Results";
@@ -43,14 +41,23 @@ interface Props {
 export function ComparisonPanel({ result, status, statusWarn, errors, shareLink, copyStatus, onCopyLink, onImport, catalog = null, compareHref }: Props) {
   const focusCatalog = catalog && catalog.catalogId === result.catalog.id && catalog.region === result.catalog.region ? catalog : null;
   /** FOCUS 1.2 rows of the recommended option for the current month (docs/focus-export.md). */
-  const downloadFocus = () => {
+  const downloadFocus = async () => {
     if (!focusCatalog) return;
+    // Loaded on the first click: the FOCUS rules are not part of the page's first-load JavaScript.
+    const { focusFilename, focusRows, focusRowsToCsv } = await import("@/lib/export/focus");
     const month = new Date().toISOString().slice(0, 7);
     const rows = focusRows(result, { month, option: "recommended", catalog: focusCatalog });
     if (rows.ok) download(focusFilename(month, "csv"), focusRowsToCsv(rows.rows), "text/csv;charset=utf-8");
   };
-  const downloadJson = () => download(exportFilename(new Date(), "json"), JSON.stringify(result, null, 2) + "\n", "application/json");
-  const downloadCsv = () => download(exportFilename(new Date(), "csv"), estimateToCsv(result), "text/csv;charset=utf-8");
+  // The export code loads on the first click, outside the page's first-load JavaScript.
+  const downloadJson = async () => {
+    const { exportFilename } = await import("@/lib/export/csv");
+    download(exportFilename(new Date(), "json"), JSON.stringify(result, null, 2) + "\n", "application/json");
+  };
+  const downloadCsv = async () => {
+    const { estimateToCsv, exportFilename } = await import("@/lib/export/csv");
+    download(exportFilename(new Date(), "csv"), estimateToCsv(result), "text/csv;charset=utf-8");
+  };
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = "";

@@ -22,20 +22,14 @@ import type { TaskDefinitionFields } from "@/lib/rightsize/task-definition";
 import { ShareTokenContext } from "./ServiceCard";
 import { ServicesPanel } from "./ServicesPanel";
 import { SettingsPanel } from "./SettingsPanel";
-import { NetworkPanel } from "./NetworkPanel";
-import { EnvironmentsPanel } from "./EnvironmentsPanel";
-import { SchedulePanel } from "./SchedulePanel";
 import { ComparisonPanel } from "./ComparisonPanel";
 import { Breakdown, WarningsAndSources } from "./Results";
 import { CostChartPanel, CrossoverPanel } from "./ChartsSection";
-import { RegionsPanel } from "./RegionsPanel";
 import { EstimateNotice, type Notice } from "./EstimateNotice";
 import { SizeDatalists } from "./SizeDatalists";
-import { IacImport } from "@/components/iac/IacImport";
 import { useDraft } from "./useDraft";
 import { useEstimatorKit } from "./useEstimatorKit";
 import { useLiveEstimate } from "./useLiveEstimate";
-import { K8sImportPanel } from "./K8sImportPanel";
 import { isManifestFileName, looksLikeKubernetesJson, useK8sImport, type K8sImportState } from "./useK8sImport";
 import type { FormLimits, Kit, RegionInfo } from "./types";
 
@@ -48,6 +42,14 @@ const CommitmentPanel = dynamic(() => import("./CommitmentPanel"), {
     </section>
   ),
 });
+
+// Below the form or opened on demand: their code loads after first paint, so /'s first-load JS stays in budget.
+const SchedulePanel = dynamic(() => import("./SchedulePanel").then((m) => m.SchedulePanel), { ssr: false });
+const RegionsPanel = dynamic(() => import("./RegionsPanel").then((m) => m.RegionsPanel), { ssr: false });
+const NetworkPanel = dynamic(() => import("./NetworkPanel").then((m) => m.NetworkPanel), { ssr: false });
+const EnvironmentsPanel = dynamic(() => import("./EnvironmentsPanel").then((m) => m.EnvironmentsPanel), { ssr: false });
+const K8sImportPanel = dynamic(() => import("./K8sImportPanel").then((m) => m.K8sImportPanel), { ssr: false });
+const IacImport = dynamic(() => import("@/components/iac/IacImport").then((m) => m.IacImport), { ssr: false });
 
 export interface EstimatorProps {
   initialDraft: EstimateDraft;
