@@ -13,6 +13,7 @@ import { rightsizeSections } from "./bench-rightsize";
 import { engineSections, type BenchSection } from "./bench/engine";
 import { k8sImportSections } from "./bench/k8s-import";
 import { loadSections } from "./bench/load";
+import { requestSplitSections } from "./bench/request-split";
 import { httpSections } from "./bench/server-sections";
 import { assertBuilt, MissingBuildError, startServer, type RunningServer } from "./bench/server";
 import { webSections } from "./bench/web";
@@ -24,6 +25,7 @@ const SECTIONS: Array<{ group: string; run: () => BenchSection[] | Promise<Bench
   { group: "engine", run: () => engineSections() },
   { group: "rightsize", run: () => rightsizeSections() },
   { group: "import", run: () => k8sImportSections() },
+  { group: "request", run: () => requestSplitSections() },
   {
     group: "web",
     run: async () => {

@@ -88,12 +88,14 @@ export async function loadEstimate(url: string, opts: { durationS: number; conne
 }
 
 /**
- * The same bodies, but every request made unique (its service names carry a request counter), so none is
- * answered from the server's result cache: what an estimate costs when it has to be computed.
+ * The same bodies, but every request made unique (its service names carry a counter, never reset in this
+ * process), so none is answered from the server's result cache: what an estimate costs when it has to be
+ * computed, and a cache that keeps filling.
  */
+let uniqueCounter = 0;
+
 export async function loadEstimateUncached(url: string, opts: { durationS: number; connections: number; bodies?: string[] }): Promise<LoadFigures> {
   const bodies = opts.bodies ?? estimateBodies();
-  let n = 0;
   const r = await autocannon({
     url: `${url}/api/estimate`,
     connections: opts.connections,
@@ -104,7 +106,7 @@ export async function loadEstimateUncached(url: string, opts: { durationS: numbe
       path: "/api/estimate",
       headers: { "content-type": "application/json" },
       body,
-      setupRequest: (req: { body?: string }) => ({ ...req, body: body.replaceAll('"name":"svc-', `"name":"u${++n}-svc-`) }),
+      setupRequest: (req: { body?: string }) => ({ ...req, body: body.replaceAll('"name":"svc-', `"name":"u${++uniqueCounter}-svc-`) }),
     })),
   });
   return figures(r);

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
-import { answers, estimateBodies, loadEstimate, type LoadFigures } from "./http";
+import { answers, estimateBodies, loadEstimate, loadEstimateUncached, type LoadFigures } from "./http";
 import type { BenchSection } from "./engine";
 import { sleep, startServer } from "./server";
 
@@ -24,6 +24,8 @@ export interface LoadReport {
   durationS: number;
   connections: number;
   bodies: number;
+  /** Every request a body the server has not seen (computed, and a new entry for its answer cache). */
+  unique: boolean;
   run: LoadFigures;
   rssStartMB: number;
   rssAfterWarmupMB: number;
@@ -38,12 +40,14 @@ export interface LoadReport {
 }
 
 export async function runLoad(
-  opts: { durationS?: number; connections?: number; warmupS?: number; idleMs?: number; port?: number; sampleEveryS?: number; log?: (s: string) => void } = {},
+  opts: { durationS?: number; connections?: number; warmupS?: number; idleMs?: number; port?: number; sampleEveryS?: number; unique?: boolean; log?: (s: string) => void } = {},
 ): Promise<LoadReport> {
   const durationS = opts.durationS ?? 60;
   const connections = opts.connections ?? 64;
   const log = opts.log ?? (() => {});
   const bodies = estimateBodies();
+  const unique = opts.unique ?? false;
+  const send = unique ? loadEstimateUncached : loadEstimate;
   // The server probe (scripts/bench/server-probe.mjs) reports the heap left after each full GC: live memory.
   const probeDir = mkdtempSync(path.join(os.tmpdir(), "load-probe-"));
   const probeFile = path.join(probeDir, "probe.jsonl");
@@ -62,7 +66,7 @@ export async function runLoad(
     const bad = before.findIndex((a) => a.status !== 200);
     if (bad >= 0) throw new Error(`body ${bad} is not a valid estimate (HTTP ${before[bad]!.status}): ${before[bad]!.text.slice(0, 300)}`);
     log(`server pid ${server.pid} on ${server.url}, RSS ${rssStartMB.toFixed(1)} MB; warm-up ${opts.warmupS ?? 20} s`);
-    await loadEstimate(server.url, { durationS: opts.warmupS ?? 20, connections });
+    await send(server.url, { durationS: opts.warmupS ?? 20, connections });
     await sleep(opts.idleMs ?? 10_000);
     const rssAfterWarmupMB = server.rssMB();
     log(`RSS after warm-up and idle: ${rssAfterWarmupMB.toFixed(1)} MB; load ${durationS} s at ${connections} connections`);
@@ -83,7 +87,7 @@ export async function runLoad(
         log(`  t=${tS} s RSS ${rss.toFixed(1)} MB, live heap ${live ?? "?"} MB (load average ${os.loadavg()[0]!.toFixed(2)})`);
       }
     }, 500);
-    const run = await loadEstimate(server.url, { durationS, connections, bodies });
+    const run = await send(server.url, { durationS, connections, bodies });
     clearInterval(sampler);
     const loadEnd = os.loadavg()[0]!;
     await sleep(opts.idleMs ?? 10_000);
@@ -96,6 +100,7 @@ export async function runLoad(
       durationS,
       connections,
       bodies: bodies.length,
+      unique,
       run,
       rssStartMB,
       rssAfterWarmupMB,

@@ -6,7 +6,9 @@
 //   rssMB, heapUsedMB, loadAvg1 (the machine's 1-minute load average)
 //   liveHeapMB heap in use right after the latest full (mark-compact) GC: what the server really holds; a leak
 //              makes it climb, V8 merely sizing its heap to the load does not
+//   accepts    when (epoch ms) the server accepted each new TCP connection in that second ('connection' event)
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import { constants, monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
@@ -24,6 +26,12 @@ if (file) {
       if (e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) liveHeapMB = Math.round(process.memoryUsage().heapUsed / 1048576);
     }
   }).observe({ entryTypes: ["gc"] });
+  let accepts = [];
+  const emit = net.Server.prototype.emit;
+  net.Server.prototype.emit = function (event, ...args) {
+    if (event === "connection" && accepts.length < 10_000) accepts.push(Date.now());
+    return emit.call(this, event, ...args);
+  };
   let cpu = process.cpuUsage();
   const timer = setInterval(() => {
     const now = process.cpuUsage();
@@ -37,7 +45,9 @@ if (file) {
       heapUsedMB: Math.round(process.memoryUsage().heapUsed / 1048576),
       liveHeapMB,
       loadAvg1: os.loadavg()[0],
+      accepts,
     };
+    accepts = [];
     cpu = now;
     loop.reset();
     gcMs = 0;
