@@ -10,7 +10,8 @@
  * (tests/e2e/load.spec.ts), since thresholds on time and memory fail on a busy machine.
  * The RSS curve (every --sample seconds, default 10; 30 for runs of 10 minutes or more) is printed as it goes and
  * at the end, with the machine's load average.
- *   npm run load [-- --duration 60 | --minutes 10] [--connections 64] [--sample 10] [--repeat]
+ * --max-old-space-size MB caps the server's V8 heap as a deployment would (examples/ecs-self-hosting: 384).
+ *   npm run load [-- --duration 60 | --minutes 10] [--connections 64] [--sample 10] [--repeat] [--max-old-space-size 384]
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -33,12 +34,14 @@ async function main(): Promise<number> {
   const durationS = process.argv.includes("--minutes") ? arg("minutes", 1) * 60 : arg("duration", 60);
   const sampleEveryS = arg("sample", durationS >= 600 ? 30 : 10);
   const unique = !process.argv.includes("--repeat");
-  const r = await runLoad({ durationS, connections: arg("connections", 64), sampleEveryS, unique, log: (s) => console.log(s) });
+  const maxOldSpaceMB = process.argv.includes("--max-old-space-size") ? arg("max-old-space-size", 0) : undefined;
+  const r = await runLoad({ durationS, connections: arg("connections", 64), sampleEveryS, unique, maxOldSpaceMB, log: (s) => console.log(s) });
   const codes = Object.entries(r.run.statusCodes).map(([k, v]) => `${k}: ${v}`).join(", ");
   console.log("");
   console.log(
     `POST /api/estimate, ${r.durationS} s, ${r.connections} connections, ` +
-      (r.unique ? `every body new (${r.bodies} shapes, names made unique: computed, answer cache at its bound)` : `${r.bodies} different bodies repeated (answer cache hits)`),
+      (r.unique ? `every body new (${r.bodies} shapes, names made unique: computed, answer cache at its bound)` : `${r.bodies} different bodies repeated (answer cache hits)`) +
+      (r.maxOldSpaceMB ? `, server heap capped at --max-old-space-size=${r.maxOldSpaceMB}` : ""),
   );
   console.log(`  requests        ${r.run.requests} (${r.run.reqPerSec.toFixed(0)} req/s)  status codes {${codes}}`);
   console.log(`  latency         p50 ${r.run.p50ms} ms, p99 ${r.run.p99ms} ms, max ${r.run.maxms} ms`);
@@ -56,7 +59,7 @@ async function main(): Promise<number> {
   console.log(`  same answers after the run: ${r.sameAnswersAfter ? "yes" : "NO"}`);
   const ok = r.run.errors === 0 && r.run.non2xx === 0 && r.run.requests > 0 && r.rssGrowthMB < RSS_GROWTH_BUDGET_MB && r.sameAnswersAfter;
   console.log(ok ? "PASS" : "FAIL");
-  const out = path.join(process.cwd(), "bench", `load-${r.durationS}s.json`);
+  const out = path.join(process.cwd(), "bench", `load-${r.durationS}s${r.maxOldSpaceMB ? `-heap${r.maxOldSpaceMB}` : ""}.json`);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, pass: ok, ...r }, null, 2) + "\n");
   console.log(`written ${path.relative(process.cwd(), out)}`);

@@ -26,6 +26,8 @@ export interface LoadReport {
   bodies: number;
   /** Every request a body the server has not seen (computed, and a new entry for its answer cache). */
   unique: boolean;
+  /** V8's old-space cap given to the server (--max-old-space-size), or null for Node's default. */
+  maxOldSpaceMB: number | null;
   run: LoadFigures;
   rssStartMB: number;
   rssAfterWarmupMB: number;
@@ -40,7 +42,7 @@ export interface LoadReport {
 }
 
 export async function runLoad(
-  opts: { durationS?: number; connections?: number; warmupS?: number; idleMs?: number; port?: number; sampleEveryS?: number; unique?: boolean; log?: (s: string) => void } = {},
+  opts: { durationS?: number; connections?: number; warmupS?: number; idleMs?: number; port?: number; sampleEveryS?: number; unique?: boolean; maxOldSpaceMB?: number; log?: (s: string) => void } = {},
 ): Promise<LoadReport> {
   const durationS = opts.durationS ?? 60;
   const connections = opts.connections ?? 64;
@@ -58,7 +60,10 @@ export async function runLoad(
   };
   const server = await startServer({
     port: opts.port,
-    env: { SERVER_PROBE_FILE: probeFile, NODE_OPTIONS: `--import ${pathToFileURL(path.join(__dirname, "server-probe.mjs")).href}` },
+    env: {
+      SERVER_PROBE_FILE: probeFile,
+      NODE_OPTIONS: `--import ${pathToFileURL(path.join(__dirname, "server-probe.mjs")).href}${opts.maxOldSpaceMB ? ` --max-old-space-size=${opts.maxOldSpaceMB}` : ""}`,
+    },
   });
   try {
     const rssStartMB = server.rssMB();
@@ -101,6 +106,7 @@ export async function runLoad(
       connections,
       bodies: bodies.length,
       unique,
+      maxOldSpaceMB: opts.maxOldSpaceMB ?? null,
       run,
       rssStartMB,
       rssAfterWarmupMB,
