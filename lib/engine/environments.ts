@@ -559,27 +559,3 @@ function costAtZero(option: EstimateOption, input: EstimateInput): { optionId: s
   }
   return { optionId: option.id, monthlyUSD: usd, lines: labels };
 }
-
-// ---------------------------------------------------------------- the Savings Plan sizer's input
-
-export interface UsageProfileSeries {
-  /** The line's service ("api (dev)", "x86_64 fleet") and environment (absent: not one environment's). */
-  service: string;
-  environment?: string;
-  component: CostLine["component"];
-  label: string;
-  usageType: string | null;
-  /** On-demand rate per unit (EC2: the type's On-Demand hourly rate, whatever ec2.purchase is). */
-  onDemandRateUSD: number;
-  /** On-demand dollars in each quarter-hour of the week (672 values, UTC, index 0 = Monday 00:00-00:15). */
-  onDemandUSDPerSlot: Float64Array;
-}
-
-export interface WeeklyUsageProfile {
-  optionId: "fargate" | "ec2";
-  slotsPerHour: typeof SLOTS_PER_HOUR;
-  /** Compute usage a Compute Savings Plan can cover (Fargate vCPU and memory, EC2 instance-hours). */
-  eligible: UsageProfileSeries[];
-  /** Sum of `eligible` per quarter-hour. */
-  totalUSDPerSlot: Float64Array;
-}
