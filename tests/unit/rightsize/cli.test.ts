@@ -28,6 +28,16 @@ describe("rightsize CLI on the sample files", () => {
     expect(r.json.estimates).toBeUndefined();
   });
 
+  it("--catalog-dir takes data/ or data/catalog itself, as the estimate CLI's --data-dir does", async () => {
+    const file = "examples/usage/steady-web-container-insights.csv";
+    const size = ["--current-vcpu", "1", "--current-memory", "2", "--tasks", "2"];
+    for (const dir of ["data", "data/catalog"]) {
+      const r = await run([file, ...size, "--catalog-dir", dir]);
+      expect(r.code, dir).toBe(0);
+      expect(r.json.monthlySavingsUSD).toBeCloseTo(36.0401, 9);
+    }
+  });
+
   it("spiky worker in percent: keeps 2 vCPU, trims memory 8 -> 5 GiB", async () => {
     const r = await run(["examples/usage/spiky-batch-worker-service-metrics.csv", "--current-vcpu=2", "--current-memory=8", "--tasks=3"]);
     expect(r.code).toBe(0);
