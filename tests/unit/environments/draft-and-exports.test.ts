@@ -15,14 +15,10 @@ import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { draftToRaw } from "@/lib/share/draft";
 import { blankEnvironmentDraft, parseHourText, prodEnvironmentDraft } from "@/lib/share/draft-environments";
 import { inputToDraft } from "@/lib/share/draft-from-input";
-import { parseEstimateInput, type EstimateInputRaw } from "@/lib/schemas/estimate";
+import type { EstimateInputRaw } from "@/lib/schemas/estimate";
+import { parseValidInput as parse } from "../../support/inputs";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
-const parse = (raw: unknown) => {
-  const p = parseEstimateInput(raw);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  return p.value;
-};
 
 const withEnvs: EstimateInputRaw = {
   version: 1,
