@@ -30,3 +30,19 @@ export function TableAlternative({ testId, caption, tallRegionLabel, children }:
     </details>
   );
 }
+
+/** A table's column headers: an optional first (text) column, then right-aligned number columns. */
+export function NumberColumnHeaders({ first, columns }: { first?: string; columns: ReadonlyArray<{ key: string; label: ReactNode }> }) {
+  return (
+    <thead>
+      <tr>
+        {first !== undefined ? <th scope="col">{first}</th> : null}
+        {columns.map((c) => (
+          <th key={c.key} scope="col" className="r">
+            {c.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

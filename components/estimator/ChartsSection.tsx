@@ -9,7 +9,7 @@ import type { EstimateResult } from "@/lib/schemas/estimate";
 import { formatUSD } from "@/lib/format";
 import { costByComponent, presentComponents, SERIES } from "@/components/charts/data";
 import type { CurveData } from "@/lib/present/curve";
-import { ChartPlaceholder, TableAlternative } from "@/components/charts/TableAlternative";
+import { ChartPlaceholder, NumberColumnHeaders, TableAlternative } from "@/components/charts/TableAlternative";
 
 const CostBarChart = dynamic(() => import("@/components/charts/CostBarChart"), { ssr: false, loading: ChartPlaceholder });
 const CrossoverChart = dynamic(() => import("@/components/charts/CrossoverChart"), { ssr: false, loading: ChartPlaceholder });
@@ -32,19 +32,7 @@ export const CostChartPanel = memo(function CostChartPanel({ result }: { result:
           <figcaption>Stacked: what each option pays for. Unavailable options are left out.</figcaption>
           <CostBarChart rows={rows} />
           <TableAlternative testId="table-cost" caption="Monthly cost by option and component, USD">
-            <thead>
-              <tr>
-                <th scope="col">Option</th>
-                {parts.map((c) => (
-                  <th key={c.key} scope="col" className="r">
-                    {c.label}
-                  </th>
-                ))}
-                <th scope="col" className="r">
-                  Total
-                </th>
-              </tr>
-            </thead>
+            <NumberColumnHeaders first="Option" columns={[...parts, { key: "total", label: "Total" }]} />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
@@ -104,18 +92,7 @@ export const CrossoverPanel = memo(function CrossoverPanel({ curve, serviceNames
           {curve ? <CrossoverChart curve={curve} /> : <ChartPlaceholder />}
           {curve ? (
             <TableAlternative testId="table-crossover" caption={`Monthly cost vs task count of ${curve.serviceName}, USD`}>
-              <thead>
-                <tr>
-                  <th scope="col" className="r">
-                    Tasks of {curve.serviceName}
-                  </th>
-                  {SERIES.map((s) => (
-                    <th key={s.key} scope="col" className="r">
-                      {s.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <NumberColumnHeaders columns={[{ key: "tasks", label: `Tasks of ${curve.serviceName}` }, ...SERIES]} />
               <tbody>
                 {curve.points.map((p) => (
                   <tr key={p.tasks}>
