@@ -3,13 +3,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "@/bin/rightsize";
+import { runCli } from "../../support/cli";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 
 async function run(argv: string[], stdin = "") {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => stdin, cwd: root });
+  const { code, stdout: out, stderr: err } = await runCli(main, argv, stdin);
   return { code, out, err, json: code === 0 ? JSON.parse(out) : null };
 }
 
