@@ -3,5 +3,5 @@ export { estimate, estimateRaw, estimateChecked, checkAgainstCatalog, type Estim
 export { costCurve, type CostCurve, type CurvePoint, type CurveOptions } from "./curve";
 export { FARGATE_LINUX_SIZES, FARGATE_WINDOWS_SIZES, snapFargateSize, isValidFargateSize, largestFargateSize, type FargateSize } from "./fargate-sizes";
 export * from "./rules";
-export { weeklyUsageProfile, type WeeklyUsageProfile, type UsageProfileSeries, type IneligibleUsage } from "./usage-profile";
+export { weeklyUsageProfile, type WeeklyUsageProfile, type UsageProfileSeries } from "./usage-profile";
 export { pairKey } from "./environments";
