@@ -2,6 +2,7 @@
  * What both CLIs (bin/estimate.ts, bin/rightsize.ts) share: the I/O they are given (so tests call main()
  * in-process), reading standard input, and running main() when the file is executed directly.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -23,6 +24,27 @@ export function describeReadError(error: unknown): string {
   if (code === "EISDIR") return "it is a directory";
   if (code === "EACCES") return "permission denied";
   return error instanceof Error ? error.message : String(error);
+}
+
+/** How a CLI names its input file in messages: "-" is standard input. */
+export const inputLabel = (file: string): string => (file === "-" ? "standard input" : file);
+
+/** A usage error (exit 2, with the usage) or --help (the usage, exit 0): call when either holds. */
+export function usageOrHelp(name: string, usage: string, args: { error: string } | { help: boolean }, io: CliIO): number {
+  if ("error" in args) {
+    io.stderr(`${name}: ${args.error}\n${usage}\n`);
+    return EXIT_INVALID;
+  }
+  io.stdout(`${usage}\n`);
+  return EXIT_OK;
+}
+
+/** --data-dir, given as data/ (holding catalog/) or as data/catalog itself; without it, data/ in the working directory. */
+export function dataDirOf(option: string | null | undefined, cwd: string): string {
+  if (!option) return path.join(cwd, "data");
+  const abs = path.resolve(cwd, option);
+  if (!existsSync(path.join(abs, "catalog", "index.json")) && existsSync(path.join(abs, "index.json"))) return path.dirname(abs);
+  return abs;
 }
 
 export async function readAllStdin(): Promise<string> {

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { describeReadError, EXIT_INVALID, EXIT_OK, readAllStdin, type CliIO } from "./cli-runner";
+import { dataDirOf, describeReadError, EXIT_INVALID, EXIT_OK, readAllStdin, type CliIO } from "./cli-runner";
 import { CatalogFileError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { formatFieldErrors } from "../lib/field-errors";
@@ -82,11 +82,6 @@ async function readSideText(arg: string, cwd: string, io: CliIO): Promise<{ ok: 
   }
 }
 
-function resolveDataDir(dir: string, cwd: string): string {
-  const abs = path.resolve(cwd, dir);
-  if (!existsSync(path.join(abs, "catalog", "index.json")) && existsSync(path.join(abs, "index.json"))) return path.dirname(abs);
-  return abs;
-}
 
 export async function compareMain(argv: string[], io: CliIO): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
@@ -111,7 +106,7 @@ export async function compareMain(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`estimate: cannot compare:\n${problems.join("\n")}\n`);
     return EXIT_INVALID;
   }
-  const dataDir = args.dataDir ? resolveDataDir(args.dataDir, cwd) : path.join(cwd, "data");
+  const dataDir = dataDirOf(args.dataDir, cwd);
   let outcome;
   try {
     outcome = compareSides(sides[0]!, sides[1]!, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir }));

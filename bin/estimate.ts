@@ -9,9 +9,9 @@
  * on stderr); 3 the recommended option's monthly cost is above --budget.
  * `main(argv, io)` is exported so tests run it in-process.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describeReadError, EXIT_INVALID, EXIT_OK, readAllStdin, runIfInvokedDirectly, type CliIO } from "./cli-runner";
+import { dataDirOf, describeReadError, EXIT_INVALID, EXIT_OK, inputLabel, readAllStdin, runIfInvokedDirectly, usageOrHelp, type CliIO } from "./cli-runner";
 import { CatalogLookupError, CatalogFileError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { formatFieldErrors, type FieldError } from "../lib/field-errors";
@@ -197,26 +197,39 @@ function listErrors(source: string, errors: FieldError[]): string {
   return `${source}: invalid estimate input (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n` + formatFieldErrors(errors) + "\n";
 }
 
-/** The data dir may be given as data/ (holding catalog/) or as data/catalog itself. */
-function resolveDataDir(dir: string, cwd: string): string {
-  const abs = path.resolve(cwd, dir);
-  if (!existsSync(path.join(abs, "catalog", "index.json")) && existsSync(path.join(abs, "index.json"))) return path.dirname(abs);
-  return abs;
+/**
+ * Runs a step that reads price files: an unknown region or snapshot is listed as the input's "(catalog)" problem, a
+ * missing or broken price file is said as it is, the step's own field errors are listed; each is exit 2 (returned
+ * as the number). Otherwise the step's outcome.
+ */
+function readingPrices<O extends { ok: true }>(label: string, io: CliIO, step: () => O | { ok: false; errors: FieldError[] }): O | number {
+  let outcome: O | { ok: false; errors: FieldError[] };
+  try {
+    outcome = step();
+  } catch (error) {
+    if (error instanceof CatalogLookupError) {
+      io.stderr(listErrors(label, [{ path: "(catalog)", message: error.message }]));
+      return EXIT_INVALID;
+    }
+    if (error instanceof CatalogFileError) {
+      io.stderr(`estimate: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
+  if ("errors" in outcome) {
+    io.stderr(listErrors(label, outcome.errors));
+    return EXIT_INVALID;
+  }
+  return outcome;
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   if (argv.includes("--compare")) return compareMain(argv, io);
   const cwd = io.cwd ?? process.cwd();
   const args = parseArgs(argv);
-  if ("error" in args) {
-    io.stderr(`estimate: ${args.error}\n${USAGE}\n`);
-    return EXIT_INVALID;
-  }
-  if (args.help) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  const label = args.file === "-" ? "standard input" : args.file;
+  if ("error" in args || args.help) return usageOrHelp("estimate", USAGE, args, io);
+  const label = inputLabel(args.file);
   let text: string;
   try {
     text = args.file === "-" ? await (io.readStdin ?? readAllStdin)() : readFileSync(path.resolve(cwd, args.file), "utf8");
@@ -266,27 +279,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     input = file.input;
   }
-  const dataDir = args.dataDir ? resolveDataDir(args.dataDir, cwd) : path.join(cwd, "data");
+  const dataDir = dataDirOf(args.dataDir, cwd);
   if (args.allRegions) return allRegions(input, label, dataDir, args.format, io);
-  let outcome;
-  try {
-    outcome = estimateWithLoader(input, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir }));
-  } catch (error) {
-    // Unknown region or snapshot are field errors inside `outcome`; these are a missing or broken price file.
-    if (error instanceof CatalogLookupError) {
-      io.stderr(listErrors(label, [{ path: "(catalog)", message: error.message }]));
-      return EXIT_INVALID;
-    }
-    if (error instanceof CatalogFileError) {
-      io.stderr(`estimate: ${error.message}\n`);
-      return EXIT_INVALID;
-    }
-    throw error;
-  }
-  if (!outcome.ok) {
-    io.stderr(listErrors(label, outcome.errors));
-    return EXIT_INVALID;
-  }
+  const outcome = readingPrices(label, io, () => estimateWithLoader(input, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir })));
+  if (typeof outcome === "number") return outcome;
   const result = outcome.result;
   if (args.savingsPlan !== null) {
     // The same input and catalog the estimate used (loaded again: the loader caches parsed snapshots).
@@ -324,20 +320,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 /** --all-regions: every region of the input's snapshot (lib/regions), as JSON or a table. */
 function allRegions(input: EstimateInput, label: string, dataDir: string, format: Args["format"], io: CliIO): number {
-  let outcome;
-  try {
-    outcome = compareRegionsForInput(input, filesRegionsLoader(dataDir));
-  } catch (error) {
-    if (error instanceof CatalogLookupError || error instanceof CatalogFileError) {
-      io.stderr(`estimate: ${error.message}\n`);
-      return EXIT_INVALID;
-    }
-    throw error;
-  }
-  if (!outcome.ok) {
-    io.stderr(listErrors(label, outcome.errors));
-    return EXIT_INVALID;
-  }
+  const outcome = readingPrices(label, io, () => compareRegionsForInput(input, filesRegionsLoader(dataDir)));
+  if (typeof outcome === "number") return outcome;
   const { regions, currentRegion, catalog } = outcome.comparison;
   io.stdout(format === "table" ? renderRegionsTable(outcome.comparison) : `${JSON.stringify({ regions, currentRegion, catalog }, null, 2)}\n`);
   return EXIT_OK;

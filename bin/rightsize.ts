@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { describeReadError, EXIT_INVALID, EXIT_OK, runIfInvokedDirectly, type CliIO } from "./cli-runner";
+import { dataDirOf, describeReadError, EXIT_INVALID, EXIT_OK, inputLabel, runIfInvokedDirectly, usageOrHelp, type CliIO } from "./cli-runner";
 import { CatalogFileError, CatalogLookupError } from "../lib/catalog";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { oneServiceInput } from "../lib/rightsize/apply";
@@ -40,7 +40,7 @@ const USAGE = `Usage: npm run -s rightsize -- USAGE_FILE [options]
   --memory-percentile P    p50, p90, p95, p99 or max (default)
   --headroom PCT           percent added above the percentile (default 15)
   --full                   include both full engine results (every cost line with its rate and date)
-  --catalog-dir DIR        the data directory holding catalog/ (default ./data)
+  --catalog-dir DIR        the data directory holding catalog/, or catalog/ itself (default ./data)
 Exit codes: 0 ok, 2 invalid arguments or file.`;
 
 interface Args {
@@ -203,14 +203,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT_INVALID;
   };
   const args = parseArgs(argv);
-  if ("error" in args) return fail(`${args.error}\n${USAGE}`);
-  if (args.help) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
+  if ("error" in args || args.help) return usageOrHelp("rightsize", USAGE, args, io);
 
   // ---- the usage file
-  const label = args.file === "-" ? "standard input" : args.file;
+  const label = inputLabel(args.file);
   let text: string;
   try {
     if (args.file === "-") {
@@ -267,7 +263,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   });
   if (!built.ok) return fail(built.errors.map((e) => `${PATH_TO_FLAG[e.path] ?? e.path}: ${e.message}`).join("\n"));
 
-  const dataDir = args.dataDir ? path.resolve(cwd, args.dataDir) : path.join(cwd, "data");
+  const dataDir = dataDirOf(args.dataDir, cwd);
   let outcome;
   try {
     outcome = rightsizeWithLoader(usage, built.input, 0, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir }), args.settings);

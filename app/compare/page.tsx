@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SiteHeader } from "@/components/ui/SiteHeader";
 import { ComparePage } from "@/components/compare/ComparePage";
 
 export const metadata: Metadata = {
@@ -13,18 +13,7 @@ export const dynamic = "force-dynamic";
 export default function Compare() {
   return (
     <>
-      <header className="site-header">
-        <div className="inner">
-          <div>
-            <h1>Compare two estimates</h1>
-            <p>What changed between two estimates, and whether the input or the prices changed it.</p>
-          </div>
-          <nav aria-label="Site">
-            <Link href="/">Estimator</Link>
-            <Link href="/catalog">Price catalog</Link>
-          </nav>
-        </div>
-      </header>
+      <SiteHeader title="Compare two estimates" lead="What changed between two estimates, and whether the input or the prices changed it." />
       <main className="page">
         <ComparePage />
       </main>

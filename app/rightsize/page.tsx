@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SiteHeader } from "@/components/ui/SiteHeader";
 import { loadCatalogIndex, loadCatalogList } from "@/lib/catalog/fs-loader";
 import { Rightsize } from "@/components/rightsize/Rightsize";
 
@@ -18,18 +18,7 @@ export default function RightsizePage() {
   const index = loadCatalogIndex(list.newest);
   return (
     <>
-      <header className="site-header">
-        <div className="inner">
-          <div>
-            <h1>Right-size from real usage</h1>
-            <p>Observed CPU and memory → the smallest valid Fargate size, priced on Fargate, Fargate Spot and ECS on EC2.</p>
-          </div>
-          <nav aria-label="Site">
-            <Link href="/">Estimator</Link>
-            <Link href="/catalog">Price catalog</Link>
-          </nav>
-        </div>
-      </header>
+      <SiteHeader title="Right-size from real usage" lead="Observed CPU and memory → the smallest valid Fargate size, priced on Fargate, Fargate Spot and ECS on EC2." />
       <main className="page">
         <Rightsize
           regions={index.regions.map((r) => ({ region: r.region, location: r.location }))}

@@ -9,10 +9,10 @@ import type { EstimateResult } from "@/lib/schemas/estimate";
 import { formatUSD } from "@/lib/format";
 import { costByComponent, presentComponents, SERIES } from "@/components/charts/data";
 import type { CurveData } from "@/lib/present/curve";
+import { ChartPlaceholder, NumberColumnHeaders, TableAlternative } from "@/components/charts/TableAlternative";
 
-const Placeholder = () => <div className="chart-placeholder">Drawing chart…</div>;
-const CostBarChart = dynamic(() => import("@/components/charts/CostBarChart"), { ssr: false, loading: Placeholder });
-const CrossoverChart = dynamic(() => import("@/components/charts/CrossoverChart"), { ssr: false, loading: Placeholder });
+const CostBarChart = dynamic(() => import("@/components/charts/CostBarChart"), { ssr: false, loading: ChartPlaceholder });
+const CrossoverChart = dynamic(() => import("@/components/charts/CrossoverChart"), { ssr: false, loading: ChartPlaceholder });
 
 interface CrossoverProps {
   curve: CurveData | null;
@@ -31,40 +31,22 @@ export const CostChartPanel = memo(function CostChartPanel({ result }: { result:
           <h2 id="chart-cost-title">Monthly cost by option and component</h2>
           <figcaption>Stacked: what each option pays for. Unavailable options are left out.</figcaption>
           <CostBarChart rows={rows} />
-          <details>
-            <summary>Show as a table</summary>
-            <div className="table-wrap">
-              <table data-testid="table-cost">
-                <caption className="visually-hidden">Monthly cost by option and component, USD</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Option</th>
-                    {parts.map((c) => (
-                      <th key={c.key} scope="col" className="r">
-                        {c.label}
-                      </th>
-                    ))}
-                    <th scope="col" className="r">
-                      Total
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row">{r.option}</th>
-                      {parts.map((c) => (
-                        <td key={c.key} className="r">
-                          {r[c.key] === undefined ? "—" : formatUSD(r[c.key])}
-                        </td>
-                      ))}
-                      <td className="r">{formatUSD(r.total)}</td>
-                    </tr>
+          <TableAlternative testId="table-cost" caption="Monthly cost by option and component, USD">
+            <NumberColumnHeaders first="Option" columns={[...parts, { key: "total", label: "Total" }]} />
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.option}</th>
+                  {parts.map((c) => (
+                    <td key={c.key} className="r">
+                      {r[c.key] === undefined ? "—" : formatUSD(r[c.key])}
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+                  <td className="r">{formatUSD(r.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableAlternative>
         </figure>
       </section>
   );
@@ -107,44 +89,27 @@ export const CrossoverPanel = memo(function CrossoverPanel({ curve, serviceNames
               </select>
             </div>
           ) : null}
-          {curve ? <CrossoverChart curve={curve} /> : <Placeholder />}
+          {curve ? <CrossoverChart curve={curve} /> : <ChartPlaceholder />}
           {curve ? (
-            <details>
-              <summary>Show as a table</summary>
-              <div className="table-wrap">
-                <table data-testid="table-crossover">
-                  <caption className="visually-hidden">Monthly cost vs task count of {curve.serviceName}, USD</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="r">
-                        Tasks of {curve.serviceName}
-                      </th>
-                      {SERIES.map((s) => (
-                        <th key={s.key} scope="col" className="r">
-                          {s.label}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {curve.points.map((p) => (
-                      <tr key={p.tasks}>
-                        <td className="r">
-                          {p.tasks}
-                          {curve.crossover?.tasks === p.tasks ? " ← EC2 cheaper from here" : ""}
-                          {curve.managedInstancesCrossover?.tasks === p.tasks ? " ← Managed Instances cheaper from here" : ""}
-                        </td>
-                        {SERIES.map((s) => (
-                          <td key={s.key} className="r">
-                            {p[s.key] === null ? "n/a" : formatUSD(p[s.key])}
-                          </td>
-                        ))}
-                      </tr>
+            <TableAlternative testId="table-crossover" caption={`Monthly cost vs task count of ${curve.serviceName}, USD`}>
+              <NumberColumnHeaders columns={[{ key: "tasks", label: `Tasks of ${curve.serviceName}` }, ...SERIES]} />
+              <tbody>
+                {curve.points.map((p) => (
+                  <tr key={p.tasks}>
+                    <td className="r">
+                      {p.tasks}
+                      {curve.crossover?.tasks === p.tasks ? " ← EC2 cheaper from here" : ""}
+                      {curve.managedInstancesCrossover?.tasks === p.tasks ? " ← Managed Instances cheaper from here" : ""}
+                    </td>
+                    {SERIES.map((s) => (
+                      <td key={s.key} className="r">
+                        {p[s.key] === null ? "n/a" : formatUSD(p[s.key])}
+                      </td>
                     ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
+                  </tr>
+                ))}
+              </tbody>
+            </TableAlternative>
           ) : null}
         </figure>
       </section>

@@ -11,9 +11,9 @@ import { formatUSD } from "@/lib/format";
 import { formatCents } from "@/lib/money";
 import { environmentCents } from "@/lib/present/environments";
 import { scheduleData } from "@/components/charts/schedule-data";
+import { ChartPlaceholder, NumberColumnHeaders, TableAlternative } from "@/components/charts/TableAlternative";
 
-const Placeholder = () => <div className="chart-placeholder">Drawing chart…</div>;
-const ScheduleChart = dynamic(() => import("@/components/charts/ScheduleChart"), { ssr: false, loading: Placeholder });
+const ScheduleChart = dynamic(() => import("@/components/charts/ScheduleChart"), { ssr: false, loading: ChartPlaceholder });
 
 const num = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
@@ -35,19 +35,7 @@ export const SchedulePanel = memo(function SchedulePanel({ result }: { result: E
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Monthly cost per environment">
         <table data-testid="table-environments">
           <caption className="visually-hidden">Monthly cost per environment and option, USD</caption>
-          <thead>
-            <tr>
-              <th scope="col">Environment</th>
-              <th scope="col" className="r">
-                Task-hours / month
-              </th>
-              {cents.map((c) => (
-                <th key={c.optionId} scope="col" className="r">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <NumberColumnHeaders first="Environment" columns={[{ key: "task-hours", label: "Task-hours / month" }, ...cents.map((c) => ({ key: c.optionId, label: c.label }))]} />
           <tbody>
             {envs.map((e, i) => (
               <tr key={e.name}>
@@ -111,52 +99,36 @@ export const SchedulePanel = memo(function SchedulePanel({ result }: { result: E
             ))}
           </select>
         </div>
-        {data ? <ScheduleChart data={data} /> : <Placeholder />}
+        {data ? <ScheduleChart data={data} /> : <ChartPlaceholder />}
         {data ? (
-          <details>
-            <summary>Show as a table</summary>
-            <div className="table-wrap table-tall" tabIndex={0} role="region" aria-label="Tasks and cost per hour of the week">
-              <table data-testid="table-schedule">
-                <caption className="visually-hidden">Tasks and cost per hour of the week, {option?.label ?? optionId}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Hour (UTC)</th>
-                    {data.environments.map((name, i) => (
-                      <th key={`t${i}`} scope="col" className="r">
-                        {name} tasks
-                      </th>
-                    ))}
-                    {data.environments.map((name, i) => (
-                      <th key={`c${i}`} scope="col" className="r">
-                        {name} $/h
-                      </th>
-                    ))}
-                    <th scope="col" className="r">
-                      Shared $/h
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.rows.map((row) => (
-                    <tr key={row.hour}>
-                      <th scope="row">{row.label}</th>
-                      {data.environments.map((_, i) => (
-                        <td key={`t${i}`} className="r">
-                          {num(row[`t${i}`] as number)}
-                        </td>
-                      ))}
-                      {data.environments.map((_, i) => (
-                        <td key={`c${i}`} className="r">
-                          {formatUSD(row[`c${i}`] as number)}
-                        </td>
-                      ))}
-                      <td className="r">{formatUSD(row.shared)}</td>
-                    </tr>
+          <TableAlternative testId="table-schedule" caption={`Tasks and cost per hour of the week, ${option?.label ?? optionId}`} tallRegionLabel="Tasks and cost per hour of the week">
+            <NumberColumnHeaders
+              first="Hour (UTC)"
+              columns={[
+                ...data.environments.map((name, i) => ({ key: `t${i}`, label: `${name} tasks` })),
+                ...data.environments.map((name, i) => ({ key: `c${i}`, label: `${name} $/h` })),
+                { key: "shared", label: "Shared $/h" },
+              ]}
+            />
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={row.hour}>
+                  <th scope="row">{row.label}</th>
+                  {data.environments.map((_, i) => (
+                    <td key={`t${i}`} className="r">
+                      {num(row[`t${i}`] as number)}
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+                  {data.environments.map((_, i) => (
+                    <td key={`c${i}`} className="r">
+                      {formatUSD(row[`c${i}`] as number)}
+                    </td>
+                  ))}
+                  <td className="r">{formatUSD(row.shared)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableAlternative>
         ) : null}
       </figure>
     </section>

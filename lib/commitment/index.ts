@@ -9,7 +9,7 @@ import { HOURS_PER_WEEK, WEEKS_PER_MONTH } from "../schedule/week";
 import { formatRate, formatUSD } from "../money";
 import { num } from "../format";
 import { bestCommitment, COMMITMENT_MIN_USD, COMMITMENT_STEP_USD, evaluateCommitment, netSavingCurve, type KindSeries, type WeeklyOutcome } from "./optimize";
-import { COMMITMENT_OPTIONS, COMMITMENT_TERMS, weeklyUsageProfile, type CommitmentOptionId, type CommitmentTerm, type WeeklyUsageProfile } from "./profile";
+import { COMMITMENT_OPTION_LABEL, COMMITMENT_OPTIONS, COMMITMENT_TERMS, weeklyUsageProfile, type CommitmentOptionId, type CommitmentTerm, type WeeklyUsageProfile } from "./profile";
 
 export { COMMITMENT_OPTIONS, COMMITMENT_TERMS, COMMITMENT_STEP_USD, COMMITMENT_MIN_USD, weeklyUsageProfile, type CommitmentOptionId, type CommitmentTerm, type WeeklyUsageProfile };
 export { bestCommitment, commitmentBreakpoints, evaluateCommitment, peakCommitment, type KindSeries, type WeeklyOutcome } from "./optimize";
@@ -169,11 +169,10 @@ export function sizeCommitment(input: EstimateInput, catalog: RegionCatalog, opt
     catalog: { id: catalog.catalogId, region: catalog.region },
   };
   const outcome = weeklyUsageProfile(input, catalog, optionId);
-  const optionLabel = optionId === "fargate" ? "Fargate (on-demand)" : "ECS on EC2 (on-demand fleet)";
   if (!outcome.ok) {
     return {
       ...base,
-      option: { id: optionId, label: optionLabel },
+      option: { id: optionId, label: COMMITMENT_OPTION_LABEL[optionId] },
       available: false,
       reason: outcome.reason,
       usage: { hourlyOnDemandUSD: [], monthlyOnDemandUSD: 0, peakHourlyOnDemandUSD: 0, kinds: [], ineligible: [], assumptions: [] },

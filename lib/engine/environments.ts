@@ -171,6 +171,30 @@ function levelService(service: Service, tasks: number, hours: number): Service {
 }
 const vecKey = (v: Vec) => v.join(",");
 
+/** Per result's warning set: the fleet options already named in its scheduled-fleet warning, and that warning. */
+const scheduledFleetWarnings = new WeakMap<Set<string>, { names: string[]; text: string }>();
+
+/**
+ * One warning for every EC2-backed option sized per period (ECS on EC2, ECS Managed Instances): the same rule, so
+ * it names each option once instead of being repeated per option. Keeps its place among the warnings.
+ */
+function addScheduledFleetWarning(warnings: Set<string>, optionName: string): void {
+  const before = scheduledFleetWarnings.get(warnings);
+  if (before?.names.includes(optionName)) return;
+  const names = [...(before?.names ?? []), optionName];
+  const text =
+    `${names.join(" and ")} with environments: ${names.length === 1 ? "one fleet runs" : "each runs one fleet for"} every environment's tasks, sized for each period of the week (a run of quarter-hours with the same demand, UTC). ` +
+    `Instances launch ${num(EC2_LAUNCH_SECONDS / 60)} minutes before demand rises (assumption) and leave ${num(CLUSTER_SCALE_IN_WAIT_SECONDS / 60)} minutes after it falls (the scale-in wait of ECS cluster auto scaling), so a dip shorter than that keeps them.`;
+  scheduledFleetWarnings.set(warnings, { names, text });
+  if (!before || !warnings.has(before.text)) {
+    warnings.add(text);
+    return;
+  }
+  const all = [...warnings];
+  warnings.clear();
+  for (const w of all) warnings.add(w === before.text ? text : w);
+}
+
 /**
  * The "ec2" option for environments (docs/billing-rules.md#weekly-schedules): the total whole tasks of each
  * service over all environments in each quarter-hour, the scale-in rule on that demand, then the distinct demand
@@ -288,9 +312,7 @@ export function environmentsEc2Option(
     }
     option.plan.why = kept.join("; ");
   }
-  warnings.add(
-    `${option.label.replace(/ \(.*\)$/, "")} with environments: one fleet runs every environment's tasks. It is sized for each period of the week (a run of quarter-hours with the same demand, UTC) and follows cluster auto scaling: instances launch ${num(EC2_LAUNCH_SECONDS / 60)} minutes before demand rises (assumption) and leave ${num(CLUSTER_SCALE_IN_WAIT_SECONDS / 60)} minutes after it falls, so a dip shorter than that keeps them.`,
-  );
+  addScheduledFleetWarning(warnings, option.label.replace(/ \(.*\)$/, ""));
   const reserved = input.ec2.purchase === "reserved-1y" || input.ec2.purchase === "reserved-3y";
   const lines = [...option.lines];
   for (const instance of option.plan?.instances ?? []) {
@@ -558,28 +580,4 @@ function costAtZero(option: EstimateOption, input: EstimateInput): { optionId: s
     }
   }
   return { optionId: option.id, monthlyUSD: usd, lines: labels };
-}
-
-// ---------------------------------------------------------------- the Savings Plan sizer's input
-
-export interface UsageProfileSeries {
-  /** The line's service ("api (dev)", "x86_64 fleet") and environment (absent: not one environment's). */
-  service: string;
-  environment?: string;
-  component: CostLine["component"];
-  label: string;
-  usageType: string | null;
-  /** On-demand rate per unit (EC2: the type's On-Demand hourly rate, whatever ec2.purchase is). */
-  onDemandRateUSD: number;
-  /** On-demand dollars in each quarter-hour of the week (672 values, UTC, index 0 = Monday 00:00-00:15). */
-  onDemandUSDPerSlot: Float64Array;
-}
-
-export interface WeeklyUsageProfile {
-  optionId: "fargate" | "ec2";
-  slotsPerHour: typeof SLOTS_PER_HOUR;
-  /** Compute usage a Compute Savings Plan can cover (Fargate vCPU and memory, EC2 instance-hours). */
-  eligible: UsageProfileSeries[];
-  /** Sum of `eligible` per quarter-hour. */
-  totalUSDPerSlot: Float64Array;
 }

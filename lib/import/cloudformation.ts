@@ -12,24 +12,8 @@
  * `unresolved` for the fields the estimate needs, never guessed. Only the fields the estimate reads are resolved.
  */
 import type { FieldError } from "../field-errors";
-import {
-  buildInput,
-  describeValue,
-  isObj,
-  mapTaskDefinitionPath,
-  MAX_IAC_BYTES,
-  sizeFromTaskDefinition,
-  strategyToContract,
-  uniqueName,
-  type EcsTaskDefinitionShape,
-  type IacImportOutcome,
-  type ImportedNetwork,
-  type ImportedService,
-  type Obj,
-  type StrategyItem,
-} from "./iac-common";
+import { describeValue, fileTextErrors, importOutcome, importSafely, isObj, isWholeUpTo, noteEc2CapacityProviders, readStrategyItems, regionErrors, serviceCapacity, sizeFromTaskDefinition, uniqueName, type EcsTaskDefinitionShape, type IacImportOutcome, type ImportedNetwork, type ImportedService, type Obj, type StrategyItem } from "./iac-common";
 import { parseCloudFormationYaml } from "./iac-yaml";
-import { RegionCodeSchema } from "../schemas/estimate";
 
 export interface CloudFormationImportOptions {
   /** The stack's region (AWS::Region); a template does not say where it is deployed. Default us-east-1 (noted). */
@@ -296,27 +280,12 @@ function strategyItems(value: unknown, path: string, errors: FieldError[]): Stra
     errors.push({ path, message: `must be a list of {CapacityProvider, Base, Weight}, got ${describeValue(value)}` });
     return [];
   }
-  const out: StrategyItem[] = [];
-  value.forEach((item, i) => {
-    if (!isObj(item) || typeof item.CapacityProvider !== "string") {
-      errors.push({ path: `${path}[${i}].CapacityProvider`, message: "must name a capacity provider (FARGATE, FARGATE_SPOT or an EC2 one)" });
-      return;
-    }
-    const base = Number(item.Base ?? 0);
-    const weight = Number(item.Weight ?? 0);
-    if (!Number.isInteger(base) || base < 0 || base > 100_000) errors.push({ path: `${path}[${i}].Base`, message: `must be a whole number 0-100000, got ${describeValue(item.Base)}` });
-    else if (!Number.isInteger(weight) || weight < 0 || weight > 1000) errors.push({ path: `${path}[${i}].Weight`, message: `must be a whole number 0-1000, got ${describeValue(item.Weight)}` });
-    else out.push({ provider: item.CapacityProvider, base, weight });
-  });
-  return out;
+  // A YAML template may quote the numbers ("1").
+  return readStrategyItems(value, path, { provider: "CapacityProvider", base: "Base", weight: "Weight" }, errors, Number);
 }
 
 export function importCloudFormationTemplate(text: string, options: CloudFormationImportOptions = {}): IacImportOutcome {
-  try {
-    return convert(text, options);
-  } catch (error) {
-    return { ok: false, errors: [{ path: "(file)", message: `could not be read as a CloudFormation template: ${error instanceof Error ? error.message : String(error)}` }] };
-  }
+  return importSafely("a CloudFormation template", () => convert(text, options));
 }
 
 function readTemplate(text: string): { ok: true; value: unknown } | { ok: false; errors: FieldError[] } {
@@ -332,8 +301,8 @@ function readTemplate(text: string): { ok: true; value: unknown } | { ok: false;
 }
 
 function convert(text: string, options: CloudFormationImportOptions): IacImportOutcome {
-  if (typeof text !== "string" || text.trim() === "") return { ok: false, errors: [{ path: "(file)", message: "is empty: give a CloudFormation template (JSON or YAML) or cdk synth output" }] };
-  if (text.length > MAX_IAC_BYTES) return { ok: false, errors: [{ path: "(file)", message: `is too large (${text.length} characters; at most ${MAX_IAC_BYTES})` }] };
+  const fileErrors = fileTextErrors(text, "is empty: give a CloudFormation template (JSON or YAML) or cdk synth output");
+  if (fileErrors) return { ok: false, errors: fileErrors };
   const read = readTemplate(text);
   if (!read.ok) return read;
   const template = read.value;
@@ -341,7 +310,8 @@ function convert(text: string, options: CloudFormationImportOptions): IacImportO
   if (!isObj(template.Resources)) return { ok: false, errors: [{ path: "Resources", message: "is missing or not a mapping: a CloudFormation template lists its resources under Resources" }] };
   const notes: string[] = [];
   const region = options.region ?? DEFAULT_REGION;
-  if (!RegionCodeSchema.safeParse(region).success) return { ok: false, errors: [{ path: "region", message: `must be an AWS region code such as us-east-1, got ${describeValue(region)}` }] };
+  const badRegion = regionErrors(region);
+  if (badRegion) return { ok: false, errors: badRegion };
   if (!options.region) notes.push(`A template does not say where it is deployed: priced in ${DEFAULT_REGION} (choose the region on the form, or --region).`);
   for (const section of ["Parameters", "Mappings", "Conditions"] as const) {
     if (template[section] !== undefined && !isObj(template[section])) return { ok: false, errors: [{ path: section, message: `must be a mapping, got ${describeValue(template[section])}` }] };
@@ -391,7 +361,7 @@ function convert(text: string, options: CloudFormationImportOptions): IacImportO
     defaultStrategy = strategyItems(prop(a, "DefaultCapacityProviderStrategy", ctx, unresolved), `Resources.${a.id}.Properties.DefaultCapacityProviderStrategy`, errors);
   }
   const ec2Providers = resources.filter((x) => x.type === "AWS::ECS::CapacityProvider").map((x) => x.id);
-  if (ec2Providers.length > 0) notes.push(`EC2 capacity providers ${ec2Providers.join(", ")}: the ECS on EC2 option prices the fleet for the services (instance types from the estimate's search, not the Auto Scaling group's).`);
+  noteEc2CapacityProviders(ec2Providers, notes);
 
   const taken = new Set<string>();
   const services: ImportedService[] = [];
@@ -408,13 +378,8 @@ function convert(text: string, options: CloudFormationImportOptions): IacImportO
       unresolved.push({ path: where, message: `is not imported: its task definition ${td.resource.id} cannot be sized (see its unresolved fields)` });
       continue;
     }
-    const tdId = td.resource.id;
-    const sized = sizeFromTaskDefinition(td.shape, (p) => mapTaskDefinitionPath(`Resources.${tdId}`, p, TD_FIELDS));
-    if (!sized.ok) {
-      errors.push(...sized.errors);
-      continue;
-    }
-    for (const w of sized.warnings) notes.push(`Resources.${tdId}: ${w}`);
+    const size = sizeFromTaskDefinition(td.shape, `Resources.${td.resource.id}`, TD_FIELDS, errors, notes);
+    if (!size) continue;
     const desired = prop(r, "DesiredCount", ctx, unresolved);
     let tasks: number;
     const strategyKind = prop(r, "SchedulingStrategy", ctx, unresolved);
@@ -427,7 +392,7 @@ function convert(text: string, options: CloudFormationImportOptions): IacImportO
       notes.push(`${where}: no DesiredCount: CloudFormation starts 1 task; priced at 1 task.`);
     } else {
       const n = typeof desired === "string" && /^\d+$/.test(desired.trim()) ? Number(desired) : desired;
-      if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > 100_000) {
+      if (!isWholeUpTo(n, 100_000)) {
         errors.push({ path: `${where}.Properties.DesiredCount`, message: `must be a whole number 0-100000, got ${describeValue(desired)}` });
         continue;
       }
@@ -436,15 +401,11 @@ function convert(text: string, options: CloudFormationImportOptions): IacImportO
     if (desired instanceof Unresolvable) unresolved.push({ path: `${where}.Properties.DesiredCount`, message: "priced at 1 task until it is known; set the tasks on the form" });
     const own = strategyItems(prop(r, "CapacityProviderStrategy", ctx, unresolved), `${where}.Properties.CapacityProviderStrategy`, errors);
     const launchType = prop(r, "LaunchType", ctx, unresolved);
-    const lt = typeof launchType === "string" ? launchType : null;
-    const strategy = own.length > 0 ? own : lt ? [] : defaultStrategy;
-    if (own.length === 0 && !lt && defaultStrategy.length > 0) notes.push(`${where}: no strategy or launch type of its own: the cluster's default capacity provider strategy is used.`);
-    if (lt === "EC2" || lt === "EXTERNAL") notes.push(`${where}: launch type ${lt}: compare with the "ECS on EC2" option; the Fargate options are shown for reference.`);
-    const contract = strategyToContract(strategy, where, notes);
+    const contract = serviceCapacity(own, typeof launchType === "string" ? launchType : null, defaultStrategy, where, notes);
     const net = prop(r, "NetworkConfiguration", ctx, []);
     const publicIp = isObj(net) && isObj(net.AwsvpcConfiguration) && net.AwsvpcConfiguration.AssignPublicIp === "ENABLED";
     const name = prop(r, "ServiceName", ctx, []);
-    services.push({ name: uniqueName(typeof name === "string" ? name : r.id, taken), source: r.source, size: sized.size, tasks, ...contract, publicIp });
+    services.push({ name: uniqueName(typeof name === "string" ? name : r.id, taken), source: r.source, size, tasks, ...contract, publicIp });
   }
   for (const [id, td] of taskDefs) {
     if (!used.has(id) && td.shape) notes.push(`Resources.${id} is used by no AWS::ECS::Service in this template (a scheduled or one-off task?): not imported; add it by hand with its schedule.`);
@@ -460,10 +421,5 @@ function convert(text: string, options: CloudFormationImportOptions): IacImportO
     else if (r.type === "AWS::EC2::EIP") network.elasticIps += 1;
   }
   notes.push(...ctx.notes);
-  if (errors.length > 0) return { ok: false, errors };
-  if (services.length === 0) {
-    return { ok: false, errors: unresolved.length > 0 ? unresolved : [{ path: "Resources", message: "has no AWS::ECS::Service to import" }] };
-  }
-  const input = buildInput(region, services, network, notes);
-  return { ok: true, input, services: services.map((s) => ({ name: s.name, source: s.source })), notes, unresolved };
+  return importOutcome(region, { services, network, notes, errors, unresolved }, { path: "Resources", message: "has no AWS::ECS::Service to import" });
 }

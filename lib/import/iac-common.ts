@@ -6,7 +6,7 @@
  */
 import type { FieldError } from "../field-errors";
 import { serviceFromTaskDefinition, type TaskDefinitionService } from "../rightsize/task-definition";
-import { MAX_SERVICES, SERVICE_LIMITS, type EstimateInputRaw } from "../schemas/estimate";
+import { MAX_SERVICES, RegionCodeSchema, SERVICE_LIMITS, type EstimateInputRaw } from "../schemas/estimate";
 
 /** Far above a real plan (a plan with hundreds of resources is a few MB) but bounded. */
 export const MAX_IAC_BYTES = 10 * 1024 * 1024;
@@ -47,22 +47,79 @@ export interface EcsTaskDefinitionShape {
 }
 
 /**
- * The service size from a task definition, by the task-definition import's rules. Error paths are rewritten
- * from the ECS field names to the resource's own (`fieldPath("cpu")` -> "aws_ecs_task_definition.api.cpu").
+ * The service size from a task definition, by the task-definition import's rules, or null with its errors
+ * reported. Error paths are rewritten from the ECS field names to the resource's own
+ * (`mapTaskDefinitionPath("aws_ecs_task_definition.api", "cpu", fields)` -> "aws_ecs_task_definition.api.cpu");
+ * warnings become notes of the resource.
  */
 export function sizeFromTaskDefinition(
   td: EcsTaskDefinitionShape,
-  fieldPath: (ecsPath: string) => string,
-): { ok: true; size: TaskDefinitionService; warnings: string[] } | { ok: false; errors: FieldError[] } {
+  resource: string,
+  fieldNames: Partial<Record<string, string>>,
+  errors: FieldError[],
+  notes: string[],
+): TaskDefinitionService | null {
   const out = serviceFromTaskDefinition(td);
-  if (out.ok) return { ok: true, size: out.service, warnings: out.warnings };
-  return { ok: false, errors: out.errors.map((e) => ({ path: fieldPath(e.path === "(root)" ? "" : e.path), message: e.message })) };
+  if (!out.ok) {
+    for (const e of out.errors) errors.push({ path: mapTaskDefinitionPath(resource, e.path === "(root)" ? "" : e.path, fieldNames), message: e.message });
+    return null;
+  }
+  for (const w of out.warnings) notes.push(`${resource}: ${w}`);
+  return out.service;
 }
 
 export interface StrategyItem {
   provider: string;
   base: number;
   weight: number;
+}
+
+/** A whole number from 0 to max (a task count, a strategy's base or weight). */
+export const isWholeUpTo = (n: unknown, max: number): n is number => typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= max;
+
+/**
+ * The items of a capacity provider strategy, with the file's own key names (CapacityProvider / capacity_provider).
+ * `toNumber` reads base and weight (a YAML template may quote them); an item that is not valid is reported.
+ */
+export function readStrategyItems(
+  items: unknown[],
+  path: string,
+  keys: { provider: string; base: string; weight: string },
+  errors: FieldError[],
+  toNumber: (v: unknown) => unknown = (v) => v,
+): StrategyItem[] {
+  const out: StrategyItem[] = [];
+  items.forEach((item, i) => {
+    const provider = isObj(item) ? item[keys.provider] : undefined;
+    if (!isObj(item) || typeof provider !== "string") {
+      errors.push({ path: `${path}[${i}].${keys.provider}`, message: "must name a capacity provider (FARGATE, FARGATE_SPOT or an EC2 one)" });
+      return;
+    }
+    const rawBase = item[keys.base] ?? 0;
+    const rawWeight = item[keys.weight] ?? 0;
+    const base = toNumber(rawBase);
+    const weight = toNumber(rawWeight);
+    if (!isWholeUpTo(base, 100_000)) errors.push({ path: `${path}[${i}].${keys.base}`, message: `must be a whole number 0-100000, got ${describeValue(rawBase)}` });
+    else if (!isWholeUpTo(weight, 1000)) errors.push({ path: `${path}[${i}].${keys.weight}`, message: `must be a whole number 0-1000, got ${describeValue(rawWeight)}` });
+    else out.push({ provider, base, weight });
+  });
+  return out;
+}
+
+/**
+ * Where a service's tasks run: its own strategy, else (with no launch type either) the cluster's default strategy;
+ * the notes say which, and that an EC2 launch type is read on the "ECS on EC2" option.
+ */
+export function serviceCapacity(own: StrategyItem[], launchType: string | null, clusterDefault: StrategyItem[], where: string, notes: string[]): ReturnType<typeof strategyToContract> {
+  const strategy = own.length > 0 ? own : launchType ? [] : clusterDefault;
+  if (own.length === 0 && !launchType && clusterDefault.length > 0) notes.push(`${where}: no strategy or launch type of its own: the cluster's default capacity provider strategy is used.`);
+  if (launchType === "EC2" || launchType === "EXTERNAL") notes.push(`${where}: launch type ${launchType}: compare with the "ECS on EC2" option; the Fargate options are shown for reference.`);
+  return strategyToContract(strategy, where, notes);
+}
+
+/** EC2 capacity providers (Auto Scaling groups) found in the file: the ECS on EC2 option plans its own fleet. */
+export function noteEc2CapacityProviders(names: string[], notes: string[]): void {
+  if (names.length > 0) notes.push(`EC2 capacity providers ${names.join(", ")}: the ECS on EC2 option prices the fleet for the services (instance types from the estimate's search, not the Auto Scaling group's).`);
 }
 
 /**
@@ -160,10 +217,43 @@ export function buildInput(region: string, services: ImportedService[], network:
 }
 
 /** "cpu" -> `${prefix}.cpu`, "containerDefinitions[0].memory" -> `${prefix}.${containers}[0].memory`. */
-export function mapTaskDefinitionPath(prefix: string, ecsPath: string, names: Partial<Record<string, string>>): string {
+function mapTaskDefinitionPath(prefix: string, ecsPath: string, names: Partial<Record<string, string>>): string {
   if (!ecsPath) return prefix;
   const m = /^([A-Za-z]+)(.*)$/.exec(ecsPath);
   if (!m) return `${prefix}.${ecsPath}`;
   const key = m[1] as string;
   return `${prefix}.${names[key] ?? key}${m[2] ?? ""}`;
+}
+
+/** The checks every file gets first: not empty (`emptyMessage` says what to give), not above MAX_IAC_BYTES. */
+export function fileTextErrors(text: unknown, emptyMessage: string): FieldError[] | null {
+  if (typeof text !== "string" || text.trim() === "") return [{ path: "(file)", message: emptyMessage }];
+  if (text.length > MAX_IAC_BYTES) return [{ path: "(file)", message: `is too large (${text.length} characters; at most ${MAX_IAC_BYTES})` }];
+  return null;
+}
+
+export function regionErrors(region: string): FieldError[] | null {
+  return RegionCodeSchema.safeParse(region).success ? null : [{ path: "region", message: `must be an AWS region code such as us-east-1, got ${describeValue(region)}` }];
+}
+
+/** An importer that never throws: an unexpected failure becomes a file error naming what the file was read as. */
+export function importSafely(readAs: string, convert: () => IacImportOutcome): IacImportOutcome {
+  try {
+    return convert();
+  } catch (error) {
+    return { ok: false, errors: [{ path: "(file)", message: `could not be read as ${readAs}: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}
+
+/** The outcome from what was read: the errors, else the services (none: `noService`, or what kept them out). */
+export function importOutcome(
+  region: string,
+  found: { services: ImportedService[]; network: ImportedNetwork; notes: string[]; errors: FieldError[]; unresolved: FieldError[] },
+  noService: FieldError,
+): IacImportOutcome {
+  const { services, network, notes, errors, unresolved } = found;
+  if (errors.length > 0) return { ok: false, errors };
+  if (services.length === 0) return { ok: false, errors: unresolved.length > 0 ? unresolved : [noService] };
+  const input = buildInput(region, services, network, notes);
+  return { ok: true, input, services: services.map((s) => ({ name: s.name, source: s.source })), notes, unresolved };
 }

@@ -11,23 +11,7 @@
  * in `unresolved`; where a default is used instead, the note says which.
  */
 import type { FieldError } from "../field-errors";
-import {
-  buildInput,
-  describeValue,
-  isObj,
-  mapTaskDefinitionPath,
-  MAX_IAC_BYTES,
-  sizeFromTaskDefinition,
-  strategyToContract,
-  uniqueName,
-  type EcsTaskDefinitionShape,
-  type IacImportOutcome,
-  type ImportedNetwork,
-  type ImportedService,
-  type Obj,
-  type StrategyItem,
-} from "./iac-common";
-import { RegionCodeSchema } from "../schemas/estimate";
+import { describeValue, fileTextErrors, importOutcome, importSafely, isObj, isWholeUpTo, noteEc2CapacityProviders, readStrategyItems, regionErrors, serviceCapacity, sizeFromTaskDefinition, uniqueName, type EcsTaskDefinitionShape, type IacImportOutcome, type ImportedNetwork, type ImportedService, type Obj, type StrategyItem } from "./iac-common";
 
 interface PlannedResource {
   address: string;
@@ -199,34 +183,17 @@ function taskDefinitionShape(r: PlannedResource, unresolved: FieldError[]): EcsT
 
 function strategyItems(value: unknown, path: string, errors: FieldError[]): StrategyItem[] {
   if (value === undefined || value === null) return [];
-  const list = Array.isArray(value) ? value : [value];
-  const out: StrategyItem[] = [];
-  list.forEach((item, i) => {
-    if (!isObj(item) || typeof item.capacity_provider !== "string") {
-      errors.push({ path: `${path}[${i}].capacity_provider`, message: "must name a capacity provider (FARGATE, FARGATE_SPOT or an EC2 one)" });
-      return;
-    }
-    const base = item.base ?? 0;
-    const weight = item.weight ?? 0;
-    if (typeof base !== "number" || !Number.isInteger(base) || base < 0 || base > 100_000) errors.push({ path: `${path}[${i}].base`, message: `must be a whole number 0-100000, got ${describeValue(base)}` });
-    else if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 0 || weight > 1000) errors.push({ path: `${path}[${i}].weight`, message: `must be a whole number 0-1000, got ${describeValue(weight)}` });
-    else out.push({ provider: item.capacity_provider, base, weight });
-  });
-  return out;
+  return readStrategyItems(Array.isArray(value) ? value : [value], path, { provider: "capacity_provider", base: "base", weight: "weight" }, errors);
 }
 
 export function importTerraformPlan(text: string, options: TerraformImportOptions = {}): IacImportOutcome {
-  try {
-    return convert(text, options);
-  } catch (error) {
-    // Defensive: the converter only reads JSON values; nothing in it is expected to throw.
-    return { ok: false, errors: [{ path: "(file)", message: `could not be read as a Terraform plan: ${error instanceof Error ? error.message : String(error)}` }] };
-  }
+  // Defensive: the converter only reads JSON values; nothing in it is expected to throw.
+  return importSafely("a Terraform plan", () => convert(text, options));
 }
 
 function convert(text: string, options: TerraformImportOptions): IacImportOutcome {
-  if (typeof text !== "string" || text.trim() === "") return { ok: false, errors: [{ path: "(file)", message: "is empty: give the output of terraform show -json plan.tfplan" }] };
-  if (text.length > MAX_IAC_BYTES) return { ok: false, errors: [{ path: "(file)", message: `is too large (${text.length} characters; at most ${MAX_IAC_BYTES})` }] };
+  const fileErrors = fileTextErrors(text, "is empty: give the output of terraform show -json plan.tfplan");
+  if (fileErrors) return { ok: false, errors: fileErrors };
   let plan: unknown;
   try {
     plan = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -249,7 +216,8 @@ function convert(text: string, options: TerraformImportOptions): IacImportOutcom
   if (!region) {
     return { ok: false, errors: [{ path: "configuration.provider_config.aws.expressions.region", message: "the plan does not state the AWS provider's region as a constant or a variable: give it (CLI --region, or the region field)" }] };
   }
-  if (!RegionCodeSchema.safeParse(region).success) return { ok: false, errors: [{ path: "region", message: `must be an AWS region code such as us-east-1, got ${describeValue(region)}` }] };
+  const badRegion = regionErrors(region);
+  if (badRegion) return { ok: false, errors: badRegion };
 
   // ---- task definitions, by address and by family
   const taskDefs = new Map<string, { resource: PlannedResource; shape: EcsTaskDefinitionShape | null }>();
@@ -271,7 +239,7 @@ function convert(text: string, options: TerraformImportOptions): IacImportOutcom
     notes.push(`${clusterDefaults.length} aws_ecs_cluster_capacity_providers: their default strategies are not applied (say each service's capacity_provider_strategy to price it).`);
   }
   const ec2Providers = resources.filter((x) => x.type === "aws_ecs_capacity_provider").map((x) => x.address);
-  if (ec2Providers.length > 0) notes.push(`EC2 capacity providers ${ec2Providers.join(", ")}: the ECS on EC2 option prices the fleet for the services (instance types from the estimate's search, not the Auto Scaling group's).`);
+  noteEc2CapacityProviders(ec2Providers, notes);
 
   // ---- services
   const taken = new Set<string>();
@@ -301,12 +269,8 @@ function convert(text: string, options: TerraformImportOptions): IacImportOutcom
       unresolved.push({ path: r.address, message: `is not imported: its task definition ${tdAddress} cannot be sized (see above)` });
       continue;
     }
-    const sized = sizeFromTaskDefinition(td.shape, (p) => mapTaskDefinitionPath(tdAddress as string, p, TD_FIELDS));
-    if (!sized.ok) {
-      errors.push(...sized.errors);
-      continue;
-    }
-    for (const w of sized.warnings) notes.push(`${tdAddress}: ${w}`);
+    const size = sizeFromTaskDefinition(td.shape, tdAddress, TD_FIELDS, errors, notes);
+    if (!size) continue;
 
     // desired_count: known, unknown (reported), or absent (the provider's default, 0)
     let tasks: number;
@@ -319,21 +283,18 @@ function convert(text: string, options: TerraformImportOptions): IacImportOutcom
     } else if (v.desired_count === undefined || v.desired_count === null) {
       tasks = 0;
       notes.push(`${r.address}: no desired_count (the provider's default is 0, e.g. when autoscaling sets it): priced at 0 tasks; set the tasks on the form.`);
-    } else if (typeof v.desired_count !== "number" || !Number.isInteger(v.desired_count) || v.desired_count < 0 || v.desired_count > 100_000) {
+    } else if (!isWholeUpTo(v.desired_count, 100_000)) {
       errors.push({ path: `${r.address}.desired_count`, message: `must be a whole number 0-100000, got ${describeValue(v.desired_count)}` });
       continue;
     } else tasks = v.desired_count;
 
     const own = strategyItems(v.capacity_provider_strategy, `${r.address}.capacity_provider_strategy`, errors);
     const launchType = typeof v.launch_type === "string" && v.launch_type !== "" ? v.launch_type : null;
-    const strategy = own.length > 0 ? own : launchType ? [] : defaultStrategy;
-    if (own.length === 0 && !launchType && defaultStrategy.length > 0) notes.push(`${r.address}: no strategy or launch type of its own: the cluster's default capacity provider strategy is used.`);
-    if (launchType === "EC2" || launchType === "EXTERNAL") notes.push(`${r.address}: launch type ${launchType}: compare with the "ECS on EC2" option; the Fargate options are shown for reference.`);
-    const contract = strategyToContract(strategy, r.address, notes);
+    const contract = serviceCapacity(own, launchType, defaultStrategy, r.address, notes);
     const net = firstBlock(v.network_configuration);
     const publicIp = net?.assign_public_ip === true;
     const serviceName = typeof v.name === "string" && v.name.trim() !== "" ? v.name : r.name;
-    services.push({ name: uniqueName(serviceName, taken), source: r.address, size: sized.size, tasks, ...contract, publicIp });
+    services.push({ name: uniqueName(serviceName, taken), source: r.address, size, tasks, ...contract, publicIp });
   }
   for (const [address, td] of taskDefs) {
     if (!usedTaskDefs.has(address) && td.shape) notes.push(`${address} is used by no aws_ecs_service in this plan (a one-off or scheduled task?): not imported; add it by hand with its schedule.`);
@@ -350,11 +311,5 @@ function convert(text: string, options: TerraformImportOptions): IacImportOutcom
     else if (r.type === "aws_eip") network.elasticIps += 1;
   }
 
-  if (errors.length > 0) return { ok: false, errors };
-  if (services.length === 0) {
-    const why = unresolved.length > 0 ? unresolved : [{ path: "resource_changes", message: "has no aws_ecs_service to import (and no service could be sized)" }];
-    return { ok: false, errors: why };
-  }
-  const input = buildInput(region, services, network, notes);
-  return { ok: true, input, services: services.map((s) => ({ name: s.name, source: s.source })), notes, unresolved };
+  return importOutcome(region, { services, network, notes, errors, unresolved }, { path: "resource_changes", message: "has no aws_ecs_service to import (and no service could be sized)" });
 }

@@ -3,18 +3,11 @@
  * /rightsize with a result -> 0 serious or critical violations; every form control has an accessible label;
  * a keyboard-only run (no mouse) edits a service, adds one, sees the totals change and copies the share link.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
+import { seriousViolations, waitLive } from "../support/e2e";
 
 const root = path.resolve(__dirname, "../..");
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(" | ")}`);
-}
 
 /** Every visible or file input/select/textarea has a non-empty accessible name from a label or ARIA. */
 async function unlabelledControls(page: Page) {
@@ -35,7 +28,7 @@ async function unlabelledControls(page: Page) {
 }
 
 async function live(page: Page) {
-  await expect(page.getByTestId("status")).toContainText("Live:", { timeout: 30_000 });
+  await waitLive(page);
   await expect(page.locator('[data-testid="chart-cost"] .recharts-bar-rectangle').first()).toBeVisible({ timeout: 30_000 });
 }
 

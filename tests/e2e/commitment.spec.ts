@@ -4,22 +4,18 @@
  * $0.05431/h, below the peak; the chart is drawn with a table alternative, axe finds nothing serious, and the
  * panel fits 375 px. Screenshots go to test-results/e2e/commitment-*.png.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { seriousViolations, waitLive } from "../support/e2e";
 
 const root = path.resolve(__dirname, "../..");
 const example = readFileSync(path.join(root, "examples", "business-hours-commitment.json"));
 const shots = path.join(root, "test-results", "e2e");
 
-async function live(page: Page) {
-  await expect(page.getByTestId("status")).toContainText("Live:", { timeout: 30_000 });
-}
-
 async function importExample(page: Page) {
   await page.goto("/");
-  await live(page);
+  await waitLive(page);
   await page.getByTestId("import-json").setInputFiles({ name: "business-hours.json", mimeType: "application/json", buffer: example });
   await expect(page.getByTestId("banner-import-ok")).toBeVisible();
   await expect(page.getByTestId("commitment-week")).toContainText("office (x5, mon, tue, wed, thu, fri 8:00-20:00 UTC)");
@@ -56,8 +52,7 @@ test("axe: no serious or critical violation in the panel; it fits 375 px", async
   await importExample(page);
   const panel = page.getByTestId("commitment-panel");
   await expect(panel.locator('[data-testid="chart-commitment"] .recharts-line').first()).toBeVisible({ timeout: 30_000 });
-  const results = await new AxeBuilder({ page }).include('[data-testid="commitment-panel"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await seriousViolations(page, { include: '[data-testid="commitment-panel"]' })).toEqual([]);
 
   await page.setViewportSize({ width: 375, height: 800 });
   await panel.scrollIntoViewIfNeeded();

@@ -1,23 +1,12 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import LZString from "lz-string";
+import { guard, seriousViolations, shareToken as token, waitLive } from "../support/e2e";
 
 const SHOTS = "test-results/screenshots";
 const root = path.resolve(__dirname, "../..");
 const oldInput = JSON.parse(readFileSync(path.join(root, "tests/unit/compare/fixtures/trainer-old.json"), "utf8"));
 const newInput = JSON.parse(readFileSync(path.join(root, "tests/unit/compare/fixtures/trainer-new.json"), "utf8"));
-const token = (input: unknown) => "v1." + LZString.compressToEncodedURIComponent(JSON.stringify(input));
-
-function guard(page: Page) {
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("dialog", async (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    await d.dismiss();
-  });
-  return problems;
-}
 
 test("compare two share links: the price change and the input change told apart (numbers of tests/unit/compare)", async ({ page }) => {
   const problems = guard(page);
@@ -45,7 +34,7 @@ test("a side that is not an estimate is named in the errors; 'Compare with…' o
   await expect(page.getByTestId("compare-errors")).toContainText("neither a share link");
 
   await page.goto("/");
-  await expect(page.getByTestId("status")).toContainText("Live:", { timeout: 30_000 });
+  await waitLive(page);
   await page.getByTestId("compare-link").click();
   await expect(page).toHaveURL(/\/compare\?new=/);
   await expect(page.getByTestId("new-side")).toHaveValue(/^v1\./);
@@ -57,14 +46,12 @@ test("a side that is not an estimate is named in the errors; 'Compare with…' o
 });
 
 test("/compare with a report: no serious/critical axe violation, fits 375 px", async ({ page }) => {
-  const { default: AxeBuilder } = await import("@axe-core/playwright");
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto(`/compare?old=${encodeURIComponent(token(oldInput))}&new=${encodeURIComponent(token(newInput))}`);
   await expect(page.getByTestId("old-side")).not.toHaveValue("");
   await page.getByTestId("compare").click();
   await expect(page.getByTestId("compare-report")).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${SHOTS}/compare-375.png`, fullPage: true });

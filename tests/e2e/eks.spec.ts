@@ -2,24 +2,15 @@
  * Orchestrator EKS on /: the EKS settings, a pod's containers, the pod's billed size next to its requests, the
  * cluster fee in every option, a share link that keeps all of it, axe, 375 px, and screenshots.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-
-async function live(page: Page) {
-  await expect(page.getByTestId("status")).toContainText("Live:", { timeout: 30_000 });
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(" | ")}`);
-}
+import { expect, test } from "@playwright/test";
+import { seriousViolations, waitLive } from "../support/e2e";
 
 test.describe("orchestrator EKS", () => {
   test("pods with an init container and sidecars, the cluster fee, a share link; axe clean; fits 375 px", async ({ page, browser }) => {
     // Many edits, axe and a second browser context: minutes on a busy 2-core machine (a hang guard, not a target).
     test.setTimeout(300_000);
     await page.goto("/");
-    await live(page);
+    await waitLive(page);
     await page.getByTestId("orchestrator").selectOption("eks");
     await expect(page.getByTestId("eks-panel")).toBeVisible();
     await expect(page.getByTestId("card-fargate")).toContainText("EKS on Fargate (pods)");
@@ -70,7 +61,7 @@ test.describe("orchestrator EKS", () => {
     const ctx = await browser.newContext({ viewport: { width: 375, height: 800 } });
     const other = await ctx.newPage();
     await other.goto(link);
-    await live(other);
+    await waitLive(other);
     await expect(other.getByTestId("orchestrator")).toHaveValue("eks");
     await expect(other.getByTestId("eks-clusters")).toHaveValue("2");
     await expect(other.getByTestId("service-0-container-2-vcpu")).toHaveValue("1");

@@ -1,40 +1,14 @@
 import { test, expect, type Page, type BrowserContext } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import LZString from "lz-string";
+import { guard, OPTION_IDS, shareToken as token, totals, waitLive } from "../support/e2e";
 
 const SHOTS = "test-results/screenshots";
-const OPTION_IDS = ["fargate", "fargate-spot", "ec2"];
-
-/** Fail the test on any uncaught page error or JS dialog (XSS would open one). */
-function guard(page: Page) {
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("dialog", async (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    await d.dismiss();
-  });
-  return problems;
-}
-
-async function waitLive(page: Page) {
-  await expect(page.getByTestId("status")).toContainText("Live:", { timeout: 30_000 });
-}
-
-async function totals(page: Page): Promise<Record<string, string | null>> {
-  const out: Record<string, string | null> = {};
-  for (const id of OPTION_IDS) out[id] = await page.getByTestId(`total-${id}`).getAttribute("data-usd");
-  return out;
-}
 
 async function barPaths(page: Page): Promise<string> {
   const locator = page.locator('[data-testid="chart-cost"] .recharts-bar-rectangle path');
   await expect(locator.first()).toBeVisible({ timeout: 30_000 });
   return (await locator.evaluateAll((els) => els.map((e) => e.getAttribute("d")))).join("|");
-}
-
-function token(input: unknown, version = "v1."): string {
-  return version + LZString.compressToEncodedURIComponent(JSON.stringify(input));
 }
 
 const sharedInput = {

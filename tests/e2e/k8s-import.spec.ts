@@ -1,39 +1,15 @@
-import AxeBuilder from "@axe-core/playwright";
 import { test, expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { guard, seriousViolations, totals, waitLive } from "../support/e2e";
 
 /**
  * Kubernetes manifest import on / (issue 12): pasted or uploaded multi-document YAML becomes the form's services;
  * bad YAML lists its problems with document, field and line and leaves the form alone.
  */
 const SHOTS = "test-results/screenshots";
-const OPTION_IDS = ["fargate", "fargate-spot", "ec2"];
+// Every guard also collects CSP refusals: the YAML parser must run under the page's Content-Security-Policy (no eval).
 const manifests = readFileSync(path.join("examples", "k8s", "web-and-report.yaml"), "utf8");
-
-function guard(page: Page) {
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  // The YAML parser must run under the page's Content-Security-Policy (no eval).
-  page.on("console", (m) => {
-    if (m.type() === "error" && /Content Security Policy|Refused to/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  page.on("dialog", async (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    await d.dismiss();
-  });
-  return problems;
-}
-
-async function waitLive(page: Page) {
-  await expect(page.getByTestId("status")).toContainText("Live:", { timeout: 30_000 });
-}
-
-async function totals(page: Page): Promise<Record<string, string | null>> {
-  const out: Record<string, string | null> = {};
-  for (const id of OPTION_IDS) out[id] = await page.getByTestId(`total-${id}`).getAttribute("data-usd");
-  return out;
-}
 
 async function openPanel(page: Page) {
   await page.getByTestId("k8s-panel").locator("summary").click();
@@ -42,7 +18,7 @@ async function openPanel(page: Page) {
 
 test.describe("Kubernetes manifest import", () => {
   test("pasting a Deployment, a Service and a CronJob gives two services, the notes, and a new estimate", async ({ page }) => {
-    const problems = guard(page);
+    const problems = guard(page, { csp: true });
     await page.goto("/");
     await waitLive(page);
     const before = await totals(page);
@@ -74,13 +50,12 @@ test.describe("Kubernetes manifest import", () => {
     await page.getByTestId("k8s-panel").screenshot({ path: `${SHOTS}/k8s-import-panel.png` });
     await page.screenshot({ path: `${SHOTS}/k8s-import.png`, fullPage: true });
     // The opened panel with its notes: no serious or critical axe violation (WCAG 2.x A/AA).
-    const axe = await new AxeBuilder({ page }).include('[data-testid="k8s-panel"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await seriousViolations(page, { include: '[data-testid="k8s-panel"]' })).toEqual([]);
     expect(problems).toEqual([]);
   });
 
   test("bad YAML shows every problem with its document, field and line; the form keeps what was typed", async ({ page }) => {
-    const problems = guard(page);
+    const problems = guard(page, { csp: true });
     await page.goto("/");
     await waitLive(page);
     await page.getByTestId("service-0-name").fill("keep-me");
@@ -111,7 +86,7 @@ test.describe("Kubernetes manifest import", () => {
   });
 
   test("a .yaml file through the toolbar's import, and through the panel's upload", async ({ page }) => {
-    const problems = guard(page);
+    const problems = guard(page, { csp: true });
     await page.goto("/");
     await waitLive(page);
     await page.getByTestId("import-json").setInputFiles({ name: "manifests.yaml", mimeType: "application/yaml", buffer: Buffer.from(manifests) });

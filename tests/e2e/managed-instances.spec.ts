@@ -4,8 +4,8 @@
  * (tests/unit/engine/managed-instances-fixtures.ts, hand arithmetic in tests/unit/engine/managed-instances.test.ts):
  * 2 x r6i.large, $183.96 instance + $22.0752 fee + $4.80 volume = $210.84/month.
  */
-import { test, expect, type Page } from "@playwright/test";
-import LZString from "lz-string";
+import { test, expect } from "@playwright/test";
+import { guard, shareToken, waitLive } from "../support/e2e";
 
 const SHOTS = "test-results/screenshots";
 const MI = "ecs-managed-instances";
@@ -18,18 +18,6 @@ const memoryBound = {
   ec2: { instanceTypes: ["m6i.large", "r6i.large"], eniTrunking: true },
 };
 
-const link = (input: unknown) => "/?s=v1." + LZString.compressToEncodedURIComponent(JSON.stringify(input));
-
-function guard(page: Page) {
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  return problems;
-}
-
-async function waitLive(page: Page) {
-  await expect(page.getByTestId("status")).toContainText("Live:", { timeout: 30_000 });
-}
-
 test.describe("ECS Managed Instances on the estimator page", () => {
   test("the default page already shows the option, priced, in the first HTML", async ({ request }) => {
     const html = await (await request.get("/")).text();
@@ -38,7 +26,7 @@ test.describe("ECS Managed Instances on the estimator page", () => {
 
   test("card, breakdown with the fee line, plan and crossover series for the memory-bound workload", async ({ page }) => {
     const problems = guard(page);
-    await page.goto(link(memoryBound));
+    await page.goto("/?s=" + shareToken(memoryBound));
     await waitLive(page);
     await expect(page.getByTestId(`card-${MI}`)).toContainText("ECS Managed Instances (on-demand)");
     await expect(page.getByTestId(`total-${MI}`)).toContainText("$210.84");
@@ -67,7 +55,7 @@ test.describe("ECS Managed Instances on the estimator page", () => {
     await page.getByTestId("summary-cards").screenshot({ path: `${SHOTS}/managed-instances-desktop-cards.png` });
 
     await page.setViewportSize({ width: 375, height: 812 });
-    await page.goto(link(memoryBound));
+    await page.goto("/?s=" + shareToken(memoryBound));
     await waitLive(page);
     await expect(page.getByTestId(`card-${MI}`)).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

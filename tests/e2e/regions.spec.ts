@@ -4,20 +4,12 @@
  * estimate's region from a table button and from a bar, follows edits (stale requests aborted), fits 375 px and
  * passes axe. Screenshots land in test-results/screenshots.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { guard, seriousViolations, waitLive } from "../support/e2e";
 
 const SHOTS = "test-results/screenshots";
 
-function guard(page: Page) {
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  return problems;
-}
-
-async function live(page: Page, region = "us-east-1") {
-  await expect(page.getByTestId("status")).toContainText(`Live: updated as you type. Region ${region}`, { timeout: 60_000 });
-}
+const live = (page: Page, region = "us-east-1") => waitLive(page, { region, timeout: 60_000 });
 
 async function openRegions(page: Page) {
   await page.getByTestId("regions-toggle").click();
@@ -35,14 +27,6 @@ async function regionRows(page: Page) {
       current: r.getAttribute("aria-current") === "true",
     })),
   );
-}
-
-async function seriousViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
-  const results = await (include ? builder.include(include) : builder).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(" | ")}`);
 }
 
 test.describe("Compare regions", () => {
@@ -203,6 +187,6 @@ test.describe("Compare regions", () => {
     await expect(page.getByTestId("region-row-eu-west-1")).toHaveAttribute("aria-current", "true", { timeout: 60_000 });
     await page.getByTestId("region-row-ap-east-2").locator("summary").click();
     await page.getByTestId("regions-panel").screenshot({ path: `${SHOTS}/regions-375-switched.png` });
-    expect(await seriousViolations(page, '[data-testid="regions-panel"]')).toEqual([]);
+    expect(await seriousViolations(page, { include: '[data-testid="regions-panel"]' })).toEqual([]);
   });
 });

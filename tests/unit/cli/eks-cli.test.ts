@@ -1,17 +1,11 @@
 /** The estimate CLI on EKS inputs: AWS's own EKS example from the Fargate pricing page, the table, and exit 2. */
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "@/bin/estimate";
 import { EstimateResultSchema } from "@/lib/schemas/estimate";
+import { runCli } from "../../support/cli";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 
-async function run(argv: string[], stdin = "") {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => stdin, cwd: root });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], stdin = "") => runCli(main, argv, stdin);
 
 describe("estimate CLI, orchestrator EKS", () => {
   it("examples/eks-fargate-aws-example.json reproduces AWS's EKS example: about $4.37 in us-east-1", async () => {

@@ -6,20 +6,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "@/bin/estimate";
 import { EstimateResultSchema } from "@/lib/schemas/estimate";
+import { runCli } from "../../support/cli";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
-async function run(argv: string[], stdin = "") {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => stdin,
-    cwd: root,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], stdin = "") => runCli(main, argv, stdin);
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "estimate-cli-"));
 function file(name: string, content: string): string {

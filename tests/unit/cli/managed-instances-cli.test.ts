@@ -9,16 +9,11 @@ import { describe, expect, it } from "vitest";
 import { main } from "@/bin/estimate";
 import { EstimateResultSchema } from "@/lib/schemas/estimate";
 import { ENI_BOUND, MEMORY_BOUND, withHeader } from "../engine/managed-instances-fixtures";
+import { runCli } from "../../support/cli";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "estimate-mi-"));
 
-async function run(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => "", cwd: root });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(main, argv, "");
 function file(name: string, content: unknown): string {
   const p = path.join(tmp, name);
   writeFileSync(p, JSON.stringify(content));

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/commitment/route";
 import { main } from "@/bin/estimate";
 import type { CommitmentResult } from "@/lib/commitment";
+import { runCli } from "../../support/cli";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const examplePath = path.join(root, "examples", "business-hours-commitment.json");
@@ -16,12 +17,7 @@ const example = readFileSync(examplePath, "utf8");
 const post = (body: string, query = "", headers: Record<string, string> = { "content-type": "application/json" }) =>
   POST(new Request(`http://127.0.0.1/api/commitment${query}`, { method: "POST", body, headers }));
 
-async function run(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: root });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(main, argv);
 
 describe("POST /api/commitment", () => {
   it("200: sizes the Fargate commitment by default", async () => {

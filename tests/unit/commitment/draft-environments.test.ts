@@ -8,14 +8,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import { draftToRaw } from "@/lib/share/draft";
-import { parseEstimateInput } from "@/lib/schemas/estimate";
+import { parseValidInput as parse } from "../../support/inputs";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const parse = (raw: unknown) => {
-  const p = parseEstimateInput(raw);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  return p.value;
-};
 
 describe("environments through the form", () => {
   it("round-trip unchanged", () => {

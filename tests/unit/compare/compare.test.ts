@@ -17,6 +17,7 @@ import { checkThresholds, compareSides, readCompareSide, type CompareReport } fr
 import { estimateWithLoader } from "@/lib/pipeline/estimate";
 import { parseEstimateInput, type EstimateInputRaw } from "@/lib/schemas/estimate";
 import { encodeShareToken } from "@/lib/share/codec";
+import { runCli } from "../../support/cli";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const load = (region: string, catalogId: string | undefined) => loadRegionCatalog(region, catalogId);
@@ -41,12 +42,7 @@ function report(oldRaw: EstimateInputRaw, newRaw: EstimateInputRaw): CompareRepo
   return out.report;
 }
 
-async function cli(argv: string[], stdin = "") {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => stdin, cwd: root });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], stdin = "") => runCli(main, argv, stdin);
 
 describe("compare: input change and price change told apart (golden, by hand)", () => {
   // old:      1 task on snapshot 2026-11-26: 730 h x 35.39655 = 25,839.4815 + 30 GB x 0.0892 = 2.676 -> 25,842.1575 -> $25,842.16

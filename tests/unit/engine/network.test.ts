@@ -14,6 +14,7 @@ import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import { estimate } from "@/lib/engine";
 import { presentOption } from "@/lib/present";
 import { parseEstimateInput, type EstimateInputRaw, type EstimateResult } from "@/lib/schemas/estimate";
+import { runCli } from "../../support/cli";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 const catalog = loadRegionCatalog("us-east-1", "2026-12-01", { dataDir: path.join(ROOT, "data") });
@@ -38,8 +39,7 @@ async function api(raw: EstimateInputRaw): Promise<EstimateResult> {
   return (await res.json()) as EstimateResult;
 }
 async function cli(raw: EstimateInputRaw): Promise<EstimateResult> {
-  let stdout = "";
-  const code = await main(["-"], { stdout: (t) => void (stdout += t), stderr: () => {}, readStdin: async () => JSON.stringify(raw), cwd: ROOT });
+  const { code, stdout } = await runCli(main, ["-"], JSON.stringify(raw));
   expect(code).toBe(0);
   return JSON.parse(stdout) as EstimateResult;
 }

@@ -15,14 +15,11 @@ import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { draftToRaw } from "@/lib/share/draft";
 import { blankEnvironmentDraft, parseHourText, prodEnvironmentDraft } from "@/lib/share/draft-environments";
 import { inputToDraft } from "@/lib/share/draft-from-input";
-import { parseEstimateInput, type EstimateInputRaw } from "@/lib/schemas/estimate";
+import type { EstimateInputRaw } from "@/lib/schemas/estimate";
+import { parseValidInput as parse } from "../../support/inputs";
+import { runCli } from "../../support/cli";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
-const parse = (raw: unknown) => {
-  const p = parseEstimateInput(raw);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  return p.value;
-};
 
 const withEnvs: EstimateInputRaw = {
   version: 1,
@@ -143,8 +140,7 @@ describe("CSV and the CLI table", () => {
   });
 
   it("the CLI table lists each environment's subtotal", async () => {
-    let stdout = "";
-    const code = await main(["-", "--format", "table"], { stdout: (t) => void (stdout += t), stderr: () => {}, readStdin: async () => JSON.stringify(withEnvs), cwd: ROOT });
+    const { code, stdout } = await runCli(main, ["-", "--format", "table"], JSON.stringify(withEnvs));
     expect(code).toBe(0);
     expect(stdout).toContain("Environments (monthly");
     const header = stdout.split("\n").find((l) => l.trim().startsWith("Option") && l.includes("at zero tasks"))!;

@@ -229,6 +229,29 @@ describe("weeklyUsageProfile (the Savings Plan sizer's input)", () => {
     // Mon 08:00 UTC: 2 m5.large x 0.25 h x 0.096 = 0.048
     expect(p.totalUSDPerSlot[8 * 4]).toBeCloseTo(0.048, 9);
   });
+
+  it("EC2: the fleet planned On-Demand, not the reserved hours, when ec2.purchase is a Reserved Instance", () => {
+    // Reserved m5.large ($0.06/h) would be paid all 730 h; the Savings Plan question is the On-Demand fleet, which
+    // follows dev: Mon 08:00 UTC 2 x 0.25 h x $0.096 = $0.048, Mon 03:00 UTC nothing (minInstances 0).
+    const reserved = parse(base({ ec2: { ...M5_BRIDGE, purchase: "reserved-1y" }, environments: [{ name: "dev", schedule: { kind: "business-hours" } }] }));
+    const p = weeklyUsageProfile(reserved, catalog, "ec2");
+    if ("reason" in p) throw new Error(p.reason);
+    expect(p.eligible.map((s) => [s.label, s.onDemandRateUSD])).toEqual([["EC2 instance (on-demand, m5.large)", 0.096]]);
+    expect(p.totalUSDPerSlot[8 * 4]).toBeCloseTo(0.048, 9);
+    expect(p.totalUSDPerSlot[3 * 4]).toBe(0);
+  });
+
+  it("lists the compute lines no Compute Savings Plan covers, with why", () => {
+    const fargate = weeklyUsageProfile(parse(base({ services: [{ ...API, ephemeralStorageGiB: 50 }] })), catalog, "fargate");
+    if ("reason" in fargate) throw new Error(fargate.reason);
+    // (50 - 20) GB x 4 tasks x 730 h x $0.000111 = $9.7236 a month
+    expect(fargate.ineligible).toEqual([
+      { service: "api", component: "storage", label: "Fargate ephemeral storage above 20 GiB (linux)", monthlyUSD: expect.closeTo(30 * 4 * 730 * 0.000111, 9), reason: "Savings Plans do not discount Fargate ephemeral storage" },
+    ]);
+    const ec2 = weeklyUsageProfile(input, catalog, "ec2");
+    if ("reason" in ec2) throw new Error(ec2.reason);
+    expect(ec2.ineligible.map((l) => [l.component, l.reason])).toEqual([["ebs", "Savings Plans do not cover EBS volumes"]]);
+  });
 });
 
 describe("bad environment fields are named in every way in", () => {

@@ -17,6 +17,7 @@ import { importTerraformPlan } from "@/lib/import/terraform";
 import { toCents } from "@/lib/money";
 import { estimateWithLoader } from "@/lib/pipeline/estimate";
 import { parseEstimateInput, type EstimateResult } from "@/lib/schemas/estimate";
+import { runCli } from "../../support/cli";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const planText = readFileSync(path.join(root, "examples/terraform/plan.json"), "utf8");
@@ -157,12 +158,7 @@ describe("Terraform: values unknown until apply", () => {
 });
 
 describe("estimate CLI with --terraform / --cloudformation", () => {
-  async function cli(argv: string[]) {
-    let stdout = "";
-    let stderr = "";
-    const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: root });
-    return { code, stdout, stderr };
-  }
+  const cli = (argv: string[]) => runCli(main, argv);
   it("--terraform plan.json --budget 500 passes ($175.72); --budget 150 fails with exit 3", async () => {
     const ok = await cli(["--terraform", "examples/terraform/plan.json", "--budget", "500"]);
     expect(ok.code).toBe(0);

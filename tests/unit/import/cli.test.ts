@@ -5,16 +5,12 @@ import { describe, expect, it } from "vitest";
 import { main } from "@/bin/estimate";
 import { EstimateInputSchema, EstimateResultSchema } from "@/lib/schemas/estimate";
 import { hostileManifests } from "@/tests/support/hostile-manifests";
+import { runCli } from "../../support/cli";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const example = "examples/k8s/web-and-report.yaml";
 
-async function run(argv: string[], stdin = "") {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => stdin, cwd: root });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], stdin = "") => runCli(main, argv, stdin);
 
 describe("estimate --k8s", () => {
   it("prices the example's Deployment and CronJob as two EKS services, with the import's notes on stderr", async () => {

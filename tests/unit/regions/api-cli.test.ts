@@ -3,15 +3,14 @@
  * the same 4xx as POST /api/estimate, and hostile values of the new fields (requestsPerSecond, fromRequests)
  * answered with 400 and their paths in both routes.
  */
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { POST as estimatePOST } from "@/app/api/estimate/route";
 import { POST } from "@/app/api/estimate/regions/route";
 import { MAX_BODY_BYTES } from "@/app/api/estimate/handler";
 import { main } from "@/bin/estimate";
 import type { RegionComparison } from "@/lib/regions/compare";
+import { runCli } from "../../support/cli";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 const URL_ = "http://127.0.0.1/api/estimate/regions";
 const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }, route = POST) =>
   route(new Request(URL_, { method: "POST", body, headers }));
@@ -104,12 +103,7 @@ describe("POST /api/estimate/regions", () => {
 });
 
 describe("estimate FILE --all-regions", () => {
-  async function run(argv: string[], stdin: string) {
-    let stdout = "";
-    let stderr = "";
-    const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => stdin, cwd: ROOT });
-    return { code, stdout, stderr };
-  }
+  const run = (argv: string[], stdin: string) => runCli(main, argv, stdin);
 
   it("JSON: the API's body", async () => {
     const { code, stdout } = await run(["-", "--all-regions"], JSON.stringify(web));

@@ -3,13 +3,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "@/bin/rightsize";
+import { runCli } from "../../support/cli";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 
 async function run(argv: string[], stdin = "") {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => stdin, cwd: root });
+  const { code, stdout: out, stderr: err } = await runCli(main, argv, stdin);
   return { code, out, err, json: code === 0 ? JSON.parse(out) : null };
 }
 
@@ -26,6 +24,16 @@ describe("rightsize CLI on the sample files", () => {
     // same hand computation as recommend.test.ts: 72.0802 -> 36.0401 for 2 tasks
     expect(r.json.monthlySavingsUSD).toBeCloseTo(36.0401, 9);
     expect(r.json.estimates).toBeUndefined();
+  });
+
+  it("--catalog-dir takes data/ or data/catalog itself, as the estimate CLI's --data-dir does", async () => {
+    const file = "examples/usage/steady-web-container-insights.csv";
+    const size = ["--current-vcpu", "1", "--current-memory", "2", "--tasks", "2"];
+    for (const dir of ["data", "data/catalog"]) {
+      const r = await run([file, ...size, "--catalog-dir", dir]);
+      expect(r.code, dir).toBe(0);
+      expect(r.json.monthlySavingsUSD).toBeCloseTo(36.0401, 9);
+    }
   });
 
   it("spiky worker in percent: keeps 2 vCPU, trims memory 8 -> 5 GiB", async () => {

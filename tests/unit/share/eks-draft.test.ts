@@ -4,26 +4,14 @@
  * under the schema's own path.
  */
 import { describe, expect, it } from "vitest";
-import { blankContainerDraft, blankServiceDraft, defaultEksDraft, draftToRaw, emptyNetworkDraft, type EstimateDraft } from "@/lib/share/draft";
+import { blankContainerDraft, blankServiceDraft, defaultEksDraft, draftToRaw, type EstimateDraft } from "@/lib/share/draft";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { inputFromDraft } from "@/lib/pipeline/estimate";
-import { parseEstimateInput, type EstimateInputRaw } from "@/lib/schemas/estimate";
+import type { EstimateInputRaw } from "@/lib/schemas/estimate";
+import { blankDraft, parseValidInput as parse } from "../../support/inputs";
 
-const parse = (raw: unknown) => {
-  const p = parseEstimateInput(raw);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  return p.value;
-};
-
-const ecsDraft = (): EstimateDraft => ({
-  region: "us-east-1",
-  catalog: "2026-12-01",
-  services: [blankServiceDraft(1, "k1")],
-  savingsPlan: "none",
-  ec2: { purchase: "on-demand", instanceTypes: "", targetUtilizationPct: "100", minInstances: "0", networkMode: "awsvpc", eniTrunking: false, rootVolumeGiB: "30" },
-  network: emptyNetworkDraft(),
-});
+const ecsDraft = () => blankDraft("2026-12-01");
 
 const eksRaw: EstimateInputRaw = {
   version: 1,

@@ -4,26 +4,14 @@
  * every new text field reports problems under the schema's own path.
  */
 import { describe, expect, it } from "vitest";
-import { blankServiceDraft, draftToRaw, emptyNetworkDraft, presetNetworkDraft, type EstimateDraft } from "@/lib/share/draft";
+import { draftToRaw, presetNetworkDraft } from "@/lib/share/draft";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { inputFromDraft } from "@/lib/pipeline/estimate";
-import { parseEstimateInput, type EstimateInputRaw } from "@/lib/schemas/estimate";
+import type { EstimateInputRaw } from "@/lib/schemas/estimate";
+import { blankDraft, parseValidInput as parse } from "../../support/inputs";
 
-const parse = (raw: unknown) => {
-  const p = parseEstimateInput(raw);
-  if (!p.ok) throw new Error(JSON.stringify(p.errors));
-  return p.value;
-};
-
-const oldDraft = (): EstimateDraft => ({
-  region: "us-east-1",
-  catalog: "2026-11-26",
-  services: [blankServiceDraft(1, "k1")],
-  savingsPlan: "none",
-  ec2: { purchase: "on-demand", instanceTypes: "", targetUtilizationPct: "100", minInstances: "0", networkMode: "awsvpc", eniTrunking: false, rootVolumeGiB: "30" },
-  network: emptyNetworkDraft(),
-});
+const oldDraft = () => blankDraft("2026-11-26");
 
 const fullRaw: EstimateInputRaw = {
   version: 1,
