@@ -8,10 +8,19 @@ import { cpuSampleToVcpu, memorySampleToGiB, type RightsizeResult } from "@/lib/
 import type { UsageSummary } from "@/lib/rightsize/usage";
 import styles from "./rightsize.module.css";
 
-const UsageChart = dynamic(() => import("./UsageChart"), {
+const loadUsageChart = () => import("./UsageChart");
+const UsageChart = dynamic(loadUsageChart, {
   ssr: false,
   loading: () => <div className="chart-placeholder">Loading chart…</div>,
 });
+
+/**
+ * Fetch and evaluate the chart code while a file is still being parsed (the main thread is idle then), so the
+ * result's first paint is not one long task of loading recharts and drawing both charts.
+ */
+export function preloadUsageChart(): void {
+  void loadUsageChart();
+}
 
 const pctLabel = (k: PercentileKey) => (k === "max" ? "peak" : k);
 

@@ -29,7 +29,7 @@ import { readTaskDefinition } from "@/components/hooks/task-definition-reader";
 import { useTaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
 import { CurrentServicePanel, type RegionOption } from "./CurrentServicePanel";
 import { NotesPanel } from "./NotesPanel";
-import { ObservedUsagePanel } from "./ObservedUsagePanel";
+import { ObservedUsagePanel, preloadUsageChart } from "./ObservedUsagePanel";
 import { PrivacyNote } from "./PrivacyNote";
 import { RecommendationPanel, type RecommendationWaiting } from "./RecommendationPanel";
 import { SizingRulePanel, type SizingRuleFields } from "./SizingRulePanel";
@@ -165,7 +165,10 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds }: Props
             onTaskDefinition={(file) => void taskDefinitions.importFile(TASK_DEFINITION_ROW, file)}
             onChange={editFields}
           />
-          <UsageFilePanel usage={usage} elapsed={elapsed} onFile={startUsage} onCancel={cancelUsage} />
+          <UsageFilePanel usage={usage} elapsed={elapsed} onFile={(file) => {
+              preloadUsageChart();
+              startUsage(file);
+            }} onCancel={cancelUsage} />
           <SizingRulePanel rule={rule} headroomError={headroomError} onChange={(patch) => setRule((r) => ({ ...r, ...patch }))} />
         </div>
 

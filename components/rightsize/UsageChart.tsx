@@ -3,6 +3,7 @@
  * Observed usage of one dimension (downsampled: the peak and the mean of each interval) against the
  * current size, the recommended size and the chosen percentile. The page shows a table alternative.
  */
+import { useDrawTurn } from "@/components/hooks/useDrawTurn";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface UsageChartProps {
@@ -39,6 +40,12 @@ function dayTicks(first: number, last: number): number[] | undefined {
 }
 
 export default function UsageChart(p: UsageChartProps) {
+  const ready = useDrawTurn();
+  if (!ready) return <div className="chart-placeholder">Drawing chart…</div>;
+  return <UsageLines {...p} />;
+}
+
+function UsageLines(p: UsageChartProps) {
   const first = p.points[0]?.x ?? 0;
   const last = p.points[p.points.length - 1]?.x ?? 0;
   const span = last - first;
