@@ -23,7 +23,6 @@ import { ShareTokenContext } from "./ServiceCard";
 import { ServicesPanel } from "./ServicesPanel";
 import { SettingsPanel } from "./SettingsPanel";
 import { ComparisonPanel } from "./ComparisonPanel";
-import { Breakdown, WarningsAndSources } from "./Results";
 import { CostChartPanel, CrossoverPanel } from "./ChartsSection";
 import { EstimateNotice, type Notice } from "./EstimateNotice";
 import { SizeDatalists } from "./SizeDatalists";
@@ -50,6 +49,15 @@ const NetworkPanel = dynamic(() => import("./NetworkPanel").then((m) => m.Networ
 const EnvironmentsPanel = dynamic(() => import("./EnvironmentsPanel").then((m) => m.EnvironmentsPanel), { ssr: false });
 const K8sImportPanel = dynamic(() => import("./K8sImportPanel").then((m) => m.K8sImportPanel), { ssr: false });
 const IacImport = dynamic(() => import("@/components/iac/IacImport").then((m) => m.IacImport), { ssr: false });
+const Breakdown = dynamic(() => import("./Breakdown").then((m) => m.Breakdown), {
+  ssr: false,
+  loading: () => (
+    <section className="panel" aria-label="Breakdown">
+      <p className="muted">Loading the breakdown…</p>
+    </section>
+  ),
+});
+const WarningsAndSources = dynamic(() => import("./Breakdown").then((m) => m.WarningsAndSources), { ssr: false });
 
 export interface EstimatorProps {
   initialDraft: EstimateDraft;
