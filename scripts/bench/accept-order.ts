@@ -24,9 +24,11 @@ interface Run {
   p50: number;
   p99: number;
   max: number;
-  /** ms after the run started: each response slower than 10 x p50, with its latency. */
+  /** ms after the run started: each response slower than SLOW (3 x p99, at least 250 ms), with its latency. */
   slow: Array<{ atMs: number; latencyMs: number }>;
 }
+
+const slowMs = (p99: number) => Math.max(250, 3 * p99);
 
 async function load(label: string, url: string, bodies: string[] | null, durationS: number): Promise<Run & { startedAt: number }> {
   const startedAt = Date.now();
@@ -42,7 +44,7 @@ async function load(label: string, url: string, bodies: string[] | null, duratio
     latencies.push({ atMs: Date.now() - startedAt, latencyMs });
   });
   const r = await instance;
-  const slow = latencies.filter((l) => l.latencyMs > 10 * Math.max(1, r.latency.p50));
+  const slow = latencies.filter((l) => l.latencyMs > slowMs(r.latency.p99));
   return { label, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, slow, startedAt };
 }
 
@@ -50,10 +52,10 @@ function describe(run: Run, accepts: number[] | null): void {
   console.log(`${run.label}: p50 ${run.p50} ms, p99 ${run.p99} ms, max ${run.max} ms`);
   const s = run.slow;
   if (s.length === 0) {
-    console.log("  no response slower than 10 x p50");
+    console.log(`  no response slower than ${slowMs(run.p99)} ms (3 x p99, at least 250 ms)`);
   } else {
     const lastAt = Math.max(...s.map((x) => x.atMs));
-    console.log(`  ${s.length} responses slower than 10 x p50, all answered in the first ${(lastAt / 1000).toFixed(2)} s of the run; each one's latency vs when it was answered:`);
+    console.log(`  ${s.length} responses slower than ${slowMs(run.p99)} ms (3 x p99, at least 250 ms), all answered in the first ${(lastAt / 1000).toFixed(2)} s of the run; each one's latency vs when it was answered:`);
     const pick = [0, Math.floor(s.length / 4), Math.floor(s.length / 2), Math.floor((3 * s.length) / 4), s.length - 1].map((i) => s[i]!);
     console.log(`  ${pick.map((x) => `${Math.round(x.latencyMs)} ms at +${x.atMs} ms`).join(", ")} (latency = time since the run began: they were queued from the start)`);
   }
