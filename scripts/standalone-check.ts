@@ -12,33 +12,16 @@
  *   npx tsx scripts/standalone-check.ts [--port N]
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { estimateFromRaw } from "../lib/pipeline/estimate";
 import { freePort, sleep } from "./bench/server";
+import { placeStandaloneAssets } from "./support/standalone.mjs";
 
 const ROOT = path.resolve(__dirname, "..");
 const STANDALONE = path.join(ROOT, ".next", "standalone");
-
-/** The copies `next build` leaves to the deployer (same list as the Dockerfile's runtime stage). */
-function placeStandaloneAssets(root = ROOT): string[] {
-  const dir = path.join(root, ".next", "standalone");
-  const copies: Array<[string, string]> = [
-    [path.join(root, ".next", "static"), path.join(dir, ".next", "static")],
-    [path.join(root, "public"), path.join(dir, "public")],
-    [path.join(root, "data", "catalog"), path.join(dir, "data", "catalog")],
-  ];
-  const placed: string[] = [];
-  for (const [from, to] of copies) {
-    if (!existsSync(from)) continue;
-    rmSync(to, { recursive: true, force: true });
-    cpSync(from, to, { recursive: true });
-    placed.push(path.relative(root, from));
-  }
-  return placed;
-}
 
 interface Check {
   name: string;
@@ -100,7 +83,7 @@ async function main(): Promise<number> {
     console.error(`No standalone build (${path.relative(ROOT, server)}): run \`npx next build\` with output: "standalone" first.`);
     return 2;
   }
-  const placed = placeStandaloneAssets();
+  const placed = placeStandaloneAssets(ROOT);
   const portArg = process.argv.indexOf("--port");
   const port = portArg > 0 ? Number(process.argv[portArg + 1]) : await freePort();
   const url = `http://127.0.0.1:${port}`;

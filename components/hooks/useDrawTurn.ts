@@ -1,9 +1,10 @@
 "use client";
 /**
  * Heavy charts drawn one per frame: a chart draws after the render that mounted it has painted, and after the
- * chart mounted before it has drawn and painted. Drawing a recharts chart for the first time on a page is one long task (its code
- * compiles on first use: ~190 ms for the first /rightsize chart on the 2-core bench machine); two charts mounted
- * together made one ~300 ms freeze, which `npm run bench` measures as the longest frame gap (docs/performance.md).
+ * chart mounted before it has drawn and painted. Drawing a recharts chart for the first time on a page is one
+ * long task (its code compiles on first use: ~190 ms for the first /rightsize chart on the 2-core bench machine);
+ * two charts mounted together made one ~300 ms freeze, which `npm run bench` measures as the longest frame gap
+ * (docs/performance.md).
  */
 import { useEffect, useState } from "react";
 
