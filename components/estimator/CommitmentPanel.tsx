@@ -7,14 +7,14 @@
  */
 import { useMemo, useState } from "react";
 import dynamic from "next/dynamic";
+import { ChartPlaceholder } from "@/components/charts/TableAlternative";
 import type { RegionCatalog } from "@/lib/catalog/schema";
 import type { EstimateInput } from "@/lib/schemas/estimate";
 import { commitmentText, COMMITMENT_OPTIONS, sizeCommitment, type CommitmentOptionId, type CommitmentOutcome, type CommitmentPlan } from "@/lib/commitment";
 import { formatRate, formatUSD, num } from "@/lib/format";
 import type { CommitmentSeries } from "@/components/charts/CommitmentChart";
 
-const Placeholder = () => <div className="chart-placeholder">Drawing chart…</div>;
-const CommitmentChart = dynamic(() => import("@/components/charts/CommitmentChart"), { ssr: false, loading: Placeholder });
+const CommitmentChart = dynamic(() => import("@/components/charts/CommitmentChart"), { ssr: false, loading: ChartPlaceholder });
 
 const OPTION_LABEL: Record<CommitmentOptionId, string> = { fargate: "Fargate (on-demand)", ec2: "ECS on EC2 (on-demand fleet)" };
 const TERM_COLOR: Record<string, string> = { "1y": "#0a58ca", "3y": "#8250df" };

@@ -8,6 +8,7 @@
  */
 import { memo, useEffect, useMemo, useState } from "react";
 import dynamic from "next/dynamic";
+import { ChartPlaceholder } from "@/components/charts/TableAlternative";
 import type { EstimateInput, FieldError } from "@/lib/schemas/estimate";
 import type { RegionComparison } from "@/lib/regions/compare";
 import { formatCostPer1M, formatRegionDifference } from "@/lib/regions/table";
@@ -17,7 +18,7 @@ import type { RegionBar } from "@/components/charts/RegionsBarChart";
 
 const RegionsBarChart = dynamic(() => import("@/components/charts/RegionsBarChart"), {
   ssr: false,
-  loading: () => <div className="chart-placeholder">Drawing chart…</div>,
+  loading: ChartPlaceholder,
 });
 
 export const REGIONS_URL = "/api/estimate/regions";
