@@ -74,27 +74,8 @@ function figures(r: Result): LoadFigures {
   };
 }
 
-export async function loadEstimate(url: string, opts: { durationS: number; connections: number; bodies?: string[] }): Promise<LoadFigures> {
-  const bodies = opts.bodies ?? estimateBodies();
-  const r = await autocannon({
-    url: `${url}/api/estimate`,
-    connections: opts.connections,
-    duration: opts.durationS,
-    timeout: 10,
-    // each connection cycles through the bodies in order
-    requests: bodies.map((body) => ({ method: "POST", path: "/api/estimate", headers: { "content-type": "application/json" }, body })),
-  });
-  return figures(r);
-}
-
-/**
- * The same bodies, but every request made unique (its service names carry a counter, never reset in this
- * process), so none is answered from the server's result cache: what an estimate costs when it has to be
- * computed, and a cache that keeps filling.
- */
-let uniqueCounter = 0;
-
-export async function loadEstimateUncached(url: string, opts: { durationS: number; connections: number; bodies?: string[] }): Promise<LoadFigures> {
+/** autocannon on POST /api/estimate: each connection cycles through the bodies in order, each body's text from `text`. */
+async function loadEstimateBodies(url: string, opts: { durationS: number; connections: number; bodies?: string[] }, text?: (body: string) => string): Promise<LoadFigures> {
   const bodies = opts.bodies ?? estimateBodies();
   const r = await autocannon({
     url: `${url}/api/estimate`,
@@ -106,10 +87,26 @@ export async function loadEstimateUncached(url: string, opts: { durationS: numbe
       path: "/api/estimate",
       headers: { "content-type": "application/json" },
       body,
-      setupRequest: (req: { body?: string }) => ({ ...req, body: body.replaceAll('"name":"svc-', `"name":"u${++uniqueCounter}-svc-`) }),
+      ...(text ? { setupRequest: (req: { body?: string }) => ({ ...req, body: text(body) }) } : {}),
     })),
   });
   return figures(r);
+}
+
+/** The bodies as they are: after its first time each one is answered from the server's result cache. */
+export function loadEstimate(url: string, opts: { durationS: number; connections: number; bodies?: string[] }): Promise<LoadFigures> {
+  return loadEstimateBodies(url, opts);
+}
+
+let uniqueCounter = 0;
+
+/**
+ * The same bodies, but every request made unique (its service names carry a counter, never reset in this
+ * process), so none is answered from the server's result cache: what an estimate costs when it has to be
+ * computed, and a cache that keeps filling.
+ */
+export function loadEstimateUncached(url: string, opts: { durationS: number; connections: number; bodies?: string[] }): Promise<LoadFigures> {
+  return loadEstimateBodies(url, opts, (body) => body.replaceAll('"name":"svc-', `"name":"u${++uniqueCounter}-svc-`));
 }
 
 export async function loadHealth(url: string, opts: { durationS: number; connections: number }): Promise<LoadFigures> {
