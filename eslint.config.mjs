@@ -9,6 +9,36 @@ import nextTs from "eslint-config-next/typescript";
 const FRAMEWORK_PACKAGES = ["react", "react-dom", "next"];
 const FRAMEWORK_PATTERNS = ["react/*", "react-dom/*", "next/*"];
 
+/**
+ * zod is imported only by lib/security/zod.ts, which sets its browser switch before any parser can run (see that
+ * file); everything else imports `z` from there, so no chunk of first-load code can parse before the switch.
+ */
+const ZOD_ONLY_THROUGH_SECURITY = {
+  name: "zod",
+  message: "Import z from lib/security/zod.ts (it configures zod for the browser's CSP before anything parses).",
+};
+
+/**
+ * The layers inside lib/, bottom up: the contract (schemas) and the price data (catalog) -> the engine -> everything
+ * that reads or presents an estimate (pipeline, form, share, present, export, compare, regions, commitment,
+ * rightsize, import, ...). A folder never imports from a layer above it; tests/unit/lint proves each zone fires and
+ * that lib/ has no folder-level import cycle.
+ */
+const ABOVE_THE_ENGINE = ["pipeline", "form", "share", "present", "export", "compare", "regions", "commitment", "rightsize", "import", "mcp", "actual"].map((f) => `./lib/${f}`);
+const LIB_LAYER_ZONES = [
+  { target: "./lib/engine", from: ABOVE_THE_ENGINE, message: "The engine imports nothing from the layers that read or present an estimate (pipeline, form, share, present, export, ...)." },
+  {
+    target: ["./lib/schemas", "./lib/catalog"],
+    from: ["./lib/engine", ...ABOVE_THE_ENGINE],
+    message: "The contract (lib/schemas) and the price catalog (lib/catalog) are the bottom layer: they import nothing from the engine or above.",
+  },
+  {
+    target: "./lib/share",
+    from: ["./lib/pipeline", "./lib/present", "./lib/export", "./lib/compare", "./lib/regions", "./lib/rightsize", "./lib/commitment"],
+    message: "lib/share is the link codec: it imports nothing from the layers that use it (pipeline, present, export, compare, regions, rightsize).",
+  },
+];
+
 /** Pages (the route files in app/) and each page's own folder of client components. */
 const PAGE_FOLDERS = ["./app", "./components/estimator", "./components/rightsize", "./components/catalog"];
 /** A page's internals: its route files, its container component and its lazily loaded kit (globs only). */
@@ -29,7 +59,7 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         {
-          paths: FRAMEWORK_PACKAGES.map((name) => ({ name, message: "lib/ is framework-free domain code: no react or next here." })),
+          paths: [...FRAMEWORK_PACKAGES.map((name) => ({ name, message: "lib/ is framework-free domain code: no react or next here." })), ZOD_ONLY_THROUGH_SECURITY],
           patterns: [{ group: FRAMEWORK_PATTERNS, message: "lib/ is framework-free domain code: no react or next here." }],
         },
       ],
@@ -39,10 +69,28 @@ export default defineConfig([
           zones: [
             { target: "./lib", from: "./app", message: "lib/ never imports from app/: the dependency goes app -> components -> lib." },
             { target: "./lib", from: "./components", message: "lib/ never imports from components/: the dependency goes app -> components -> lib." },
+            ...LIB_LAYER_ZONES,
           ],
         },
       ],
     },
+  },
+  {
+    // The one module that imports zod itself (its framework ban stays).
+    files: ["lib/security/zod.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: FRAMEWORK_PACKAGES.map((name) => ({ name, message: "lib/ is framework-free domain code: no react or next here." })),
+          patterns: [{ group: FRAMEWORK_PATTERNS, message: "lib/ is framework-free domain code: no react or next here." }],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { paths: [ZOD_ONLY_THROUGH_SECURITY] }] },
   },
   {
     files: ["components/**/*.{ts,tsx}"],

@@ -5,6 +5,8 @@
  * and checks what a container behind a load balancer must serve:
  *   - GET /api/health -> 200 {"ok":true} (the Dockerfile's HEALTHCHECK and a load balancer's health check);
  *   - GET / -> the page, and every /_next/static script and stylesheet it references -> 200;
+ *   - the first-load JS of / (gzip -9 of the scripts its HTML loads up front, measured as `npm run bench` does in
+ *     scripts/measure-web.mjs) within its budget of 200 kB, so a change that outgrows it fails npm test;
  *   - POST /api/estimate -> 200 with exactly the bytes the same pipeline gives in-process on the repository's
  *     data/ (one example on its pinned snapshot, the same without a snapshot = the bundled newest one);
  *   - a bad body -> 400 naming the field (validation works in the standalone bundle too).
@@ -15,10 +17,20 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { estimateFromRaw } from "../lib/pipeline/estimate";
 import { freePort, sleep } from "./bench/server";
 import { placeStandaloneAssets } from "./support/standalone.mjs";
+
+/** The first-load JavaScript budget of / (issue 4's target; gzip -9 kB, 1 kB = 1000 bytes). */
+const FIRST_LOAD_BUDGET_KB = 200;
+
+interface FirstLoadJs {
+  chunks: Array<{ src: string; gzip: number }>;
+  gzipKB: number;
+}
+type MeasureWeb = { firstLoadJsOfHtml(html: string, dir?: string): FirstLoadJs };
 
 const ROOT = path.resolve(__dirname, "..");
 const STANDALONE = path.join(ROOT, ".next", "standalone");
@@ -59,6 +71,15 @@ async function runChecks(url: string): Promise<Check[]> {
     if (res.status !== 200) missing.push(`${asset} -> ${res.status}`);
   }
   add("static files referenced by / (.next/static in place)", assets.length > 0 && missing.length === 0, missing.length ? missing.join(", ") : `${assets.length} scripts and stylesheets, all 200`);
+
+  const { firstLoadJsOfHtml } = (await import(pathToFileURL(path.join(ROOT, "scripts", "measure-web.mjs")).href)) as MeasureWeb;
+  const firstLoad = firstLoadJsOfHtml(html, ROOT);
+  const largest = [...firstLoad.chunks].sort((a, b) => b.gzip - a.gzip).slice(0, 3).map((c) => `${c.src.split("/").pop()} ${(c.gzip / 1000).toFixed(1)} kB`);
+  add(
+    `first-load JS of / <= ${FIRST_LOAD_BUDGET_KB} kB gzip`,
+    firstLoad.chunks.length > 0 && firstLoad.gzipKB <= FIRST_LOAD_BUDGET_KB,
+    `${firstLoad.gzipKB.toFixed(1)} kB in ${firstLoad.chunks.length} scripts (largest: ${largest.join(", ")})`,
+  );
 
   const example = JSON.parse(readFileSync(path.join(ROOT, "examples", "api-web.json"), "utf8")) as Record<string, unknown>;
   const { catalog: pinned, ...unpinned } = example;

@@ -6,7 +6,7 @@
  */
 import { HOURS_PER_MONTH } from "@/lib/units";
 import type { EstimateResult } from "@/lib/schemas/estimate";
-import { WEEKDAY_LABELS, WEEKDAYS, hourText } from "@/lib/schedule/weekdays";
+import { WEEKDAY_LABELS, WEEKDAYS, hourText } from "@/lib/schemas/weekdays";
 
 export const ENV_COLORS = ["#0a58ca", "#1a7f37", "#8250df", "#bf3989", "#9a6700", "#0e7490", "#b35900", "#57606a"];
 export const SHARED_COLOR = "#afb8c1";

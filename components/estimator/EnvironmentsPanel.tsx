@@ -16,7 +16,7 @@ import {
   type ScheduleKindDraft,
   type TaskProfileDraft,
 } from "@/lib/share/draft-environments";
-import { WEEKDAY_LABELS, WEEKDAYS, type Weekday } from "@/lib/schedule/weekdays";
+import { WEEKDAY_LABELS, WEEKDAYS, type Weekday } from "@/lib/schemas/weekdays";
 
 interface Props {
   environments: EnvironmentDraft[] | undefined;

@@ -4,7 +4,7 @@
  * a task definition or the utilization file's reservation) + a utilization file (parsed in a Web Worker, never
  * uploaded) -> the recommended Fargate size priced on every launch type. Every rule is in lib: the form becomes
  * an input in lib/rightsize/form.ts and goes down lib/pipeline/rightsize.ts (rightsizeFromForm); the link
- * between the pages is lib/share/rightsize-link.ts; the current size from the file is lib/rightsize/current-size.ts.
+ * between the pages is lib/pipeline/rightsize-link.ts; the current size from the file is lib/rightsize/current-size.ts.
  *
  *   state:  form fields + the estimate they came from · useUsageFile · useRegionCatalog · share-link and
  *           task-definition hooks (components/hooks, shared with the estimator)
@@ -20,8 +20,8 @@ import { DEFAULT_RIGHTSIZE_FIELDS, withCurrentSize, withTaskDefinition, type Rig
 import { checkSettings, DEFAULT_SETTINGS, type RightsizeSettings } from "@/lib/rightsize/recommend";
 import type { TaskDefinitionFields } from "@/lib/rightsize/task-definition";
 import type { UsageSummary } from "@/lib/rightsize/usage";
-import { parseNumberText } from "@/lib/share/draft";
-import { applySizeHref, readRightsizeLink, type RightsizeLink } from "@/lib/share/rightsize-link";
+import { parseNumberText } from "@/lib/number-text";
+import { applySizeHref, readRightsizeLink, type RightsizeLink } from "@/lib/pipeline/rightsize-link";
 import { Banner } from "@/components/ui/fields";
 import { useRegionCatalog } from "@/components/hooks/useRegionCatalog";
 import { useOpenedLink } from "@/components/hooks/useShareLink";

@@ -6,7 +6,7 @@
  */
 import { formatPath, mergeFieldErrors, type FieldError } from "../field-errors";
 import { EstimateInputSchema, HOURS_PER_MONTH, SERVICE_LIMITS, type EstimateInput, type Service } from "../schemas/estimate";
-import { parseNumberText } from "../share/draft";
+import { parseNumberText } from "../number-text";
 import { taskDefinitionFields, type TaskDefinitionFields } from "./task-definition";
 
 /** The task-definition fields plus what a task definition does not say: how many tasks, and where. */

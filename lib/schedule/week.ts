@@ -4,7 +4,7 @@
  * input always gives the same grid.
  */
 import type { Environment, Schedule } from "../schemas/estimate";
-import { daysText, hourText, WEEKDAYS, type Weekday } from "./weekdays";
+import { daysText, hourText, WEEKDAYS, type Weekday } from "../schemas/weekdays";
 
 export { WEEKDAYS, type Weekday };
 

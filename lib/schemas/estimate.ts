@@ -8,7 +8,7 @@
 import { z } from "../security/zod";
 import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH, MAX_POD_CONTAINERS } from "../units";
 import { formatPath, type FieldError } from "../field-errors";
-import { WEEKDAYS } from "../schedule/weekdays";
+import { WEEKDAYS } from "./weekdays";
 
 export { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH };
 export { formatPath, type FieldError };

@@ -5,7 +5,7 @@
  */
 import type { FieldError } from "../field-errors";
 import type { EstimateInput } from "../schemas/estimate";
-import { hourText, WEEKDAYS, type Weekday } from "../schedule/weekdays";
+import { hourText, WEEKDAYS, type Weekday } from "../schemas/weekdays";
 
 export type ScheduleKindDraft = "always" | "business-hours" | "weekly";
 /** The environment's Spot tolerance: "inherit" leaves `interruptible` out (each service's own flag decides). */

@@ -62,9 +62,47 @@ describe("import boundaries (eslint.config.mjs)", () => {
   });
 
   it("the allowed directions give no boundary error", async () => {
-    expect(await boundaryErrors("lib/engine/lint-probe.ts", `import { z } from "zod";\nimport { formatUSD } from "@/lib/format";\nexport const x = [z, formatUSD];\n`)).toEqual([]);
+    expect(await boundaryErrors("lib/engine/lint-probe.ts", `import { z } from "../security/zod";\nimport { formatUSD } from "@/lib/format";\nimport type { RegionCatalog } from "../catalog/schema";\nexport const x = [z, formatUSD];\nexport type R = RegionCatalog;\n`)).toEqual([]);
+    expect(await boundaryErrors("lib/security/zod.ts", `import * as z from "zod";\nexport { z };\n`)).toEqual([]);
+    expect(await boundaryErrors("lib/pipeline/lint-probe.ts", `import { estimate } from "../engine/estimate";\nimport { encodeShareToken } from "../share/codec";\nexport const x = [estimate, encodeShareToken];\n`)).toEqual([]);
     expect(await boundaryErrors("components/ui/lint-probe.tsx", `import { useState } from "react";\nimport { formatUSD } from "@/lib/format";\nexport const x = [useState, formatUSD];\n`)).toEqual([]);
     expect(await boundaryErrors("components/charts/LintProbeChart.tsx", `import { SERIES } from "./data";\nexport const x = SERIES;\n`)).toEqual([]);
     expect(await boundaryErrors("app/lint-probe.tsx", `import Estimator from "@/components/estimator/Estimator";\nexport const x = Estimator;\n`)).toEqual([]);
+  });
+
+  it("the engine imports nothing from the layers that read or present an estimate", async () => {
+    // The rule resolves the import, so each probe names a module that exists.
+    for (const target of ["pipeline/estimate", "share/codec", "present/estimate", "export/csv", "compare/compare", "regions/compare", "commitment/index", "rightsize/apply", "import/k8s"]) {
+      for (const spec of [`../${target}`, `@/lib/${target}`]) {
+        const errors = await boundaryErrors("lib/engine/lint-probe.ts", `import { x as y } from "${spec}";\nexport const x = y;\n`);
+        expect(errors, spec).toEqual([{ rule: "import/no-restricted-paths", message: expect.stringContaining("The engine imports nothing from") }]);
+      }
+    }
+  });
+
+  it("the contract and the catalog import nothing from the engine or above", async () => {
+    for (const [file, spec] of [
+      ["lib/schemas/lint-probe.ts", "../engine/estimate"],
+      ["lib/schemas/lint-probe.ts", "../share/codec"],
+      ["lib/catalog/lint-probe.ts", "@/lib/engine/rules"],
+      ["lib/catalog/lint-probe.ts", "../pipeline/region-catalog"],
+    ] as const) {
+      const errors = await boundaryErrors(file, `import { x as y } from "${spec}";\nexport const x = y;\n`);
+      expect(errors, `${file} <- ${spec}`).toEqual([{ rule: "import/no-restricted-paths", message: expect.stringContaining("are the bottom layer") }]);
+    }
+  });
+
+  it("the share-link codec imports nothing from the layers that use it", async () => {
+    for (const spec of ["../pipeline/region-catalog", "../rightsize/apply", "../present/estimate", "../export/csv"]) {
+      const errors = await boundaryErrors("lib/share/lint-probe.ts", `import { x as y } from "${spec}";\nexport const x = y;\n`);
+      expect(errors, spec).toEqual([{ rule: "import/no-restricted-paths", message: expect.stringContaining("lib/share is the link codec") }]);
+    }
+  });
+
+  it("zod is imported only through lib/security/zod.ts, in lib/, components/ and app/", async () => {
+    for (const file of ["lib/schemas/lint-probe.ts", "components/estimator/lint-probe.tsx", "app/api/lint-probe/route.ts"]) {
+      const errors = await boundaryErrors(file, `import { z } from "zod";\nexport const x = z;\n`);
+      expect(errors, file).toEqual([{ rule: "no-restricted-imports", message: expect.stringContaining("lib/security/zod.ts") }]);
+    }
   });
 });

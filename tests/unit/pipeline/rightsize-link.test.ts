@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
-import { applySizeHref, readRightsizeLink, rightsizeHref } from "@/lib/share/rightsize-link";
+import { applySizeHref, readRightsizeLink, rightsizeHref } from "@/lib/pipeline/rightsize-link";
 import { input } from "../engine/fixtures";
 
 const estimate = { ...input({ services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 4 }, { name: "worker", vcpu: 0.5, memoryGiB: 1, tasks: 2 }] }), catalog: "2026-11-26" };

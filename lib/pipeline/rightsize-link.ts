@@ -3,12 +3,12 @@
  * an estimate, and "Apply to estimate" opens /?s=<estimate with that service resized>. Decoding never throws;
  * every problem is a sentence a banner can show.
  */
-import { chooseCatalog } from "../pipeline/region-catalog";
+import { chooseCatalog } from "./region-catalog";
 import { applySize } from "../rightsize/apply";
 import { fieldsFromService, type RightsizeBase, type RightsizeFields } from "../rightsize/form";
 import type { EstimateInput } from "../schemas/estimate";
-import { decodeShareToken, encodeShareToken, SHARE_PARAM } from "./codec";
-import { shareTokenFromSearch } from "./codec-url";
+import { decodeShareToken, encodeShareToken, SHARE_PARAM } from "../share/codec";
+import { shareTokenFromSearch } from "../share/codec-url";
 
 /** Query parameter naming the service to right-size (0-based). */
 export const SERVICE_PARAM = "service";
