@@ -7,12 +7,11 @@
 import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import { checkThresholds, compareSides, readCompareSideValue } from "@/lib/compare";
 import type { FieldError } from "@/lib/field-errors";
-import { errorResponse, readJsonBody } from "../request-body";
+import { errorResponse, isJsonContentType, jsonResponse, readJsonBody, serverErrorResponse } from "../http";
 
 /** Two exports of 100 services each fit well below this. */
 export const MAX_COMPARE_BODY_BYTES = 4 * 1024 * 1024;
 
-const HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
 const KEYS = new Set(["old", "new", "maxIncrease", "maxIncreasePct"]);
 
 function limit(value: unknown, path: string, errors: FieldError[]): number | null {
@@ -26,7 +25,7 @@ function limit(value: unknown, path: string, errors: FieldError[]): number | nul
 
 export async function handleCompare(req: Request): Promise<Response> {
   try {
-    const body = await readJsonBody(req, MAX_COMPARE_BODY_BYTES);
+    const body = await readJsonBody(req, { limit: MAX_COMPARE_BODY_BYTES, accept: isJsonContentType, acceptText: "application/json" });
     if (!body.ok) return body.response;
     const raw = body.value;
     if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
@@ -54,9 +53,8 @@ export async function handleCompare(req: Request): Promise<Response> {
     const outcome = compareSides(sides[0], sides[1], (region, catalogId) => loadRegionCatalog(region, catalogId));
     if (!outcome.ok) return errorResponse(400, outcome.errors);
     const threshold = checkThresholds(outcome.report, { maxIncreaseUSD, maxIncreasePct });
-    return Response.json({ ...outcome.report, threshold }, { status: 200, headers: HEADERS });
+    return jsonResponse({ ...outcome.report, threshold });
   } catch (error) {
-    console.error("POST /api/compare failed:", error instanceof Error ? error.message : error);
-    return errorResponse(500, [{ path: "(server)", message: "the comparison could not be computed because of a server error; the input was not the problem" }]);
+    return serverErrorResponse("POST /api/compare", error, "the comparison could not be computed because of a server error; the input was not the problem");
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/estimate/route";
-import { MAX_BODY_BYTES, resultCache } from "@/app/api/estimate/handler";
+import { resultCache } from "@/app/api/estimate/handler";
+import { MAX_BODY_BYTES } from "@/app/api/http";
 import { EstimateResultSchema } from "@/lib/schemas/estimate";
 
 const URL_ = "http://127.0.0.1/api/estimate";

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as estimatePOST } from "@/app/api/estimate/route";
 import { POST } from "@/app/api/estimate/regions/route";
-import { MAX_BODY_BYTES } from "@/app/api/estimate/handler";
+import { MAX_BODY_BYTES } from "@/app/api/http";
 import { main } from "@/bin/estimate";
 import type { RegionComparison } from "@/lib/regions/compare";
 import { runCli } from "../../support/cli";

@@ -5,7 +5,7 @@
  */
 import { compareRegionsFromRaw } from "@/lib/regions/pipeline";
 import { filesRegionsLoader } from "@/lib/regions/files";
-import { errorResponse, HEADERS, readJsonBody, serverErrorResponse } from "../handler";
+import { errorResponse, HEADERS, readJsonBody, serverErrorResponse } from "../../http";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -14,7 +14,7 @@ export async function POST(req: Request): Promise<Response> {
   try {
     const body = await readJsonBody(req);
     if (!body.ok) return body.response;
-    const outcome = compareRegionsFromRaw(body.raw, filesRegionsLoader());
+    const outcome = compareRegionsFromRaw(body.value, filesRegionsLoader());
     if (!outcome.ok) return errorResponse(400, outcome.errors);
     const { regions, currentRegion, catalog } = outcome.comparison;
     return Response.json({ regions, currentRegion, catalog }, { status: 200, headers: HEADERS });

@@ -6,8 +6,7 @@
 import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import { focusFilename, focusRows, focusRowsToCsv, focusRowsToJson } from "@/lib/export/focus";
 import { estimateWithLoader, readEstimateFile } from "@/lib/pipeline/estimate";
-import { isJsonContentType, MAX_BODY_BYTES } from "../../estimate/handler";
-import { errorResponse, readBodyText } from "../../request-body";
+import { errorResponse, HEADERS, isJsonContentType, MAX_BODY_BYTES, readBodyText, serverErrorResponse } from "../../http";
 
 export async function handleFocusExport(req: Request): Promise<Response> {
   try {
@@ -17,7 +16,7 @@ export async function handleFocusExport(req: Request): Promise<Response> {
     const month = params.get("month") ?? new Date().toISOString().slice(0, 7);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return errorResponse(400, [{ path: "(query).month", message: `must be a month YYYY-MM (got ${month.slice(0, 40)})` }]);
     const option = params.get("option") ?? "recommended";
-    const body = await readBodyText(req, MAX_BODY_BYTES, isJsonContentType, "application/json");
+    const body = await readBodyText(req, { limit: MAX_BODY_BYTES, accept: isJsonContentType, acceptText: "application/json" });
     if (!body.ok) return body.response;
     // The same reader as "Import JSON": an EstimateInput, or an exported EstimateResult (its input).
     const file = readEstimateFile(body.value);
@@ -28,14 +27,12 @@ export async function handleFocusExport(req: Request): Promise<Response> {
     const rows = focusRows(result, { month, option, catalog: loadRegionCatalog(result.catalog.region, result.catalog.id) });
     if (!rows.ok) return errorResponse(400, [{ path: "(query).option", message: rows.error }]);
     const headers = {
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
+      ...HEADERS,
       "content-disposition": `attachment; filename="${focusFilename(month, format)}"`,
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json",
     };
     return new Response(format === "csv" ? focusRowsToCsv(rows.rows) : focusRowsToJson(rows, month), { status: 200, headers });
   } catch (error) {
-    console.error("POST /api/export/focus failed:", error instanceof Error ? error.message : error);
-    return errorResponse(500, [{ path: "(server)", message: "the export could not be made because of a server error; the input was not the problem" }]);
+    return serverErrorResponse("POST /api/export/focus", error, "the export could not be made because of a server error; the input was not the problem");
   }
 }

@@ -6,10 +6,9 @@
 import { importCloudFormationTemplate } from "@/lib/import/cloudformation";
 import { importTerraformPlan } from "@/lib/import/terraform";
 import { parseEstimateInput } from "@/lib/schemas/estimate";
-import { errorResponse, readBodyText } from "../../request-body";
+import { errorResponse, jsonResponse, readBodyText, serverErrorResponse } from "../../http";
 
 export const MAX_IAC_BODY_BYTES = 5 * 1024 * 1024;
-const HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
 
 function acceptsText(contentType: string | null): boolean {
   if (contentType === null || contentType.trim() === "") return true;
@@ -23,16 +22,15 @@ export async function handleIacImport(req: Request): Promise<Response> {
     const kind = params.get("kind");
     if (kind !== "terraform" && kind !== "cloudformation") return errorResponse(400, [{ path: "(query).kind", message: "must be terraform or cloudformation" }]);
     const region = params.get("region");
-    const body = await readBodyText(req, MAX_IAC_BODY_BYTES, acceptsText, "application/json, application/yaml or text/*");
+    const body = await readBodyText(req, { limit: MAX_IAC_BODY_BYTES, accept: acceptsText, acceptText: "application/json, application/yaml or text/*" });
     if (!body.ok) return body.response;
     const options = region ? { region } : {};
     const out = kind === "terraform" ? importTerraformPlan(body.value, options) : importCloudFormationTemplate(body.value, options);
     if (!out.ok) return errorResponse(400, out.errors);
     const parsed = parseEstimateInput(out.input);
     if (!parsed.ok) return errorResponse(400, parsed.errors.map((e) => ({ path: `(imported input).${e.path}`, message: e.message })));
-    return Response.json({ input: out.input, services: out.services, notes: out.notes, unresolved: out.unresolved }, { status: 200, headers: HEADERS });
+    return jsonResponse({ input: out.input, services: out.services, notes: out.notes, unresolved: out.unresolved });
   } catch (error) {
-    console.error("POST /api/import/iac failed:", error instanceof Error ? error.message : error);
-    return errorResponse(500, [{ path: "(server)", message: "the import failed because of a server error; the file was not the problem" }]);
+    return serverErrorResponse("POST /api/import/iac", error, "the import failed because of a server error; the file was not the problem");
   }
 }

@@ -8,14 +8,21 @@
 import type { FieldError } from "@/lib/field-errors";
 import { importKubernetesManifests, type K8sImportOptions } from "@/lib/import/k8s";
 import { MAX_MANIFEST_BYTES } from "@/lib/import/yaml-documents";
-import { readLimited, TooLarge } from "../../estimate/handler";
+import { errorResponse, jsonResponse, readBodyText, serverErrorResponse, type BodyRules } from "../../http";
 
-const HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
 const ACCEPTED_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain", "application/json"];
 
-function errorResponse(status: number, errors: FieldError[]): Response {
-  return Response.json({ errors }, { status, headers: HEADERS });
-}
+const MANIFEST_BODY: BodyRules = {
+  limit: MAX_MANIFEST_BYTES,
+  limitText: "1 MiB",
+  accept: (type) => {
+    const mime = type?.split(";")[0]?.trim().toLowerCase() ?? "";
+    return mime === "" || ACCEPTED_TYPES.includes(mime);
+  },
+  acceptText: "application/yaml, text/yaml, text/plain or application/json",
+  emptyHint: "send Kubernetes manifests as YAML (Content-Type: application/yaml)",
+  utf8Hint: "send the manifests as text",
+};
 
 function readOptions(url: URL): { ok: true; options: K8sImportOptions } | { ok: false; errors: FieldError[] } {
   const options: K8sImportOptions = {};
@@ -42,36 +49,15 @@ function readOptions(url: URL): { ok: true; options: K8sImportOptions } | { ok: 
 
 export async function handleK8sImport(req: Request): Promise<Response> {
   try {
-    const type = req.headers.get("content-type");
-    const mime = type?.split(";")[0]?.trim().toLowerCase() ?? "";
-    if (mime !== "" && !ACCEPTED_TYPES.includes(mime)) {
-      return errorResponse(415, [{ path: "(headers).content-type", message: `must be application/yaml, text/yaml, text/plain or application/json (got ${type!.slice(0, 100)})` }]);
-    }
     const options = readOptions(new URL(req.url));
     if (!options.ok) return errorResponse(400, options.errors);
-    const declared = req.headers.get("content-length");
-    if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > MAX_MANIFEST_BYTES) {
-      return errorResponse(413, [{ path: "(body)", message: `is ${declared} bytes; the limit is ${MAX_MANIFEST_BYTES} bytes (1 MiB)` }]);
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readLimited(req, MAX_MANIFEST_BYTES);
-    } catch (error) {
-      if (error instanceof TooLarge) return errorResponse(413, [{ path: "(body)", message: `is larger than the limit of ${MAX_MANIFEST_BYTES} bytes (1 MiB)` }]);
-      return errorResponse(400, [{ path: "(body)", message: "could not be read" }]);
-    }
-    if (bytes.byteLength === 0) return errorResponse(400, [{ path: "(body)", message: "is empty; send Kubernetes manifests as YAML (Content-Type: application/yaml)" }]);
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      return errorResponse(400, [{ path: "(body)", message: "is not valid UTF-8: send the manifests as text" }]);
-    }
+    const body = await readBodyText(req, MANIFEST_BODY);
+    if (!body.ok) return body.response;
+    const text = body.value;
     const out = importKubernetesManifests(text, options.options);
     if (!out.ok) return errorResponse(400, out.errors);
-    return Response.json({ input: out.input, notes: out.notes }, { status: 200, headers: HEADERS });
+    return jsonResponse({ input: out.input, notes: out.notes });
   } catch (error) {
-    console.error("POST /api/import/k8s failed:", error instanceof Error ? error.message : error);
-    return errorResponse(500, [{ path: "(server)", message: "the manifests could not be imported because of a server error" }]);
+    return serverErrorResponse("POST /api/import/k8s", error, "the manifests could not be imported because of a server error");
   }
 }
