@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The package bin `ecs-cost-estimator-mcp`: starts the MCP stdio server (bin/mcp.ts) through tsx, which the
+// project already depends on, so an assistant's config needs only `node /path/to/bin/mcp.mjs`.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+await import("tsx");
+await import("./mcp.ts");
