@@ -54,8 +54,8 @@ function labelled(block: string, label: "Source" | "Code"): string | null {
 
 function formulasOf(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(/`([^`\n]+)`|\*\*([^*\n]+)\*\*/g)) {
-    const span = (m[1] ?? m[2] ?? "").trim();
+  for (const m of text.matchAll(/`([^`]+)`|\*\*([^*]+)\*\*/g)) {
+    const span = (m[1] ?? m[2] ?? "").replace(/\s*\n\s*/g, " ").trim();
     if (/=/.test(span) || /\s[x/]\s/.test(span)) out.add(span);
   }
   return [...out];

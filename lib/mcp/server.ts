@@ -10,17 +10,11 @@
  * (InvalidParams); a server fault is said without internals. Nothing a client sends can crash the process.
  */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import {
-  CallToolRequestSchema,
-  ErrorCode,
-  ListResourcesRequestSchema,
-  ListToolsRequestSchema,
-  McpError,
-  ReadResourceRequestSchema,
-  type CallToolResult,
-} from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, ListResourcesRequestSchema, ListToolsRequestSchema, McpError, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { estimateInputJsonSchema, estimateResultJsonSchema } from "../export/json-schema";
 import type { FieldError } from "../field-errors";
+import { toFieldErrors } from "../schemas/estimate";
+import { z } from "../security/zod";
 import type { McpEnvironment } from "./environment";
 import { MAX_MCP_MESSAGE_BYTES } from "./limits";
 import { bundledCatalogs, findTool, TOOLS } from "./tools";
@@ -108,6 +102,26 @@ export function toolErrorResult(what: string, errors: ReadonlyArray<FieldError>,
 /** What the tools answer when the server itself failed (a missing or broken price file): no internals. */
 const SERVER_FAULT = "the answer could not be computed because of a server error (a price or rules file); the input was not the problem";
 
+/**
+ * tools/call and resources/read are registered with their params left `unknown` and read here, so malformed params
+ * (a tool name that is a number, arguments that are a string) get InvalidParams naming the field, as the API would,
+ * instead of the SDK's InternalError with a dump of schema issues.
+ */
+const LooseCallToolRequestSchema = z.object({ method: z.literal("tools/call"), params: z.unknown() });
+const LooseReadResourceRequestSchema = z.object({ method: z.literal("resources/read"), params: z.unknown() });
+const CallToolParamsSchema = z.looseObject({
+  name: z.string("must be a string: the tool's name").max(200, "must be at most 200 characters"),
+  arguments: z.record(z.string(), z.unknown(), "must be an object: the tool's arguments").optional(),
+});
+const ReadResourceParamsSchema = z.looseObject({ uri: z.string("must be a string: the resource's URI").max(2_000, "must be at most 2,000 characters") });
+
+function readParams<T>(schema: z.ZodType<T>, params: unknown): T {
+  const parsed = schema.safeParse(params ?? {});
+  if (parsed.success) return parsed.data;
+  const errors = toFieldErrors(parsed.error).map((e) => ({ path: e.path === "(root)" ? "params" : `params.${e.path}`, message: e.message }));
+  throw new McpError(ErrorCode.InvalidParams, `Invalid params: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, { errors });
+}
+
 export interface ServerOptions {
   /** Called with a server-side failure (never the client's input), for the host's log. */
   onServerError?: (where: string, error: unknown) => void;
@@ -128,8 +142,8 @@ export function createMcpServer(env: McpEnvironment, options: ServerOptions = {}
     tools: TOOLS.map((t) => ({ name: t.name, title: t.title, description: t.description, inputSchema: t.inputSchema as { type: "object"; [k: string]: unknown }, annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true } })),
   }));
 
-  server.setRequestHandler(CallToolRequestSchema, (request): CallToolResult => {
-    const { name, arguments: args } = request.params;
+  server.setRequestHandler(LooseCallToolRequestSchema, (request): CallToolResult => {
+    const { name, arguments: args } = readParams(CallToolParamsSchema, request.params);
     const tool = findTool(name);
     if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool ${JSON.stringify(String(name).slice(0, 100))}; the tools are ${TOOLS.map((t) => t.name).join(", ")}`);
     try {
@@ -146,9 +160,10 @@ export function createMcpServer(env: McpEnvironment, options: ServerOptions = {}
     resources: RESOURCES.map(({ uri, name, title, description, mimeType }) => ({ uri, name, title, description, mimeType })),
   }));
 
-  server.setRequestHandler(ReadResourceRequestSchema, (request) => {
-    const resource = RESOURCES.find((r) => r.uri === request.params.uri);
-    if (!resource) throw new McpError(ErrorCode.InvalidParams, `Unknown resource ${JSON.stringify(String(request.params.uri).slice(0, 200))}; the resources are ${RESOURCES.map((r) => r.uri).join(", ")}`);
+  server.setRequestHandler(LooseReadResourceRequestSchema, (request) => {
+    const { uri } = readParams(ReadResourceParamsSchema, request.params);
+    const resource = RESOURCES.find((r) => r.uri === uri);
+    if (!resource) throw new McpError(ErrorCode.InvalidParams, `Unknown resource ${JSON.stringify(uri.slice(0, 200))}; the resources are ${RESOURCES.map((r) => r.uri).join(", ")}`);
     let text: string;
     try {
       text = resource.read(env);

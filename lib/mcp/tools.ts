@@ -512,7 +512,7 @@ const explainTool: ToolDefinition = {
       }
       out.push("", "Lines (index: label, service -> rule):", ...lines.slice(0, 40).map((l) => `${l.index}: ${l.label}, ${l.service}, ${formatCents(toCents(l.usd))} -> #${l.anchors[0]}`));
       if (lines.length > 40) out.push(`… ${lines.length - 40} more lines in the structured content`);
-      out.push("", ...rules.map(ruleText), "", `Open it on the page: ${link ?? "(too large for a link)"}`);
+      out.push("", rules.map(ruleText).join("\n\n"), "", `Open it on the page: ${link ?? "(too large for a link)"}`);
       return { ok: true, text: bounded(out.join("\n")), structured: { catalog: note, option: optionSummary, lines, rules, shareLink: link } };
     }
     const selected = selectLine(option, a.line);
@@ -528,7 +528,7 @@ const explainTool: ToolDefinition = {
       `Price: $${line.rateUSD} per ${line.unit.replace(/s$/, "")}${line.usageType ? `, AWS usage type ${line.usageType}` : ""}, as of ${line.asOf}, from ${priceSource}${line.derived ? `; derived: ${line.note ?? ""}` : ""}.`,
       ...(line.note && !line.derived ? [`Note: ${line.note}`] : []),
       "",
-      ...rules.map(ruleText),
+      rules.map(ruleText).join("\n\n"),
       "",
       `Open it on the page: ${link ?? "(too large for a link)"}`,
     ];
