@@ -24,6 +24,8 @@ export const WARNING_KINDS: ReadonlyArray<WarningKind> = [
   { code: "eni-trunking-not-listed", anchor: "eni-trunking", test: /trunking table|cannot use awsvpc trunking|trunking/ },
   { code: "rounding-loss", anchor: "rounding-loss", test: /pays for capacity above|lost to rounding|above the (task's|pod's) (request|need)/ },
   { code: "windows-storage", anchor: "windows-on-fargate", test: /Windows tasks on Fargate are assumed/ },
+  { code: "fargate-minimum-charge", anchor: "fargate-billing-duration", test: /run is billed as \d+ s|minimum (charge )?per run/ },
+  { code: "weekly-schedule-fleet", anchor: "weekly-schedules", test: /with environments: each runs one fleet/ },
   { code: "ec2-scheduled-work", anchor: "ec2-scheduled-work", test: /scale-in|launch and register|never scales in|instances never leave/i },
   { code: "weekly-schedule", anchor: "weekly-schedules", test: /environment|weekly schedule/i },
   { code: "eks-public-ipv4-ignored", anchor: "public-ipv4", test: /publicIpv4\.fargateTasks is ignored on EKS/ },
