@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   out.push("## tools/list", "", tools.map((t) => `- \`${t.name}\`: ${t.title}`).join("\n"), "");
 
   const call = async (title: string, name: string, args: Record<string, unknown>) => {
-    out.push(`## tools/call \`${name}\`: ${title}`, "", "Arguments:", "", fence(JSON.stringify(args, null, 1).slice(0, 1500), "json"), "");
+    out.push(`## tools/call \`${name}\`: ${title}`, "", "Arguments:", "", fence(JSON.stringify(args), "json"), "");
     const t0 = performance.now();
     const result = await client.callTool({ name, arguments: args });
     const ms = Math.round(performance.now() - t0);

@@ -63,6 +63,9 @@ const InputOrLinkSchema = z.union([EstimateInputSchema, ShareLinkSchema]);
 /** A comparison side, as POST /api/compare takes it: a share link, an EstimateInput, or a JSON export (EstimateResult). */
 const CompareSideSchema = z.union([ShareLinkSchema, EstimateInputSchema, z.looseObject({ version: z.literal(1), input: EstimateInputSchema }).describe("A JSON export (EstimateResult): its input is used")]);
 
+const SERVICE_REF = "must be a service index (a whole number >= 0) or a service name";
+const LINE_REF = "must be a line index (a whole number >= 0) or words of its label";
+
 function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
   void _drop;
@@ -84,7 +87,10 @@ function estimateInputArguments(): Record<string, unknown> {
 function argumentsOf<T extends z.ZodRawShape>(shape: T, estimateKeys: ReadonlyArray<keyof T & string>) {
   const advertised = z.strictObject(shape);
   // The estimate keys' values are read from the raw arguments by readInput / readCompareSideValue, never from here.
-  const check = z.strictObject({ ...shape, ...Object.fromEntries(estimateKeys.map((k) => [k, z.unknown()])) }) as unknown as z.ZodType<z.output<typeof advertised>>;
+  const names = Object.keys(shape).join(", ");
+  const unknownKeys = (issue: { code?: string; keys?: string[] }) =>
+    issue.code === "unrecognized_keys" ? `has unknown argument${(issue.keys?.length ?? 0) === 1 ? "" : "s"} ${(issue.keys ?? []).map((k) => JSON.stringify(k.slice(0, 64))).join(", ")}; the arguments are ${names}` : undefined;
+  const check = z.strictObject({ ...shape, ...Object.fromEntries(estimateKeys.map((k) => [k, z.unknown().optional()])) }, { error: unknownKeys }) as unknown as z.ZodType<z.output<typeof advertised>>;
   return { advertised, check, jsonSchema: jsonSchemaOf(advertised) };
 }
 
@@ -214,8 +220,8 @@ const compareArgs = argumentsOf(
   {
     old: CompareSideSchema.describe("The estimate before: a share link, an EstimateInput or a JSON export"),
     new: CompareSideSchema.describe("The estimate after: a share link, an EstimateInput or a JSON export"),
-    maxIncrease: z.number().min(0).optional().describe("USD per month: the verdict says exceeded when the recommended total grows by more"),
-    maxIncreasePct: z.number().min(0).optional().describe("Percent: the verdict says exceeded when the recommended total grows by more"),
+    maxIncrease: z.number("must be a number >= 0").min(0, "must be a number >= 0").optional().describe("USD per month: the verdict says exceeded when the recommended total grows by more"),
+    maxIncreasePct: z.number("must be a number >= 0").min(0, "must be a number >= 0").optional().describe("Percent: the verdict says exceeded when the recommended total grows by more"),
   },
   ["old", "new"],
 );
@@ -263,9 +269,9 @@ const compareEstimatesTool: ToolDefinition = {
 
 const rightsizeArgs = argumentsOf(
   {
-    usage: z.string().describe("The utilization export as text: Container Insights CSV/JSON (CpuUtilized, MemoryUtilized), service metrics CSV (CPUUtilization, MemoryUtilization %), GetMetricData JSON, or performance log events (JSON lines)"),
+    usage: z.string("must be text: the utilization export").describe("The utilization export as text: Container Insights CSV/JSON (CpuUtilized, MemoryUtilized), service metrics CSV (CPUUtilization, MemoryUtilization %), GetMetricData JSON, or performance log events (JSON lines)"),
     input: InputOrLinkSchema.optional().describe("The estimate the service belongs to (EstimateInput or share link); without it a one-service estimate is built from the fields below"),
-    service: z.union([z.number().int().min(0), z.string()]).optional().describe("With input: the service to right-size, by index or name (default 0)"),
+    service: z.union([z.number().int(SERVICE_REF).min(0, SERVICE_REF), z.string().max(64, SERVICE_REF)], SERVICE_REF).optional().describe("With input: the service to right-size, by index or name (default 0)"),
     vcpu: EstimateInputSchema.shape.services.element.shape.vcpu.optional().describe("Current task vCPU (default: the input's service, else the file's CpuReserved)"),
     memoryGiB: EstimateInputSchema.shape.services.element.shape.memoryGiB.optional().describe("Current task memory in GiB (default: the input's service, else the file's MemoryReserved)"),
     region: RegionCodeSchema.optional().describe("Without input: the region (default us-east-1)"),
@@ -273,9 +279,9 @@ const rightsizeArgs = argumentsOf(
     tasks: EstimateInputSchema.shape.services.element.shape.tasks.optional().describe("Without input: running tasks (default 1)"),
     architecture: ArchitectureSchema.optional(),
     os: OperatingSystemSchema.optional(),
-    cpuPercentile: z.enum(PERCENTILES).optional().describe(`Default ${DEFAULT_SETTINGS.cpuPercentile}`),
-    memoryPercentile: z.enum(PERCENTILES).optional().describe(`Default ${DEFAULT_SETTINGS.memoryPercentile}`),
-    headroomPct: z.number().min(0).max(MAX_HEADROOM_PCT).optional().describe(`Percent added above the percentile (default ${DEFAULT_SETTINGS.headroomPct})`),
+    cpuPercentile: z.enum(PERCENTILES, `must be one of ${PERCENTILES.join(", ")}`).optional().describe(`Default ${DEFAULT_SETTINGS.cpuPercentile}`),
+    memoryPercentile: z.enum(PERCENTILES, `must be one of ${PERCENTILES.join(", ")}`).optional().describe(`Default ${DEFAULT_SETTINGS.memoryPercentile}`),
+    headroomPct: z.number(`must be a number from 0 to ${MAX_HEADROOM_PCT} (percent)`).min(0, `must be a number from 0 to ${MAX_HEADROOM_PCT} (percent)`).max(MAX_HEADROOM_PCT, `must be a number from 0 to ${MAX_HEADROOM_PCT} (percent)`).optional().describe(`Percent added above the percentile (default ${DEFAULT_SETTINGS.headroomPct})`),
   },
   ["input"],
 );
@@ -364,11 +370,11 @@ const rightsizeTool: ToolDefinition = {
 
 const k8sArgs = argumentsOf(
   {
-    manifests: z.string().describe("Kubernetes manifests as YAML or JSON text (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods; several documents separated by ---)"),
+    manifests: z.string("must be text: Kubernetes manifests as YAML or JSON").describe("Kubernetes manifests as YAML or JSON text (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, Pods; several documents separated by ---)"),
     region: RegionCodeSchema.optional().describe("Default us-east-1"),
     catalog: CatalogIdSchema.optional().describe("Price catalog snapshot (default: the newest)"),
-    daemonSetNodes: z.number().int().min(0).max(100_000).optional().describe(`Nodes each DaemonSet runs on (default ${DEFAULT_DAEMONSET_NODES})`),
-    jobRunSeconds: z.number().int().min(1).max(31 * 86_400).optional().describe(`Run time of a Job pod without activeDeadlineSeconds (default ${DEFAULT_JOB_RUN_SECONDS})`),
+    daemonSetNodes: z.number("must be a whole number >= 0").int("must be a whole number >= 0").min(0, "must be a whole number >= 0").max(100_000, "must be at most 100,000").optional().describe(`Nodes each DaemonSet runs on (default ${DEFAULT_DAEMONSET_NODES})`),
+    jobRunSeconds: z.number("must be a whole number >= 1").int("must be a whole number >= 1").min(1, "must be a whole number >= 1").max(31 * 86_400, "must be at most 2,678,400 (31 days)").optional().describe(`Run time of a Job pod without activeDeadlineSeconds (default ${DEFAULT_JOB_RUN_SECONDS})`),
   },
   [],
 );
@@ -404,7 +410,7 @@ function iacTool(kind: "terraform" | "cloudformation"): ToolDefinition {
   const args = argumentsOf(
     {
       [key]: z
-        .string()
+        .string(`must be text: ${kind === "terraform" ? "the plan's JSON" : "the template"}`)
         .describe(kind === "terraform" ? "The JSON text of `terraform show -json plan.tfplan`" : "A CloudFormation template (JSON or YAML text) or `cdk synth` output"),
       region: RegionCodeSchema.optional().describe(kind === "terraform" ? "Overrides the provider's region (required when the plan does not state it)" : "The stack's region (default us-east-1)"),
     },
@@ -440,9 +446,9 @@ function iacTool(kind: "terraform" | "cloudformation"): ToolDefinition {
 const explainArgs = argumentsOf(
   {
     input: InputOrLinkSchema.optional().describe("The estimate (EstimateInput or share link) whose option and line to explain"),
-    option: z.string().max(100).optional().describe("An option id of that estimate (fargate, fargate-spot, ec2, ecs-managed-instances, …; default: the recommended option)"),
-    line: z.union([z.number().int().min(0), z.string().max(200)]).optional().describe("A cost line of the option: its 0-based index, or words of its label (\"EC2 instance\", \"memory\"); default: the option as a whole"),
-    topic: z.string().max(200).optional().describe("Without input: a rule's anchor (ec2-packing) or words of its heading (\"Fargate Spot\")"),
+    option: z.string("must be an option id such as fargate or ec2").max(100, "must be at most 100 characters").optional().describe("An option id of that estimate (fargate, fargate-spot, ec2, ecs-managed-instances, …; default: the recommended option)"),
+    line: z.union([z.number().int(LINE_REF).min(0, LINE_REF), z.string().max(200, "must be at most 200 characters")], LINE_REF).optional().describe("A cost line of the option: its 0-based index, or words of its label (\"EC2 instance\", \"memory\"); default: the option as a whole"),
+    topic: z.string("must be text: a rule's anchor or words of its heading").max(200, "must be at most 200 characters").optional().describe("Without input: a rule's anchor (ec2-packing) or words of its heading (\"Fargate Spot\")"),
   },
   ["input"],
 );
