@@ -45,6 +45,24 @@ export default defineConfig([
     },
   },
   {
+    // The Model Context Protocol stays at the edge: lib/mcp puts the domain code behind the SDK, nothing else in
+    // lib/ speaks the protocol (the framework rule above is restated: a later block replaces the rule's options).
+    files: ["lib/**/*.{ts,tsx,js,mjs}"],
+    ignores: ["lib/mcp/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: FRAMEWORK_PACKAGES.map((name) => ({ name, message: "lib/ is framework-free domain code: no react or next here." })),
+          patterns: [
+            { group: FRAMEWORK_PATTERNS, message: "lib/ is framework-free domain code: no react or next here." },
+            { group: ["@modelcontextprotocol/*"], message: "The MCP SDK is used only in lib/mcp (and the transports in bin/ and app/api/mcp)." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "import/no-restricted-paths": [
