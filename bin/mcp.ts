@@ -31,8 +31,9 @@ export async function startStdioServer(): Promise<void> {
   process.on("SIGINT", stop);
 }
 
+// `tsx bin/mcp.ts` (npm run -s mcp) runs this file directly; bin/mcp.mjs imports it and calls startStdioServer.
 const invoked = process.argv[1] ? path.resolve(process.argv[1]) : "";
-if (invoked === fileURLToPath(import.meta.url) || /[\\/]mcp\.mjs$/.test(invoked)) {
+if (invoked === fileURLToPath(import.meta.url)) {
   startStdioServer().catch((error: unknown) => {
     console.error("mcp: could not start:", error instanceof Error ? error.message : error);
     process.exit(1);

@@ -10,7 +10,9 @@
  * Bad tool arguments are tool results with isError, as over stdio. GET and DELETE (an SSE stream, a session to
  * end) are 405: this server keeps no session.
  *
- * DNS rebinding: a request from a browser page of another origin (its Origin header names another host) is 403.
+ * Browsers: a request from a page of another origin (its Origin header names another host than the request's) is
+ * 403, and no CORS header is ever sent. Every tool only reads the bundled prices and holds no state or secret, so
+ * a page that reached the server anyway (DNS rebinding) could compute estimates and nothing else.
  */
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
