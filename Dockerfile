@@ -35,6 +35,7 @@ RUN groupadd --system --gid 10001 estimator \
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/data/catalog ./data/catalog
+COPY --from=build /app/docs/billing-rules.md ./docs/billing-rules.md
 USER 10001:10001
 EXPOSE 3000
 # /api/health answers {"ok":true} without touching the catalog; fetch is built into Node 20 (no curl in slim).

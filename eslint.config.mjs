@@ -18,6 +18,22 @@ const ZOD_ONLY_THROUGH_SECURITY = {
   message: "Import z from lib/security/zod.ts (it configures zod for the browser's CSP before anything parses).",
 };
 
+const FRAMEWORK_MESSAGE = "lib/ is framework-free domain code: no react or next here.";
+
+/** The packages a lib/ file may not import; `zod` and `mcp` say which of the two exceptions this file is. */
+function libImportBans({ zod, mcp }) {
+  return [
+    "error",
+    {
+      paths: [...FRAMEWORK_PACKAGES.map((name) => ({ name, message: FRAMEWORK_MESSAGE })), ...(zod ? [] : [ZOD_ONLY_THROUGH_SECURITY])],
+      patterns: [
+        { group: FRAMEWORK_PATTERNS, message: FRAMEWORK_MESSAGE },
+        ...(mcp ? [] : [{ group: ["@modelcontextprotocol/*"], message: "The MCP SDK is used only in lib/mcp (and the transports in bin/ and app/api/mcp)." }]),
+      ],
+    },
+  ];
+}
+
 /**
  * The layers inside lib/, bottom up: the contract (schemas) and the price data (catalog) -> the engine -> everything
  * that reads or presents an estimate (pipeline, form, share, present, export, compare, regions, commitment,
@@ -56,13 +72,7 @@ export default defineConfig([
   {
     files: ["lib/**/*.{ts,tsx,js,mjs}"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [...FRAMEWORK_PACKAGES.map((name) => ({ name, message: "lib/ is framework-free domain code: no react or next here." })), ZOD_ONLY_THROUGH_SECURITY],
-          patterns: [{ group: FRAMEWORK_PATTERNS, message: "lib/ is framework-free domain code: no react or next here." }],
-        },
-      ],
+      "no-restricted-imports": libImportBans({ zod: false, mcp: false }),
       "import/no-restricted-paths": [
         "error",
         {
@@ -76,17 +86,15 @@ export default defineConfig([
     },
   },
   {
-    // The one module that imports zod itself (its framework ban stays).
+    // The one module that imports zod itself.
     files: ["lib/security/zod.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: FRAMEWORK_PACKAGES.map((name) => ({ name, message: "lib/ is framework-free domain code: no react or next here." })),
-          patterns: [{ group: FRAMEWORK_PATTERNS, message: "lib/ is framework-free domain code: no react or next here." }],
-        },
-      ],
-    },
+    rules: { "no-restricted-imports": libImportBans({ zod: true, mcp: false }) },
+  },
+  {
+    // The Model Context Protocol stays at the edge: lib/mcp puts the domain code behind the SDK, nothing else in
+    // lib/ speaks the protocol.
+    files: ["lib/mcp/**/*.{ts,tsx,js,mjs}"],
+    rules: { "no-restricted-imports": libImportBans({ zod: false, mcp: true }) },
   },
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],

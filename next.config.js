@@ -16,7 +16,8 @@ const nextConfig = {
   // POST /api/estimate and /catalog read the price snapshot from <cwd>/data/catalog at request time
   // (lib/catalog/fs-loader.ts); the standalone server runs with its own directory as cwd, so trace the
   // snapshot files into it. data/sources (raw inputs of `npm run prices:build`) is never read at runtime.
-  outputFileTracingIncludes: { "/api/**": ["./data/catalog/**/*.json"], "/catalog": ["./data/catalog/**/*.json"] },
+  // POST /api/mcp also serves docs/billing-rules.md (a resource, and the sections `explain` quotes), read the same way.
+  outputFileTracingIncludes: { "/api/**": ["./data/catalog/**/*.json", "./docs/billing-rules.md"], "/catalog": ["./data/catalog/**/*.json"] },
   // The loader's computed paths (data/catalog/<id>/<file>) make the tracer also pick up every file and folder
   // named like "catalog" (sources, tests, the route files themselves) and the raw price sources: none of them
   // is read at runtime (routes are compiled into .next/server), so keep them out of the image.

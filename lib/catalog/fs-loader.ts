@@ -115,3 +115,16 @@ export function listSnapshotDirs(dataDir?: string): string[] {
     .map((d) => d.name)
     .sort();
 }
+
+/**
+ * docs/billing-rules.md, the rules every estimate cites: the MCP server serves it as a resource and `explain` reads
+ * its sections (lib/mcp/rules-doc.ts). `rootDir` holds docs/ (default: the working directory, as data/ above); the
+ * standalone server has it copied next to data/ (scripts/support/standalone.mjs, next.config.js). Cached per process.
+ */
+export function loadBillingRulesDoc(rootDir?: string): string {
+  const file = path.resolve(/*turbopackIgnore: true*/ rootDir ?? process.cwd(), "docs", "billing-rules.md");
+  return cached(`doc|${file}`, () => {
+    if (!existsSync(file)) throw new Error(`docs/billing-rules.md is missing (${file}): the server must run from the repository or a standalone build that copied it`);
+    return readFileSync(file, "utf8");
+  });
+}

@@ -12,6 +12,8 @@ export function placeStandaloneAssets(root) {
     [path.join(root, ".next", "static"), path.join(dir, ".next", "static")],
     [path.join(root, "public"), path.join(dir, "public")],
     [path.join(root, "data", "catalog"), path.join(dir, "data", "catalog")],
+    // The MCP route's billing rules resource and `explain` (lib/mcp) read it at request time.
+    [path.join(root, "docs", "billing-rules.md"), path.join(dir, "docs", "billing-rules.md")],
   ];
   const placed = [];
   for (const [from, to] of copies) {

@@ -112,19 +112,21 @@ describe("Dockerfile", () => {
     expect(existsSync(path.join(ROOT, "app", "api", "health", "route.ts"))).toBe(true);
   });
 
-  it("copies only the standalone output, its static files and the price snapshot into the runtime stage", () => {
+  it("copies only the standalone output, its static files, the price snapshot and the billing rules (MCP) into the runtime stage", () => {
     const build = dockerfile.stages.find((s) => s.instructions.some((i) => i.op === "RUN" && /next build/.test(i.args)));
     expect(build, "a stage that runs next build").toBeDefined();
     const cs = copies(runtime);
     for (const c of cs) expect(c.from, `COPY ${c.sources.join(" ")} comes from the build stage`).toBe(build!.name);
     const sources = cs.flatMap((c) => c.sources).sort();
-    expect(sources).toEqual(["/app/.next/standalone", "/app/.next/static", "/app/data/catalog"]);
+    expect(sources).toEqual(["/app/.next/standalone", "/app/.next/static", "/app/data/catalog", "/app/docs/billing-rules.md"]);
     const dest = Object.fromEntries(cs.map((c) => [c.sources[0]!, c.dest]));
     // server.js chdirs to its own directory (WORKDIR); the loader reads <cwd>/data/catalog; Next serves <dir>/.next/static.
     expect(workdir).toBe("/app");
     expect(dest["/app/.next/standalone"]).toBe("./");
     expect(dest["/app/.next/static"]).toBe("./.next/static");
     expect(dest["/app/data/catalog"]).toBe("./data/catalog");
+    // POST /api/mcp reads <cwd>/docs/billing-rules.md (lib/catalog/fs-loader.ts loadBillingRulesDoc).
+    expect(dest["/app/docs/billing-rules.md"]).toBe("./docs/billing-rules.md");
   });
 
   it("installs no dependencies in the runtime stage and starts server.js with node", () => {
@@ -166,7 +168,7 @@ describe(".dockerignore and next.config.js", () => {
       outputFileTracingExcludes?: Record<string, string[]>;
     };
     expect(config.output).toBe("standalone");
-    expect(config.outputFileTracingIncludes?.["/api/**"]).toEqual(["./data/catalog/**/*.json"]);
+    expect(config.outputFileTracingIncludes?.["/api/**"]).toEqual(["./data/catalog/**/*.json", "./docs/billing-rules.md"]);
     expect(config.outputFileTracingExcludes?.["/**"]).toContain("./data/sources/**");
   });
 });

@@ -31,6 +31,16 @@ describe("import boundaries (eslint.config.mjs)", () => {
     }
   });
 
+  it("only lib/mcp imports the MCP SDK", async () => {
+    const line = `import { Server } from "@modelcontextprotocol/sdk/server/index.js";\nexport const x = Server;\n`;
+    expect(await boundaryErrors("lib/engine/lint-probe.ts", line)).toEqual([{ rule: "no-restricted-imports", message: expect.stringContaining("only in lib/mcp") }]);
+    expect(await boundaryErrors("lib/mcp/lint-probe.ts", line)).toEqual([]);
+    // The framework rule still holds in lib/mcp.
+    expect(await boundaryErrors("lib/mcp/lint-probe.ts", `import * as m from "next/server";\nexport const x = m;\n`)).toEqual([
+      { rule: "no-restricted-imports", message: expect.stringContaining("lib/ is framework-free") },
+    ]);
+  });
+
   it("lib/ imports nothing from app/ or components/, by alias or by relative path", async () => {
     const cases = [
       `import { formatUSD } from "@/components/ui/fields";`,
