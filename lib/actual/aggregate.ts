@@ -275,6 +275,10 @@ export class BillAggregator {
 
   finish(): { ok: true; aggregate: BillAggregate } | { ok: false; error: string } {
     if (this.rowsRead === 0) return { ok: false, error: "the file has a header but no rows" };
+    if (this.problemCount === this.rowsRead) {
+      const first = this.problems[0];
+      return { ok: false, error: `${this.rowsRead === 1 ? "the file's only row could not be read" : `none of the ${this.rowsRead} rows could be read`}${first ? `: row ${first.row}: ${first.message.replace(/; the row was skipped$/, "")}` : ""}` };
+    }
     if (this.periods.size > 1) {
       const months = [...this.periods.keys()].sort();
       return {

@@ -198,7 +198,7 @@ async function readParquet(blob: Blob, options: ReadOptions): Promise<ReadOutcom
   try {
     metadata = parquetMetadata(buffer);
   } catch (error) {
-    return { ok: false, error: `the Parquet file is damaged: its footer cannot be read (${error instanceof Error ? error.message.slice(0, 120) : "unreadable"})` };
+    return { ok: false, error: "the Parquet file is damaged: its footer (the schema and row groups) cannot be read. Download it again" };
   }
   const rows = Number(metadata.num_rows);
   if (!Number.isFinite(rows) || rows < 0 || rows > MAX_PARQUET_ROWS) {
@@ -236,7 +236,7 @@ async function readParquet(blob: Blob, options: ReadOptions): Promise<ReadOutcom
     try {
       objects = await parquetReadObjects({ file: buffer, metadata, columns, rowStart: start, rowEnd: end, compressors: COMPRESSORS });
     } catch (error) {
-      return { ok: false, error: `the Parquet file is damaged: rows ${start + 1}-${end} cannot be read (${error instanceof Error ? error.message.slice(0, 120) : "unreadable"})` };
+      return { ok: false, error: `the Parquet file is damaged: rows ${start + 1}-${end} cannot be read${error instanceof Error && /^[\w ,.:'"()-]{1,120}$/.test(error.message) && !/undefined|null/.test(error.message) ? ` (${error.message})` : ""}. Download it again` };
     }
     for (const o of objects) {
       row = o;
