@@ -295,7 +295,7 @@ function BillStatus({ bill, elapsed, onCancel }: { bill: BillState; elapsed: num
   return (
     <div className={styles.status} role="status" data-testid="bill-status">
       <strong>{bill.fileName}</strong>: {a.format}, {a.periodStart ? a.periodStart.slice(0, 7) : "no period"}; {formatQuantity(a.rowsRead)} rows read in{" "}
-      {(bill.readMs / 1000).toFixed(2)} s ({formatMegabytes(bill.bytes)}, in a background worker), {formatQuantity(a.rowsInRegion)} in {a.region}.
+      {(bill.readMs / 1000).toFixed(2)} s ({bill.bytes < 100 * 1024 ? `${Math.max(1, Math.round(bill.bytes / 1024))} KB` : formatMegabytes(bill.bytes)}, in a background worker), {formatQuantity(a.rowsInRegion)} in {a.region}.
     </div>
   );
 }

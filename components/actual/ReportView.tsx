@@ -169,11 +169,14 @@ export function ReportView({ report }: { report: VarianceReport }) {
         </details>
       ) : null}
       {report.notes.length > 0 ? (
+        <>
+        <h3 style={{ marginTop: 16 }}>Notes</h3>
         <ul className="warnings small" data-testid="variance-notes">
           {report.notes.map((n, i) => (
             <li key={i}>{n}</li>
           ))}
         </ul>
+        </>
       ) : null}
     </section>
   );

@@ -4,7 +4,7 @@
  * them, "Compare with..." on / sends the current form as ?new=) -> POST /api/compare -> the report. Every number
  * and text comes from lib/compare; nothing is computed here.
  */
-import { useEffect, useRef, useState, type ChangeEvent } from "react";
+import { useLayoutEffect, useRef, useState, type ChangeEvent } from "react";
 import { useOpenedLink } from "@/components/hooks/useShareLink";
 import type { CompareReport } from "@/lib/compare/compare";
 import type { ThresholdVerdict } from "@/lib/compare/threshold";
@@ -107,7 +107,8 @@ export function ComparePage() {
     }
   };
 
-  useEffect(() => {
+  // A layout effect runs before the opened link's (passive) effect, so the link's callback sees this compare().
+  useLayoutEffect(() => {
     compareRef.current = compare;
   });
 
