@@ -13,7 +13,7 @@
  *   DiscountedUsage), so credits and negations change the cost and never the usage.
  */
 import { recognizeCharge, type ChargeId } from "./charges";
-import type { BillField, BillSchema } from "./schema";
+import { F, type BillSchema } from "./schema";
 import { readTag, type TagKeys } from "./tags";
 
 export interface Sums {
@@ -62,7 +62,8 @@ export interface BillAggregate {
 
 export const MAX_PROBLEMS_LISTED = 20;
 
-export type CellGetter = (field: BillField) => unknown;
+/** A row's cells in BILL_FIELDS order (undefined where the file has no such column). */
+export type Cells = unknown[];
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -78,9 +79,14 @@ function amount(value: unknown): number | null {
   if (typeof value === "number") return value;
   if (typeof value === "bigint") return Number(value);
   if (typeof value === "string") {
+    if (value === "") return null;
+    const n = Number(value);
+    // Number() also accepts "0x10", "0b1", "Infinity" and blanks: a bill cell is a plain decimal. The common case
+    // (a finite number whose second character is not a radix letter) skips the full check.
+    const c = value.charCodeAt(1);
+    if (Number.isFinite(n) && c !== 120 && c !== 88 && c !== 98 && c !== 66 && c !== 111 && c !== 79 && value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32) return n;
     const s = value.trim();
     if (s === "") return null;
-    // Number() would accept "0x10", "Infinity", " 1e400 ": a bill cell is a plain decimal.
     if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return NaN;
     return Number(s);
   }
@@ -88,7 +94,23 @@ function amount(value: unknown): number | null {
 }
 
 /** "2026-11-01T00:00:00Z", "2026-11-01 00:00:00.000", a Date, epoch ms -> "2026-11-01"; null when unreadable. */
+/** Dates by their text: a bill repeats a few (period start and end, the days of the month). */
+const days = new Map<string, string | null>();
+
 function day(value: unknown): string | null {
+  if (typeof value === "string") {
+    let d = days.get(value);
+    if (d === undefined) {
+      d = dayOf(value);
+      if (days.size >= 4096) days.clear();
+      days.set(value, d);
+    }
+    return d;
+  }
+  return dayOf(value);
+}
+
+function dayOf(value: unknown): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (typeof value === "number" || typeof value === "bigint") {
     const n = Number(value);
@@ -162,43 +184,43 @@ export class BillAggregator {
   }
 
   /** One row; `rowNumber` is the 1-based data row (the header is not counted) for messages. */
-  add(get: CellGetter, rowNumber: number): void {
+  add(cells: Cells, rowNumber: number): void {
     this.rowsRead++;
     const cur = this.schema.kind === "cur2";
-    const billed = amount(get("billed"));
+    const billed = amount(cells[F.billed]);
     if (billed === null || Number.isNaN(billed) || !Number.isFinite(billed)) {
-      const raw = text(get("billed")).slice(0, 40);
+      const raw = text(cells[F.billed]).slice(0, 40);
       this.problem(rowNumber, `${this.schema.columns.billed}: ${raw === "" ? "is empty" : `${JSON.stringify(raw)} is not a number`}; the row was skipped`);
       return;
     }
-    const lineType = cur ? text(get("lineType")) : "";
+    const lineType = cur ? text(cells[F.lineType]) : "";
     let effective: number | null;
     if (cur) {
-      if (lineType === "SavingsPlanCoveredUsage") effective = amount(get("spEffective"));
-      else if (lineType === "DiscountedUsage") effective = amount(get("riEffective"));
+      if (lineType === "SavingsPlanCoveredUsage") effective = amount(cells[F.spEffective]);
+      else if (lineType === "DiscountedUsage") effective = amount(cells[F.riEffective]);
       else if (lineType === "SavingsPlanNegation") effective = 0;
       else effective = billed;
-    } else effective = this.schema.columns.effective ? amount(get("effective")) : billed;
+    } else effective = this.schema.columns.effective ? amount(cells[F.effective]) : billed;
     if (effective === null) effective = billed;
     if (Number.isNaN(effective) || !Number.isFinite(effective)) {
-      this.problem(rowNumber, `the effective cost ${JSON.stringify(text(get(cur ? "spEffective" : "effective")).slice(0, 40))} is not a number; the row was skipped`);
+      this.problem(rowNumber, `the effective cost ${JSON.stringify(text(cells[cur ? F.spEffective : F.effective]).slice(0, 40))} is not a number; the row was skipped`);
       return;
     }
-    const period = day(get("period"));
+    const period = day(cells[F.period]);
     if (period === null) {
-      this.problem(rowNumber, `${this.schema.columns.period}: ${JSON.stringify(text(get("period")).slice(0, 40))} is not a date; the row was skipped`);
+      this.problem(rowNumber, `${this.schema.columns.period}: ${JSON.stringify(text(cells[F.period]).slice(0, 40))} is not a date; the row was skipped`);
       return;
     }
     this.periods.set(period.slice(0, 7), (this.periods.get(period.slice(0, 7)) ?? 0) + 1);
     if (this.schema.columns.periodEnd) {
-      const end = day(get("periodEnd"));
+      const end = day(cells[F.periodEnd]);
       if (end) this.periodEnds.add(end);
     }
     if (this.schema.columns.currency) {
-      const c = text(get("currency")).trim();
+      const c = text(cells[F.currency]).trim();
       if (c !== "") this.currencies.add(c.slice(0, 10));
     }
-    const regionCell = this.schema.columns.region ? text(get("region")).trim() : this.region;
+    const regionCell = this.schema.columns.region ? text(cells[F.region]).trim() : this.region;
     if (regionCell !== this.region) {
       const key = regionCell === "" ? "(no region)" : regionCell.slice(0, 40);
       const s = this.otherRegions.get(key) ?? emptySums();
@@ -212,22 +234,22 @@ export class BillAggregator {
       return;
     }
     this.rowsInRegion++;
-    const isUsage = cur ? USAGE_LINE_TYPES.has(lineType) : text(get("category")) === "Usage";
+    const isUsage = cur ? USAGE_LINE_TYPES.has(lineType) : text(cells[F.category]) === "Usage";
     let quantity = 0;
     if (isUsage) {
-      const q = amount(get("quantity"));
-      const pq = q === null ? amount(get("pricingQuantity")) : q;
+      const q = amount(cells[F.quantity]);
+      const pq = q === null ? amount(cells[F.pricingQuantity]) : q;
       if (pq !== null && (Number.isNaN(pq) || !Number.isFinite(pq))) {
-        this.problem(rowNumber, `the usage quantity ${JSON.stringify(text(get("quantity")).slice(0, 40))} is not a number; the row was skipped`);
+        this.problem(rowNumber, `the usage quantity ${JSON.stringify(text(cells[F.quantity]).slice(0, 40))} is not a number; the row was skipped`);
         return;
       }
       quantity = pq ?? 0;
     }
-    const usageType = text(get("usageType"));
-    const charge = usageType === "" ? null : recognizeCharge(text(get("serviceCode")), usageType, text(get("operation")));
+    const usageType = text(cells[F.usageType]);
+    const charge = usageType === "" ? null : recognizeCharge(text(cells[F.serviceCode]), usageType, text(cells[F.operation]));
     if (!charge) {
-      const category = cur ? lineType : text(get("category"));
-      let service = category === "Tax" ? "Tax" : text(get("serviceName")).trim() || productName(get("product")) || text(get("serviceCode")).trim() || "(no service)";
+      const category = cur ? lineType : text(cells[F.category]);
+      let service = category === "Tax" ? "Tax" : text(cells[F.serviceName]).trim() || productName(cells[F.product]) || text(cells[F.serviceCode]).trim() || "(no service)";
       if (FORMULA_START.test(service)) {
         this.formulaLikeCells++;
         service = `'${service}`;
@@ -246,7 +268,7 @@ export class BillAggregator {
       return;
     }
     this.rowsRecognised++;
-    const tag = readTag(get("tags"), this.tagKeys);
+    const tag = readTag(cells[F.tags], this.tagKeys);
     let serviceTag = tag.service;
     let clusterTag = serviceTag === null ? tag.cluster : null;
     if (serviceTag !== null && FORMULA_START.test(serviceTag)) {

@@ -10,9 +10,9 @@ import { gunzip } from "hyparquet-compressors/src/gzip.js";
 import { decompressBrotli } from "hyparquet-compressors/src/brotli.js";
 import { decompressLz4, decompressLz4Raw } from "hyparquet-compressors/src/lz4.js";
 import { decompress as decompressZstd } from "fzstd";
-import { BillAggregator, type BillAggregate, type CellGetter } from "./aggregate";
+import { BillAggregator, type BillAggregate, type Cells } from "./aggregate";
 import { CsvLimitError, CsvStream } from "./csv-stream";
-import { detectSchema, type BillField, type BillSchema } from "./schema";
+import { BILL_FIELDS, detectSchema, type BillField, type BillSchema } from "./schema";
 import type { TagKeys } from "./tags";
 
 /** The largest bill read at all (browser and CLI): a month of a busy account at daily granularity fits well below. */
@@ -74,28 +74,65 @@ class Stop extends Error {}
 
 // ------------------------------------------------------------------ CSV
 
+/** Bytes are read in slices of this size: few enough awaits for a million rows, small enough to show progress. */
+const SLICE_BYTES = 4 * 1024 * 1024;
+
+/** The blob's bytes slice by slice (plain CSV), or through a gzip DecompressionStream fed slice by slice. */
+function byteSource(blob: Blob, gzip: boolean, onConsumed: (bytes: number) => void): { read: () => Promise<ReadableStreamReadResult<Uint8Array>>; cancel: () => Promise<void> } {
+  let offset = 0;
+  let cancelled = false;
+  const nextSlice = async (): Promise<Uint8Array | null> => {
+    if (cancelled || offset >= blob.size) return null;
+    const end = Math.min(blob.size, offset + SLICE_BYTES);
+    const bytes = new Uint8Array(await blob.slice(offset, end).arrayBuffer());
+    offset = end;
+    onConsumed(offset);
+    return bytes;
+  };
+  if (!gzip) {
+    return {
+      read: async () => {
+        const value = await nextSlice();
+        return value === null ? { done: true, value: undefined } : { done: false, value };
+      },
+      cancel: async () => {
+        cancelled = true;
+      },
+    };
+  }
+  const inflate = new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>;
+  const writer = inflate.writable.getWriter();
+  const reader = inflate.readable.getReader();
+  // Feed the compressed slices in the background; a damaged stream rejects the reader's read, which is reported.
+  void (async () => {
+    try {
+      for (let s = await nextSlice(); s !== null; s = await nextSlice()) await writer.write(s);
+      await writer.close();
+    } catch {
+      await writer.abort().catch(() => undefined);
+    }
+  })();
+  return {
+    read: () => reader.read(),
+    cancel: async () => {
+      cancelled = true;
+      await reader.cancel().catch(() => undefined);
+    },
+  };
+}
+
 async function readCsv(blob: Blob, gzip: boolean, options: ReadOptions): Promise<ReadOutcome> {
   let consumed = 0;
-  const counted = blob.stream().pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        consumed += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-  const source = gzip ? counted.pipeThrough(new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
-  const reader = source.getReader();
+  const reader = byteSource(blob, gzip, (bytes) => {
+    consumed = bytes;
+  });
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let header: string[] | null = null;
   let aggregator: BillAggregator | null = null;
   let refusal: string | null = null;
-  let fields: string[] = [];
-  let index: Partial<Record<BillField, number>> = {};
-  const get: CellGetter = (field) => {
-    const i = index[field];
-    return i === undefined ? undefined : fields[i];
-  };
+  // Cells of the current row: slot i of `cells` is column columnOfSlot[i] of the record (-1: the file has none).
+  const cells: Cells = new Array<unknown>(BILL_FIELDS.length).fill(undefined);
+  let columnOfSlot: number[] = [];
   const csv = new CsvStream((record, n) => {
     if (header === null) {
       header = record.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, "") : h).trim());
@@ -109,11 +146,16 @@ async function readCsv(blob: Blob, gzip: boolean, options: ReadOptions): Promise
         refusal = schema.error;
         throw new Stop();
       }
-      index = columnIndex(schema.schema, header);
+      const index = columnIndex(schema.schema, header);
+      columnOfSlot = BILL_FIELDS.map((f) => index[f] ?? -1);
+      csv.keepOnly(Object.values(index));
       aggregator = new BillAggregator(schema.schema, options.region, options.tagKeys);
     }
-    fields = record;
-    aggregator.add(get, n - 1);
+    for (let i = 0; i < columnOfSlot.length; i++) {
+      const c = columnOfSlot[i]!;
+      if (c >= 0) cells[i] = record[c];
+    }
+    aggregator.add(cells, n - 1);
   });
   let unpacked = 0;
   let first = true;
@@ -222,12 +264,8 @@ async function readParquet(blob: Blob, options: ReadOptions): Promise<ReadOutcom
   if (!schema.ok) return schema;
   const columns = [...new Set(Object.values(schema.schema.columns))];
   const aggregator = new BillAggregator(schema.schema, options.region, options.tagKeys);
-  let row: Record<string, unknown> = {};
-  const names = schema.schema.columns;
-  const get: CellGetter = (field) => {
-    const name = names[field];
-    return name === undefined ? undefined : row[name];
-  };
+  const names = BILL_FIELDS.map((f) => schema.schema.columns[f]);
+  const cells: Cells = new Array<unknown>(BILL_FIELDS.length).fill(undefined);
   let start = 0;
   let n = 0;
   for (const group of metadata.row_groups) {
@@ -239,8 +277,11 @@ async function readParquet(blob: Blob, options: ReadOptions): Promise<ReadOutcom
       return { ok: false, error: `the Parquet file is damaged: rows ${start + 1}-${end} cannot be read${error instanceof Error && /^[\w ,.:'"()-]{1,120}$/.test(error.message) && !/undefined|null/.test(error.message) ? ` (${error.message})` : ""}. Download it again` };
     }
     for (const o of objects) {
-      row = o;
-      aggregator.add(get, ++n);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i];
+        if (name !== undefined) cells[i] = o[name];
+      }
+      aggregator.add(cells, ++n);
     }
     start = end;
     options.onProgress?.(rows === 0 ? 1 : Math.min(1, start / rows));

@@ -30,6 +30,15 @@ export type BillField =
   | "tags"
   | "product";
 
+/** Every field, in the order of a row's cells array (the reader fills it; the aggregator reads cells[F.billed]). */
+export const BILL_FIELDS = [
+  "period", "periodEnd", "category", "lineType", "serviceCode", "usageType", "operation", "region", "quantity", "pricingQuantity",
+  "billed", "effective", "spEffective", "riEffective", "serviceName", "currency", "provider", "tags", "product",
+] as const satisfies ReadonlyArray<BillField>;
+
+/** A field's index in the cells array. */
+export const F = Object.fromEntries(BILL_FIELDS.map((f, i) => [f, i])) as { readonly [K in BillField]: number };
+
 export type BillKind = "focus" | "cur2";
 
 export interface BillSchema {

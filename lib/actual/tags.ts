@@ -73,27 +73,37 @@ function toMap(value: unknown): TagMap | null {
   return out;
 }
 
-let lastRaw: unknown = undefined;
-let lastMap: TagMap | null = null;
+/** Parsed tag cells by their text: a bill repeats a few hundred distinct tag sets over millions of rows. */
+const parsedTags = new Map<string, TagMap | null>();
+const MAX_CACHED_TAG_SETS = 4096;
 
 /** The service and cluster tag values of a row's tags cell (bills repeat the same tags row after row: cached). */
 export function readTag(raw: unknown, keys: TagKeys): { service: string | null; cluster: string | null } {
-  let map: TagMap | null;
-  if (typeof raw === "string" && raw === lastRaw) map = lastMap;
-  else {
-    map = toMap(raw);
-    if (typeof raw === "string") {
-      lastRaw = raw;
-      lastMap = map;
+  let map: TagMap | null | undefined;
+  if (typeof raw === "string") {
+    map = parsedTags.get(raw);
+    if (map === undefined) {
+      map = toMap(raw);
+      if (parsedTags.size >= MAX_CACHED_TAG_SETS) parsedTags.clear();
+      parsedTags.set(raw, map);
     }
+  } else map = toMap(raw);
+  if (!map || map.size === 0) return NO_TAGS;
+  let normal = normalizedKeys.get(keys);
+  if (!normal) {
+    normal = { service: keys.service.map(normalizeTagKey), cluster: keys.cluster.map(normalizeTagKey) };
+    normalizedKeys.set(keys, normal);
   }
-  if (!map || map.size === 0) return { service: null, cluster: null };
-  const find = (list: string[]) => {
-    for (const k of list) {
-      const v = map.get(normalizeTagKey(k));
-      if (v !== undefined && v.trim() !== "") return v.trim().slice(0, 256);
-    }
-    return null;
-  };
-  return { service: find(keys.service), cluster: find(keys.cluster) };
+  return { service: firstValue(map, normal.service), cluster: firstValue(map, normal.cluster) };
+}
+
+const NO_TAGS = Object.freeze({ service: null, cluster: null });
+const normalizedKeys = new WeakMap<TagKeys, TagKeys>();
+
+function firstValue(map: TagMap, normalized: string[]): string | null {
+  for (const k of normalized) {
+    const v = map.get(k);
+    if (v !== undefined && v.trim() !== "") return v.trim().slice(0, 256);
+  }
+  return null;
 }

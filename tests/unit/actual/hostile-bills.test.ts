@@ -53,7 +53,7 @@ add("binary NULs", new Uint8Array(4096), /binary file/);
 add("unterminated quote", `${header}\n"${"x".repeat(100)}`, /never closed/);
 add("5 MB line", `${header}\n${"a".repeat(5 * 1024 * 1024)}\n`, /longer than 4 MB/);
 add("5 MB quoted field", `${header}\n"${"a".repeat(5 * 1024 * 1024)}`, /never closed|longer than 4 MB/);
-add("3000 columns", `${Array.from({ length: 3000 }, (_, i) => `c${i}`).join(",")}\n1\n`, /3000 columns/);
+add("3000 columns", `${Array.from({ length: 3000 }, (_, i) => `c${i}`).join(",")}\n1\n`, /more than 2000 columns/);
 add("two billing periods", goodCsv + firstRow.replace(/2026-11-01T00:00:00Z/g, "2026-12-01T00:00:00Z") + "\n", /2 billing periods \(2026-11, 2026-12\)/);
 add("euros", goodCsv.replace(/,USD,/g, ",EUR,"), /the bill is in EUR/);
 add("formula injection in tags and service names", goodCsv.replace(/""aws:ecs:serviceName"":""api""/g, '""aws:ecs:serviceName"":""=HYPERLINK(evil)""').replace(/Amazon Relational Database Service/g, "=cmd|' /C calc'!A0"), "ok");
