@@ -31,6 +31,12 @@ export interface ChargeGroup extends Sums {
   clusterTag: string | null;
 }
 
+interface Route {
+  serviceTag: string | null;
+  clusterTag: string | null;
+  groups: Map<ChargeId, ChargeGroup>;
+}
+
 export interface RowProblem {
   row: number;
   message: string;
@@ -159,7 +165,6 @@ function emptySums(): Sums {
 
 /** A bill being read: feed rows with `add`, then `finish` (which may refuse the file as a whole). */
 export class BillAggregator {
-  private readonly groups = new Map<string, ChargeGroup>();
   private readonly notModelled = new Map<string, Sums>();
   private readonly otherRegions = new Map<string, Sums>();
   private readonly periods = new Map<string, number>();
@@ -171,6 +176,12 @@ export class BillAggregator {
   private problemCount = 0;
   private readonly problems: RowProblem[] = [];
   private formulaLikeCells = 0;
+  private readonly routesByCell = new Map<string, Route>();
+  private readonly routesByKey = new Map<string, Route>();
+  private groupCount = 0;
+  private lastPeriodCell: unknown = undefined;
+  private lastPeriodEndCell: unknown = undefined;
+  private lastCurrencyCell: unknown = undefined;
 
   constructor(
     private readonly schema: BillSchema,
@@ -206,19 +217,26 @@ export class BillAggregator {
       this.problem(rowNumber, `the effective cost ${JSON.stringify(text(cells[cur ? F.spEffective : F.effective]).slice(0, 40))} is not a number; the row was skipped`);
       return;
     }
-    const period = day(cells[F.period]);
-    if (period === null) {
-      this.problem(rowNumber, `${this.schema.columns.period}: ${JSON.stringify(text(cells[F.period]).slice(0, 40))} is not a date; the row was skipped`);
-      return;
+    // The period, its end and the currency repeat row after row: looked at when the cell changes.
+    const periodCell = cells[F.period];
+    if (periodCell !== this.lastPeriodCell || typeof periodCell !== "string") {
+      const period = day(periodCell);
+      if (period === null) {
+        this.problem(rowNumber, `${this.schema.columns.period}: ${JSON.stringify(text(periodCell).slice(0, 40))} is not a date; the row was skipped`);
+        return;
+      }
+      this.periods.set(period.slice(0, 7), 1);
+      this.lastPeriodCell = periodCell;
     }
-    this.periods.set(period.slice(0, 7), (this.periods.get(period.slice(0, 7)) ?? 0) + 1);
-    if (this.schema.columns.periodEnd) {
+    if (this.schema.columns.periodEnd && cells[F.periodEnd] !== this.lastPeriodEndCell) {
+      this.lastPeriodEndCell = cells[F.periodEnd];
       const end = day(cells[F.periodEnd]);
       if (end) this.periodEnds.add(end);
     }
-    if (this.schema.columns.currency) {
+    if (this.schema.columns.currency && cells[F.currency] !== this.lastCurrencyCell) {
+      this.lastCurrencyCell = cells[F.currency];
       const c = text(cells[F.currency]).trim();
-      if (c !== "") this.currencies.add(c.slice(0, 10));
+      if (c !== "" && this.currencies.size < 20) this.currencies.add(c.slice(0, 10));
     }
     const regionCell = this.schema.columns.region ? text(cells[F.region]).trim() : this.region;
     if (regionCell !== this.region) {
@@ -268,7 +286,28 @@ export class BillAggregator {
       return;
     }
     this.rowsRecognised++;
-    const tag = readTag(cells[F.tags], this.tagKeys);
+    const route = this.routeOf(cells[F.tags]);
+    let g = route.groups.get(charge.id);
+    if (!g) {
+      if (this.groupCount >= 5000) {
+        this.problem(rowNumber, "more than 5000 distinct charge and tag combinations: the rest of the rows were not grouped by tag");
+        return;
+      }
+      this.groupCount++;
+      g = { charge: charge.id, serviceTag: route.serviceTag, clusterTag: route.clusterTag, ...emptySums() };
+      route.groups.set(charge.id, g);
+    }
+    g.billedUSD += billed;
+    g.effectiveUSD += effective;
+    g.quantity += quantity;
+    g.rows++;
+  }
+
+  /** The service and cluster tag of a tags cell, and the groups of rows that carry them (cached per distinct cell text). */
+  private routeOf(raw: unknown): Route {
+    const cached = typeof raw === "string" ? this.routesByCell.get(raw) : undefined;
+    if (cached) return cached;
+    const tag = readTag(raw, this.tagKeys);
     let serviceTag = tag.service;
     let clusterTag = serviceTag === null ? tag.cluster : null;
     if (serviceTag !== null && FORMULA_START.test(serviceTag)) {
@@ -279,20 +318,14 @@ export class BillAggregator {
       this.formulaLikeCells++;
       clusterTag = `'${clusterTag}`;
     }
-    const key = `${charge.id}\u0000${serviceTag ?? ""}\u0000${serviceTag === null ? (clusterTag ?? "") : ""}\u0000${serviceTag === null ? "n" : "s"}`;
-    let g = this.groups.get(key);
-    if (!g) {
-      if (this.groups.size >= 5000) {
-        this.problem(rowNumber, "more than 5000 distinct charge and tag combinations: the rest of the rows were not grouped by tag");
-        return;
-      }
-      g = { charge: charge.id, serviceTag, clusterTag, ...emptySums() };
-      this.groups.set(key, g);
+    const key = `${serviceTag === null ? "n" : "s"}\u0000${serviceTag ?? ""}\u0000${clusterTag ?? ""}`;
+    let route = this.routesByKey.get(key);
+    if (!route) {
+      route = { serviceTag, clusterTag, groups: new Map() };
+      this.routesByKey.set(key, route);
     }
-    g.billedUSD += billed;
-    g.effectiveUSD += effective;
-    g.quantity += quantity;
-    g.rows++;
+    if (typeof raw === "string" && this.routesByCell.size < 20_000) this.routesByCell.set(raw, route);
+    return route;
   }
 
   finish(): { ok: true; aggregate: BillAggregate } | { ok: false; error: string } {
@@ -329,7 +362,7 @@ export class BillAggregator {
         rowsRead: this.rowsRead,
         rowsInRegion: this.rowsInRegion,
         rowsRecognised: this.rowsRecognised,
-        groups: [...this.groups.values()].sort(byCost),
+        groups: [...this.routesByKey.values()].flatMap((r) => [...r.groups.values()]).sort(byCost),
         notModelled: [...this.notModelled.entries()].map(([service, s]) => ({ service, ...s })).sort(byCost),
         otherRegions: [...this.otherRegions.entries()].map(([region, s]) => ({ region, ...s })).sort(byCost),
         problemCount: this.problemCount,

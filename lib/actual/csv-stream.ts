@@ -30,36 +30,43 @@ let fieldCount = 0;
 /** Set by scanRecord when it stops for want of text inside a quoted field. */
 let stoppedInQuote = false;
 
-/** The next quote at or after a position, remembered across records (most lines of a bill have none or one field with quotes). */
+/** The next quote in the buffer being drained at or after the current record (-1: none), kept across records. */
 let quoteAt = -1;
-let quoteFrom = 0;
-let quoteBuf = "";
-
-function nextQuote(buf: string, from: number): number {
-  if (buf !== quoteBuf || from < quoteFrom || (quoteAt >= 0 && quoteAt < from)) {
-    quoteBuf = buf;
-    quoteFrom = from;
-    quoteAt = buf.indexOf('"', from);
-  }
-  return quoteAt < 0 ? Number.MAX_SAFE_INTEGER : quoteAt;
-}
 
 /**
  * Scans the record that starts at `p`: its field boundaries into starts/ends/quoted, the count into fieldCount.
  * Returns the index after its line feed, or -1 when the text ends first (more is needed). Commas, line feeds and
- * quotes are found with indexOf (native), never a character at a time.
+ * quotes are found with indexOf (native), never a character at a time; a line without quotes (most of a bill)
+ * takes the short loop.
  */
 function scanRecord(buf: string, p: number): number {
   let nl = buf.indexOf("\n", p);
   if (nl < 0) return -1;
+  if (quoteAt !== -1 && quoteAt < p) quoteAt = buf.indexOf('"', p);
+  stoppedInQuote = false;
   let k = 0;
   let fs = p;
-  stoppedInQuote = false;
+  if (quoteAt === -1 || quoteAt > nl) {
+    for (;;) {
+      const c = buf.indexOf(",", fs);
+      if (c < 0 || c > nl) break;
+      if (k >= MAX_COLUMNS) throw new CsvLimitError(`a record has more than ${MAX_COLUMNS} columns: this is not a bill export`);
+      starts[k] = fs;
+      ends[k] = c;
+      quoted[k] = 0;
+      k++;
+      fs = c + 1;
+    }
+    starts[k] = fs;
+    ends[k] = nl > fs && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+    quoted[k] = 0;
+    fieldCount = k + 1;
+    return nl + 1;
+  }
   for (;;) {
-    let q = nextQuote(buf, fs);
-    let fieldEnd: number;
     let isQuoted = 0;
-    if (q === fs) {
+    let from = fs;
+    if (quoteAt === fs) {
       // A quoted field: to its closing quote (a doubled quote is text), then to the delimiter.
       isQuoted = 1;
       let i = fs + 1;
@@ -80,15 +87,15 @@ function scanRecord(buf: string, p: number): number {
         nl = buf.indexOf("\n", i);
         if (nl < 0) return -1;
       }
-      q = nextQuote(buf, i);
-      fieldEnd = buf.indexOf(",", i);
-    } else fieldEnd = buf.indexOf(",", fs);
+      quoteAt = buf.indexOf('"', i);
+      from = i;
+    }
+    const fieldEnd = buf.indexOf(",", from);
     // A quote inside an unquoted field is text (lenient); the next one may open a later field.
-    while (q < fieldEnd && q < nl && q !== fs) q = nextQuote(buf, q + 1);
+    while (quoteAt !== -1 && quoteAt < nl && quoteAt !== fs && quoteAt < (fieldEnd < 0 ? nl : Math.min(fieldEnd, nl))) quoteAt = buf.indexOf('"', quoteAt + 1);
     if (fieldEnd < 0 || fieldEnd > nl) {
-      const e = nl > fs && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
       starts[k] = fs;
-      ends[k] = e;
+      ends[k] = nl > fs && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
       quoted[k] = isQuoted;
       fieldCount = k + 1;
       return nl + 1;
@@ -128,7 +135,22 @@ export class CsvStream {
   }
 
   push(chunk: string): void {
-    this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
+    if (this.buf.length > 0) {
+      // Finish the record the last chunk left open with the start of this one, without copying the whole chunk
+      // into a new string (a 4 MB concatenation per chunk would be flattened by the first search).
+      const nl = chunk.indexOf("\n");
+      if (nl >= 0) {
+        this.buf += chunk.slice(0, nl + 1);
+        this.drain(false);
+        chunk = chunk.slice(nl + 1);
+      }
+      if (this.buf.length > 0) {
+        this.buf += chunk;
+        this.drain(false);
+        return;
+      }
+    }
+    this.buf = chunk;
     this.drain(false);
   }
 
@@ -140,6 +162,7 @@ export class CsvStream {
   private drain(final: boolean): void {
     const buf = this.buf;
     let p = 0;
+    quoteAt = buf.indexOf('"');
     for (;;) {
       const next = scanRecord(buf, p);
       if (next < 0) break;

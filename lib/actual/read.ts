@@ -239,7 +239,7 @@ async function readParquet(blob: Blob, options: ReadOptions): Promise<ReadOutcom
   let metadata: FileMetaData;
   try {
     metadata = parquetMetadata(buffer);
-  } catch (error) {
+  } catch {
     return { ok: false, error: "the Parquet file is damaged: its footer (the schema and row groups) cannot be read. Download it again" };
   }
   const rows = Number(metadata.num_rows);
