@@ -117,13 +117,27 @@ export function withoutBillingPrefix(usageType: string): string {
   return m ? usageType.slice(m[0].length) : usageType;
 }
 
-const cache = new Map<string, ChargeDefinition | null>();
+/** usage type -> service code -> operation -> charge: bills repeat a few hundred combinations over millions of rows. */
+const cache = new Map<string, Map<string, Map<string, ChargeDefinition | null>>>();
+let cached = 0;
 
-/** The charge a bill row is, or null when the estimator does not model it. Memoised: bills repeat a few keys. */
+/** The charge a bill row is, or null when the estimator does not model it. Memoised (no string is built per row). */
 export function recognizeCharge(serviceCode: string, usageType: string, operation: string): ChargeDefinition | null {
-  const key = `${serviceCode}\u0000${usageType}\u0000${operation}`;
-  const known = cache.get(key);
+  let bySc = cache.get(usageType);
+  let byOp = bySc?.get(serviceCode);
+  const known = byOp?.get(operation);
   if (known !== undefined) return known;
+  const found = recognizeUncached(serviceCode, usageType, operation);
+  if (cached < 10_000) {
+    if (!bySc) cache.set(usageType, (bySc = new Map()));
+    if (!byOp) bySc.set(serviceCode, (byOp = new Map()));
+    byOp.set(operation, found);
+    cached++;
+  }
+  return found;
+}
+
+function recognizeUncached(serviceCode: string, usageType: string, operation: string): ChargeDefinition | null {
   const bare = withoutBillingPrefix(usageType);
   let found: ChargeDefinition | null = null;
   for (const c of CHARGES) {
@@ -133,7 +147,6 @@ export function recognizeCharge(serviceCode: string, usageType: string, operatio
     found = c;
     break;
   }
-  if (cache.size < 10_000) cache.set(key, found);
   return found;
 }
 
