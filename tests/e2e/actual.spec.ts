@@ -8,7 +8,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { apiWebBillLines, MONTH } from "../support/api-web-bill";
 import { cur2Records, focusRecords, toCsv, toGzip, toParquet } from "../support/bill";
-import { guard } from "../support/e2e";
+import { guard, seriousViolations } from "../support/e2e";
 
 const root = path.resolve(__dirname, "../..");
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(root, "test-results/screenshots", `${name}.png`), fullPage: true });
@@ -34,6 +34,9 @@ for (const width of [1366, 375]) {
     await expect(page.getByTestId("top-gap")).toContainText("NAT processed 3,140 GB, none estimated: +$141.30.");
     await expect(page.getByTestId("variance-missing")).toContainText("Amazon Relational Database Service: $50.00");
     await shot(page, `actual-report-${width}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    // Nothing wider than the screen but the tables, which scroll inside their own region.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
     await page.getByTestId("calibrate").click();
     await expect(page.getByTestId("calibration")).toContainText("api: 4 -> 4.29 tasks");
