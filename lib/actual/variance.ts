@@ -8,7 +8,7 @@
  * - Totals cover the charges the estimator models (./charges.ts); the rest of the region's bill (RDS, S3, ...) is
  *   listed in `missing` as "not modelled" and summed apart, so a gap is never made of things an estimate of
  *   containers cannot hold.
- * - The estimate is a 730-hour month (docs/billing-rules.md#hours-per-month); a calendar month has 672-744 hours.
+ * - The estimate is a 730-hour month (docs/billing-rules.md#month); a calendar month has 672-744 hours.
  *   Amounts are compared as they are; the report says the period's hours so a 2% gap in a 744-hour month reads right.
  * Pure: the estimate result and the bill's aggregate in, plain JSON out.
  */
