@@ -50,6 +50,7 @@ export default function Home() {
           <nav aria-label="Site">
             <a href="/catalog">Price catalog</a>
             <a href="/rightsize">Right-size from usage</a>
+            <a href="/actual">Estimate vs bill</a>
             <a href="/schema/estimate-input.v1.json">Input schema</a>
           </nav>
         </div>

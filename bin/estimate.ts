@@ -31,6 +31,7 @@ import { renderCommitmentTable } from "./commitment-table";
 import { compareMain, COMPARE_USAGE } from "./compare";
 import { importIac, type IacKind } from "./iac";
 import { FOCUS_VERSION, focusRows, focusRowsToCsv, focusRowsToJson } from "../lib/export/focus";
+import { ACTUAL_USAGE, actualMain } from "./actual";
 
 type OutputFormat = "json" | "table" | "focus-csv" | "focus-json";
 const FORMATS: ReadonlyArray<OutputFormat> = ["json", "table", "focus-csv", "focus-json"];
@@ -65,7 +66,9 @@ Kubernetes manifests (multi-document YAML or JSON; notes on what was assumed go 
   --emit-input     print the converted EstimateInput instead of the estimate
 Exit codes: 0 ok, 2 invalid usage or input (problems listed with their paths), 3 over budget.
 
-${COMPARE_USAGE}`;
+${COMPARE_USAGE}
+
+${ACTUAL_USAGE}`;
 
 interface Args {
   file: string;
@@ -226,6 +229,7 @@ function readingPrices<O extends { ok: true }>(label: string, io: CliIO, step: (
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   if (argv.includes("--compare")) return compareMain(argv, io);
+  if (argv.some((a) => a === "--actual" || a.startsWith("--actual="))) return actualMain(argv, io);
   const cwd = io.cwd ?? process.cwd();
   const args = parseArgs(argv);
   if ("error" in args || args.help) return usageOrHelp("estimate", USAGE, args, io);

@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { rightsizeSections } from "./bench-rightsize";
+import { actualBillSections, actualWebSections } from "./bench/actual-bill";
 import { engineSections, type BenchSection } from "./bench/engine";
 import { k8sImportSections } from "./bench/k8s-import";
 import { loadSections } from "./bench/load";
@@ -25,6 +26,7 @@ const SECTIONS: Array<{ group: string; run: () => BenchSection[] | Promise<Bench
   { group: "engine", run: () => engineSections() },
   { group: "rightsize", run: () => rightsizeSections() },
   { group: "import", run: () => k8sImportSections() },
+  { group: "actual", run: () => actualBillSections() },
   { group: "request", run: () => requestSplitSections() },
   {
     group: "web",
@@ -34,6 +36,8 @@ const SECTIONS: Array<{ group: string; run: () => BenchSection[] | Promise<Bench
       return webSections(server.url);
     },
   },
+  // /actual: the 1M-row bill read in the page's worker, on the server the web group started.
+  { group: "actual-web", run: () => actualWebSections(server!.url) },
   { group: "http", run: () => httpSections(server!, rssAtStartMB) },
   {
     // `npm run load` (60 s at 64 connections, RSS growth budget) on a fresh server of its own.

@@ -4,7 +4,7 @@
  * them, "Compare with..." on / sends the current form as ?new=) -> POST /api/compare -> the report. Every number
  * and text comes from lib/compare; nothing is computed here.
  */
-import { useState, type ChangeEvent } from "react";
+import { useLayoutEffect, useRef, useState, type ChangeEvent } from "react";
 import { useOpenedLink } from "@/components/hooks/useShareLink";
 import type { CompareReport } from "@/lib/compare/compare";
 import type { ThresholdVerdict } from "@/lib/compare/threshold";
@@ -63,14 +63,18 @@ export function ComparePage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState("");
+  // The latest compare(), for the opened link's callback (which runs before this render's compare exists).
+  const compareRef = useRef<(given?: { old: string; new: string }) => Promise<void>>(async () => undefined);
 
-  // ?old=v1....&new=v1.... (or whole links) prefill the two sides, once, after hydration.
+  // ?old=v1....&new=v1.... (or whole links) prefill the two sides, once, after hydration; with both sides given
+  // (a calibrated estimate from /actual, a link someone shared) the comparison runs at once.
   useOpenedLink(readSides, (sides) => {
     if (sides.old) setOldText(sides.old);
     if (sides.new) setNewText(sides.new);
+    if (sides.old && sides.new) void compareRef.current({ old: sides.old, new: sides.new });
   });
 
-  const compare = async () => {
+  const compare = async (given?: { old: string; new: string }) => {
     setBusy(true);
     setCopied("");
     const limits: FieldError[] = [];
@@ -80,7 +84,7 @@ export function ComparePage() {
       if (!Number.isFinite(n) || n < 0) limits.push({ path, message: "must be a number >= 0 (or empty)" });
       return n;
     };
-    const body = { old: oldText, new: newText, maxIncrease: num(maxIncrease, "maxIncrease"), maxIncreasePct: num(maxIncreasePct, "maxIncreasePct") };
+    const body = { old: given?.old ?? oldText, new: given?.new ?? newText, maxIncrease: num(maxIncrease, "maxIncrease"), maxIncreasePct: num(maxIncreasePct, "maxIncreasePct") };
     if (limits.length > 0) {
       setErrors(limits);
       setBusy(false);
@@ -102,6 +106,11 @@ export function ComparePage() {
       setBusy(false);
     }
   };
+
+  // A layout effect runs before the opened link's (passive) effect, so the link's callback sees this compare().
+  useLayoutEffect(() => {
+    compareRef.current = compare;
+  });
 
   const copyMarkdown = async () => {
     if (!report) return;
@@ -134,7 +143,7 @@ export function ComparePage() {
           </div>
         </div>
         <div className="toolbar" style={{ marginTop: 10 }}>
-          <button type="button" className="btn btn-primary" onClick={compare} disabled={busy} data-testid="compare">
+          <button type="button" className="btn btn-primary" onClick={() => void compare()} disabled={busy} data-testid="compare">
             {busy ? "Comparing…" : "Compare"}
           </button>
           {report ? (

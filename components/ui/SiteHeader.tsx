@@ -1,4 +1,4 @@
-/** The header of the pages beside the estimator (/compare, /rightsize): title, one-line lead, links back. */
+/** The header of the pages beside the estimator (/compare, /rightsize, /actual): title, one-line lead, links back. */
 import Link from "next/link";
 
 export function SiteHeader({ title, lead }: { title: string; lead: string }) {
@@ -11,6 +11,7 @@ export function SiteHeader({ title, lead }: { title: string; lead: string }) {
         </div>
         <nav aria-label="Site">
           <Link href="/">Estimator</Link>
+          <Link href="/actual">Estimate vs bill</Link>
           <Link href="/catalog">Price catalog</Link>
         </nav>
       </div>
