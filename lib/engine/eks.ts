@@ -12,8 +12,18 @@ import { ecsFleetDemands, ecsInstanceOption, instancePriceSource } from "./ec2";
 import type { FleetDemand, InstanceCapacity } from "./fleet";
 import { fargateOption, type SizedService } from "./fargate";
 import { FARGATE_LINUX_SIZES, largestFargateSize } from "./fargate-sizes";
-import { EKS_FARGATE_POD_OVERHEAD_GIB, eksNodeCapacity, fargatePodSize, podRequests, type FargatePodSize } from "./eks-pods";
-import { num, plural, rateLine } from "./lines";
+import {
+  EKS_FARGATE_MAX_POD_STORAGE_GIB,
+  EKS_FARGATE_POD_OVERHEAD_GIB,
+  eksNodeCapacity,
+  fargatePodSize,
+  podRequests,
+  podStorage,
+  type FargatePodSize,
+  type PodStorage,
+} from "./eks-pods";
+import { EKS_FARGATE_STORAGE_SYSTEM_GIB, FARGATE_INCLUDED_STORAGE_GIB } from "../units";
+import { num, plural, rateLine, withRate } from "./lines";
 import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, ROUNDING_LOSS_WARN_SHARE } from "./rules";
 import { SHARED_SERVICE } from "./shared-lines";
 
@@ -32,7 +42,18 @@ export const EKS_NO_FARGATE_SPOT = "EKS pods on Fargate cannot use Fargate Spot:
 
 interface SizedPod extends SizedService {
   pod: FargatePodSize;
+  storage: PodStorage;
 }
+
+/**
+ * Regions where EKS runs no pods on Fargate: "AWS Fargate with Amazon EKS isn't available in AWS GovCloud (US-East)
+ * and AWS GovCloud (US-West)" (EKS user guide, "AWS Fargate considerations"; docs/billing-rules.md#eks-fargate-regions).
+ * Managed node groups are available there.
+ */
+export const EKS_FARGATE_UNAVAILABLE_REGIONS: Readonly<Record<string, string>> = {
+  "us-gov-east-1": "AWS GovCloud (US-East)",
+  "us-gov-west-1": "AWS GovCloud (US-West)",
+};
 
 /**
  * Every service as a pod on Fargate, or the reason one cannot run there. The SizedService handed to the Fargate
@@ -40,6 +61,10 @@ interface SizedPod extends SizedService {
  * is only what snapping to a valid size adds above that need (the 256 MiB is not avoidable).
  */
 export function sizePods(input: EstimateInput): SizedPod[] | Failure {
+  const gov = EKS_FARGATE_UNAVAILABLE_REGIONS[input.region];
+  if (gov) {
+    return { reason: `EKS pods on Fargate are not available in ${gov} (${input.region}): AWS Fargate with Amazon EKS is not offered in the GovCloud (US) regions (EKS user guide, "AWS Fargate considerations"); a managed node group can run the pods there` };
+  }
   const out: SizedPod[] = [];
   for (let index = 0; index < input.services.length; index++) {
     const service = input.services[index] as Service;
@@ -53,10 +78,18 @@ export function sizePods(input: EstimateInput): SizedPod[] | Failure {
         reason: `${ref} needs ${num(pod.needed.vcpu)} vCPU / ${num(pod.needed.memoryGiB)} GiB as a pod on Fargate (requests + ${num(EKS_FARGATE_POD_OVERHEAD_GIB)} GiB for the Kubernetes components); the largest Fargate pod is ${num(max.vcpu)} vCPU / ${num(max.memoryGiB)} GiB`,
       };
     }
+    const storage = podStorage(service);
+    if (storage.requestedGiB > EKS_FARGATE_MAX_POD_STORAGE_GIB) {
+      return {
+        reason: `${ref} requests ${num(storage.requestedGiB)} GiB of ephemeral storage${storage.from === "containers" ? " (its containers' requests)" : ""}: an EKS pod on Fargate can have at most ${EKS_FARGATE_MAX_POD_STORAGE_GIB} GiB (ECS tasks on Fargate up to 200 GiB)`,
+      };
+    }
     // Measured from at least the smallest size, 0.25 vCPU / 0.5 GB: below it nothing could be saved.
     const floor = FARGATE_LINUX_SIZES[0] as { vcpu: number; memoryGiB: number };
     const need = { vcpu: Math.max(pod.needed.vcpu, floor.vcpu), memoryGiB: Math.max(pod.needed.memoryGiB, floor.memoryGiB) };
-    out.push({ service: { ...service, ...need }, index, size: pod.size, pod });
+    // The Fargate pricing bills ephemeralStorageGiB - 20 GiB: hand it the pod's provisioned storage (fractional).
+    const ephemeralStorageGiB = FARGATE_INCLUDED_STORAGE_GIB + storage.billedGiB;
+    out.push({ service: { ...service, ...need, ephemeralStorageGiB }, index, size: pod.size, pod, storage });
   }
   return out;
 }
@@ -104,6 +137,15 @@ export function eksFargateOption(
     const s = pods[i] as SizedPod;
     return { ...billed, requested: { vcpu: s.pod.requests.vcpu, memoryGiB: s.pod.requests.memoryGiB }, note: podNote(s) };
   });
+  // The storage line: say how the pod's provisioned storage was found (docs/billing-rules.md#eks-fargate-storage).
+  const byName = new Map(pods.map((p) => [p.service.name, p]));
+  const lines = option.lines.map((l) => {
+    const p = l.component === "storage" ? byName.get(l.service) : undefined;
+    if (!p) return l;
+    const st = p.storage;
+    const text = `EKS pod ephemeral storage: requests ${num(st.requestedGiB)} GiB${st.from === "containers" ? " (its containers)" : ""} + 10% (file system) + ${num(EKS_FARGATE_STORAGE_SYSTEM_GIB)} GiB (system components) = ${num(st.provisionedGiB)} GiB provisioned; billed ${num(st.provisionedGiB)} - ${FARGATE_INCLUDED_STORAGE_GIB} GiB included = ${num(st.billedGiB)} GiB.`;
+    return withRate({ ...l, label: `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB (EKS pod, ${num(st.provisionedGiB)} GiB provisioned)`, note: l.note ? `${l.note} ${text}` : text }, l);
+  });
   if (mode === "on-demand") {
     for (const b of services) {
       const loss = b.roundingLossUSD ?? 0;
@@ -114,7 +156,7 @@ export function eksFargateOption(
       }
     }
   }
-  return { ...option, label, services };
+  return { ...option, label, services, lines };
 }
 
 /** EKS has no Fargate Spot: the option stays in the list, unavailable, with the reason. */

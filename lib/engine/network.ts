@@ -205,11 +205,12 @@ export function optionIpv4Lines(input: EstimateInput, catalog: RegionCatalog, op
   const ip = input.network?.publicIpv4;
   if (!ip) return [];
   const fargate = option.id.startsWith("fargate");
-  if (fargate ? !ip.fargateTasks : !ip.ec2Instances) return [];
+  // EC2-backed options bill their instances' addresses themselves, at the running instance-hours (lib/engine/ec2.ts).
+  if (!fargate || !ip.fargateTasks) return [];
   const rate = need(catalog.network.publicIpv4InUseHour, "Public IPv4 addresses", catalog);
   if (failed(rate)) return rate;
   const lines: CostLine[] = [];
-  if (fargate) {
+  {
     // vCPU-hours / billed vCPU per task = billed task-hours, per service.
     const perService = new Map<string, number>();
     for (const l of option.lines) {
@@ -219,11 +220,6 @@ export function optionIpv4Lines(input: EstimateInput, catalog: RegionCatalog, op
     }
     for (const [service, taskHours] of perService) {
       if (taskHours > 0) lines.push(tag(rateLine(service, "other", "Public IPv4 address per task", taskHours, "address-hours", rate, `One public address per running task: ${num(taskHours)} task-hours.`), "public-ipv4", false));
-    }
-  } else {
-    for (const l of option.lines) {
-      if (l.component !== "instance" || l.quantity <= 0) continue;
-      lines.push(tag(rateLine(l.service, "other", "Public IPv4 address per instance", l.quantity, "address-hours", rate, `One public address per instance: ${num(l.quantity)} instance-hours.`), "public-ipv4", false));
     }
   }
   return lines;

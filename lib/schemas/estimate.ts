@@ -78,6 +78,11 @@ export const ContainerSchema = z.strictObject({
   vcpu: finite().min(0, "must be >= 0").max(L_VCPU_MAX, `must be <= ${L_VCPU_MAX}`).default(0),
   memoryGiB: finite().min(0, "must be >= 0").max(L_MEMORY_MAX, `must be <= ${L_MEMORY_MAX} GiB`).default(0),
   init: z.boolean().default(false),
+  /**
+   * The container's ephemeral-storage request, GiB (may be fractional: Kubernetes requests are bytes). On EKS the
+   * containers' requests decide the pod's Fargate storage (docs/billing-rules.md#eks-fargate-storage); absent = none.
+   */
+  ephemeralStorageGiB: finite().min(0, "must be >= 0").max(FARGATE_MAX_STORAGE_GIB, `must be <= ${FARGATE_MAX_STORAGE_GIB} GiB`).optional(),
 });
 export type Container = z.infer<typeof ContainerSchema>;
 
