@@ -248,6 +248,8 @@ export interface EcsInstanceVariant {
   scheduledWarning: (notes: string) => string;
   /** Hosts other than ECS container instances (EKS nodes); absent = ECS: registered capacity, ENI limits, task sizes. */
   host?: InstanceHost;
+  /** How the reason names ec2.instanceTypes when the option set them itself (EKS Auto Mode's NodePool types). */
+  typesScope?: string;
 }
 
 /**
@@ -364,7 +366,10 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       priceText: price.text,
       limitText: host ? host.limit.limitText : ec2.networkMode === "awsvpc" ? " with awsvpc ENI limits" : "",
     });
-    if ("reason" in fleet) return unavailable(fleet.reason);
+    if ("reason" in fleet) {
+      const scope = variant.typesScope;
+      return unavailable(scope ? fleet.reason.replace(`the allowed instance types (${ec2.instanceTypes.join(", ")})`, scope) : fleet.reason);
+    }
     fleets.push(fleet);
   }
 

@@ -8,7 +8,7 @@ import { isUnavailable, type InstanceType, type RegionCatalog } from "../catalog
 import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
 import { formatUSD } from "../money";
 import { CPU_UNITS_PER_VCPU, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
-import { ecsFleetDemands, ecsInstanceOption, instancePriceSource } from "./ec2";
+import { ecsFleetDemands, ecsInstanceOption, instancePriceSource, type InstanceHost } from "./ec2";
 import type { FleetDemand, InstanceCapacity } from "./fleet";
 import { fargateOption, type SizedService } from "./fargate";
 import { FARGATE_LINUX_SIZES, largestFargateSize } from "./fargate-sizes";
@@ -257,15 +257,9 @@ const NODE_PURCHASE_LABEL: Record<EstimateInput["ec2"]["purchase"], string> = {
 export function eksNodeGroupOption(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption {
   const purchase = input.ec2.purchase;
   const label = `EKS managed node group (${NODE_PURCHASE_LABEL[purchase]})`;
-  if (!catalog.ec2.instanceTypes.some((t) => t.allocatable && t.maxPods !== undefined)) {
-    return unavailable("ec2", label, `Price catalog ${catalog.catalogId} has no EKS node figures (allocatable CPU/memory, max pods) for ${catalog.region}; snapshots from 2026-12-01 on have them`);
-  }
   const eks = input.eks;
-  const reserve = eks?.daemonSetReserve ?? { vcpu: 0, memoryGiB: 0 };
-  const prefixDelegation = eks?.prefixDelegation === true;
-  const demands = nodeDemands(input);
-  const reserveText =
-    reserve.vcpu > 0 || reserve.memoryGiB > 0 ? ` minus the DaemonSet reserve (${num(reserve.vcpu)} vCPU / ${num(reserve.memoryGiB)} GiB per node)` : "";
+  const host = eksNodeHost(input, catalog, eks?.prefixDelegation === true, eks?.nodeVolumeGiB ?? EKS_NODE_VOLUME_GIB);
+  if ("reason" in host) return unavailable("ec2", label, host.reason);
   return ecsInstanceOption(input, catalog, warnings, {
     id: "ec2",
     label,
@@ -273,21 +267,38 @@ export function eksNodeGroupOption(input: EstimateInput, catalog: RegionCatalog,
     price: instancePriceSource(catalog, purchase),
     fee: null,
     paidAllMonth: purchase === "reserved-1y" || purchase === "reserved-3y",
-    serviceNote: `Pods reserve their requests on the nodes (no +256 MiB, no Fargate size); the service's cost is its share of the node group by reserved CPU or memory (whichever is larger). Nodes offer Kubernetes allocatable CPU and memory${reserveText}, and max pods${prefixDelegation ? " with prefix delegation" : ""} minus aws-node and kube-proxy.`,
+    serviceNote: `Pods reserve their requests on the nodes (no +256 MiB, no Fargate size); the service's cost is its share of the node group by reserved CPU or memory (whichever is larger). Nodes offer Kubernetes allocatable CPU and memory${host.reserveText}, and max pods${eks?.prefixDelegation === true ? " with prefix delegation" : ""} minus aws-node and kube-proxy.`,
     scheduledWarning: (notes) =>
       `Node groups and scheduled work: the node autoscaler is modelled like ECS cluster auto scaling (${num(EC2_LAUNCH_SECONDS / 60)} minutes for a node to launch and join, an assumption; scale-in after ${num(CLUSTER_SCALE_IN_WAIT_SECONDS / 60)} minutes, while Cluster Autoscaler's default is 10 minutes); the group is sized for the pods' peak and the nodes only shorter-running services need are removed after them. ${notes}.`,
-    host: {
-      capacity: nodeCapacityFn(reserve, prefixDelegation),
-      demands,
-      rootVolumeGiB: eks?.nodeVolumeGiB ?? EKS_NODE_VOLUME_GIB,
-      sizes: demands.sizes,
-      unit: "pod",
-      limit: {
-        boundBy: "max-pods",
-        bound: "max-pods-bound",
-        searched: `allocatable CPU/memory${reserveText}, max pods${prefixDelegation ? " (prefix delegation)" : ""}`,
-        limitText: " within its allocatable CPU/memory and max pods",
-      },
-    },
+    host,
   });
+}
+
+/**
+ * What EKS nodes offer the pods and what the pods ask of them (managed node groups, EKS Auto Mode): allocatable
+ * CPU/memory minus the DaemonSet reserve, max pods (with or without prefix delegation), the node volume, or why the
+ * catalog cannot plan EKS nodes.
+ */
+export function eksNodeHost(input: EstimateInput, catalog: RegionCatalog, prefixDelegation: boolean, rootVolumeGiB: number): (InstanceHost & { reserveText: string }) | Failure {
+  if (!catalog.ec2.instanceTypes.some((t) => t.allocatable && t.maxPods !== undefined)) {
+    return { reason: `Price catalog ${catalog.catalogId} has no EKS node figures (allocatable CPU/memory, max pods) for ${catalog.region}; snapshots from 2026-12-01 on have them` };
+  }
+  const reserve = input.eks?.daemonSetReserve ?? { vcpu: 0, memoryGiB: 0 };
+  const demands = nodeDemands(input);
+  const reserveText =
+    reserve.vcpu > 0 || reserve.memoryGiB > 0 ? ` minus the DaemonSet reserve (${num(reserve.vcpu)} vCPU / ${num(reserve.memoryGiB)} GiB per node)` : "";
+  return {
+    capacity: nodeCapacityFn(reserve, prefixDelegation),
+    demands,
+    rootVolumeGiB,
+    sizes: demands.sizes,
+    unit: "pod",
+    limit: {
+      boundBy: "max-pods",
+      bound: "max-pods-bound",
+      searched: `allocatable CPU/memory${reserveText}, max pods${prefixDelegation ? " (prefix delegation)" : ""}`,
+      limitText: " within its allocatable CPU/memory and max pods",
+    },
+    reserveText,
+  };
 }

@@ -220,6 +220,15 @@ export function surplusVcpuHours(reservedCpuShare: number, baseline: number, vcp
  * on the row), else feeFractionOfOnDemand x its On-Demand rate (derived: AWS's c6a.2xlarge example is 12%);
  * null when neither exists. The same fee whatever the instance's purchase option.
  */
+/**
+ * A management fee per instance-hour that depends on the type (ECS Managed Instances, EKS Auto Mode): AWS's
+ * published fee for the type where the catalog has it, else the derived share of its On-Demand rate.
+ */
+export function managementFeeUSD(publishedUSD: number | undefined, onDemandUSD: number | null, feeFractionOfOnDemand: number): number | null {
+  if (publishedUSD !== undefined) return publishedUSD;
+  return onDemandUSD === null ? null : onDemandUSD * feeFractionOfOnDemand;
+}
+
 export function managedInstancesFeeUSD(type: { managedFeeUSD?: number; onDemandUSD: number | null }, feeFractionOfOnDemand: number): number | null {
   if (type.managedFeeUSD !== undefined) return type.managedFeeUSD;
   return type.onDemandUSD === null ? null : type.onDemandUSD * feeFractionOfOnDemand;
