@@ -104,6 +104,18 @@ export const EBS_HOURS_PER_MONTH = HOURS_PER_MONTH;
 
 // ---------------------------------------------------------------- warnings
 
+/**
+ * CloudWatch Logs' always-free allowance, per account and month (docs/billing-rules.md#logs-free-tier): "Logs: 5GB
+ * Data (ingestion, archive storage, and data scanned by Logs Insights queries)" (CloudWatch pricing page, Free Tier);
+ * AWS bills show it as two lines, "First 5GB per month of log data ingested is free" (PutLogEvents) and "First 5GB-mo
+ * per month of logs storage is free" (TimedStorage-ByteHrs).
+ */
+export const CLOUDWATCH_LOGS_FREE_TIER = {
+  ingestStandardGB: 5,
+  storageGBMonth: 5,
+  source: "https://aws.amazon.com/cloudwatch/pricing/ (Free Tier: Logs, 5 GB); AWS bill lines \"First 5GB per month of log data ingested is free\" and \"First 5GB-mo per month of logs storage is free\"",
+} as const;
+
 /** A source older than this, relative to the catalog date, gets a warning. */
 export const OLD_SOURCE_DAYS = 365;
 /** Rounding loss above this share of a service's Fargate cost gets a warning. */
