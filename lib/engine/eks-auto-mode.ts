@@ -85,7 +85,7 @@ export function eksAutoModeOption(input: EstimateInput, catalog: RegionCatalog, 
     paidAllMonth: purchase === "reserved-1y" || purchase === "reserved-3y",
     typesScope: own ? undefined : "the C, M and R types of generation 5 or newer (EKS Auto Mode's built-in general-purpose NodePool)",
     whyNote:
-      `AWS chooses the instance types (Karpenter inside EKS Auto Mode${own ? "" : "; the built-in general-purpose NodePool launches C, M and R types of generation 5 or newer, On-Demand"}), so it may launch other types and pack pods differently than this plan; a custom NodePool's requirements hold it to listed types.${PURCHASE_NOTE[purchase] ?? ""}`,
+      `AWS chooses the instance types (Karpenter inside EKS Auto Mode${own ? "" : "; the built-in general-purpose NodePool launches C, M and R types of generation 5 or newer, On-Demand"}), so it may launch other types and pack pods differently than this plan; a custom NodePool's requirements hold it to listed types.${PURCHASE_NOTE[purchase] ?? ""}${input.eks?.nodeVolumeGiB === undefined ? ` Node volume: ${EKS_AUTO_MODE_NODE_VOLUME_GIB} GiB gp3 assumed (the NodeClass's ephemeralStorage size); set eks.nodeVolumeGiB to yours.` : ""}`,
     serviceNote:
       "Pods reserve their requests on the nodes (no +256 MiB, no Fargate size); the service's cost is its share of the fleet (instances, management fee, volumes) by reserved CPU or memory (whichever is larger). Nodes offer Kubernetes allocatable CPU and memory with prefix delegation, Auto Mode's default.",
     scheduledWarning: (notes) =>

@@ -64,3 +64,14 @@ test.describe("EKS Auto Mode on the page", () => {
     await page.screenshot({ path: "test-results/eks-auto-mode-375-card.png", fullPage: false });
   });
 });
+
+test("the catalog page says which types carry AWS's Managed Instances fee and which the derived 12%, and the Auto Mode fee", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto("/catalog");
+  const row = page.locator('[data-testid="bill-table"] tr[data-region="us-east-1"]');
+  await expect(row).toContainText("AWS's fee: 1 type (c6a.2xlarge); derived 12% of On-Demand:");
+  await expect(row).toContainText("AWS's fee: no type; derived 12% of On-Demand:");
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/catalog-fees-1366.png", fullPage: false });
+});
