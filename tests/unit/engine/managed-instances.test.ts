@@ -155,6 +155,11 @@ function withoutFee(): RegionCatalog {
   const mi = copy.ec2.managedInstances;
   if ("available" in mi) throw new Error("fixture expects a fee rule");
   mi.feeFractionOfOnDemand = 0;
+  // Types that carry AWS's own fee (c6a.2xlarge, the pricing page's example) get 0 too.
+  for (const t of copy.ec2.instanceTypes) {
+    delete t.managedFeeUSD;
+    delete t.managedFeeSource;
+  }
   return copy;
 }
 
