@@ -495,9 +495,11 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     const runner = f.runnerUp
       ? `; next best ${f.runnerUp.count} x ${f.runnerUp.type.type} at ${formatUSD(f.runnerUp.score * hours)}/month`
       : "";
+    // Only where T types were in the search's scope (an allow-list without them, e.g. Auto Mode's NodePool types, has none).
+    const burstableInScope = ec2.instanceTypes.length === 0 || ec2.instanceTypes.some((name) => /^t\d/.test(name));
     const burstText = f.burstableExcluded > 0
       ? `; burstable (T) types left out (ec2.allowBurstable false)`
-      : `; burstable (T) types priced with their worst-case CPU surplus credits`;
+      : burstableInScope ? `; burstable (T) types priced with their worst-case CPU surplus credits` : "";
     const unpriced = f.burstableUnpriced.length > 0 ? `; ${f.burstableUnpriced.join(", ")} left out (no documented CPU baseline or surplus-credit rate)` : "";
     whys.push(`${holds.join("; ")}. ${sizing} is the cheapest of ${plural(f.checked, `${f.arch} type`)} searched (${price.text} prices${fee ? " + management fee" : ""}${host ? `, ${host.limit.searched}` : ec2.networkMode === "awsvpc" ? ", awsvpc ENI limits" : ""}${burstText}${unpriced})${runner}.${variant.whyNote ? ` ${variant.whyNote}` : ""}`);
     if (burst && c.count > 0) {

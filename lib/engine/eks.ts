@@ -144,7 +144,7 @@ export function eksFargateOption(
     if (!p) return l;
     const st = p.storage;
     const text = `EKS pod ephemeral storage: requests ${num(st.requestedGiB)} GiB${st.from === "containers" ? " (its containers)" : ""} + 10% (file system) + ${num(EKS_FARGATE_STORAGE_SYSTEM_GIB)} GiB (system components) = ${num(st.provisionedGiB)} GiB provisioned; billed ${num(st.provisionedGiB)} - ${FARGATE_INCLUDED_STORAGE_GIB} GiB included = ${num(st.billedGiB)} GiB.`;
-    return withRate({ ...l, label: `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB (EKS pod, ${num(st.provisionedGiB)} GiB provisioned)`, note: l.note ? `${l.note} ${text}` : text }, l);
+    return withRate({ ...l, label: `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB (pod, ${num(st.provisionedGiB)} GiB provisioned)`, note: l.note ? `${l.note} ${text}` : text }, l);
   });
   if (mode === "on-demand") {
     for (const b of services) {

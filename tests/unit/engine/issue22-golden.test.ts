@@ -96,7 +96,8 @@ describe("EKS Fargate ephemeral storage: requests + 10% + 5 GiB provisioned, bil
     const storage = fargate.lines.find((l) => l.component === "storage")!;
     expect(storage.quantity).toBeCloseTo(69_350, 9);
     expect(storage.usd).toBeCloseTo(7.69785, 9);
-    expect(storage.label).toBe("Fargate ephemeral storage above 20 GiB (EKS pod, 115 GiB provisioned)");
+    // "pod", not "EKS": Fargate bills EKS pods under Amazon ECS usage types, and the FOCUS export classifies by label
+    expect(storage.label).toBe("Fargate ephemeral storage above 20 GiB (pod, 115 GiB provisioned)");
     expect(storage.note).toContain("requests 100 GiB (its containers) + 10% (file system) + 5 GiB (system components) = 115 GiB provisioned; billed 115 - 20 GiB included = 95 GiB");
     expect(fargate.monthlyUSD).toBeCloseTo(36.0401 + 7.69785, 9);
   });
