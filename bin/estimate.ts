@@ -393,6 +393,7 @@ export function renderTable(result: EstimateResult): string {
   const plans = [
     ["ec2", eks ? "Node group plan:" : "EC2 plan:"],
     ["ecs-managed-instances", "ECS Managed Instances plan (instance + management fee per hour):"],
+    ["eks-auto-mode", "EKS Auto Mode plan (instance + management fee per hour; AWS chooses the node types):"],
   ] as const;
   for (const [id, title] of plans) {
     const option = result.options.find((o) => o.id === id);

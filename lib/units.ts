@@ -28,5 +28,15 @@ export const FARGATE_MAX_STORAGE_GIB = 200;
  */
 export const EKS_FARGATE_POD_OVERHEAD_GIB = 0.25;
 
+/**
+ * EKS pods on Fargate (docs/billing-rules.md#eks-fargate-storage): Fargate provisions the pod's ephemeral-storage
+ * requests + 10% (file system) + 5 GiB (system components) and bills what exceeds the 20 GiB included; a pod may
+ * request at most 175 GiB (ECS tasks: 200 GiB). AWS Containers blog, "AWS Fargate adds support for larger
+ * ephemeral volumes" (EKS, 2023).
+ */
+export const EKS_FARGATE_STORAGE_FS_SHARE = 0.1;
+export const EKS_FARGATE_STORAGE_SYSTEM_GIB = 5;
+export const EKS_FARGATE_MAX_POD_STORAGE_GIB = 175;
+
 /** Most containers one EKS pod may list (services[].containers), for the schema and the form. */
 export const MAX_POD_CONTAINERS = 50;

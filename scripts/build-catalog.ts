@@ -109,6 +109,8 @@ const S = {
   cloudwatch: "aws-cloudwatch-feed-2025-09-23",
   dataTransfer: "aws-datatransfer-feed-2025-06-05",
   managedFee: "aws-ecs-managed-instances-rule-2025-10-27",
+  ecsPricingExample: "aws-ecs-pricing-page-managed-instances-example",
+  autoModeFee: "eks-auto-mode-fee-rule-2026-12-01",
   ec2PricingPage: "aws-ec2-pricing-page-data-transfer",
   eksPricing: "aws-eks-pricing-page-2026-11-30",
   vpcCniMaxPods: "aws-vpc-cni-eni-max-pods-2026-08-11",
@@ -247,6 +249,18 @@ function sourceTable(commits: Record<"fgcalc" | "karpenterPrices" | "karpenterTy
       name: "ECS Managed Instances management fee rule: 12% of the instance type's On-Demand rate (AWS's c6a.2xlarge example; 634 of 892 hashed us-east-1 fees in the 2025-10-27 ECS feed)",
       asOf: "2025-10-27",
       origin: "docs/price-catalog.md#ecs-managed-instances",
+    },
+    {
+      id: S.ecsPricingExample,
+      name: "Amazon ECS pricing page, ECS Managed Instances example: c6a.2xlarge in US East (N. Virginia), management fee $0.03672 per instance-hour (the same price is in the 2025-10-27 ECS feed)",
+      asOf: "2025-10-27",
+      origin: "https://aws.amazon.com/ecs/pricing/ (docs/price-catalog.md#ecs-managed-instances)",
+    },
+    {
+      id: S.autoModeFee,
+      name: "EKS Auto Mode management fee rule: 12% of the instance type's On-Demand rate (derived: AWS lists the per-type fees only in the Price List, AmazonEKS eksproducttype AutoMode, operation EKSAutoUsage, which the bundled feeds do not hold)",
+      asOf: "2026-12-01",
+      origin: "docs/price-catalog.md#eks-auto-mode",
     },
     {
       id: S.ec2PricingPage,
@@ -418,6 +432,18 @@ const SP_US_EAST_1 = {
 const US_EAST_1_ARM_SPOT = { vcpu: 0.01030969, gb: 0.00113349 };
 /** ECS Managed Instances fee as a share of the type's On-Demand rate (docs/price-catalog.md#ecs-managed-instances). */
 export const MANAGED_INSTANCES_FEE_FRACTION = 0.12;
+
+/**
+ * ECS Managed Instances fees AWS publishes outside the Price List: the ECS pricing page's example, c6a.2xlarge in
+ * us-east-1 at $0.03672 per instance-hour (also present, unnamed, in the 2025-10-27 ECS feed).
+ */
+export const MANAGED_INSTANCES_PUBLISHED_FEES: Readonly<Record<string, Readonly<Record<string, number>>>> = { "us-east-1": { "c6a.2xlarge": 0.03672 } };
+
+/**
+ * EKS Auto Mode fee per instance-hour where the Price List is not read: 12% of the type's On-Demand rate, derived
+ * (docs/price-catalog.md#eks-auto-mode); prices:refresh replaces it with the AmazonEKS AutoMode items.
+ */
+export const EKS_AUTO_MODE_FEE_FRACTION = 0.12;
 /** First 100 GB/month out to the internet are free, aggregated across services and regions (AWS free tier). */
 const DATA_TRANSFER_FREE_GB = 100;
 const INTER_AZ_GB_EACH_DIRECTION = 0.01;
@@ -689,6 +715,13 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
       const allocatable = parseAllocatable(spec?.allocatable);
       if (allocatable) row.allocatable = allocatable;
       if (source !== defaultOdSource) row.onDemandSource = source;
+      const published = MANAGED_INSTANCES_PUBLISHED_FEES[region]?.[type];
+      if (published !== undefined) {
+        // AWS's own figure (docs/price-catalog.md#ecs-managed-instances): the type carries AWS's fee, not the derived 12%.
+        row.managedFeeUSD = published;
+        row.managedFeeSource = S.ecsPricingExample;
+        ctx.used.add(S.ecsPricingExample);
+      }
       ctx.used.add(source);
       rows.push(row);
     }
@@ -739,7 +772,7 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
       feeFractionOfOnDemand: MANAGED_INSTANCES_FEE_FRACTION,
       source: S.managedFee,
       asOf: sources[S.managedFee]!.asOf,
-      usageTypePattern: `${prefix}-ECS-Managed-Instances:<instanceType>`,
+      usageTypePattern: `${prefix}-ECS-Managed-Instances:<instanceType>-management-hours`,
       derived: true,
       note: "Derived: 12% of the instance type's On-Demand rate. AWS's published example is c6a.2xlarge at $0.03672 per hour = 12% of $0.306, and 634 of the 892 hashed us-east-1 fee prices in the 2025-10-27 ECS feed are exactly 12% of an EC2 On-Demand rate; the feed does not name the types. npm run prices:refresh replaces it with the Price List's own fees where it can read them.",
     });
@@ -844,6 +877,15 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
           asOf: sources[S.vpcCniMaxPods]!.asOf,
           note: `Max pods per node with the Amazon VPC CNI (no prefix delegation) for ${rows.filter((r) => eniMaxPods.has(r.type)).length} types from eni-max-pods.txt, ${rows.filter((r) => r.maxPods !== undefined && !eniMaxPods.has(r.type)).length} more from the same formula and the ENI limits; ${rows.filter((r) => r.maxPods === undefined).length} without ENI data have none.`,
         },
+        autoMode: (ctx.used.add(S.autoModeFee),
+        {
+          feeFractionOfOnDemand: EKS_AUTO_MODE_FEE_FRACTION,
+          source: S.autoModeFee,
+          asOf: sources[S.autoModeFee]!.asOf,
+          usageTypePattern: `${prefix}-AmazonEKS-AutoMode:<instanceType>`,
+          derived: true,
+          note: "Derived: 12% of the instance type's On-Demand rate, as published comparisons of the EKS Auto Mode fee state (the ECS Managed Instances fee follows the same 12%). AWS lists the per-type fees only in the Price List (AmazonEKS, eksproducttype AutoMode, operation EKSAutoUsage), not in the bundled feeds; the usage type is written from that naming, not read from a bill. npm run prices:refresh replaces the rule with AWS's fees where it can read them.",
+        }),
         allocatable: {
           source: S.karpenterTypes,
           asOf: sources[S.karpenterTypes]!.asOf,

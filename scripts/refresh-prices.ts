@@ -25,6 +25,7 @@ import {
   ec2PricesFromItems,
   fargateRatesFromItems,
   managedInstanceFeesFromItems,
+  autoModeFeesFromItems,
   networkRatesFromItems,
   parsePriceListItem,
   type PriceListItem,
@@ -95,6 +96,13 @@ function natFilters(region: string): Filter[] {
   return [
     { Type: "TERM_MATCH", Field: "regionCode", Value: region },
     { Type: "TERM_MATCH", Field: "productFamily", Value: "NAT Gateway" },
+  ];
+}
+/** EKS Auto Mode management fees (docs/price-catalog.md#eks-auto-mode): the AutoMode products of AmazonEKS. */
+function eksAutoModeFilters(region: string): Filter[] {
+  return [
+    { Type: "TERM_MATCH", Field: "regionCode", Value: region },
+    { Type: "TERM_MATCH", Field: "eksproducttype", Value: "AutoMode" },
   ];
 }
 function regionOnly(region: string): Filter[] {
@@ -224,7 +232,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const newId = nextCatalogId(today, list, listSnapshotDirs(args.dataDir));
     const source: CatalogSource = {
       id: `aws-pricing-api-${today}`,
-      name: `AWS Price List Query API (GetProducts AmazonECS, AmazonEC2 On-Demand and Reserved, AWSELB, AmazonVPC, AmazonCloudWatch), read ${today}`,
+      name: `AWS Price List Query API (GetProducts AmazonECS, AmazonEC2 On-Demand and Reserved, AWSELB, AmazonVPC, AmazonCloudWatch, AmazonEKS Auto Mode), read ${today}`,
       asOf: today,
       origin: args.endpoint ? `pricing:GetProducts via ${args.endpoint} (npm run prices:refresh)` : "pricing:GetProducts, api.pricing.us-east-1.amazonaws.com (npm run prices:refresh)",
     };
@@ -242,6 +250,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const elbItems = await fetchAll(client, "AWSELB", region, regionOnly(region), io, total);
       const vpcItems = await fetchAll(client, "AmazonVPC", region, regionOnly(region), io, total);
       const logItems = await fetchAll(client, "AmazonCloudWatch", region, regionOnly(region), io, total);
+      const eksItems = await fetchAll(client, "AmazonEKS", region, eksAutoModeFilters(region), io, total);
       const network = networkRatesFromItems({ AmazonEC2: natItems, AWSELB: elbItems, AmazonVPC: vpcItems, AmazonCloudWatch: logItems }, region);
       const result = applyRegionRefresh(prev, {
         catalogId: newId,
@@ -251,6 +260,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         ec2: ec2PricesFromItems(ec2Items, region),
         network,
         managedFees: managedInstanceFeesFromItems(ecsItems, region),
+        autoModeFees: autoModeFeesFromItems(eksItems, region),
       });
       refreshed.set(region, result.catalog);
       changes.push(...result.changes);
@@ -258,7 +268,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       ec2Lines.push(`[${region}] EC2: ${x.changed} prices changed, ${x.added} types added, ${x.removed} removed, ${x.unchanged} unchanged${x.withoutSpecs ? `, ${x.withoutSpecs} left out (no vCPU/memory/architecture)` : ""}`);
       const reservedTypes = result.catalog.ec2.instanceTypes.filter((t) => t.reserved1yUSD !== null || t.reserved3yUSD !== null).length;
       const managed = result.catalog.ec2.instanceTypes.filter((t) => t.managedFeeUSD !== undefined).length;
-      ec2Lines.push(`[${region}] read ${Object.keys(network).length} of 12 load balancer / NAT / IPv4 / endpoint / log rates; Reserved Instance rates for ${reservedTypes} types; Managed Instances fees for ${managed} types (the rest keep the 12% rule)`);
+      const autoMode = result.catalog.ec2.instanceTypes.filter((t) => t.autoModeFeeUSD !== undefined).length;
+      ec2Lines.push(`[${region}] read ${Object.keys(network).length} of 12 load balancer / NAT / IPv4 / endpoint / log rates; Reserved Instance rates for ${reservedTypes} types; Managed Instances fees for ${managed} types, EKS Auto Mode fees for ${autoMode} types (the rest keep the 12% rule)`);
     }
 
     // Compose and validate the whole new snapshot in a temp directory.

@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { BILL_KINDS, type BillKind, type KindSummary, type RegionSummary } from "@/lib/catalog/summary";
+import { BILL_KINDS, type BillKind, type FeeSummary, type KindSummary, type RegionSummary } from "@/lib/catalog/summary";
 import { AvailabilityBadge } from "./AvailabilityBadge";
 import styles from "./catalog.module.css";
 
@@ -30,7 +30,26 @@ function Kind({ kind }: { kind: KindSummary }) {
   );
 }
 
-/** One row per region: EC2 commitments, Managed Instances fees, ECS trunking and the rest of a service's bill. */
+/** A per-type fee: which types carry AWS's own fee and how many the derived rule. */
+function Fee({ fee }: { fee: FeeSummary }) {
+  return (
+    <>
+      <Kind kind={fee} />
+      {fee.availability !== "unavailable" ? (
+        <>
+          <br />
+          <span className={styles.small} data-testid="fee-split">
+            AWS&apos;s fee: {fee.awsTypes === 0 ? "no type" : `${count.format(fee.awsTypes)} ${fee.awsTypes === 1 ? "type" : "types"}`}
+            {fee.awsTypeNames.length > 0 ? ` (${fee.awsTypeNames.join(", ")})` : ""}
+            {fee.derivedTypes > 0 ? `; derived ${fee.derivedPct ?? ""}${fee.derivedPct !== null ? "% of On-Demand" : ""}: ${count.format(fee.derivedTypes)} types` : ""}
+          </span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** One row per region: EC2 commitments, Managed Instances and EKS Auto Mode fees, ECS trunking and the rest of a service's bill. */
 export function BillTable({ rows, catalogId }: { rows: RegionSummary[]; catalogId: string }) {
   return (
     <>
@@ -43,6 +62,7 @@ export function BillTable({ rows, catalogId }: { rows: RegionSummary[]; catalogI
               <th scope="col" className={styles.sticky}>Region</th>
               <th scope="col">EC2 Reserved (1y, 3y)</th>
               <th scope="col">Managed Instances fee</th>
+              <th scope="col">EKS Auto Mode fee</th>
               <th scope="col">ECS trunking</th>
               {BILL_KINDS.map((k) => (
                 <th scope="col" key={k}>
@@ -62,7 +82,10 @@ export function BillTable({ rows, catalogId }: { rows: RegionSummary[]; catalogI
                   {r.ec2.reserved.types > 0 ? <span className={styles.small}> ({count.format(r.ec2.reserved.types)} types)</span> : null}
                 </td>
                 <td>
-                  <Kind kind={r.ec2.managedInstances} />
+                  <Fee fee={r.ec2.managedInstances} />
+                </td>
+                <td>
+                  <Fee fee={r.ec2.autoMode} />
                 </td>
                 <td>
                   <span className={styles.nowrap}>{count.format(r.ec2.trunking.supported)} types trunk</span>

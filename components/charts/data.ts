@@ -32,6 +32,7 @@ const SHORT_LABELS: Record<string, string> = {
   "fargate-savings-plan": "Savings Plan",
   ec2: "EC2",
   "ecs-managed-instances": "Managed",
+  "eks-auto-mode": "Auto Mode",
 };
 
 export function shortOptionLabel(id: string, label: string): string {

@@ -113,11 +113,17 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
   );
 }
 
+/** The plan's heading where it is not an EC2 fleet you run yourself. */
+const PLAN_TITLES: Record<string, string> = {
+  "ecs-managed-instances": "Managed Instances plan (AWS may launch other types)",
+  "eks-auto-mode": "EKS Auto Mode plan (AWS chooses the node types; instance + management fee)",
+};
+
 function Ec2Plan({ option }: { option: EstimateOption }) {
   const plan = option.plan!;
   return (
     <div className="plan" data-testid={`plan-${option.id}`}>
-      <h3 style={{ fontSize: "0.9rem" }}>{option.id === "ecs-managed-instances" ? "Managed Instances plan (AWS may launch other types)" : "EC2 plan"}</h3>
+      <h3 style={{ fontSize: "0.9rem" }}>{PLAN_TITLES[option.id] ?? "EC2 plan"}</h3>
       {plan.why ? <p className="why" style={{ margin: "2px 0 6px" }}>{plan.why}</p> : null}
       <div className="table-wrap">
         <table>

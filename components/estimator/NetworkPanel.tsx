@@ -132,12 +132,18 @@ export const NetworkPanel = memo(function NetworkPanel({ network: n, errors, onC
       </div>
       <div className="preset-row" role="group" aria-label="Network presets">
         {PRESETS.map(({ preset, label }) => (
-          <button key={preset} type="button" className="btn" onClick={() => onChange(presetNetworkDraft(preset))} data-testid={`network-preset-${preset}`}>
+          <button key={preset} type="button" className="btn" onClick={() => onChange({ ...presetNetworkDraft(preset), ...(n.logsFreeTier === false ? { logsFreeTier: false } : {}) })} data-testid={`network-preset-${preset}`}>
             {label}
           </button>
         ))}
       </div>
       <Checkbox id="network-enabled" className="network-toggle" label="Include network costs in the estimate" checked={n.enabled} onChange={(v) => set({ enabled: v })} />
+      <Checkbox
+        id="logs-free-tier"
+        label="Apply the CloudWatch Logs free tier (first 5 GB ingested and 5 GB-months stored a month, account-wide)"
+        checked={n.logsFreeTier !== false}
+        onChange={(v) => set(v ? { logsFreeTier: undefined } : { logsFreeTier: false })}
+      />
       {body}
       {other.length > 0 ? <FieldErrorList errors={other.map(([path, message]) => ({ path, message }))} className="errors" /> : null}
       <p className="muted small">CloudWatch Logs and &ldquo;may run on Spot&rdquo; are set per service, in each service card.</p>

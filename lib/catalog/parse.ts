@@ -50,6 +50,7 @@ function sourceReferenceProblems(catalog: RegionCatalog): { path: string; messag
     types.add(row.type);
     check(row.onDemandSource, `ec2.instanceTypes[${i}].onDemandSource`);
     check(row.spotSource, `ec2.instanceTypes[${i}].spotSource`);
+    check(row.managedFeeSource, `ec2.instanceTypes[${i}].managedFeeSource`);
   });
   return problems;
 }
@@ -70,6 +71,7 @@ export function referencedSourceIds(catalog: RegionCatalog): Set<string> {
   for (const row of catalog.ec2.instanceTypes) {
     if (row.onDemandSource) ids.add(row.onDemandSource);
     if (row.spotSource) ids.add(row.spotSource);
+    if (row.managedFeeSource) ids.add(row.managedFeeSource);
   }
   return ids;
 }

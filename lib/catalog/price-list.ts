@@ -254,7 +254,7 @@ export const NETWORK_PRICE_KEYS = {
   logsStorageGBMonth: { service: "AmazonCloudWatch", productFamily: undefined, suffix: "TimedStorage-ByteHrs", unit: "GB-month" },
 } as const;
 export type NetworkPriceKey = keyof typeof NETWORK_PRICE_KEYS;
-export type PriceListService = "AmazonECS" | "AmazonEC2" | "AWSELB" | "AmazonVPC" | "AmazonCloudWatch";
+export type PriceListService = "AmazonECS" | "AmazonEC2" | "AWSELB" | "AmazonVPC" | "AmazonCloudWatch" | "AmazonEKS";
 
 /** Network and log prices of one region from the items of each service; keys AWS does not list are absent. */
 export function networkRatesFromItems(itemsByService: Partial<Record<PriceListService, PriceListItem[]>>, regionCode: string): Partial<Record<NetworkPriceKey, OnDemandPrice>> {
@@ -272,21 +272,69 @@ export function networkRatesFromItems(itemsByService: Partial<Record<PriceListSe
   return out;
 }
 
-/**
- * ECS Managed Instances management fees per instance type from AmazonECS items that carry an instanceType
- * attribute and a usage type naming Managed Instances (e.g. "USE1-ECSManagedInstances:c6a.2xlarge"). The exact
- * usage type is not documented in the sources this project has seen, so the match is deliberately narrow:
- * anything else leaves the derived 12% rule in place (docs/price-catalog.md#ecs-managed-instances).
- */
-export function managedInstanceFeesFromItems(items: PriceListItem[], regionCode: string): Map<string, OnDemandPrice> {
-  const out = new Map<string, OnDemandPrice>();
+/** A per-type fee read from the Price List: the price, and the usage-type pattern with <instanceType>. */
+export interface TypeFee extends OnDemandPrice {
+  instanceType: string;
+}
+
+const INSTANCE_TYPE = /[a-z][a-z0-9-]*\.[a-z0-9-]+/;
+
+/** The instance type of a fee item: its instanceType attribute, else the type named in its usage type. */
+function feeInstanceType(attributes: PriceListItem["product"]["attributes"], fromUsage: RegExp): string | null {
+  if (attributes.instanceType && INSTANCE_TYPE.test(attributes.instanceType)) return attributes.instanceType;
+  const m = fromUsage.exec(attributes.usagetype);
+  return m?.[1] ?? null;
+}
+
+function feesFromItems(items: PriceListItem[], regionCode: string, match: (a: PriceListItem["product"]["attributes"]) => boolean, fromUsage: RegExp): Map<string, TypeFee> {
+  const out = new Map<string, TypeFee>();
   for (const item of items) {
     const a = item.product.attributes;
-    if (a.regionCode !== regionCode || !a.instanceType || !/managed-?instances?/i.test(a.usagetype)) continue;
+    if (a.regionCode !== regionCode || !match(a)) continue;
+    const type = feeInstanceType(a, fromUsage);
+    if (!type) continue;
     const price = onDemandPrice(item);
     if (!price || !(price.usd > 0)) continue;
-    const prev = out.get(a.instanceType);
-    if (!prev || pickOne([prev, price]) === price) out.set(a.instanceType, price);
+    const fee: TypeFee = { ...price, instanceType: type };
+    const prev = out.get(type);
+    if (!prev || pickOne([prev, fee]) === fee) out.set(type, fee);
   }
   return out;
+}
+
+const attr = (a: Record<string, unknown>, key: string): string => (typeof a[key] === "string" ? (a[key] as string) : "");
+
+/**
+ * ECS Managed Instances management fees per instance type from AmazonECS items (docs/price-catalog.md#ecs-managed-instances):
+ * usage type "<prefix>-ECS-Managed-Instances:<type>-management-hours", operation "ECSManagedInstancesUsage". The
+ * type is the item's instanceType attribute where it has one, else the one its usage type names. Anything else
+ * leaves the derived 12% rule in place.
+ */
+export function managedInstanceFeesFromItems(items: PriceListItem[], regionCode: string): Map<string, TypeFee> {
+  return feesFromItems(
+    items,
+    regionCode,
+    (a) => /^ECSManagedInstancesUsage$/i.test(attr(a, "operation")) || /ECS-Managed-Instances:/i.test(a.usagetype),
+    /ECS-Managed-Instances:([a-z][a-z0-9-]*\.[a-z0-9-]+?)(?:-management-hours)?$/i,
+  );
+}
+
+/**
+ * EKS Auto Mode management fees per instance type from AmazonEKS items (docs/price-catalog.md#eks-auto-mode): product
+ * attribute eksproducttype "AutoMode", operation "EKSAutoUsage". The type is the item's instanceType attribute, else
+ * the type its usage type ends with.
+ */
+export function autoModeFeesFromItems(items: PriceListItem[], regionCode: string): Map<string, TypeFee> {
+  return feesFromItems(
+    items,
+    regionCode,
+    (a) => /^AutoMode$/i.test(attr(a, "eksproducttype")) && /^EKSAutoUsage$/i.test(attr(a, "operation")),
+    /:([a-z][a-z0-9-]*\.[a-z0-9-]+?)(?:-[a-z-]*hours?)?$/i,
+  );
+}
+
+/** The usage-type pattern of a fee ("USE1-ECS-Managed-Instances:<instanceType>-management-hours"), from one item. */
+export function feeUsageTypePattern(fee: TypeFee): string {
+  const at = fee.usageType.lastIndexOf(fee.instanceType);
+  return at < 0 ? fee.usageType : `${fee.usageType.slice(0, at)}<instanceType>${fee.usageType.slice(at + fee.instanceType.length)}`;
 }

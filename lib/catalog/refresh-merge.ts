@@ -10,8 +10,8 @@
  * List did not return. Savings Plans rates are kept too, except that one whose on-demand rate changed keeps its
  * discount (scaled, flagged derived).
  */
-import type { Ec2PriceRow, FargateOnDemandKey, NetworkPriceKey, OnDemandPrice } from "./price-list";
-import { NETWORK_PRICE_KEYS } from "./price-list";
+import type { Ec2PriceRow, FargateOnDemandKey, NetworkPriceKey, OnDemandPrice, TypeFee } from "./price-list";
+import { feeUsageTypePattern, NETWORK_PRICE_KEYS } from "./price-list";
 import { FARGATE_USAGE_SUFFIX } from "./billing-codes";
 import { referencedSourceIds } from "./parse";
 import { isUnavailable, type CatalogSource, type ComputeRates, type InstanceType, type Rate, type RegionCatalog, type Unavailable } from "./schema";
@@ -50,7 +50,9 @@ export type RegionRefreshInput = {
   /** Load balancers, NAT, public IPv4, VPC endpoints, CloudWatch Logs (absent key = keep the previous rate). */
   network?: Partial<Record<NetworkPriceKey, OnDemandPrice>>;
   /** ECS Managed Instances fee per instance type, where the Price List lists it. */
-  managedFees?: Map<string, OnDemandPrice>;
+  managedFees?: Map<string, OnDemandPrice | TypeFee>;
+  /** EKS Auto Mode fee per instance type, where the Price List lists it (AmazonEKS, AutoMode, EKSAutoUsage). */
+  autoModeFees?: Map<string, OnDemandPrice | TypeFee>;
 };
 
 export type RegionRefreshResult = {
@@ -115,6 +117,7 @@ export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInpu
   // Reserved rates come with the EC2 items' Reserved terms; when the answer carries none at all, keep the old ones.
   const readReserved = { "1y": [...input.ec2.values()].some((p) => p.reserved1y !== null), "3y": [...input.ec2.values()].some((p) => p.reserved3y !== null) };
   const managedFees = input.managedFees ?? new Map<string, OnDemandPrice>();
+  const autoModeFees = input.autoModeFees ?? new Map<string, OnDemandPrice>();
   const rows: InstanceType[] = [];
   let changed = 0;
   let added = 0;
@@ -149,6 +152,13 @@ export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInpu
     };
     const fee = managedFees.get(type);
     if (fee) row.managedFeeUSD = fee.usd;
+    else if (old?.managedFeeUSD !== undefined && old.managedFeeSource !== undefined) {
+      // AWS's own figure from another source (its pricing-page example): kept until the Price List lists the type.
+      row.managedFeeUSD = old.managedFeeUSD;
+      row.managedFeeSource = old.managedFeeSource;
+    }
+    const autoFee = autoModeFees.get(type);
+    if (autoFee) row.autoModeFeeUSD = autoFee.usd;
     // EKS node figures are not in the Price List: carried from the previous snapshot (docs/price-catalog.md#eks-nodes).
     if (old?.maxPods !== undefined) row.maxPods = old.maxPods;
     if (old?.allocatable) row.allocatable = old.allocatable;
@@ -206,13 +216,28 @@ export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInpu
       note: `Standard Reserved Instance, ${term === "1y" ? "1 year" : "3 years"}, No Upfront, Linux, shared tenancy: the Reserved term AWS lists beside the On-Demand price (read ${input.readOn}).`,
     };
   };
+  // The usage-type pattern as AWS names the fee ("USE1-ECS-Managed-Instances:<instanceType>-management-hours").
+  const patternOf = (fees: Map<string, OnDemandPrice | TypeFee>): string | null => {
+    const first = [...fees.values()].find((f): f is TypeFee => "instanceType" in f);
+    return first ? feeUsageTypePattern(first) : null;
+  };
   const pm = prev.ec2.managedInstances;
   const managedInstances =
     managedFees.size === 0 || isUnavailable(pm)
       ? pm
       : {
           ...pm,
+          usageTypePattern: patternOf(managedFees) ?? pm.usageTypePattern,
           note: `${managedFees.size} types carry the management fee the Price List lists (read ${input.readOn}); for the others: ${pm.note}`,
+        };
+  const pa = prev.eks?.autoMode;
+  const autoMode =
+    pa === undefined || autoModeFees.size === 0 || isUnavailable(pa)
+      ? pa
+      : {
+          ...pa,
+          usageTypePattern: patternOf(autoModeFees) ?? pa.usageTypePattern,
+          note: `${autoModeFees.size} types carry the EKS Auto Mode fee the Price List lists (read ${input.readOn}); for the others: ${pa.note}`,
         };
   const network = { ...prev.network };
   const networkRead = input.network ?? {};
@@ -234,6 +259,7 @@ export function applyRegionRefresh(prev: RegionCatalog, input: RegionRefreshInpu
     },
     network,
   };
+  if (prev.eks && autoMode !== undefined) catalog.eks = { ...prev.eks, autoMode };
   const allSources = new Map(prev.sources.map((s) => [s.id, s]));
   allSources.set(input.source.id, input.source);
   const used = referencedSourceIds(catalog);

@@ -100,8 +100,15 @@ export const InstanceTypeSchema = z.strictObject({
   /** Standard Reserved Instance, No Upfront, effective hourly rate (1 and 3 years); null where none is published. */
   reserved1yUSD: usd.nullable(),
   reserved3yUSD: usd.nullable(),
-  /** ECS Managed Instances management fee per instance-hour where the Price List publishes it (refresh). */
+  /**
+   * ECS Managed Instances management fee per instance-hour as AWS publishes it (the Price List, read by the refresh;
+   * or AWS's own worked example): the type carries AWS's fee, not the derived 12% (docs/price-catalog.md#ecs-managed-instances).
+   */
   managedFeeUSD: usd.optional(),
+  /** Source of managedFeeUSD when it is not the region's managedInstances source (AWS's pricing-page example). */
+  managedFeeSource: z.string().optional(),
+  /** EKS Auto Mode management fee per instance-hour as the Price List publishes it (refresh; docs/price-catalog.md#eks-auto-mode). */
+  autoModeFeeUSD: usd.optional(),
   /**
    * EKS (docs/price-catalog.md#eks-nodes): the kubelet's max pods with the VPC CNI (ENIs x (IPv4 per ENI - 1) + 2,
    * the +2 being the host-network aws-node and kube-proxy pods) and the node's Kubernetes allocatable CPU
@@ -118,6 +125,21 @@ export const InstanceTypeSchema = z.strictObject({
   path: ["ecsTrunkTasks"],
 });
 export type InstanceType = z.infer<typeof InstanceTypeSchema>;
+
+/**
+ * A management fee per instance-hour that depends on the type (ECS Managed Instances, EKS Auto Mode): a row's
+ * published fee where there is one, otherwise feeFractionOfOnDemand x the row's On-Demand rate (derived; the note
+ * says how).
+ */
+export const ManagementFeeRuleSchema = z.strictObject({
+  feeFractionOfOnDemand: z.number().min(0).max(1),
+  source: z.string(),
+  asOf: isoDate,
+  usageTypePattern: z.string(),
+  derived: z.boolean(),
+  note: z.string(),
+});
+export type ManagementFeeRule = z.infer<typeof ManagementFeeRuleSchema>;
 
 const Ec2ProvenanceSchema = z.strictObject({ source: z.string(), asOf: isoDate, usageTypePattern: z.string() });
 
@@ -139,16 +161,7 @@ export const Ec2RatesSchema = z.strictObject({
    * ECS Managed Instances management fee per instance-hour: a row's managedFeeUSD where published, otherwise
    * feeFractionOfOnDemand x the row's On-Demand rate (derived; the note says how).
    */
-  managedInstances: orUnavailable(
-    z.strictObject({
-      feeFractionOfOnDemand: z.number().min(0).max(1),
-      source: z.string(),
-      asOf: isoDate,
-      usageTypePattern: z.string(),
-      derived: z.boolean(),
-      note: z.string(),
-    }),
-  ),
+  managedInstances: orUnavailable(ManagementFeeRuleSchema),
   /** Where the ECS trunking task limits come from (ECS's own table). */
   trunking: z.strictObject({ source: z.string(), asOf: isoDate, note: z.string() }),
   instanceTypes: z.array(InstanceTypeSchema),
@@ -194,6 +207,8 @@ export const EksRatesSchema = z.strictObject({
   clusterHourExtended: orUnavailable(RateSchema),
   maxPods: ProvenanceSchema,
   allocatable: ProvenanceSchema,
+  /** EKS Auto Mode management fee per instance-hour: a row's autoModeFeeUSD, else the rule (docs/price-catalog.md#eks-auto-mode). */
+  autoMode: orUnavailable(ManagementFeeRuleSchema).optional(),
 });
 export type EksRates = z.infer<typeof EksRatesSchema>;
 

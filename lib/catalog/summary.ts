@@ -55,13 +55,34 @@ export type RegionSummary = {
     spotAsOf: string | null;
     gp3: Availability;
     reserved: KindSummary & { types: number };
-    managedInstances: KindSummary;
+    /** Types with AWS's own fee (published, named in awsTypes when few) and types on the derived rule. */
+    managedInstances: FeeSummary;
+    /** EKS Auto Mode fee: the same split (docs/price-catalog.md#eks-auto-mode). */
+    autoMode: FeeSummary;
     trunking: { asOf: string; supported: number; unsupported: number; notListed: number };
   };
   bill: Record<BillKind, KindSummary>;
   /** Distinct as-of dates per kind of price, oldest first. */
   asOf: { fargate: string[]; fargateSpot: string[]; ec2OnDemand: string[]; ec2Spot: string[] };
 };
+
+/** A per-type management fee: which types carry AWS's own fee, how many use the derived share of On-Demand. */
+export type FeeSummary = KindSummary & { awsTypes: number; awsTypeNames: string[]; derivedTypes: number; derivedPct: number | null };
+
+function feeSummary(rule: { derived: boolean; asOf: string; feeFractionOfOnDemand: number } | Unavailable | undefined, published: (t: RegionCatalog["ec2"]["instanceTypes"][number]) => boolean, c: RegionCatalog): FeeSummary {
+  if (rule === undefined || isUnavailable(rule)) return { availability: "unavailable", asOf: [], awsTypes: 0, awsTypeNames: [], derivedTypes: 0, derivedPct: null };
+  const priced = c.ec2.instanceTypes.filter((t) => t.onDemandUSD !== null || published(t));
+  const aws = priced.filter(published);
+  const derivedTypes = priced.length - aws.length;
+  return {
+    availability: derivedTypes === 0 ? "published" : aws.length > 0 ? "partial" : rule.derived ? "derived" : "published",
+    asOf: [rule.asOf],
+    awsTypes: aws.length,
+    awsTypeNames: aws.length <= 3 ? aws.map((t) => t.type) : [],
+    derivedTypes,
+    derivedPct: rule.derived ? rule.feeFractionOfOnDemand * 100 : null,
+  };
+}
 
 function reservedKind(c: RegionCatalog): KindSummary {
   const terms = [c.ec2.reserved["reserved-1y"], c.ec2.reserved["reserved-3y"]];
@@ -106,9 +127,8 @@ export function summarizeRegion(c: RegionCatalog): RegionSummary {
         ...reservedKind(c),
         types: c.ec2.instanceTypes.filter((t) => t.reserved1yUSD !== null || t.reserved3yUSD !== null).length,
       },
-      managedInstances: isUnavailable(c.ec2.managedInstances)
-        ? { availability: "unavailable", asOf: [] }
-        : { availability: c.ec2.managedInstances.derived ? "derived" : "published", asOf: [c.ec2.managedInstances.asOf] },
+      managedInstances: feeSummary(c.ec2.managedInstances, (t) => t.managedFeeUSD !== undefined, c),
+      autoMode: feeSummary(c.eks?.autoMode, (t) => t.autoModeFeeUSD !== undefined, c),
       trunking: {
         asOf: c.ec2.trunking.asOf,
         supported: c.ec2.instanceTypes.filter((t) => t.trunking === "supported").length,

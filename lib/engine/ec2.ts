@@ -122,6 +122,29 @@ export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase):
   };
 }
 
+/**
+ * The fleet lines billed per instance-hour (docs/billing-rules.md#reserved-running-hours): their quantity per
+ * instance-hour, and whether they are paid for every hour of the month (a reservation) rather than the running
+ * hours. Environments (minInstances while no environment runs, cost at zero tasks) read it.
+ */
+const perInstanceLines = new WeakMap<CostLine, { perInstanceHour: number; allMonth: boolean }>();
+
+function markPerInstance(line: CostLine, perInstanceHour: number, allMonth: boolean): void {
+  perInstanceLines.set(line, { perInstanceHour, allMonth });
+}
+
+/** A fleet line's quantity per instance-hour and whether it is paid all month; undefined for other lines. */
+export function perInstanceLine(line: CostLine): { perInstanceHour: number; allMonth: boolean } | undefined {
+  return perInstanceLines.get(line);
+}
+
+/** Keep the per-instance mark when a line is copied with changes. */
+export function withPerInstance(copy: CostLine, original: CostLine): CostLine {
+  const mark = perInstanceLines.get(original);
+  if (mark) perInstanceLines.set(copy, mark);
+  return copy;
+}
+
 /** One capacity function per (network mode, trunking): the fleet search caches its answers per function object. */
 const ecsCapacityFns = new Map<string, (t: InstanceType) => InstanceCapacity | null>();
 
@@ -225,6 +248,8 @@ export interface EcsInstanceVariant {
   scheduledWarning: (notes: string) => string;
   /** Hosts other than ECS container instances (EKS nodes); absent = ECS: registered capacity, ENI limits, task sizes. */
   host?: InstanceHost;
+  /** How the reason names ec2.instanceTypes when the option set them itself (EKS Auto Mode's NodePool types). */
+  typesScope?: string;
 }
 
 /**
@@ -303,6 +328,13 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     ebsRate = gp3;
   }
   const gp3PerGiBHour = ebsRate ? ebsRate.usd / EBS_HOURS_PER_MONTH : 0;
+  // One public IPv4 address per running instance when network.publicIpv4.ec2Instances (docs/billing-rules.md#public-ipv4).
+  let ipv4Rate: Rate | null = null;
+  if (input.network?.publicIpv4?.ec2Instances) {
+    const r = catalog.network.publicIpv4InUseHour;
+    if (isUnavailable(r)) return unavailable(`Public IPv4 addresses cannot be priced in ${catalog.region} with price catalog ${catalog.catalogId}: ${r.reason}`);
+    ipv4Rate = r;
+  }
   const hourly = fee
     ? (t: InstanceType) => {
         const instance = price.hourly(t);
@@ -323,6 +355,8 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       hourly,
       // A reservation is paid for every hour of the month; a management fee only for the hours instances run.
       reservedHourly: variant.paidAllMonth ? (t) => price.hourly(t) as number : undefined,
+      // Everything that exists only with a running instance follows the running hours (docs/billing-rules.md#reserved-running-hours).
+      runningExtraHourly: ipv4Rate ? ipv4Rate.usd : 0,
       instanceTypes: ec2.instanceTypes,
       allowBurstable: ec2.allowBurstable,
       targetUtilizationPct: ec2.targetUtilizationPct,
@@ -332,11 +366,15 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       priceText: price.text,
       limitText: host ? host.limit.limitText : ec2.networkMode === "awsvpc" ? " with awsvpc ENI limits" : "",
     });
-    if ("reason" in fleet) return unavailable(fleet.reason);
+    if ("reason" in fleet) {
+      const scope = variant.typesScope;
+      return unavailable(scope ? fleet.reason.replace(`the allowed instance types (${ec2.instanceTypes.join(", ")})`, scope) : fleet.reason);
+    }
     fleets.push(fleet);
   }
 
   const lines: CostLine[] = [];
+  const ipv4Lines: CostLine[] = [];
   const instances: NonNullable<EstimateOption["plan"]>["instances"] = [];
   const whys: string[] = [];
   const serviceCost = new Map<number, number>();
@@ -358,15 +396,21 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     const instanceHourly = fee ? (price.hourly(t) as number) : c.hourly;
     const instanceLine = rateLine(fleetName, "instance", `EC2 instance (${price.text}, ${t.type})`, instanceHours, "instance-hours", price.rate(t, instanceHourly), layerText);
     lines.push(instanceLine);
+    markPerInstance(instanceLine, 1, variant.paidAllMonth);
     let fleetUSD = instanceLine.usd;
+    // What runs only with an instance (volume, address, management fee, credits) follows the running instance-hours,
+    // also when a reservation pays the instance for the whole month (docs/billing-rules.md#reserved-running-hours).
+    const runningHours = c.instanceHours;
+    const runningText = c.layers.length === 1
+      ? `${c.count} x ${t.type} for ${num(hours)} h/month`
+      : `${c.layers.map((l) => `${l.count} x ${t.type} for ${num(l.hours)} h`).join(" + ")} a month`;
+    const reservedText = variant.paidAllMonth ? `; the reservation pays all ${HOURS_PER_MONTH} h, but the instances run only these hours` : "";
     if (fee) {
       // The fee is billed for the instance-hours that run, even when a reservation pays for the whole term.
-      const runningText = c.layers.length === 1
-        ? `${c.count} x ${t.type} for ${num(hours)} h/month.`
-        : `${c.layers.map((l) => `${l.count} x ${t.type} for ${num(l.hours)} h`).join(" + ")} a month.`;
       const formula = fee.formula(t);
-      const feeLine = rateLine(fleetName, "other", fee.label(t), c.instanceHours, "instance-hours", fee.rate(t, fee.hourly(t) as number), formula ? `${formula} ${runningText}` : runningText);
+      const feeLine = rateLine(fleetName, "other", fee.label(t), runningHours, "instance-hours", fee.rate(t, fee.hourly(t) as number), `${formula ? `${formula} ` : ""}${runningText}${reservedText}.`);
       lines.push(feeLine);
+      markPerInstance(feeLine, 1, false);
       fleetUSD += feeLine.usd;
     }
     if (ebsRate && c.volumeGiB > 0) {
@@ -377,10 +421,19 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       const why = grown
         ? ` ${num(c.volumeGiB)} GiB = ${num(EC2_VOLUME_RESERVED_GIB)} GiB for the OS and images (assumption) + ${num(c.volumeGiB - EC2_VOLUME_RESERVED_GIB)} GiB of ephemeral storage declared by the tasks on the fullest instance (above rootVolumeGiB ${num(rootVolumeGiB)}); one launch template, so every instance gets it.`
         : "";
-      const ebsLine = rateLine(fleetName, "ebs", label, (instanceHours * c.volumeGiB) / EBS_HOURS_PER_MONTH, "GB-months", ebsRate,
-        `${num(c.volumeGiB)} GiB x ${num(instanceHours)} instance-hours / ${EBS_HOURS_PER_MONTH} h.${why}`);
+      const ebsLine = rateLine(fleetName, "ebs", label, (runningHours * c.volumeGiB) / EBS_HOURS_PER_MONTH, "GB-months", ebsRate,
+        `${num(c.volumeGiB)} GiB x ${num(runningHours)} instance-hours / ${EBS_HOURS_PER_MONTH} h (${runningText}${reservedText}).${why}`);
       lines.push(ebsLine);
+      markPerInstance(ebsLine, c.volumeGiB / EBS_HOURS_PER_MONTH, false);
       fleetUSD += ebsLine.usd;
+    }
+    if (ipv4Rate && runningHours > 0) {
+      const ipLine = rateLine(fleetName, "other", "Public IPv4 address per instance", runningHours, "address-hours", ipv4Rate,
+        `One public address per running instance: ${num(runningHours)} instance-hours (${runningText}${reservedText}).`);
+      ipLine.category = "public-ipv4";
+      ipv4Lines.push(ipLine);
+      markPerInstance(ipLine, 1, false);
+      fleetUSD += ipLine.usd;
     }
     const burst = c.burst;
     if (burst && c.surplusShareHours > 1e-12) {
@@ -442,9 +495,11 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     const runner = f.runnerUp
       ? `; next best ${f.runnerUp.count} x ${f.runnerUp.type.type} at ${formatUSD(f.runnerUp.score * hours)}/month`
       : "";
+    // Only where T types were in the search's scope (an allow-list without them, e.g. Auto Mode's NodePool types, has none).
+    const burstableInScope = ec2.instanceTypes.length === 0 || ec2.instanceTypes.some((name) => /^t\d/.test(name));
     const burstText = f.burstableExcluded > 0
       ? `; burstable (T) types left out (ec2.allowBurstable false)`
-      : `; burstable (T) types priced with their worst-case CPU surplus credits`;
+      : burstableInScope ? `; burstable (T) types priced with their worst-case CPU surplus credits` : "";
     const unpriced = f.burstableUnpriced.length > 0 ? `; ${f.burstableUnpriced.join(", ")} left out (no documented CPU baseline or surplus-credit rate)` : "";
     whys.push(`${holds.join("; ")}. ${sizing} is the cheapest of ${plural(f.checked, `${f.arch} type`)} searched (${price.text} prices${fee ? " + management fee" : ""}${host ? `, ${host.limit.searched}` : ec2.networkMode === "awsvpc" ? ", awsvpc ENI limits" : ""}${burstText}${unpriced})${runner}.${variant.whyNote ? ` ${variant.whyNote}` : ""}`);
     if (burst && c.count > 0) {
@@ -462,6 +517,8 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       );
     }
   }
+  // After every fleet's compute lines, as the per-option address lines always came (docs/billing-rules.md#public-ipv4).
+  lines.push(...ipv4Lines);
   if (scheduledNotes.length > 0) warnings.add(variant.scheduledWarning(scheduledNotes.join("; ")));
   const services: EstimateOption["services"] = input.services.map((s, index) => {
     const size = host?.sizes[index] ?? s;

@@ -3,14 +3,67 @@
  * options that price them are in eks.ts.
  */
 import type { Service } from "../schemas/estimate";
-import { CPU_UNITS_PER_VCPU, EKS_FARGATE_POD_OVERHEAD_GIB, MIB_PER_GIB } from "../units";
+import {
+  CPU_UNITS_PER_VCPU,
+  EKS_FARGATE_MAX_POD_STORAGE_GIB,
+  EKS_FARGATE_POD_OVERHEAD_GIB,
+  EKS_FARGATE_STORAGE_FS_SHARE,
+  EKS_FARGATE_STORAGE_SYSTEM_GIB,
+  FARGATE_INCLUDED_STORAGE_GIB,
+  MIB_PER_GIB,
+} from "../units";
 import { snapFargateSize, type FargateSize } from "./fargate-sizes";
 
 /**
  * "Fargate adds 256 MB to each pod's memory reservation for the required Kubernetes components" (EKS user guide,
  * Fargate pod configuration); stated once in lib/units.ts (the page's billed-size note needs it too).
  */
-export { EKS_FARGATE_POD_OVERHEAD_GIB };
+export { EKS_FARGATE_MAX_POD_STORAGE_GIB, EKS_FARGATE_POD_OVERHEAD_GIB };
+
+/** An EKS pod's ephemeral storage on Fargate (docs/billing-rules.md#eks-fargate-storage). */
+export interface PodStorage {
+  /** The pod's ephemeral-storage request, GiB (0: none). */
+  requestedGiB: number;
+  /** "containers": from services[].containers[].ephemeralStorageGiB; "service": services[].ephemeralStorageGiB above 20; "none". */
+  from: "containers" | "service" | "none";
+  /** What Fargate provisions: requests + 10% + 5 GiB, or the 20 GiB default when nothing is requested. */
+  provisionedGiB: number;
+  /** What is billed: provisioned - the 20 GiB included, never below 0. */
+  billedGiB: number;
+}
+
+/**
+ * The pod's ephemeral storage on Fargate: "AWS Fargate provisions ... (sum of all requests + (10% * sum of all
+ * requests) + 5G)" and bills what exceeds the included 20 GiB (AWS's example: 2 x 50 GiB -> 115 GiB provisioned,
+ * 95 GiB billed). The request is per dimension like CPU and memory: the larger of the largest init container's and
+ * the sum of the long-running containers' (Kubernetes' effective request). Without any container storage, the
+ * service's ephemeralStorageGiB is the pod's request when above its 20 GiB default (the ECS field, which an import
+ * of a manifest fills the same way); at the default the pod requests none and gets Fargate's 20 GiB for free. No
+ * rounding: AWS states none, and the formula gives whole GiB for whole-GiB requests.
+ */
+export function podStorage(service: Pick<Service, "ephemeralStorageGiB" | "containers">): PodStorage {
+  const containers = service.containers ?? [];
+  let requestedGiB = 0;
+  let from: PodStorage["from"] = "none";
+  if (containers.some((c) => c.ephemeralStorageGiB !== undefined)) {
+    let init = 0;
+    let sum = 0;
+    for (const c of containers) {
+      const gib = c.ephemeralStorageGiB ?? 0;
+      if (c.init) init = Math.max(init, gib);
+      else sum += gib;
+    }
+    requestedGiB = Math.max(init, sum);
+    from = "containers";
+  } else if (service.ephemeralStorageGiB > FARGATE_INCLUDED_STORAGE_GIB) {
+    requestedGiB = service.ephemeralStorageGiB;
+    from = "service";
+  }
+  if (requestedGiB <= 0) return { requestedGiB: 0, from: "none", provisionedGiB: FARGATE_INCLUDED_STORAGE_GIB, billedGiB: 0 };
+  // x 10% as a division by 10: exact for whole and tenth GiB (33 x 0.1 would be 3.3000000000000003).
+  const provisionedGiB = requestedGiB + requestedGiB / (1 / EKS_FARGATE_STORAGE_FS_SHARE) + EKS_FARGATE_STORAGE_SYSTEM_GIB;
+  return { requestedGiB, from, provisionedGiB, billedGiB: Math.max(0, provisionedGiB - FARGATE_INCLUDED_STORAGE_GIB) };
+}
 
 /** What a pod asks the scheduler for, and where the figure came from. */
 export interface PodRequests {

@@ -8,12 +8,22 @@ import { isUnavailable, type InstanceType, type RegionCatalog } from "../catalog
 import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
 import { formatUSD } from "../money";
 import { CPU_UNITS_PER_VCPU, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
-import { ecsFleetDemands, ecsInstanceOption, instancePriceSource } from "./ec2";
+import { ecsFleetDemands, ecsInstanceOption, instancePriceSource, type InstanceHost } from "./ec2";
 import type { FleetDemand, InstanceCapacity } from "./fleet";
 import { fargateOption, type SizedService } from "./fargate";
 import { FARGATE_LINUX_SIZES, largestFargateSize } from "./fargate-sizes";
-import { EKS_FARGATE_POD_OVERHEAD_GIB, eksNodeCapacity, fargatePodSize, podRequests, type FargatePodSize } from "./eks-pods";
-import { num, plural, rateLine } from "./lines";
+import {
+  EKS_FARGATE_MAX_POD_STORAGE_GIB,
+  EKS_FARGATE_POD_OVERHEAD_GIB,
+  eksNodeCapacity,
+  fargatePodSize,
+  podRequests,
+  podStorage,
+  type FargatePodSize,
+  type PodStorage,
+} from "./eks-pods";
+import { EKS_FARGATE_STORAGE_SYSTEM_GIB, FARGATE_INCLUDED_STORAGE_GIB } from "../units";
+import { num, plural, rateLine, withRate } from "./lines";
 import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, ROUNDING_LOSS_WARN_SHARE } from "./rules";
 import { SHARED_SERVICE } from "./shared-lines";
 
@@ -32,7 +42,18 @@ export const EKS_NO_FARGATE_SPOT = "EKS pods on Fargate cannot use Fargate Spot:
 
 interface SizedPod extends SizedService {
   pod: FargatePodSize;
+  storage: PodStorage;
 }
+
+/**
+ * Regions where EKS runs no pods on Fargate: "AWS Fargate with Amazon EKS isn't available in AWS GovCloud (US-East)
+ * and AWS GovCloud (US-West)" (EKS user guide, "AWS Fargate considerations"; docs/billing-rules.md#eks-fargate-regions).
+ * Managed node groups are available there.
+ */
+export const EKS_FARGATE_UNAVAILABLE_REGIONS: Readonly<Record<string, string>> = {
+  "us-gov-east-1": "AWS GovCloud (US-East)",
+  "us-gov-west-1": "AWS GovCloud (US-West)",
+};
 
 /**
  * Every service as a pod on Fargate, or the reason one cannot run there. The SizedService handed to the Fargate
@@ -40,6 +61,10 @@ interface SizedPod extends SizedService {
  * is only what snapping to a valid size adds above that need (the 256 MiB is not avoidable).
  */
 export function sizePods(input: EstimateInput): SizedPod[] | Failure {
+  const gov = EKS_FARGATE_UNAVAILABLE_REGIONS[input.region];
+  if (gov) {
+    return { reason: `EKS pods on Fargate are not available in ${gov} (${input.region}): AWS Fargate with Amazon EKS is not offered in the GovCloud (US) regions (EKS user guide, "AWS Fargate considerations"); a managed node group can run the pods there` };
+  }
   const out: SizedPod[] = [];
   for (let index = 0; index < input.services.length; index++) {
     const service = input.services[index] as Service;
@@ -53,10 +78,18 @@ export function sizePods(input: EstimateInput): SizedPod[] | Failure {
         reason: `${ref} needs ${num(pod.needed.vcpu)} vCPU / ${num(pod.needed.memoryGiB)} GiB as a pod on Fargate (requests + ${num(EKS_FARGATE_POD_OVERHEAD_GIB)} GiB for the Kubernetes components); the largest Fargate pod is ${num(max.vcpu)} vCPU / ${num(max.memoryGiB)} GiB`,
       };
     }
+    const storage = podStorage(service);
+    if (storage.requestedGiB > EKS_FARGATE_MAX_POD_STORAGE_GIB) {
+      return {
+        reason: `${ref} requests ${num(storage.requestedGiB)} GiB of ephemeral storage${storage.from === "containers" ? " (its containers' requests)" : ""}: an EKS pod on Fargate can have at most ${EKS_FARGATE_MAX_POD_STORAGE_GIB} GiB (ECS tasks on Fargate up to 200 GiB)`,
+      };
+    }
     // Measured from at least the smallest size, 0.25 vCPU / 0.5 GB: below it nothing could be saved.
     const floor = FARGATE_LINUX_SIZES[0] as { vcpu: number; memoryGiB: number };
     const need = { vcpu: Math.max(pod.needed.vcpu, floor.vcpu), memoryGiB: Math.max(pod.needed.memoryGiB, floor.memoryGiB) };
-    out.push({ service: { ...service, ...need }, index, size: pod.size, pod });
+    // The Fargate pricing bills ephemeralStorageGiB - 20 GiB: hand it the pod's provisioned storage (fractional).
+    const ephemeralStorageGiB = FARGATE_INCLUDED_STORAGE_GIB + storage.billedGiB;
+    out.push({ service: { ...service, ...need, ephemeralStorageGiB }, index, size: pod.size, pod, storage });
   }
   return out;
 }
@@ -104,6 +137,15 @@ export function eksFargateOption(
     const s = pods[i] as SizedPod;
     return { ...billed, requested: { vcpu: s.pod.requests.vcpu, memoryGiB: s.pod.requests.memoryGiB }, note: podNote(s) };
   });
+  // The storage line: say how the pod's provisioned storage was found (docs/billing-rules.md#eks-fargate-storage).
+  const byName = new Map(pods.map((p) => [p.service.name, p]));
+  const lines = option.lines.map((l) => {
+    const p = l.component === "storage" ? byName.get(l.service) : undefined;
+    if (!p) return l;
+    const st = p.storage;
+    const text = `EKS pod ephemeral storage: requests ${num(st.requestedGiB)} GiB${st.from === "containers" ? " (its containers)" : ""} + 10% (file system) + ${num(EKS_FARGATE_STORAGE_SYSTEM_GIB)} GiB (system components) = ${num(st.provisionedGiB)} GiB provisioned; billed ${num(st.provisionedGiB)} - ${FARGATE_INCLUDED_STORAGE_GIB} GiB included = ${num(st.billedGiB)} GiB.`;
+    return withRate({ ...l, label: `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB (pod, ${num(st.provisionedGiB)} GiB provisioned)`, note: l.note ? `${l.note} ${text}` : text }, l);
+  });
   if (mode === "on-demand") {
     for (const b of services) {
       const loss = b.roundingLossUSD ?? 0;
@@ -114,7 +156,7 @@ export function eksFargateOption(
       }
     }
   }
-  return { ...option, label, services };
+  return { ...option, label, services, lines };
 }
 
 /** EKS has no Fargate Spot: the option stays in the list, unavailable, with the reason. */
@@ -215,15 +257,9 @@ const NODE_PURCHASE_LABEL: Record<EstimateInput["ec2"]["purchase"], string> = {
 export function eksNodeGroupOption(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption {
   const purchase = input.ec2.purchase;
   const label = `EKS managed node group (${NODE_PURCHASE_LABEL[purchase]})`;
-  if (!catalog.ec2.instanceTypes.some((t) => t.allocatable && t.maxPods !== undefined)) {
-    return unavailable("ec2", label, `Price catalog ${catalog.catalogId} has no EKS node figures (allocatable CPU/memory, max pods) for ${catalog.region}; snapshots from 2026-12-01 on have them`);
-  }
   const eks = input.eks;
-  const reserve = eks?.daemonSetReserve ?? { vcpu: 0, memoryGiB: 0 };
-  const prefixDelegation = eks?.prefixDelegation === true;
-  const demands = nodeDemands(input);
-  const reserveText =
-    reserve.vcpu > 0 || reserve.memoryGiB > 0 ? ` minus the DaemonSet reserve (${num(reserve.vcpu)} vCPU / ${num(reserve.memoryGiB)} GiB per node)` : "";
+  const host = eksNodeHost(input, catalog, eks?.prefixDelegation === true, eks?.nodeVolumeGiB ?? EKS_NODE_VOLUME_GIB);
+  if ("reason" in host) return unavailable("ec2", label, host.reason);
   return ecsInstanceOption(input, catalog, warnings, {
     id: "ec2",
     label,
@@ -231,21 +267,38 @@ export function eksNodeGroupOption(input: EstimateInput, catalog: RegionCatalog,
     price: instancePriceSource(catalog, purchase),
     fee: null,
     paidAllMonth: purchase === "reserved-1y" || purchase === "reserved-3y",
-    serviceNote: `Pods reserve their requests on the nodes (no +256 MiB, no Fargate size); the service's cost is its share of the node group by reserved CPU or memory (whichever is larger). Nodes offer Kubernetes allocatable CPU and memory${reserveText}, and max pods${prefixDelegation ? " with prefix delegation" : ""} minus aws-node and kube-proxy.`,
+    serviceNote: `Pods reserve their requests on the nodes (no +256 MiB, no Fargate size); the service's cost is its share of the node group by reserved CPU or memory (whichever is larger). Nodes offer Kubernetes allocatable CPU and memory${host.reserveText}, and max pods${eks?.prefixDelegation === true ? " with prefix delegation" : ""} minus aws-node and kube-proxy.`,
     scheduledWarning: (notes) =>
       `Node groups and scheduled work: the node autoscaler is modelled like ECS cluster auto scaling (${num(EC2_LAUNCH_SECONDS / 60)} minutes for a node to launch and join, an assumption; scale-in after ${num(CLUSTER_SCALE_IN_WAIT_SECONDS / 60)} minutes, while Cluster Autoscaler's default is 10 minutes); the group is sized for the pods' peak and the nodes only shorter-running services need are removed after them. ${notes}.`,
-    host: {
-      capacity: nodeCapacityFn(reserve, prefixDelegation),
-      demands,
-      rootVolumeGiB: eks?.nodeVolumeGiB ?? EKS_NODE_VOLUME_GIB,
-      sizes: demands.sizes,
-      unit: "pod",
-      limit: {
-        boundBy: "max-pods",
-        bound: "max-pods-bound",
-        searched: `allocatable CPU/memory${reserveText}, max pods${prefixDelegation ? " (prefix delegation)" : ""}`,
-        limitText: " within its allocatable CPU/memory and max pods",
-      },
-    },
+    host,
   });
+}
+
+/**
+ * What EKS nodes offer the pods and what the pods ask of them (managed node groups, EKS Auto Mode): allocatable
+ * CPU/memory minus the DaemonSet reserve, max pods (with or without prefix delegation), the node volume, or why the
+ * catalog cannot plan EKS nodes.
+ */
+export function eksNodeHost(input: EstimateInput, catalog: RegionCatalog, prefixDelegation: boolean, rootVolumeGiB: number): (InstanceHost & { reserveText: string }) | Failure {
+  if (!catalog.ec2.instanceTypes.some((t) => t.allocatable && t.maxPods !== undefined)) {
+    return { reason: `Price catalog ${catalog.catalogId} has no EKS node figures (allocatable CPU/memory, max pods) for ${catalog.region}; snapshots from 2026-12-01 on have them` };
+  }
+  const reserve = input.eks?.daemonSetReserve ?? { vcpu: 0, memoryGiB: 0 };
+  const demands = nodeDemands(input);
+  const reserveText =
+    reserve.vcpu > 0 || reserve.memoryGiB > 0 ? ` minus the DaemonSet reserve (${num(reserve.vcpu)} vCPU / ${num(reserve.memoryGiB)} GiB per node)` : "";
+  return {
+    capacity: nodeCapacityFn(reserve, prefixDelegation),
+    demands,
+    rootVolumeGiB,
+    sizes: demands.sizes,
+    unit: "pod",
+    limit: {
+      boundBy: "max-pods",
+      bound: "max-pods-bound",
+      searched: `allocatable CPU/memory${reserveText}, max pods${prefixDelegation ? " (prefix delegation)" : ""}`,
+      limitText: " within its allocatable CPU/memory and max pods",
+    },
+    reserveText,
+  };
 }

@@ -13,7 +13,7 @@ import type { RegionCatalog } from "../catalog/schema";
 import type { CostLine, EnvironmentResult, EstimateInput, EstimateOption, EstimateResult, Environment, Service } from "../schemas/estimate";
 import { HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { describeSchedule, HOURS_PER_WEEK, onDays, referenceEpochMs, SLOTS_PER_HOUR, SLOTS_PER_WEEK, slotsToHours, weeklyFactorHours, weeklyFactors, WEEKS_PER_MONTH } from "../schedule/week";
-import { ec2Option } from "./ec2";
+import { ec2Option, perInstanceLine, withPerInstance } from "./ec2";
 import { num, withRate } from "./lines";
 import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, ec2Demand } from "./rules";
 
@@ -143,8 +143,10 @@ export function expandEnvironments(input: EstimateInput, catalogId: string): Exp
 
 /** Per-fleet week of the EC2 option: instances billed in each quarter-hour and each pair's share of that slot. */
 export interface FleetWeek {
-  /** Average instances billed in each quarter-hour (the chosen type; scale-in rule applied). */
+  /** Average instances running in each quarter-hour (the chosen type; scale-in rule applied). */
   instances: Float64Array;
+  /** The instance line's week: with Reserved Instances the reserved count in every quarter-hour, else `instances`. */
+  reservedInstances: Float64Array;
   /** Per pair key: its share (0..1) of the fleet's cost in each quarter-hour; slots nobody uses split by month weight. */
   shares: Map<string, Float64Array>;
 }
@@ -337,11 +339,14 @@ export function environmentsEc2Option(
       return sub.available ? (sub.plan?.instances[0]?.count ?? 0) : 0;
     });
     const instances = new Float64Array(SLOTS_PER_WEEK);
+    // The instance line's week: a reservation bills its instances in every slot; the other lines follow `instances`.
+    const reservedInstances = new Float64Array(SLOTS_PER_WEEK);
     if (data) {
       data.pieces.forEach((piece, n) => {
         const j = data.levelOf[n] as number;
-        const count = reserved ? instance.count : j < 0 ? idle : (counts[j] ?? 0);
+        const count = j < 0 ? idle : (counts[j] ?? 0);
         instances[piece.slot]! += (count * piece.hours) / SLOT_HOURS_PER_MONTH;
+        reservedInstances[piece.slot]! += ((reserved ? instance.count : count) * piece.hours) / SLOT_HOURS_PER_MONTH;
       });
     }
     // Scheduled jobs of this architecture add their own layer: spread it over their on-time.
@@ -349,11 +354,13 @@ export function environmentsEc2Option(
     // minInstances while nothing runs: ec2.ts sizes the layers of the busy hours; the rest of the month keeps them.
     const busyHours = Math.max(data?.busyHours ?? 0, ...schedHere.map((p) => ec2Demand(p.expanded.tasks, p.expanded.usage).hours));
     const idleHours = HOURS_PER_MONTH - busyHours;
-    if (!reserved && idle > 0 && idleHours > 1e-9) {
+    if (idle > 0 && idleHours > 1e-9) {
+      // Every per-instance line of the running hours (instance, volume, address, management fee); a reservation
+      // already pays the instance all month (docs/billing-rules.md#reserved-running-hours).
       for (const l of option.lines) {
-        if (l.service !== fleetName || (l.component !== "instance" && l.component !== "ebs")) continue;
-        const perInstanceHour = l.component === "instance" ? 1 : l.quantity / Math.max(1e-12, (option.lines.find((x) => x.service === fleetName && x.component === "instance")?.quantity ?? 1));
-        const quantity = idle * idleHours * perInstanceHour;
+        const mark = perInstanceLine(l);
+        if (l.service !== fleetName || !mark || mark.allMonth) continue;
+        const quantity = idle * idleHours * mark.perInstanceHour;
         const extra = withRate(
           {
             ...l,
@@ -364,7 +371,7 @@ export function environmentsEc2Option(
           },
           l,
         );
-        lines.push(extra);
+        lines.push(withPerInstance(extra, l));
       }
     }
     // Each pair's share of each slot: its reserved capacity (dominant of CPU and memory on this type), held with the
@@ -402,7 +409,8 @@ export function environmentsEc2Option(
     if (instances.every((n) => n === 0) && schedHere.length > 0) {
       for (const p of schedHere) for (let q = 0; q < SLOTS_PER_WEEK; q++) if ((p.demand[q] as number) > 0) instances[q] = Math.max(instances[q] as number, 1);
     }
-    fleets.set(fleetName, { instances, shares });
+    if (reservedInstances.every((n) => n === 0)) reservedInstances.set(instances);
+    fleets.set(fleetName, { instances, reservedInstances: reserved ? reservedInstances : instances, shares });
   }
   const monthlyUSD = lines.reduce((sum, l) => sum + l.usd, 0);
   // Services: one row per pair, its share of the fleet (filled by the caller from the per-slot shares).
@@ -443,7 +451,7 @@ export function lineWeek(line: CostLine, optionId: string, ctx: WeekContext): Fl
   const pair = ctx.expanded?.byKey.get(line.service);
   const fleet = ctx.fleets.get(optionId)?.get(line.service);
   if (pair) shape = pair.demand;
-  else if (fleet) shape = fleet.instances;
+  else if (fleet) shape = line.component === "instance" ? fleet.reservedInstances : fleet.instances;
   const n = normalized(shape);
   for (let q = 0; q < SLOTS_PER_WEEK; q++) n[q] = (n[q] as number) * weekUSD;
   return n;
@@ -563,20 +571,19 @@ function costAtZero(option: EstimateOption, input: EstimateInput): { optionId: s
       labels.push(l.label ?? l.unit);
     }
   }
-  if (option.id === "ec2") {
-    const reserved = input.ec2.purchase === "reserved-1y" || input.ec2.purchase === "reserved-3y";
+  {
+    // EC2-backed fleets: a reservation's instances are paid all month; minInstances keep running, with their
+    // volume, address and management fee (docs/billing-rules.md#reserved-running-hours).
     const count = (type: string) => option.plan?.instances.find((i) => i.type === type)?.count ?? 0;
     for (const l of option.lines) {
-      if (!/ fleet$/.test(l.service) || (l.component !== "instance" && l.component !== "ebs")) continue;
+      const mark = perInstanceLine(l);
+      if (!mark || !/ fleet$/.test(l.service) || l.label?.endsWith("while no environment runs")) continue;
       const instanceLine = option.lines.find((x) => x.service === l.service && x.component === "instance" && !x.label?.endsWith("while no environment runs"));
-      if (!instanceLine || instanceLine.quantity <= 0) continue;
-      const type = /\(([^,()]+), ([^()]+)\)$/.exec(instanceLine.label ?? "")?.[2] ?? "";
-      const kept = reserved ? count(type) : input.ec2.minInstances;
-      if (kept <= 0 || l.label?.endsWith("while no environment runs")) continue;
-      // Per instance-hour of this line, for the kept instances all month.
-      const perInstanceHour = l.quantity / instanceLine.quantity;
-      usd += kept * HOURS_PER_MONTH * perInstanceHour * l.rateUSD;
-      labels.push(`${l.label ?? l.component} (${kept} kept all month${reserved ? ": reserved" : ": minInstances"})`);
+      const type = /\(([^,()]+), ([^()]+)\)$/.exec(instanceLine?.label ?? "")?.[2] ?? "";
+      const kept = mark.allMonth ? count(type) : input.ec2.minInstances;
+      if (kept <= 0) continue;
+      usd += kept * HOURS_PER_MONTH * mark.perInstanceHour * l.rateUSD;
+      labels.push(`${l.label ?? l.component} (${kept} kept all month${mark.allMonth ? ": reserved" : ": minInstances"})`);
     }
   }
   return { optionId: option.id, monthlyUSD: usd, lines: labels };

@@ -22,11 +22,12 @@ import { rateOf } from "./lines";
 import { OLD_SOURCE_DAYS } from "./rules";
 import { eksClusterFeeLines, eksFargateOption, eksFargateSpotOption, eksNodeGroupOption, sizePods } from "./eks";
 import { addCostPer1MRequests } from "./unit-cost";
+import { EKS_AUTO_MODE_OPTION_ID, eksAutoModeOption } from "./eks-auto-mode";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
 /** Tie-break between options that cost the same: the one with less risk and less to manage wins. */
-const PREFERENCE = ["fargate", "fargate-savings-plan", "fargate-mix", "fargate-spot-interruptible", "fargate-spot", MANAGED_INSTANCES_OPTION_ID, "ec2"];
+const PREFERENCE = ["fargate", "fargate-savings-plan", "fargate-mix", "fargate-spot-interruptible", "fargate-spot", MANAGED_INSTANCES_OPTION_ID, EKS_AUTO_MODE_OPTION_ID, "ec2"];
 
 /**
  * Price the workload on every option. Never throws for input that passed EstimateInputSchema; the result
@@ -106,6 +107,8 @@ function eksOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<
   const options: EstimateOption[] = [eksFargateOption(catalog, pods, "on-demand", warnings), eksFargateSpotOption()];
   if (input.fargate.savingsPlan !== "none") options.push(eksFargateOption(catalog, pods, input.fargate.savingsPlan, warnings));
   options.push(eksNodeGroupOption(input, catalog, warnings));
+  // EKS Auto Mode (docs/billing-rules.md#eks-auto-mode): appended after the older options, so their positions stay.
+  options.push(eksAutoModeOption(input, catalog, warnings));
   return options;
 }
 
@@ -160,6 +163,7 @@ function spotServices(option: EstimateOption, input: EstimateInput): string[] {
       return named((s) => s.interruptible === true);
     case "ec2":
     case MANAGED_INSTANCES_OPTION_ID:
+    case EKS_AUTO_MODE_OPTION_ID:
       return input.ec2.purchase === "spot" ? named(() => true) : [];
     default:
       return [];
@@ -215,9 +219,16 @@ function recommend(options: EstimateOption[], input: EstimateInput): EstimateRes
     if (managed) {
       parts.push(`ECS Managed Instances would run such a fleet without you managing the instances for ${formatCents(toCents(managed.monthlyUSD) - toCents(best.monthlyUSD))}/month more`);
     }
+    const auto = sorted.find((o) => o.id === EKS_AUTO_MODE_OPTION_ID);
+    if (auto) {
+      parts.push(`EKS Auto Mode would run the nodes for you for ${formatCents(toCents(auto.monthlyUSD) - toCents(best.monthlyUSD))}/month more`);
+    }
   } else if (best.id === MANAGED_INSTANCES_OPTION_ID) {
     const plan = best.plan?.instances.map((i) => `${i.count} x ${i.type}`).join(" + ");
     if (plan) parts.push(`plan: ${plan}, instance + management fee; AWS manages the instances and may choose other types`);
+  } else if (best.id === EKS_AUTO_MODE_OPTION_ID) {
+    const plan = best.plan?.instances.map((i) => `${i.count} x ${i.type}`).join(" + ");
+    if (plan) parts.push(`plan: ${plan}, instance + management fee; AWS runs the nodes and chooses the types`);
   }
   return { optionId: best.id, monthlyUSD: best.monthlyUSD, savingsUSD, why: parts.join("; ") + "." };
 }
@@ -254,7 +265,7 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
   } else if (isOn("ec2")) {
     warnings.add("ECS on EC2 means managing the instances yourself: AMI and ECS agent updates, patching, and capacity provider scaling.");
   }
-  if ((isOn("ec2") || isOn(MANAGED_INSTANCES_OPTION_ID)) && input.ec2.purchase === "spot") {
+  if ((isOn("ec2") || isOn(MANAGED_INSTANCES_OPTION_ID) || isOn(EKS_AUTO_MODE_OPTION_ID)) && input.ec2.purchase === "spot") {
     warnings.add("EC2 Spot instances can be reclaimed with a two-minute notice; the price used is an average Spot price, which floats.");
   }
   if (isOn("fargate-savings-plan")) {

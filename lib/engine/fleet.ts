@@ -78,6 +78,12 @@ export interface FleetSearchSpec {
    * (Reserved Instances); the rest of `hourly` is paid per running instance-hour. Absent = nothing reserved.
    */
   reservedHourly?: (type: InstanceType) => number;
+  /**
+   * Paid per running instance-hour on top of `hourly`, the same for every type (a public IPv4 address per
+   * instance). Like the root volume and the management fee it follows the running hours, also on a reserved fleet
+   * (docs/billing-rules.md#reserved-running-hours). Absent = 0.
+   */
+  runningExtraHourly?: number;
   /** Allow-list of type names; empty = every current-generation type of the architecture. */
   instanceTypes: readonly string[];
   /** false leaves burstable (T) types out. */
@@ -404,6 +410,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
   const instancesFor = instancesForTarget;
   const hourlyOf = spec.hourly;
   const reservedOf = spec.reservedHourly;
+  const runningExtra = spec.runningExtraHourly ?? 0;
   const entry = typesOf(catalog, arch);
   const types = entry.types;
   const capacities = capacitiesOf(entry, spec.capacity);
@@ -425,7 +432,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     if (hourly === null) continue;
     // Per instance: `running` per instance-hour it runs, `reserved` per hour of the month at peak count.
     const reserved = reservedOf ? reservedOf(t) : 0;
-    const running = hourly - reserved;
+    const running = hourly - reserved + runningExtra;
     const reservedMonth = reserved * HOURS_PER_MONTH;
     const cap = capacities[ti] ?? null;
     if (cap === null || cap.maxTasks < 1 || cap.cpuUnits <= 0 || cap.memMiB <= 0) continue;
@@ -444,7 +451,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     const lb =
       hours > 0
         ? (lbInstanceHours * (running + rootHourly) + (layerLb[last] as number) * reservedMonth) / hours
-        : Math.max(minInstances, 0) * (hourly + rootHourly);
+        : Math.max(minInstances, 0) * (hourly + runningExtra + rootHourly);
     if (runnerUp && lb > runnerUp.score * (1 + 1e-12)) continue;
     const fullCpuUnits = t.vcpu * CPU_UNITS_PER_VCPU;
     // The peak layer (every service) gives the plan's count and tasks per instance.
@@ -477,7 +484,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     const volumeGiB = ec2VolumeGiB(spec.rootVolumeGiB, maxStorage);
     const surplusUSD = p.burst ? surplusShareHours * t.vcpu * p.burst.rate * runShare : 0;
     const monthly = instanceHours * (running + volumeGiB * gp3PerGiBHour) + count * reservedMonth + surplusUSD;
-    const score = hours > 0 ? monthly / hours : count * (hourly + volumeGiB * gp3PerGiBHour);
+    const score = hours > 0 ? monthly / hours : count * (hourly + runningExtra + volumeGiB * gp3PerGiBHour);
     // Allocate only for a choice that enters the top two.
     if (runnerUp && score > runnerUp.score * (1 + 1e-12)) continue;
     const choice: FleetChoice = {

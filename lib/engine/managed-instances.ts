@@ -23,15 +23,18 @@ function managementFee(catalog: RegionCatalog): InstanceFee | { reason: string }
     label: (t) => `ECS Managed Instances management fee (${t.type})`,
     rate: (t, usd) => {
       const published = t.managedFeeUSD !== undefined;
+      const own = published && t.managedFeeSource ? catalog.sources.find((src) => src.id === t.managedFeeSource) : undefined;
       return {
         usd,
         unit: "hour",
-        source: mi.source,
-        asOf: mi.asOf,
+        source: own ? own.id : mi.source,
+        asOf: own ? own.asOf : mi.asOf,
         usageType: mi.usageTypePattern.replace("<instanceType>", t.type),
         derived: published ? false : mi.derived,
         note: published
-          ? `The management fee the Price List lists for ${t.type} (read by npm run prices:refresh).`
+          ? own
+            ? `AWS's own management fee for ${t.type}: ${own.name}.`
+            : `The management fee the Price List lists for ${t.type} (read by npm run prices:refresh).`
           : mi.note,
       };
     },

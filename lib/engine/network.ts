@@ -12,6 +12,7 @@ import type { CostLine, EstimateInput, EstimateOption, Network } from "../schema
 import { HOURS_PER_MONTH } from "../units";
 import { num, plural, rateLine } from "./lines";
 import { averageRequestsPerSecond } from "./unit-cost";
+import { CLOUDWATCH_LOGS_FREE_TIER } from "./rules";
 
 import { SHARED_SERVICE } from "./shared-lines";
 
@@ -173,26 +174,68 @@ export function sharedBillLines(input: EstimateInput, catalog: RegionCatalog): C
     const f = add(n.interAzGBEachDirection, "Inter-AZ data transfer", (r) => tag(rateLine(SHARED_SERVICE, "other", "Data transfer between AZs (both directions)", interAz * 2, "GB", r, `${num(interAz)} GB/month crossing AZs, billed out and in.`), "data-transfer", true));
     if (f) return f;
   }
+  // CloudWatch Logs' free allowance (docs/billing-rules.md#logs-free-tier): account-wide, so it is taken once, from
+  // the services in input order, and shown as its own $0 lines.
+  const freeTier = net?.logsFreeTier !== false;
+  let freeIngest = freeTier ? CLOUDWATCH_LOGS_FREE_TIER.ingestStandardGB : 0;
+  let freeStorage = freeTier ? CLOUDWATCH_LOGS_FREE_TIER.storageGBMonth : 0;
+  const freeLines: CostLine[] = [];
+  let freeIngestUsed = 0;
+  let freeStorageUsed = 0;
+  let freeIngestRate: Rate | null = null;
+  let freeStorageRate: Rate | null = null;
+  const freeText = `the first ${num(CLOUDWATCH_LOGS_FREE_TIER.ingestStandardGB)} GB of Standard log data ingested and ${num(CLOUDWATCH_LOGS_FREE_TIER.storageGBMonth)} GB-months of log storage each month are free, account-wide (AWS Free Tier; network.logsFreeTier false leaves it out)`;
   for (const [i, s] of input.services.entries()) {
     const logs = s.logs;
     if (!logs || logs.ingestedGBPerMonth <= 0) continue;
     const ia = logs.class === "infrequent-access";
+    // The ingestion allowance covers Standard log data only; Infrequent Access is another usage type.
+    const ingestFree = ia ? 0 : Math.min(freeIngest, logs.ingestedGBPerMonth);
+    freeIngest -= ingestFree;
+    const stored = logs.ingestedGBPerMonth * logs.retentionMonths;
+    const storageFree = Math.min(freeStorage, stored);
+    freeStorage -= storageFree;
     const f =
-      add(ia ? n.logsIngestInfrequentAccessGB : n.logsIngestStandardGB, "CloudWatch Logs ingestion", (r) =>
-        tag(rateLine(s.name, "other", `CloudWatch Logs ingestion (${ia ? "Infrequent Access" : "Standard"})`, logs.ingestedGBPerMonth, "GB", r), "logs", true),
-      ) ??
+      add(ia ? n.logsIngestInfrequentAccessGB : n.logsIngestStandardGB, "CloudWatch Logs ingestion", (r) => {
+        if (ingestFree > 0) {
+          freeIngestUsed += ingestFree;
+          freeIngestRate = r;
+        }
+        return tag(
+          rateLine(s.name, "other", `CloudWatch Logs ingestion (${ia ? "Infrequent Access" : "Standard"})`, logs.ingestedGBPerMonth - ingestFree, "GB", r,
+            ingestFree > 0 ? `${num(logs.ingestedGBPerMonth)} GB/month ingested, ${num(ingestFree)} GB of it in the free tier (its own line): ${freeText}.` : undefined),
+          "logs",
+          true,
+        );
+      }) ??
       (logs.retentionMonths > 0
-        ? add(n.logsStorageGBMonth, "CloudWatch Logs storage", (r) =>
-            tag(
-              rateLine(s.name, "other", "CloudWatch Logs storage", logs.ingestedGBPerMonth * logs.retentionMonths, "GB-months", r,
-                `Steady state: the last ${num(logs.retentionMonths)} months of ingestion are stored (${num(logs.ingestedGBPerMonth)} GB x ${num(logs.retentionMonths)}); no compression assumed.`),
+        ? add(n.logsStorageGBMonth, "CloudWatch Logs storage", (r) => {
+            if (storageFree > 0) {
+              freeStorageUsed += storageFree;
+              freeStorageRate = r;
+            }
+            return tag(
+              rateLine(s.name, "other", "CloudWatch Logs storage", stored - storageFree, "GB-months", r,
+                `Steady state: the last ${num(logs.retentionMonths)} months of ingestion are stored (${num(logs.ingestedGBPerMonth)} GB x ${num(logs.retentionMonths)}); no compression assumed.${storageFree > 0 ? ` ${num(storageFree)} GB-months of it in the free tier (its own line).` : ""}`),
               "logs",
               true,
-            ),
-          )
+            );
+          })
         : null);
     if (f) return { reason: `${f.reason} (services[${i}].logs)` };
   }
+  const freeLine = (label: string, quantity: number, unit: string, rate: Rate, covered: string) =>
+    tag(
+      rateLine(SHARED_SERVICE, "other", label, quantity, unit, { ...rate, usd: 0, derived: false, note: undefined },
+        `${num(quantity)} ${unit} at $0 instead of $${rate.usd} per ${unit.replace(/s$/, "")}: ${freeText}. Source: ${CLOUDWATCH_LOGS_FREE_TIER.source}. ${covered}`),
+      "logs",
+      true,
+    );
+  const ingestRate = freeIngestRate as Rate | null;
+  const storageRate = freeStorageRate as Rate | null;
+  if (ingestRate && freeIngestUsed > 0) freeLines.push(freeLine("CloudWatch Logs ingestion, free tier (first 5 GB a month)", freeIngestUsed, "GB", ingestRate, "Taken from the services' Standard ingestion in input order."));
+  if (storageRate && freeStorageUsed > 0) freeLines.push(freeLine("CloudWatch Logs storage, free tier (first 5 GB-months)", freeStorageUsed, "GB-months", storageRate, "Taken from the services' stored logs in input order."));
+  lines.push(...freeLines);
   return lines;
 }
 
@@ -205,11 +248,12 @@ export function optionIpv4Lines(input: EstimateInput, catalog: RegionCatalog, op
   const ip = input.network?.publicIpv4;
   if (!ip) return [];
   const fargate = option.id.startsWith("fargate");
-  if (fargate ? !ip.fargateTasks : !ip.ec2Instances) return [];
+  // EC2-backed options bill their instances' addresses themselves, at the running instance-hours (lib/engine/ec2.ts).
+  if (!fargate || !ip.fargateTasks) return [];
   const rate = need(catalog.network.publicIpv4InUseHour, "Public IPv4 addresses", catalog);
   if (failed(rate)) return rate;
   const lines: CostLine[] = [];
-  if (fargate) {
+  {
     // vCPU-hours / billed vCPU per task = billed task-hours, per service.
     const perService = new Map<string, number>();
     for (const l of option.lines) {
@@ -219,11 +263,6 @@ export function optionIpv4Lines(input: EstimateInput, catalog: RegionCatalog, op
     }
     for (const [service, taskHours] of perService) {
       if (taskHours > 0) lines.push(tag(rateLine(service, "other", "Public IPv4 address per task", taskHours, "address-hours", rate, `One public address per running task: ${num(taskHours)} task-hours.`), "public-ipv4", false));
-    }
-  } else {
-    for (const l of option.lines) {
-      if (l.component !== "instance" || l.quantity <= 0) continue;
-      lines.push(tag(rateLine(l.service, "other", "Public IPv4 address per instance", l.quantity, "address-hours", rate, `One public address per instance: ${num(l.quantity)} instance-hours.`), "public-ipv4", false));
     }
   }
   return lines;

@@ -104,6 +104,18 @@ export const EBS_HOURS_PER_MONTH = HOURS_PER_MONTH;
 
 // ---------------------------------------------------------------- warnings
 
+/**
+ * CloudWatch Logs' always-free allowance, per account and month (docs/billing-rules.md#logs-free-tier): "Logs: 5GB
+ * Data (ingestion, archive storage, and data scanned by Logs Insights queries)" (CloudWatch pricing page, Free Tier);
+ * AWS bills show it as two lines, "First 5GB per month of log data ingested is free" (PutLogEvents) and "First 5GB-mo
+ * per month of logs storage is free" (TimedStorage-ByteHrs).
+ */
+export const CLOUDWATCH_LOGS_FREE_TIER = {
+  ingestStandardGB: 5,
+  storageGBMonth: 5,
+  source: "https://aws.amazon.com/cloudwatch/pricing/ (Free Tier: Logs, 5 GB); AWS bill lines \"First 5GB per month of log data ingested is free\" and \"First 5GB-mo per month of logs storage is free\"",
+} as const;
+
 /** A source older than this, relative to the catalog date, gets a warning. */
 export const OLD_SOURCE_DAYS = 365;
 /** Rounding loss above this share of a service's Fargate cost gets a warning. */
@@ -220,6 +232,15 @@ export function surplusVcpuHours(reservedCpuShare: number, baseline: number, vcp
  * on the row), else feeFractionOfOnDemand x its On-Demand rate (derived: AWS's c6a.2xlarge example is 12%);
  * null when neither exists. The same fee whatever the instance's purchase option.
  */
+/**
+ * A management fee per instance-hour that depends on the type (ECS Managed Instances, EKS Auto Mode): AWS's
+ * published fee for the type where the catalog has it, else the derived share of its On-Demand rate.
+ */
+export function managementFeeUSD(publishedUSD: number | undefined, onDemandUSD: number | null, feeFractionOfOnDemand: number): number | null {
+  if (publishedUSD !== undefined) return publishedUSD;
+  return onDemandUSD === null ? null : onDemandUSD * feeFractionOfOnDemand;
+}
+
 export function managedInstancesFeeUSD(type: { managedFeeUSD?: number; onDemandUSD: number | null }, feeFractionOfOnDemand: number): number | null {
   if (type.managedFeeUSD !== undefined) return type.managedFeeUSD;
   return type.onDemandUSD === null ? null : type.onDemandUSD * feeFractionOfOnDemand;

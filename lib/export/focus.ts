@@ -94,6 +94,7 @@ interface ServiceClass {
 export function classifyLine(line: CostLine): ServiceClass {
   const label = line.label ?? "";
   if (/managed instances/i.test(label)) return { serviceName: "Amazon Elastic Container Service", category: "Compute", subcategory: "Containers", resourceType: "ECS Managed Instances instance" };
+  if (/\bEKS Auto Mode\b/.test(label)) return { serviceName: "Amazon Elastic Kubernetes Service", category: "Compute", subcategory: "Containers", resourceType: "EKS Auto Mode node" };
   if (/\bEKS\b/.test(label)) return { serviceName: "Amazon Elastic Kubernetes Service", category: "Compute", subcategory: "Containers", resourceType: "EKS cluster" };
   switch (line.component) {
     case "vcpu":

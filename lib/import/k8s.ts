@@ -121,6 +121,8 @@ interface ContainerOut {
   vcpu: number;
   memoryGiB: number;
   init: boolean;
+  /** The container's ephemeral-storage request (GiB, exact): on EKS Fargate it decides the pod's storage. */
+  ephemeralStorageGiB?: number;
 }
 
 /** One container's requests in whole units. */
@@ -249,7 +251,10 @@ function readContainers(c: Collector, at: Where, podRel: Key[], list: unknown, f
       const fromLimits = [cpu.from === "limits" ? "CPU" : null, memory.from === "limits" ? "memory" : null].filter((r) => r !== null);
       if (fromLimits.length > 0) c.note(at, `container "${name}" sets a ${fromLimits.join(" and ")} limit but no request: Kubernetes uses the limit as the request`);
     }
-    out.push({ name: name.trim(), vcpu: cpu.amount / 1000, memoryGiB: memory.amount / BYTES_PER_GIB, init });
+    const container: ContainerOut = { name: name.trim(), vcpu: cpu.amount / 1000, memoryGiB: memory.amount / BYTES_PER_GIB, init };
+    // Kept per container (docs/billing-rules.md#eks-fargate-storage): EKS Fargate provisions the pod's requests + 10% + 5 GiB.
+    if (storage.from !== "none" && storage.amount > 0) container.ephemeralStorageGiB = storage.amount / BYTES_PER_GIB;
+    out.push(container);
     (init ? totals.init : totals.app).push({ millicores: cpu.amount, bytes: memory.amount, storageBytes: storage.amount });
   });
   return ok;
@@ -530,7 +535,10 @@ function readObject(s: State, at: Where, value: unknown, depth: number): void {
   const storageGiB = Math.ceil(pod.storageBytes / BYTES_PER_GIB - 1e-9);
   if (storageGiB > FARGATE_INCLUDED_STORAGE_GIB) {
     service.ephemeralStorageGiB = storageGiB;
-    c.note(at, `requests ${storageGiB} GiB of ephemeral storage (above the ${FARGATE_INCLUDED_STORAGE_GIB} GiB Fargate includes)`);
+    c.note(
+      at,
+      `requests ${storageGiB} GiB of ephemeral storage (above the ${FARGATE_INCLUDED_STORAGE_GIB} GiB Fargate includes; on EKS Fargate the pod gets its containers' requests + 10% + 5 GiB and pays for what exceeds ${FARGATE_INCLUDED_STORAGE_GIB} GiB, at most 175 GiB of requests per pod)`,
+    );
   }
   s.workloads.push({ kind: kind as WorkloadKind, name: id.name, namespace: id.namespace, at, service });
 }

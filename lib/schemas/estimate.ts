@@ -78,6 +78,11 @@ export const ContainerSchema = z.strictObject({
   vcpu: finite().min(0, "must be >= 0").max(L_VCPU_MAX, `must be <= ${L_VCPU_MAX}`).default(0),
   memoryGiB: finite().min(0, "must be >= 0").max(L_MEMORY_MAX, `must be <= ${L_MEMORY_MAX} GiB`).default(0),
   init: z.boolean().default(false),
+  /**
+   * The container's ephemeral-storage request, GiB (may be fractional: Kubernetes requests are bytes). On EKS the
+   * containers' requests decide the pod's Fargate storage (docs/billing-rules.md#eks-fargate-storage); absent = none.
+   */
+  ephemeralStorageGiB: finite().min(0, "must be >= 0").max(FARGATE_MAX_STORAGE_GIB, `must be <= ${FARGATE_MAX_STORAGE_GIB} GiB`).optional(),
 });
 export type Container = z.infer<typeof ContainerSchema>;
 
@@ -186,6 +191,12 @@ export const NetworkSchema = z.strictObject({
   vpcInterfaceEndpoints: z.strictObject({ count: count(1000), azs: count(32).default(2), processedGBPerMonth: rate(100_000_000).default(0) }).optional(),
   dataTransferOutGBPerMonth: rate(100_000_000).default(0),
   interAzGBPerMonth: rate(100_000_000).default(0),
+  /**
+   * CloudWatch Logs' always-free allowance, account-wide: the first 5 GB of Standard log data ingested and 5 GB-months
+   * of log storage each month (docs/billing-rules.md#logs-free-tier). Absent = applied; false = leave it out (the
+   * account's other workloads already use it).
+   */
+  logsFreeTier: z.boolean().optional(),
 });
 export type Network = z.infer<typeof NetworkSchema>;
 
@@ -420,8 +431,24 @@ export const Ec2PlanSchema = z.object({
   why: z.string().optional(),
 });
 
+/**
+ * The option ids the engine returns (docs/billing-rules.md): ECS "fargate", "fargate-spot", "fargate-mix",
+ * "fargate-spot-interruptible", "fargate-savings-plan", "ec2", "ecs-managed-instances"; EKS "fargate",
+ * "fargate-spot", "fargate-savings-plan", "ec2" (managed node group), "eks-auto-mode". New ids may be added, never renamed.
+ */
+export const OPTION_IDS = [
+  "fargate",
+  "fargate-spot",
+  "fargate-mix",
+  "fargate-spot-interruptible",
+  "fargate-savings-plan",
+  "ec2",
+  "ecs-managed-instances",
+  "eks-auto-mode",
+] as const;
+
 export const OptionSchema = z.object({
-  id: z.string(),
+  id: z.string().describe(`The option: one of ${OPTION_IDS.join(", ")} (new ids may be added; a reader should show an unknown id by its label).`),
   label: z.string(),
   available: z.boolean(),
   reason: z.string().nullable(),

@@ -9,7 +9,18 @@ import { LOGS_DRAFT_DEFAULTS, SCHEDULED_DRAFT_DEFAULTS, emptyNetworkDraft, type 
 function networkToDraft(network: EstimateInput["network"], makeKey: (index: number) => string): NetworkDraft {
   const none = emptyNetworkDraft();
   if (!network) return none;
+  // Only the CloudWatch Logs free-tier switch set: the network lines stay off (docs/billing-rules.md#logs-free-tier).
+  const onlyFreeTier =
+    network.logsFreeTier === false &&
+    network.loadBalancers.length === 0 &&
+    !network.natGateways &&
+    !network.publicIpv4 &&
+    !network.vpcInterfaceEndpoints &&
+    network.dataTransferOutGBPerMonth === 0 &&
+    network.interAzGBPerMonth === 0;
+  if (onlyFreeTier) return { ...none, logsFreeTier: false };
   return {
+    ...(network.logsFreeTier === false ? { logsFreeTier: false } : {}),
     enabled: true,
     loadBalancers: network.loadBalancers.map((lb, i) => ({
       key: makeKey(i),
@@ -62,7 +73,14 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
     logsRetentionMonths: s.logs ? String(s.logs.retentionMonths) : LOGS_DRAFT_DEFAULTS.logsRetentionMonths,
     ...(s.containers
       ? {
-          containers: s.containers.map((c, j) => ({ key: `${makeKey(i)}-c${j}`, name: c.name, vcpu: String(c.vcpu), memoryGiB: String(c.memoryGiB), init: c.init })),
+          containers: s.containers.map((c, j) => ({
+            key: `${makeKey(i)}-c${j}`,
+            name: c.name,
+            vcpu: String(c.vcpu),
+            memoryGiB: String(c.memoryGiB),
+            init: c.init,
+            ...(c.ephemeralStorageGiB !== undefined ? { ephemeralStorageGiB: String(c.ephemeralStorageGiB) } : {}),
+          })),
         }
       : {}),
     ...(s.requestsPerSecond !== undefined ? { requestsPerSecond: String(s.requestsPerSecond) } : {}),

@@ -28,6 +28,8 @@ export interface ContainerDraft {
   vcpu: string;
   memoryGiB: string;
   init: boolean;
+  /** The container's ephemeral-storage request (GiB), carried from imports and share links; undefined = none. */
+  ephemeralStorageGiB?: string;
 }
 
 /** EKS settings (the input's `eks`), shown when the orchestrator is EKS. */
@@ -107,6 +109,8 @@ export interface NetworkDraft {
   endpointProcessedGB: string;
   dataTransferOutGB: string;
   interAzGB: string;
+  /** CloudWatch Logs free tier (network.logsFreeTier): false leaves it out; undefined = applied (absent from the input). */
+  logsFreeTier?: boolean;
 }
 
 export interface Ec2Draft {
@@ -198,6 +202,7 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
         vcpu: num(c.vcpu, `${p}.containers[${j}].vcpu`),
         memoryGiB: num(c.memoryGiB, `${p}.containers[${j}].memoryGiB`),
         ...(c.init ? { init: true } : {}),
+        ...(c.ephemeralStorageGiB !== undefined && c.ephemeralStorageGiB.trim() !== "" ? { ephemeralStorageGiB: num(c.ephemeralStorageGiB, `${p}.containers[${j}].ephemeralStorageGiB`) } : {}),
       }));
     }
     if (s.requestsPerSecond !== undefined && s.requestsPerSecond.trim() !== "") service.requestsPerSecond = num(s.requestsPerSecond, `${p}.requestsPerSecond`);
@@ -240,9 +245,12 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
           },
           dataTransferOutGBPerMonth: num(n.dataTransferOutGB, "network.dataTransferOutGBPerMonth"),
           interAzGBPerMonth: num(n.interAzGB, "network.interAzGBPerMonth"),
+          ...(n.logsFreeTier === false ? { logsFreeTier: false } : {}),
         },
       }
-    : {};
+    : n.logsFreeTier === false
+      ? { network: { logsFreeTier: false } }
+      : {};
   const raw: Record<string, unknown> = {
     version: 1,
     region: draft.region,

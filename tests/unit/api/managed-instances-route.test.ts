@@ -18,7 +18,7 @@ describe("POST /api/estimate: ECS Managed Instances", () => {
     const mi = result.options.find((o) => o.id === "ecs-managed-instances");
     expect(mi?.monthlyUSD).toBeCloseTo(210.8352, 9);
     expect(mi?.plan?.instances[0]).toMatchObject({ type: "r6i.large", count: 2, boundBy: "memory" });
-    const fee = mi?.lines.find((l) => l.usageType === "USE1-ECS-Managed-Instances:r6i.large");
+    const fee = mi?.lines.find((l) => l.usageType === "USE1-ECS-Managed-Instances:r6i.large-management-hours");
     expect(fee?.usd).toBeCloseTo(22.0752, 9);
     expect(fee?.derived).toBe(true);
   });

@@ -53,7 +53,7 @@ describe("summarizeRegion", () => {
 describe("summarizeRegion on snapshot 2026-12-01: the new line kinds", () => {
   const us2 = loadRegionCatalog("us-east-1", "2026-12-01", { dataDir });
   const nz = loadRegionCatalog("ap-southeast-6", "2026-12-01", { dataDir });
-  it("us-east-1 publishes every kind, with each feed's date; the Managed Instances fee is derived", () => {
+  it("us-east-1 publishes every kind, with each feed's date; the Managed Instances fee is AWS's for c6a.2xlarge, derived for the rest", () => {
     const s = summarizeRegion(us2);
     expect(s).toMatchObject({ arm: "published", windows: "published", ephemeralStorage: "published" });
     expect(s.bill.loadBalancers).toEqual({ availability: "published", asOf: ["2025-06-05"] });
@@ -63,7 +63,11 @@ describe("summarizeRegion on snapshot 2026-12-01: the new line kinds", () => {
     expect(s.bill.dataTransfer.availability).toBe("derived");
     expect(s.ec2.reserved).toMatchObject({ availability: "published", asOf: ["2025-04-05"] });
     expect(s.ec2.reserved.types).toBeGreaterThan(500);
-    expect(s.ec2.managedInstances).toEqual({ availability: "derived", asOf: ["2025-10-27"] });
+    // c6a.2xlarge carries AWS's own fee (the ECS pricing page's example, $0.03672); every other priced type the 12% rule
+    const priced = us2.ec2.instanceTypes.filter((t) => t.onDemandUSD !== null).length;
+    expect(s.ec2.managedInstances).toEqual({ availability: "partial", asOf: ["2025-10-27"], awsTypes: 1, awsTypeNames: ["c6a.2xlarge"], derivedTypes: priced - 1, derivedPct: 12 });
+    // EKS Auto Mode: no type's fee in the bundled sources, all on the derived 12%
+    expect(s.ec2.autoMode).toEqual({ availability: "derived", asOf: ["2026-12-01"], awsTypes: 0, awsTypeNames: [], derivedTypes: priced, derivedPct: 12 });
     expect(s.ec2.trunking.asOf).toBe("2023-04-18");
     expect(s.ec2.trunking.supported + s.ec2.trunking.unsupported + s.ec2.trunking.notListed).toBe(us2.ec2.instanceTypes.length);
   });

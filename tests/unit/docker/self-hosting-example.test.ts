@@ -58,10 +58,11 @@ describe("examples/ecs-self-hosting", () => {
     const byId = Object.fromEntries(outcome.result.options.map((o) => [o.id, o.monthlyUSD]));
     // Fargate, us-east-1, catalog 2026-12-01, 730 h: vCPU 0.5 x 2 x 730 = 730 vCPU-h x 0.03238 = 23.6374;
     // memory 1 x 2 x 730 = 1460 GB-h x 0.00356 = 5.1976; public IPv4 1460 h x 0.005 = 7.30; ALB 730 h x 0.0225
-    // = 16.425; LCUs 1 new connection/s / 25 per LCU = 0.04 x 730 = 29.2 x 0.008 = 0.2336; logs 1 GB x 0.50 + 1
-    // GB-month x 0.03 = 0.53; 5 GB out inside the 100 GB free tier = 0. Total 53.3236.
-    expect(byId.fargate).toBeCloseTo(53.3236, 9);
-    expect(readme).toContain("$53.3236 = $53.32");
+    // = 16.425; LCUs 1 new connection/s / 25 per LCU = 0.04 x 730 = 29.2 x 0.008 = 0.2336; logs 1 GB and 1 GB-month
+    // inside CloudWatch Logs' free 5 GB / 5 GB-months = 0 (0.53 before the free tier, docs/billing-rules.md#logs-free-tier);
+    // 5 GB out inside the 100 GB free tier = 0. Total 52.7936 (was 53.3236).
+    expect(byId.fargate).toBeCloseTo(52.7936, 9);
+    expect(readme).toContain("$52.7936 = $52.79");
     const fargate = outcome.result.options.find((o) => o.id === "fargate")!;
     for (const line of fargate.lines) expect(readme, line.label).toContain(`$${line.usd.toFixed(4)}`);
     expect(readme).toContain(`Fargate Spot would cost $${byId["fargate-spot"]!.toFixed(2)}/month`);

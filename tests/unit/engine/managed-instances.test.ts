@@ -50,7 +50,7 @@ describe("ECS Managed Instances golden cases (bundled 2026-12-01, us-east-1)", (
     expect(instance).toMatchObject({ component: "instance", quantity: 1460, rateUSD: 0.126, usageType: "BoxUsage:r6i.large", derived: false });
     expect(instance?.usd).toBeCloseTo(183.96, 9);
     // 1,460 x (0.12 x 0.126 = $0.01512) = $22.0752, derived, with the ECS usage type
-    expect(fee).toMatchObject({ component: "other", quantity: 1460, unit: "instance-hours", usageType: "USE1-ECS-Managed-Instances:r6i.large", derived: true, asOf: "2025-10-27" });
+    expect(fee).toMatchObject({ component: "other", quantity: 1460, unit: "instance-hours", usageType: "USE1-ECS-Managed-Instances:r6i.large-management-hours", derived: true, asOf: "2025-10-27" });
     expect(fee?.rateUSD).toBeCloseTo(0.01512, 12);
     expect(fee?.usd).toBeCloseTo(22.0752, 9);
     expect(fee?.label).toBe("ECS Managed Instances management fee (r6i.large)");
@@ -155,6 +155,11 @@ function withoutFee(): RegionCatalog {
   const mi = copy.ec2.managedInstances;
   if ("available" in mi) throw new Error("fixture expects a fee rule");
   mi.feeFractionOfOnDemand = 0;
+  // Types that carry AWS's own fee (c6a.2xlarge, the pricing page's example) get 0 too.
+  for (const t of copy.ec2.instanceTypes) {
+    delete t.managedFeeUSD;
+    delete t.managedFeeSource;
+  }
   return copy;
 }
 

@@ -139,14 +139,42 @@ describe("public IPv4: per task on Fargate, per instance on EC2", () => {
 });
 
 describe("CloudWatch Logs per service", () => {
-  it("Standard: 20 GB x 0.50 = 10.00 + 20 GB x 3 months x 0.03 = 1.80 -> 11.80; Infrequent Access: 20 x 0.25 = 5.00 + 1.80 -> 6.80", async () => {
+  // docs/billing-rules.md#logs-free-tier: the first 5 GB of Standard ingestion and 5 GB-months of storage are free,
+  // account-wide, shown as their own $0 lines. Before that rule: 11.80 and 6.80.
+  it("Standard: (20 - 5 free) GB x 0.50 = 7.50 + (20 x 3 - 5 free) GB-months x 0.03 = 1.65 -> 9.15; Infrequent Access: 20 x 0.25 = 5.00 (no free IA ingestion) + 1.65 -> 6.65", async () => {
     const standard = await allWays(base({ services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 4, logs: { ingestedGBPerMonth: 20, class: "standard", retentionMonths: 3 } }] }));
-    expect(extraUSD(standard, "fargate", "logs")).toBeCloseTo(11.8, 9);
+    expect(extraUSD(standard, "fargate", "logs")).toBeCloseTo(9.15, 9);
+    const free = option(standard, "fargate").lines.filter((l) => l.label?.includes("free tier"));
+    expect(free.map((l) => [l.label, l.quantity, l.usd, l.shared])).toEqual([
+      ["CloudWatch Logs ingestion, free tier (first 5 GB a month)", 5, 0, true],
+      ["CloudWatch Logs storage, free tier (first 5 GB-months)", 5, 0, true],
+    ]);
     const ia = await allWays(base({ services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 4, logs: { ingestedGBPerMonth: 20, class: "infrequent-access", retentionMonths: 3 } }] }));
-    expect(extraUSD(ia, "fargate", "logs")).toBeCloseTo(6.8, 9);
+    expect(extraUSD(ia, "fargate", "logs")).toBeCloseTo(6.65, 9);
     // the service's own subtotal carries its logs
     const svc = option(standard, "fargate").services.find((s) => s.name === "api")!;
-    expect(svc.monthlyUSD).toBeCloseTo(fargatePlain + 11.8, 9);
+    expect(svc.monthlyUSD).toBeCloseTo(fargatePlain + 9.15, 9);
+  });
+
+  it("network.logsFreeTier false leaves the allowance out: 20 x 0.50 = 10.00 + 60 x 0.03 = 1.80 -> 11.80", async () => {
+    const r = await allWays(base({ network: { logsFreeTier: false }, services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 4, logs: { ingestedGBPerMonth: 20, class: "standard", retentionMonths: 3 } }] }));
+    expect(extraUSD(r, "fargate", "logs")).toBeCloseTo(11.8, 9);
+    expect(option(r, "fargate").lines.some((l) => l.label?.includes("free tier"))).toBe(false);
+  });
+
+  it("the allowance is account-wide: taken once over two services in input order (3 GB from a, 2 GB from b)", async () => {
+    const logs = (gb: number) => ({ ingestedGBPerMonth: gb, class: "standard" as const, retentionMonths: 0 });
+    const r = await allWays(base({ services: [
+      { name: "a", vcpu: 1, memoryGiB: 2, tasks: 1, logs: logs(3) },
+      { name: "b", vcpu: 1, memoryGiB: 2, tasks: 1, logs: logs(10) },
+    ] }));
+    const ingest = option(r, "fargate").lines.filter((l) => l.label?.startsWith("CloudWatch Logs ingestion"));
+    // a: 3 - 3 = 0 GB billed; b: 10 - 2 = 8 GB x 0.50 = 4.00; free line 5 GB at $0
+    expect(ingest.map((l) => [l.service, l.quantity, l.usd])).toEqual([
+      ["a", 0, 0],
+      ["b", 8, 4],
+      ["Network and shared", 5, 0],
+    ]);
   });
 });
 

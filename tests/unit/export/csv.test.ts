@@ -77,6 +77,6 @@ describe("CSV export: ECS Managed Instances", () => {
     // instance, management fee, root volume (hand arithmetic: tests/unit/engine/managed-instances.test.ts)
     expect(mi.map((r) => r[13])).toEqual(["EC2 instance (on-demand, r6i.large)", "ECS Managed Instances management fee (r6i.large)", "EBS gp3 root volume (30 GiB per instance)"]);
     const fee = mi[1]!;
-    expect(fee.slice(0, 10)).toEqual(["ecs-managed-instances", "x86_64 fleet", "other", "1460", "instance-hours", String(0.126 * 0.12), String(1460 * 0.126 * 0.12), "USE1-ECS-Managed-Instances:r6i.large", "2025-10-27", "true"]);
+    expect(fee.slice(0, 10)).toEqual(["ecs-managed-instances", "x86_64 fleet", "other", "1460", "instance-hours", String(0.126 * 0.12), String(1460 * 0.126 * 0.12), "USE1-ECS-Managed-Instances:r6i.large-management-hours", "2025-10-27", "true"]);
   });
 });

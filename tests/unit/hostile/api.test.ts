@@ -34,8 +34,8 @@ describe("hostile API bodies against the route handler (issue 6)", () => {
     // the rest of the bill (catalog 2026-12-01, us-east-1): ALB 730 x 0.0225 = 16.425 + max(10/25, 500/3000, 0.5/1)
     //   = 0.5 LCU x 730 x 0.008 = 2.92; NAT 730 x 0.045 + 100 x 0.045 = 37.35; 1 extra IPv4 x 730 x 0.005 = 3.65;
     //   endpoint 1 x 2 AZ x 730 x 0.01 + 10 x 0.01 = 14.70; egress (300 - 100) x 0.09 = 18; inter-AZ 50 x 2 x 0.01 = 1;
-    //   api logs 20 x 0.50 + 20 x 3 x 0.03 = 11.80 -> 105.845
-    expect(fargate.monthlyUSD).toBeCloseTo(144.1604 + 0.4805833 + 105.845, 4);
+    //   api logs (20 - 5 free) x 0.50 + (20 x 3 - 5 free) x 0.03 = 9.15 (11.80 before the free tier) -> 103.195
+    expect(fargate.monthlyUSD).toBeCloseTo(144.1604 + 0.4805833 + 103.195, 4);
   });
 
   it("the 2026-11-30 fields: every problem is a 400 naming the field", async () => {

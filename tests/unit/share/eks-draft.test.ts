@@ -56,6 +56,24 @@ describe("EKS in the form draft", () => {
     expect(decoded.ok && inputFromDraft(inputToDraft(decoded.input))).toEqual({ ok: true, input });
   });
 
+  it("issue 22: containers' ephemeral storage and network.logsFreeTier false survive input -> draft -> input and a share link", () => {
+    const storage: EstimateInputRaw = {
+      ...eksRaw,
+      services: [{ name: "cache", vcpu: 1, memoryGiB: 2, tasks: 1, containers: [{ name: "a", vcpu: 0.5, memoryGiB: 1, ephemeralStorageGiB: 50 }, { name: "b", vcpu: 0.5, memoryGiB: 0.75, ephemeralStorageGiB: 46.5661287307739 }] }],
+    };
+    for (const raw of [storage, { ...storage, network: { logsFreeTier: false } }] as EstimateInputRaw[]) {
+      const input = parse(raw);
+      expect(inputFromDraft(inputToDraft(input))).toEqual({ ok: true, input });
+      const decoded = decodeShareToken(encodeShareToken(input));
+      expect(decoded.ok && inputFromDraft(inputToDraft(decoded.input))).toEqual({ ok: true, input });
+    }
+    // With network lines, the switch stays beside them.
+    const withNat = inputFromDraft(inputToDraft(parse({ ...storage, network: { natGateways: { count: 1 }, logsFreeTier: false } })));
+    expect(withNat.ok && withNat.input.network).toMatchObject({ natGateways: { count: 1 }, logsFreeTier: false });
+    // Only the switch: the network lines stay off in the form.
+    expect(inputToDraft(parse({ ...storage, network: { logsFreeTier: false } })).network).toMatchObject({ enabled: false, logsFreeTier: false });
+  });
+
   it("picking EKS in the form: defaults of the contract; containers from the editor", () => {
     const draft: EstimateDraft = {
       ...ecsDraft(),
