@@ -75,3 +75,21 @@ test("the catalog page says which types carry AWS's Managed Instances fee and wh
   await row.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/catalog-fees-1366.png", fullPage: false });
 });
+
+test("the CloudWatch Logs free tier is applied once and can be turned off in the form: +$2.65 for 20 GB kept 3 months", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const withLogs = eks([{ name: "cache", vcpu: 0.25, memoryGiB: 3, tasks: 8, logs: { ingestedGBPerMonth: 20, class: "standard", retentionMonths: 3 } }], ["r6i.large"]);
+  await page.goto("/?s=" + encodeShareToken(withLogs));
+  await waitLive(page);
+  // 291.8352 + logs (20 - 5) x 0.50 + (60 - 5) x 0.03 = 9.15 -> 300.9852
+  await expect.poll(async () => Number(await page.getByTestId("total-eks-auto-mode").getAttribute("data-usd"))).toBeCloseTo(300.9852, 6);
+  await expect(page.getByTestId("breakdown-eks-auto-mode")).toContainText("CloudWatch Logs ingestion, free tier (first 5 GB a month)");
+  const box = page.getByLabel("Apply the CloudWatch Logs free tier (first 5 GB ingested and 5 GB-months stored a month, account-wide)");
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  // 20 x 0.50 + 60 x 0.03 = 11.80 -> 303.6352
+  await expect.poll(async () => Number(await page.getByTestId("total-eks-auto-mode").getAttribute("data-usd"))).toBeCloseTo(303.6352, 6);
+  await box.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/logs-free-tier-1366.png", fullPage: false });
+});

@@ -311,10 +311,11 @@ test.describe("estimator page", () => {
     // Edit: 1,100 GB out = 100 free + 1,000 x 0.09 = 90 more.
     await page.getByTestId("egress-gb").fill("1100");
     for (const id of ["fargate", "ec2"]) await expect.poll(() => rise(id)).toBeCloseTo(107.593, 6);
-    // Logs on the service: 10 GB Standard kept 1 month = 10 x 0.50 + 10 x 1 x 0.03 = 5.30 more.
+    // Logs on the service: 10 GB Standard kept 1 month, the first 5 GB and 5 GB-months free (docs/billing-rules.md#logs-free-tier)
+    // = (10 - 5) x 0.50 + (10 - 5) x 0.03 = 2.65 more (5.30 before the free tier).
     await page.getByTestId("service-0").getByLabel("Send logs to CloudWatch Logs").check();
     await page.getByTestId("service-0-logs-gb").fill("10");
-    for (const id of ["fargate", "ec2"]) await expect.poll(() => rise(id)).toBeCloseTo(112.893, 6);
+    for (const id of ["fargate", "ec2"]) await expect.poll(() => rise(id)).toBeCloseTo(110.243, 6);
     await expect(page.getByTestId("breakdown-fargate")).toContainText("Network and shared");
     await expect(page.getByTestId("breakdown-fargate").getByTestId("line-category").first()).toBeVisible();
     await expect(page.getByTestId("breakdown-fargate").getByRole("row", { name: /Application Load Balancer "alb" hours/ })).toContainText("same in every option");
