@@ -7,6 +7,7 @@
 import { sourceById } from "../catalog/describe";
 import type { RegionCatalog } from "../catalog/schema";
 import { rateOf } from "../engine/lines";
+import { EKS_AUTO_MODE_OPTION_ID } from "../engine/eks-auto-mode";
 import { MANAGED_INSTANCES_OPTION_ID } from "../engine/managed-instances";
 import type { FieldError } from "../field-errors";
 import type { CostLine, EstimateOption, EstimateResult } from "../schemas/estimate";
@@ -32,6 +33,8 @@ export function optionAnchors(option: Pick<EstimateOption, "id">, result: Pick<E
         : ["ec2-packing", "ec2-registered-capacity", "eni-trunking", "cluster-auto-scaling", "ec2-purchase-options", "gp3-root-volume", "ec2-service-share"];
     case MANAGED_INSTANCES_OPTION_ID:
       return ["ecs-managed-instances", "ec2-packing", "cluster-auto-scaling", "ec2-purchase-options", "gp3-root-volume"];
+    case EKS_AUTO_MODE_OPTION_ID:
+      return ["eks-auto-mode", "eks-node-groups", "ec2-packing", "cluster-auto-scaling", "ec2-purchase-options"];
     default:
       // An option added after this table: EKS-specific ones under EKS, the rest under the recommendation rule.
       return eks || option.id.startsWith("eks") ? ["eks"] : ["recommendation"];
@@ -75,20 +78,23 @@ export function lineAnchors(line: CostLine, option: Pick<EstimateOption, "id">, 
       out.push("windows-on-fargate", "fargate-billing-duration");
       break;
     case "storage":
+      if (eks) out.push("eks-fargate-storage");
       out.push("ephemeral-storage");
       break;
     case "instance":
       out.push("ec2-purchase-options", "ec2-packing", "cluster-auto-scaling");
       if (label.includes("savings plan")) out.push("savings-plans");
       if (option.id === MANAGED_INSTANCES_OPTION_ID) out.push("ecs-managed-instances");
+      if (option.id === EKS_AUTO_MODE_OPTION_ID) out.push("eks-auto-mode");
       if (eks) out.push("eks-node-groups");
+      if (result.input.ec2?.purchase?.startsWith("reserved")) out.push("reserved-running-hours");
       break;
     case "ebs":
       out.push(label.includes("task storage") ? "ec2-task-storage" : "gp3-root-volume");
       if (label.includes("task storage")) out.push("gp3-root-volume");
       break;
     case "other":
-      if (label.includes("management fee")) out.push("ecs-managed-instances");
+      if (label.includes("management fee")) out.push(option.id === EKS_AUTO_MODE_OPTION_ID ? "eks-auto-mode" : "ecs-managed-instances");
       else if (label.includes("surplus credit")) out.push("burstable-instances");
       else out.push(...(line.shared ? ["network-lines"] : optionAnchors(option, result)));
       break;
