@@ -150,7 +150,7 @@ export function ActualPage({ newestCatalogId, bundledCatalogIds, exampleInput }:
               {result.recommendation ? ` at ${formatUSD(result.recommendation.monthlyUSD)}/month` : ""}.
             </p>
           ) : null}
-          <div className="fields" style={{ marginTop: 8 }}>
+          <div className={`fields ${styles.stackFields}`} style={{ marginTop: 8 }}>
             <div className="field">
               <label htmlFor="service-tag">Tag that names the service</label>
               <input id="service-tag" type="text" value={tagText} onChange={(e) => setTagText(e.target.value)} placeholder={defaultTagKeys(input?.orchestrator).service.join(" or ")} data-testid="service-tag" aria-describedby="service-tag-hint" />
@@ -212,7 +212,7 @@ export function ActualPage({ newestCatalogId, bundledCatalogIds, exampleInput }:
 
       {report && !report.ok ? (
         <Banner tone="error" title="The bill cannot be compared with this estimate" testId="report-error">
-          <p>{report.error}</p>
+          <p>{sentence(report.error)}</p>
         </Banner>
       ) : null}
       {report?.ok ? <ReportView report={report.report} /> : null}
@@ -259,6 +259,12 @@ export function ActualPage({ newestCatalogId, bundledCatalogIds, exampleInput }:
   );
 }
 
+/** lib's messages are clauses ("the file is empty"); a banner shows them as a sentence. */
+function sentence(text: string): string {
+  const t = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
 function BillStatus({ bill, elapsed, onCancel }: { bill: BillState; elapsed: number; onCancel: () => void }) {
   if (bill.status === "idle") return null;
   if (bill.status === "cancelled") {
@@ -286,7 +292,7 @@ function BillStatus({ bill, elapsed, onCancel }: { bill: BillState; elapsed: num
     return (
       <div style={{ marginTop: 10 }}>
         <Banner tone="error" title={`${bill.fileName} cannot be used`} testId="bill-error">
-          <p>{bill.error}</p>
+          <p>{sentence(bill.error)}</p>
         </Banner>
       </div>
     );

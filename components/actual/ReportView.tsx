@@ -3,6 +3,7 @@
 import type { VarianceLine, VarianceReport } from "@/lib/actual/variance";
 import { formatQuantity } from "@/lib/format";
 import { formatUSD } from "@/lib/money";
+import styles from "./actual.module.css";
 
 const signed = (usd: number) => (usd >= 0.005 ? `+${formatUSD(usd)}` : usd <= -0.005 ? `-${formatUSD(-usd)}` : "$0.00");
 const gapClass = (usd: number) => (Math.abs(usd) < 0.005 ? "num" : usd > 0 ? "num delta-up" : "num delta-down");
@@ -43,7 +44,7 @@ export function ReportView({ report }: { report: VarianceReport }) {
   const t = report.totals;
   const pct = t.gapPct === null ? "" : ` (${t.gapPct >= 0 ? "+" : ""}${formatQuantity(Math.round(t.gapPct * 10) / 10)}%)`;
   return (
-    <section className="panel" aria-labelledby="report-title" data-testid="variance-report">
+    <section className={`panel ${styles.report}`} aria-labelledby="report-title" data-testid="variance-report">
       <div className="panel-head">
         <h2 id="report-title">
           {report.period ?? "The bill"} in {report.region}: estimate vs bill

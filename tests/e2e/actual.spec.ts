@@ -60,6 +60,7 @@ test("CUR 2.0 Parquet gives the same totals; a CUR 1 file gets a message", async
   await expect(page.getByTestId("actual-total")).toHaveText("$380.21");
   await page.getByTestId("bill-file").setInputFiles({ name: "cur1.csv", mimeType: "text/csv", buffer: Buffer.from("identity/LineItemId,lineItem/UsageType,lineItem/UnblendedCost\n1,BoxUsage:m5.large,1\n") });
   await expect(page.getByTestId("bill-error")).toContainText("legacy Cost and Usage Report (CUR 1");
+  await shot(page, "actual-error-1366");
   await expect(page.getByTestId("variance-report")).toHaveCount(0);
   expect(problems).toEqual([]);
 });

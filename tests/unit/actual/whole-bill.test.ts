@@ -51,7 +51,7 @@ describe("a bill that ran exactly the estimate's usage", () => {
       quantity: l.quantity * scale,
       unit: l.unit,
       billedUSD: l.usd * scale,
-      tags: services.has(l.service) ? { "aws:ecs:serviceName": l.service } : {},
+      tags: services.has(l.service) ? { "aws:ecs:serviceName": l.service } : ({} as Record<string, string>),
     };
   });
   // The first 100 GB out each month are free: on the bill at $0 (the estimate leaves them out).
