@@ -54,28 +54,37 @@ export function calibrateInput(original: EstimateInput, report: VarianceReport):
     changes.push("Tasks unchanged: the bill's EC2 instance-hours do not say how many tasks ran on them (tag the tasks with aws:ecs:serviceName and use Fargate rows, or set the counts by hand)");
   }
 
-  // Logs: each service's own ingestion; untagged log GB spread over the services by their estimated ingestion.
-  const logIds: ChargeId[] = ["logs-ingest", "logs-ingest-ia"];
+  // Logs: each service's own ingestion; untagged log GB of a class (the free tier's rows, log groups without the
+  // tag) spread over the services of that class by their estimated ingestion, or over every service when none has it.
   const ownLogs = new Map<string, { gb: number; ia: number }>();
-  let taggedLogs = 0;
+  let taggedStd = 0;
+  let taggedIa = 0;
   for (const s of input.services) {
     const std = serviceLine(s.name, "logs-ingest")?.actualQuantity ?? 0;
     const ia = serviceLine(s.name, "logs-ingest-ia")?.actualQuantity ?? 0;
     ownLogs.set(s.name, { gb: std + ia, ia });
-    taggedLogs += std + ia;
+    taggedStd += std;
+    taggedIa += ia;
   }
-  const untaggedLogs = logIds.reduce((sum, id) => sum + actualOf(id), 0) - taggedLogs;
-  const weights = input.services.map((s) => s.logs?.ingestedGBPerMonth ?? 0);
-  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const classOf = (s: EstimateInput["services"][number]) => s.logs?.class ?? "standard";
+  const spread = (untagged: number, cls: string): number[] => {
+    if (untagged <= 0.0001) return input.services.map(() => 0);
+    const ofClass = input.services.map((s) => (classOf(s) === cls ? (s.logs?.ingestedGBPerMonth ?? 0) : 0));
+    const weights = ofClass.some((w) => w > 0) ? ofClass : input.services.map((s) => s.logs?.ingestedGBPerMonth ?? 0);
+    const weightSum = weights.reduce((a, b) => a + b, 0);
+    return weights.map((w) => (weightSum > 0 ? (untagged * w) / weightSum : untagged / input.services.length));
+  };
+  const stdShares = spread(actualOf("logs-ingest") - taggedStd, "standard");
+  const iaShares = spread(actualOf("logs-ingest-ia") - taggedIa, "infrequent-access");
   input.services.forEach((s, i) => {
     const own = ownLogs.get(s.name) ?? { gb: 0, ia: 0 };
-    const share = untaggedLogs > 0.0001 ? (weightSum > 0 ? (untaggedLogs * (weights[i] ?? 0)) / weightSum : untaggedLogs / input.services.length) : 0;
+    const share = (stdShares[i] ?? 0) + (iaShares[i] ?? 0);
     const gb = round(own.gb + share, 3);
     const before = s.logs?.ingestedGBPerMonth ?? 0;
     if (gb === round(before, 3)) return;
-    const cls = own.ia > own.gb / 2 ? "infrequent-access" : (s.logs?.class ?? "standard");
+    const cls = own.ia + (iaShares[i] ?? 0) > gb / 2 ? "infrequent-access" : (s.logs?.class ?? "standard");
     s.logs = { ingestedGBPerMonth: gb, class: cls, retentionMonths: s.logs?.retentionMonths ?? 1 };
-    changes.push(`${s.name}: CloudWatch Logs ${formatQuantity(before)} -> ${formatQuantity(gb)} GB a month${share > 0 ? ` (${formatQuantity(round(share, 3))} GB of it from log rows without the service tag, shared out ${weightSum > 0 ? "by the estimated ingestion" : "evenly"})` : ""}`);
+    changes.push(`${s.name}: CloudWatch Logs ${formatQuantity(before)} -> ${formatQuantity(gb)} GB a month${share > 0 ? ` (${formatQuantity(round(share, 3))} GB of it from log rows without the service tag, shared out by the estimated ingestion of its log class)` : ""}`);
   });
 
   // Network.

@@ -173,7 +173,10 @@ export function buildVarianceReport(result: EstimateResult, bill: BillAggregate,
   for (const g of bill.groups) {
     const def = chargeById(g.charge);
     const named = g.serviceTag !== null ? byNormalName.get(g.serviceTag.trim().toLowerCase()) : undefined;
-    const target = named ?? (def.scope === "shared" || g.clusterTag !== null ? SHARED_NAME : null);
+    // A $0 row without a service tag is an account-wide free allowance (the CloudWatch Logs free tier, the first
+    // 100 GB out): the estimate carries those as shared lines too (docs/billing-rules.md#logs-free-tier).
+    const freeAllowance = g.serviceTag === null && g.effectiveUSD === 0 && g.billedUSD === 0;
+    const target = named ?? (def.scope === "shared" || g.clusterTag !== null || freeAllowance ? SHARED_NAME : null);
     if (target === null) {
       const key = `${g.serviceTag ?? ""}\u0000${g.charge}`;
       const u = unmapped.get(key) ?? { tag: g.serviceTag, charge: g.charge, quantity: 0, actualUSD: 0, billedUSD: 0 };
