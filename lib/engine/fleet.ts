@@ -78,6 +78,14 @@ export interface FleetSearchSpec {
    * (Reserved Instances); the rest of `hourly` is paid per running instance-hour. Absent = nothing reserved.
    */
   reservedHourly?: (type: InstanceType) => number;
+  /**
+   * Names what `hourly` and `reservedHourly` answer on this catalog (e.g. "on-demand", "reserved-1y+ecs-managed-instances|all-month"):
+   * the same key must mean the same answers for every type. With a key and no allow-list the search uses the
+   * instance index cached per (catalog object, architecture, capacity function, priceKey); absent, every type is
+   * scanned. Per-instance costs that differ by type (a management fee) belong in `hourly` and in the key; those
+   * equal for every type (the root volume) may differ between calls under one key.
+   */
+  priceKey?: string;
   /** Allow-list of type names; empty = every current-generation type of the architecture. */
   instanceTypes: readonly string[];
   /** false leaves burstable (T) types out. */
@@ -350,6 +358,176 @@ function better(a: FleetChoice, b: FleetChoice): boolean {
   return a.type.type < b.type.type;
 }
 
+// ---------------------------------------------------------------- the instance index (issue 23; docs/performance.md#instance-index)
+
+/**
+ * The candidates of one (catalog, architecture, capacity function, pricing): every current-generation type with
+ * a price and a usable capacity, except burstable types without a documented baseline or credit rate (they are
+ * never priced), arranged as a dominance forest. A type's parent dominates it: at least the schedulable CPU,
+ * memory and task/pod slots, at most the instance-hour price, its reserved part and its running part. The
+ * search's capacity lower bound (searchFleet `lb`) is non-decreasing along that order (every step of it is
+ * monotone: ceil of total / capacity, the target-utilization rounding, the minimum count, then x price), so
+ * once a type's bound is above the runner-up's score, so is every type below it, and the subtree is skipped
+ * without being looked at. No other type is skipped, so the answer is the exhaustive scan's; see
+ * docs/performance.md#instance-index for the proof and what it does not assume (monotone packing, volumes,
+ * credits, tie-breaking).
+ */
+export interface FleetIndex {
+  /** Per node: position in the architecture's type list (catalog order). */
+  typeAt: Int32Array;
+  cpu: Float64Array;
+  mem: Float64Array;
+  tasks: Float64Array;
+  hourly: Float64Array;
+  reserved: Float64Array;
+  /** 1 for a burstable type (searched only when allowBurstable). */
+  burstable: Uint8Array;
+  roots: Int32Array;
+  /** Children of node i: childList[childStart[i] .. childStart[i + 1]). */
+  childStart: Int32Array;
+  childList: Int32Array;
+  /** The scan's counters for the default scope (current-generation types), by allowBurstable. */
+  counts: {
+    burstable: number;
+    burstableUnpriced: string[];
+    consideredNonBurstable: number;
+    consideredBurstable: number;
+    checkedNonBurstable: number;
+    checkedBurstable: number;
+  };
+  /** Milliseconds it took to build (for the bench's report). */
+  buildMs: number;
+}
+
+/** Per prepared architecture and capacity function: the index of each pricing key. */
+const indexes = new WeakMap<PreparedArch, WeakMap<CapacityFn, Map<string, FleetIndex>>>();
+
+/** The instance index for a pricing (see FleetIndex), built on first use and kept for the catalog object's life. */
+export function fleetIndex(
+  catalog: RegionCatalog,
+  arch: Architecture,
+  capacity: CapacityFn,
+  priceKey: string,
+  hourlyOf: (t: InstanceType) => number | null,
+  reservedOf: ((t: InstanceType) => number) | undefined,
+): FleetIndex {
+  const entry = typesOf(catalog, arch);
+  let byCap = indexes.get(entry);
+  if (!byCap) {
+    byCap = new WeakMap();
+    indexes.set(entry, byCap);
+  }
+  let byPrice = byCap.get(capacity);
+  if (!byPrice) {
+    byPrice = new Map();
+    byCap.set(capacity, byPrice);
+  }
+  let index = byPrice.get(priceKey);
+  if (!index) {
+    index = buildIndex(entry, capacitiesOf(entry, capacity), hourlyOf, reservedOf);
+    byPrice.set(priceKey, index);
+  }
+  return index;
+}
+
+function buildIndex(
+  entry: PreparedArch,
+  capacities: Array<InstanceCapacity | null>,
+  hourlyOf: (t: InstanceType) => number | null,
+  reservedOf: ((t: InstanceType) => number) | undefined,
+): FleetIndex {
+  const t0 = performance.now();
+  const counts: FleetIndex["counts"] = {
+    burstable: 0,
+    burstableUnpriced: [],
+    consideredNonBurstable: 0,
+    consideredBurstable: 0,
+    checkedNonBurstable: 0,
+    checkedBurstable: 0,
+  };
+  // The candidates, with exactly the filters and counters of the scan (searchFleet's exhaustive loop).
+  const cand: Array<{ ti: number; cap: InstanceCapacity; hourly: number; reserved: number; running: number; burstable: boolean }> = [];
+  entry.types.forEach((p, ti) => {
+    const t = p.t;
+    if (!t.currentGeneration) return;
+    if (t.burstable) {
+      counts.burstable++;
+      if (!p.burst) {
+        counts.burstableUnpriced.push(t.type);
+        return;
+      }
+      counts.consideredBurstable++;
+    } else counts.consideredNonBurstable++;
+    const hourly = hourlyOf(t);
+    if (hourly === null) return;
+    const reserved = reservedOf ? reservedOf(t) : 0;
+    const cap = capacities[ti] ?? null;
+    if (cap === null || cap.maxTasks < 1 || cap.cpuUnits <= 0 || cap.memMiB <= 0) return;
+    if (t.burstable) counts.checkedBurstable++;
+    else counts.checkedNonBurstable++;
+    cand.push({ ti, cap, hourly, reserved, running: hourly - reserved, burstable: t.burstable });
+  });
+  // Cheapest first (then the largest), so every dominator of a type comes before it; identical types keep catalog order.
+  cand.sort(
+    (a, b) =>
+      a.hourly - b.hourly ||
+      a.reserved - b.reserved ||
+      a.running - b.running ||
+      b.cap.cpuUnits - a.cap.cpuUnits ||
+      b.cap.memMiB - a.cap.memMiB ||
+      b.cap.maxTasks - a.cap.maxTasks ||
+      a.ti - b.ti,
+  );
+  const n = cand.length;
+  const parent = new Int32Array(n).fill(-1);
+  for (let j = 1; j < n; j++) {
+    const b = cand[j]!;
+    let best = -1;
+    for (let i = 0; i < j; i++) {
+      const a = cand[i]!;
+      if (
+        a.cap.cpuUnits >= b.cap.cpuUnits &&
+        a.cap.memMiB >= b.cap.memMiB &&
+        a.cap.maxTasks >= b.cap.maxTasks &&
+        a.hourly <= b.hourly &&
+        a.reserved <= b.reserved &&
+        a.running <= b.running
+      ) {
+        // The closest dominator (the dearest, then the smallest): its bound is the nearest to b's, so it prunes most.
+        const c = best >= 0 ? cand[best]! : null;
+        if (!c || a.hourly > c.hourly || (a.hourly === c.hourly && a.cap.cpuUnits + a.cap.memMiB / 1024 < c.cap.cpuUnits + c.cap.memMiB / 1024)) best = i;
+      }
+    }
+    parent[j] = best;
+  }
+  const childCount = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) if (parent[j]! >= 0) childCount[parent[j]! + 1]!++;
+  const childStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) childStart[i + 1] = childStart[i]! + childCount[i + 1]!;
+  const fill = childStart.slice(0, n);
+  const childList = new Int32Array(Math.max(0, childStart[n]!));
+  const roots: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const pj = parent[j]!;
+    if (pj < 0) roots.push(j);
+    else childList[fill[pj]!++] = j;
+  }
+  return {
+    typeAt: Int32Array.from(cand, (c) => c.ti),
+    cpu: Float64Array.from(cand, (c) => c.cap.cpuUnits),
+    mem: Float64Array.from(cand, (c) => c.cap.memMiB),
+    tasks: Float64Array.from(cand, (c) => c.cap.maxTasks),
+    hourly: Float64Array.from(cand, (c) => c.hourly),
+    reserved: Float64Array.from(cand, (c) => c.reserved),
+    burstable: Uint8Array.from(cand, (c) => (c.burstable ? 1 : 0)),
+    roots: Int32Array.from(roots),
+    childStart,
+    childList,
+    counts,
+    buildMs: performance.now() - t0,
+  };
+}
+
 /** The cheapest fleet of one architecture for the demands, or why there is none. See the module comment. */
 export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: string } {
   const { catalog, arch } = spec;
@@ -370,7 +548,10 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
   // The last (peak) layer is every demand, in order, so the plan's tasks per instance line up with `demands`.
   const layerDemands = levels.map((h, k) => (k === levels.length - 1 ? demands : demands.filter((d) => d.hours >= h)));
   const layerHours = levels.map((h, k) => h - (levels[k + 1] ?? 0));
-  const layerTotals = layerDemands.map((ds) => {
+  const layerCpu = new Float64Array(levels.length);
+  const layerMem = new Float64Array(levels.length);
+  const layerTasks = new Float64Array(levels.length);
+  layerDemands.forEach((ds, k) => {
     let cpu = 0;
     let mem = 0;
     let tasks = 0;
@@ -379,77 +560,60 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       mem += d.mem * d.n;
       tasks += d.n;
     }
-    return { cpu, mem, tasks };
+    layerCpu[k] = cpu;
+    layerMem[k] = mem;
+    layerTasks[k] = tasks;
   });
   const last = levels.length - 1;
+  const layerHoursArr = Float64Array.from(layerHours);
   const layerLb = new Float64Array(levels.length);
   // Surplus credits accrue while the tasks run; the fleet's other hours are idle instances.
   const runShare = hours > 0 ? Math.min(1, runHours / hours) : 0;
   const gp3PerGiBHour = spec.gp3PerGiBHour;
   const rootHourly = spec.rootVolumeGiB * gp3PerGiBHour;
-  let burstableExcluded = 0;
-  const burstableUnpriced: string[] = [];
   const target = spec.targetUtilizationPct;
   const minInstances = spec.minInstances;
   let best: FleetChoice | null = null;
   let runnerUp: FleetChoice | null = null;
-  let checked = 0;
-  let considered = 0;
   const perScratch: number[] = new Array<number>(demands.length).fill(0);
   const boundScratch: FleetBound[] = new Array<FleetBound>(demands.length).fill("cpu");
   const layerPer: number[] = new Array<number>(demands.length).fill(0);
   const layerBound: FleetBound[] = new Array<FleetBound>(demands.length).fill("cpu");
   const groups = new SlackGroups();
-  // Local references: the hot loop below runs once per instance type (module bindings can cost a getter each).
   const instancesFor = instancesForTarget;
-  const hourlyOf = spec.hourly;
-  const reservedOf = spec.reservedHourly;
   const entry = typesOf(catalog, arch);
   const types = entry.types;
   const capacities = capacitiesOf(entry, spec.capacity);
-  for (let ti = 0; ti < types.length; ti++) {
-    const p = types[ti] as PreparedType;
-    const t = p.t;
-    if (allow ? !allow.has(t.type) : !t.currentGeneration) continue;
-    if (t.burstable && !spec.allowBurstable) {
-      burstableExcluded++;
-      continue;
-    }
-    if (t.burstable && !p.burst) {
-      // No documented baseline or surplus-credit rate: its cost above the baseline cannot be stated.
-      burstableUnpriced.push(t.type);
-      continue;
-    }
-    considered++;
-    const hourly = hourlyOf(t);
-    if (hourly === null) continue;
-    // Per instance: `running` per instance-hour it runs, `reserved` per hour of the month at peak count.
-    const reserved = reservedOf ? reservedOf(t) : 0;
-    const running = hourly - reserved;
-    const reservedMonth = reserved * HOURS_PER_MONTH;
-    const cap = capacities[ti] ?? null;
-    if (cap === null || cap.maxTasks < 1 || cap.cpuUnits <= 0 || cap.memMiB <= 0) continue;
-    checked++;
-    const maxTasks = cap.maxTasks;
-    // Lower bound on the instance count (capacity alone) prunes types that cannot beat the two best; volumes
-    // only grow from the root volume and surplus credits are never negative, so it stays a lower bound.
+
+  /**
+   * Lower bound on a type's score from capacity alone (fills layerLb): volumes only grow from the root volume
+   * and surplus credits are never negative, so no fleet of the type scores less. Non-decreasing as capacity
+   * shrinks and as any of the prices grows (the instance index relies on it).
+   */
+  const lowerBound = (cpuUnits: number, memMiB: number, maxTasks: number, hourly: number, running: number, reservedMonth: number): number => {
     let lbInstanceHours = 0;
     for (let k = 0; k <= last; k++) {
-      const tot = layerTotals[k] as { cpu: number; mem: number; tasks: number };
-      const lbNeeded = Math.max(Math.ceil(tot.cpu / cap.cpuUnits - EPS), Math.ceil(tot.mem / cap.memMiB - EPS), Math.ceil(tot.tasks / maxTasks - EPS));
+      const lbNeeded = Math.max(Math.ceil((layerCpu[k] as number) / cpuUnits - EPS), Math.ceil((layerMem[k] as number) / memMiB - EPS), Math.ceil((layerTasks[k] as number) / maxTasks - EPS));
       const layerCount = Math.max(minInstances, instancesFor(lbNeeded, target));
       layerLb[k] = layerCount;
-      lbInstanceHours += layerCount * (layerHours[k] as number);
+      lbInstanceHours += layerCount * (layerHoursArr[k] as number);
     }
-    const lb =
-      hours > 0
-        ? (lbInstanceHours * (running + rootHourly) + (layerLb[last] as number) * reservedMonth) / hours
-        : Math.max(minInstances, 0) * (hourly + rootHourly);
-    if (runnerUp && lb > runnerUp.score * (1 + 1e-12)) continue;
+    return hours > 0
+      ? (lbInstanceHours * (running + rootHourly) + (layerLb[last] as number) * reservedMonth) / hours
+      : Math.max(minInstances, 0) * (hourly + rootHourly);
+  };
+  /** Above this, a type cannot enter the top two. */
+  const threshold = (): number => (runnerUp ? runnerUp.score * (1 + 1e-12) : Infinity);
+
+  /** Pack and price one type whose bound (layerLb) was just computed and did not exceed the threshold; keep it if it enters the top two. */
+  const evaluate = (p: PreparedType, cap: InstanceCapacity, hourly: number, reserved: number): void => {
+    const t = p.t;
+    const running = hourly - reserved;
+    const reservedMonth = reserved * HOURS_PER_MONTH;
     const fullCpuUnits = t.vcpu * CPU_UNITS_PER_VCPU;
     // The peak layer (every service) gives the plan's count and tasks per instance.
     const needed = pack(cap, fullCpuUnits, p.burst, layerDemands[last] as FleetDemand[], perScratch, boundScratch, groups);
-    if (needed === null) continue;
+    if (needed === null) return;
     const count = Math.max(minInstances, instancesFor(needed, target));
     let maxStorage = groups.maxStorage;
     let surplusShareHours = groups.surplusShare * (layerHours[last] as number);
@@ -460,7 +624,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       if (runnerUp) {
         let bound = instanceHours;
         for (let k = 0; k < last; k++) bound += (layerLb[k] as number) * (layerHours[k] as number);
-        if ((bound * (running + rootHourly) + count * reservedMonth) / hours > runnerUp.score * (1 + 1e-12)) continue;
+        if ((bound * (running + rootHourly) + count * reservedMonth) / hours > runnerUp.score * (1 + 1e-12)) return;
       }
       layers = [];
       for (let k = 0; k < last; k++) {
@@ -479,7 +643,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     const monthly = instanceHours * (running + volumeGiB * gp3PerGiBHour) + count * reservedMonth + surplusUSD;
     const score = hours > 0 ? monthly / hours : count * (hourly + volumeGiB * gp3PerGiBHour);
     // Allocate only for a choice that enters the top two.
-    if (runnerUp && score > runnerUp.score * (1 + 1e-12)) continue;
+    if (runnerUp && score > runnerUp.score * (1 + 1e-12)) return;
     const choice: FleetChoice = {
       type: t,
       capacity: cap,
@@ -501,8 +665,106 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     } else if (!runnerUp || better(choice, runnerUp)) {
       runnerUp = choice;
     }
+  };
+
+  let burstableExcluded = 0;
+  let burstableUnpriced: string[] = [];
+  let checked = 0;
+  let considered = 0;
+  const index = !allow && spec.priceKey !== undefined ? fleetIndex(catalog, arch, spec.capacity, spec.priceKey, spec.hourly, spec.reservedHourly) : null;
+  if (index) {
+    // The scan's counters, counted once when the index was built.
+    const c = index.counts;
+    if (spec.allowBurstable) {
+      burstableUnpriced = c.burstableUnpriced.slice();
+      considered = c.consideredNonBurstable + c.consideredBurstable;
+      checked = c.checkedNonBurstable + c.checkedBurstable;
+    } else {
+      burstableExcluded = c.burstable;
+      considered = c.consideredNonBurstable;
+      checked = c.checkedNonBurstable;
+    }
+    const { typeAt, cpu, mem, tasks, hourly, reserved, burstable, roots, childStart, childList } = index;
+    const allowBurstable = spec.allowBurstable;
+    /** The bound of node i (fills layerLb for its evaluation). */
+    const boundOf = (i: number): number => {
+      const h = hourly[i] as number;
+      const r = reserved[i] as number;
+      return lowerBound(cpu[i] as number, mem[i] as number, tasks[i] as number, h, h - r, r * HOURS_PER_MONTH);
+    };
+    /** Evaluate node i if its bound allows, then the nodes it dominates while its bound stays under the threshold. */
+    const stack: number[] = [];
+    const visit = (i: number, lb: number): void => {
+      stack.length = 0;
+      stack.push(i);
+      let first = true;
+      while (stack.length > 0) {
+        const j = stack.pop() as number;
+        const b = first ? lb : boundOf(j);
+        first = false;
+        if (b > threshold()) continue; // and every type it dominates: their bounds are at least b
+        if (burstable[j] === 0 || allowBurstable) {
+          const ti = typeAt[j] as number;
+          evaluate(types[ti] as PreparedType, capacities[ti] as InstanceCapacity, hourly[j] as number, reserved[j] as number);
+          if (b > threshold()) continue;
+        }
+        for (let k = childStart[j] as number; k < (childStart[j + 1] as number); k++) stack.push(childList[k] as number);
+      }
+    };
+    // The roots' bounds; the two lowest searchable ones first, so the threshold is tight before the rest.
+    const rootLb = new Float64Array(roots.length);
+    let min1 = -1;
+    let min2 = -1;
+    for (let r = 0; r < roots.length; r++) {
+      const i = roots[r] as number;
+      const b = boundOf(i);
+      rootLb[r] = b;
+      if (burstable[i] !== 0 && !allowBurstable) continue;
+      if (min1 < 0 || b < (rootLb[min1] as number)) {
+        min2 = min1;
+        min1 = r;
+      } else if (min2 < 0 || b < (rootLb[min2] as number)) min2 = r;
+    }
+    for (const r of [min1, min2]) if (r >= 0) visit(roots[r] as number, boundOf(roots[r] as number));
+    for (let r = 0; r < roots.length; r++) {
+      if (r === min1 || r === min2) continue;
+      if ((rootLb[r] as number) > threshold()) continue;
+      visit(roots[r] as number, boundOf(roots[r] as number));
+    }
+  } else {
+    // Exhaustive: every type of the scope (the allow-list, or a pricing without a priceKey).
+    const hourlyOf = spec.hourly;
+    const reservedOf = spec.reservedHourly;
+    for (let ti = 0; ti < types.length; ti++) {
+      const p = types[ti] as PreparedType;
+      const t = p.t;
+      if (allow ? !allow.has(t.type) : !t.currentGeneration) continue;
+      if (t.burstable && !spec.allowBurstable) {
+        burstableExcluded++;
+        continue;
+      }
+      if (t.burstable && !p.burst) {
+        // No documented baseline or surplus-credit rate: its cost above the baseline cannot be stated.
+        burstableUnpriced.push(t.type);
+        continue;
+      }
+      considered++;
+      const hourly = hourlyOf(t);
+      if (hourly === null) continue;
+      // Per instance: `running` per instance-hour it runs, `reserved` per hour of the month at peak count.
+      const reserved = reservedOf ? reservedOf(t) : 0;
+      const cap = capacities[ti] ?? null;
+      if (cap === null || cap.maxTasks < 1 || cap.cpuUnits <= 0 || cap.memMiB <= 0) continue;
+      checked++;
+      // Types that cannot beat the two best by capacity alone are not packed.
+      const lb = lowerBound(cap.cpuUnits, cap.memMiB, cap.maxTasks, hourly, hourly - reserved, reserved * HOURS_PER_MONTH);
+      if (lb > threshold()) continue;
+      evaluate(p, cap, hourly, reserved);
+    }
   }
-  if (!best) {
+  // (TypeScript narrows the closure-assigned variables to their initial null.)
+  const found = best as FleetChoice | null;
+  if (!found) {
     const names = demands.map((d) => `"${d.name}" (${num(d.cpu / CPU_UNITS_PER_VCPU)} vCPU / ${num(d.mem / MIB_PER_GIB)} GiB)`).join(", ");
     const scope = allow ? `the allowed instance types (${spec.instanceTypes.join(", ")})` : `the current-generation ${arch} types`;
     const left =
@@ -516,5 +778,5 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
         : `No ${arch} instance type among ${scope} with a ${spec.priceText} price can hold a task of ${names}${spec.limitText ?? ""}${left}`;
     return { reason };
   }
-  return { arch, choice: best, demands, hours, runHours, checked, runnerUp, burstableExcluded, burstableUnpriced };
+  return { arch, choice: found, demands, hours, runHours, checked, runnerUp: runnerUp as FleetChoice | null, burstableExcluded, burstableUnpriced };
 }
