@@ -277,6 +277,12 @@ class SlackGroups {
   }
 }
 
+/** The roots' bounds of the current search (reused: searches run one at a time). */
+let rootLbScratch = new Float64Array(256);
+
+/** One set of groups for every search: a search runs to its end synchronously and packs one type at a time. */
+const sharedGroups = new SlackGroups();
+
 /** Open groups of partly filled instances kept while packing: bounds the work per service (O(services) per type). */
 const MAX_SLACK_GROUPS = 6;
 
@@ -548,9 +554,9 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
   // The last (peak) layer is every demand, in order, so the plan's tasks per instance line up with `demands`.
   const layerDemands = levels.map((h, k) => (k === levels.length - 1 ? demands : demands.filter((d) => d.hours >= h)));
   const layerHours = levels.map((h, k) => h - (levels[k + 1] ?? 0));
-  const layerCpu = new Float64Array(levels.length);
-  const layerMem = new Float64Array(levels.length);
-  const layerTasks = new Float64Array(levels.length);
+  const layerCpu: number[] = [];
+  const layerMem: number[] = [];
+  const layerTasks: number[] = [];
   layerDemands.forEach((ds, k) => {
     let cpu = 0;
     let mem = 0;
@@ -560,13 +566,12 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       mem += d.mem * d.n;
       tasks += d.n;
     }
-    layerCpu[k] = cpu;
-    layerMem[k] = mem;
-    layerTasks[k] = tasks;
+    layerCpu.push(cpu);
+    layerMem.push(mem);
+    layerTasks.push(tasks);
   });
   const last = levels.length - 1;
-  const layerHoursArr = Float64Array.from(layerHours);
-  const layerLb = new Float64Array(levels.length);
+  const layerLb: number[] = levels.map(() => 0);
   // Surplus credits accrue while the tasks run; the fleet's other hours are idle instances.
   const runShare = hours > 0 ? Math.min(1, runHours / hours) : 0;
   const gp3PerGiBHour = spec.gp3PerGiBHour;
@@ -579,7 +584,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
   const boundScratch: FleetBound[] = new Array<FleetBound>(demands.length).fill("cpu");
   const layerPer: number[] = new Array<number>(demands.length).fill(0);
   const layerBound: FleetBound[] = new Array<FleetBound>(demands.length).fill("cpu");
-  const groups = new SlackGroups();
+  const groups = sharedGroups;
   const instancesFor = instancesForTarget;
   const entry = typesOf(catalog, arch);
   const types = entry.types;
@@ -596,7 +601,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       const lbNeeded = Math.max(Math.ceil((layerCpu[k] as number) / cpuUnits - EPS), Math.ceil((layerMem[k] as number) / memMiB - EPS), Math.ceil((layerTasks[k] as number) / maxTasks - EPS));
       const layerCount = Math.max(minInstances, instancesFor(lbNeeded, target));
       layerLb[k] = layerCount;
-      lbInstanceHours += layerCount * (layerHoursArr[k] as number);
+      lbInstanceHours += layerCount * (layerHours[k] as number);
     }
     return hours > 0
       ? (lbInstanceHours * (running + rootHourly) + (layerLb[last] as number) * reservedMonth) / hours
@@ -712,7 +717,8 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       }
     };
     // The roots' bounds; the two lowest searchable ones first, so the threshold is tight before the rest.
-    const rootLb = new Float64Array(roots.length);
+    if (rootLbScratch.length < roots.length) rootLbScratch = new Float64Array(roots.length);
+    const rootLb = rootLbScratch;
     let min1 = -1;
     let min2 = -1;
     for (let r = 0; r < roots.length; r++) {
