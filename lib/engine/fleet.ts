@@ -401,6 +401,8 @@ export interface FleetIndex {
     checkedNonBurstable: number;
     checkedBurstable: number;
   };
+  /** Nodes by type name (for the search without tasks, where every score is 0 and names decide). */
+  byName: Int32Array;
   /** Milliseconds it took to build (for the bench's report). */
   buildMs: number;
 }
@@ -527,6 +529,11 @@ function buildIndex(
     reserved: Float64Array.from(cand, (c) => c.reserved),
     burstable: Uint8Array.from(cand, (c) => (c.burstable ? 1 : 0)),
     roots: Int32Array.from(roots),
+    byName: Int32Array.from(cand.map((c, i) => i).sort((a, b) => {
+      const x = entry.types[cand[a]!.ti]!.t.type;
+      const y = entry.types[cand[b]!.ti]!.t.type;
+      return x < y ? -1 : x > y ? 1 : 0;
+    })),
     childStart,
     childList,
     counts,
@@ -557,7 +564,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
   const layerCpu: number[] = [];
   const layerMem: number[] = [];
   const layerTasks: number[] = [];
-  layerDemands.forEach((ds, k) => {
+  layerDemands.forEach((ds) => {
     let cpu = 0;
     let mem = 0;
     let tasks = 0;
@@ -716,26 +723,41 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
         for (let k = childStart[j] as number; k < (childStart[j + 1] as number); k++) stack.push(childList[k] as number);
       }
     };
-    // The roots' bounds; the two lowest searchable ones first, so the threshold is tight before the rest.
-    if (rootLbScratch.length < roots.length) rootLbScratch = new Float64Array(roots.length);
-    const rootLb = rootLbScratch;
-    let min1 = -1;
-    let min2 = -1;
-    for (let r = 0; r < roots.length; r++) {
-      const i = roots[r] as number;
-      const b = boundOf(i);
-      rootLb[r] = b;
-      if (burstable[i] !== 0 && !allowBurstable) continue;
-      if (min1 < 0 || b < (rootLb[min1] as number)) {
-        min2 = min1;
-        min1 = r;
-      } else if (min2 < 0 || b < (rootLb[min2] as number)) min2 = r;
-    }
-    for (const r of [min1, min2]) if (r >= 0) visit(roots[r] as number, boundOf(roots[r] as number));
-    for (let r = 0; r < roots.length; r++) {
-      if (r === min1 || r === min2) continue;
-      if ((rootLb[r] as number) > threshold()) continue;
-      visit(roots[r] as number, boundOf(roots[r] as number));
+    if (minInstances === 0 && layerTasks[last] === 0) {
+      // No task to place and no minimum: every type's fleet is 0 instances and scores exactly 0, so the order is
+      // the tie-break's, by name: the first two searchable names are the best and the runner-up.
+      let found = 0;
+      for (let k = 0; k < index.byName.length && found < 2; k++) {
+        const j = index.byName[k] as number;
+        if (burstable[j] !== 0 && !allowBurstable) continue;
+        const ti = typeAt[j] as number;
+        boundOf(j);
+        evaluate(types[ti] as PreparedType, capacities[ti] as InstanceCapacity, hourly[j] as number, reserved[j] as number);
+        found++;
+      }
+    } else {
+      // The roots' bounds; the two lowest searchable ones first, so the threshold is tight before the rest.
+      if (rootLbScratch.length < roots.length) rootLbScratch = new Float64Array(roots.length);
+      const rootLb = rootLbScratch;
+      let min1 = -1;
+      let min2 = -1;
+      for (let r = 0; r < roots.length; r++) {
+        const i = roots[r] as number;
+        const b = boundOf(i);
+        rootLb[r] = b;
+        if (burstable[i] !== 0 && !allowBurstable) continue;
+        if (min1 < 0 || b < (rootLb[min1] as number)) {
+          min2 = min1;
+          min1 = r;
+        } else if (min2 < 0 || b < (rootLb[min2] as number)) min2 = r;
+      }
+      if (min1 >= 0) visit(roots[min1] as number, boundOf(roots[min1] as number));
+      if (min2 >= 0) visit(roots[min2] as number, boundOf(roots[min2] as number));
+      for (let r = 0; r < roots.length; r++) {
+        if (r === min1 || r === min2) continue;
+        if ((rootLb[r] as number) > threshold()) continue;
+        visit(roots[r] as number, boundOf(roots[r] as number));
+      }
     }
   } else {
     // Exhaustive: every type of the scope (the allow-list, or a pricing without a priceKey).
