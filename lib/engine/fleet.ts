@@ -277,8 +277,64 @@ class SlackGroups {
   }
 }
 
-/** The roots' bounds of the current search (reused: searches run one at a time). */
-let rootLbScratch = new Float64Array(256);
+/** A binary min-heap of (bound, node), reused by every search (searches run one at a time). */
+class BoundHeap {
+  keys = new Float64Array(1024);
+  nodes = new Int32Array(1024);
+  size = 0;
+  reset(capacity: number): this {
+    if (this.keys.length < capacity) {
+      this.keys = new Float64Array(capacity);
+      this.nodes = new Int32Array(capacity);
+    }
+    this.size = 0;
+    return this;
+  }
+  minKey(): number {
+    return this.keys[0] as number;
+  }
+  push(key: number, node: number): void {
+    const keys = this.keys;
+    const nodes = this.nodes;
+    let i = this.size++;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if ((keys[up] as number) <= key) break;
+      keys[i] = keys[up] as number;
+      nodes[i] = nodes[up] as number;
+      i = up;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+  }
+  pop(): number {
+    const keys = this.keys;
+    const nodes = this.nodes;
+    const top = nodes[0] as number;
+    const n = --this.size;
+    if (n > 0) {
+      const key = keys[n] as number;
+      const node = nodes[n] as number;
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        if (c + 1 < n && (keys[c + 1] as number) < (keys[c] as number)) c++;
+        if ((keys[c] as number) >= key) break;
+        keys[i] = keys[c] as number;
+        nodes[i] = nodes[c] as number;
+        i = c;
+      }
+      keys[i] = key;
+      nodes[i] = node;
+    }
+    return top;
+  }
+}
+const sharedHeap = new BoundHeap();
+function heapFor(nodes: number): BoundHeap {
+  return sharedHeap.reset(nodes);
+}
 
 /** One set of groups for every search: a search runs to its end synchronously and packs one type at a time. */
 const sharedGroups = new SlackGroups();
@@ -704,25 +760,6 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       const r = reserved[i] as number;
       return lowerBound(cpu[i] as number, mem[i] as number, tasks[i] as number, h, h - r, r * HOURS_PER_MONTH);
     };
-    /** Evaluate node i if its bound allows, then the nodes it dominates while its bound stays under the threshold. */
-    const stack: number[] = [];
-    const visit = (i: number, lb: number): void => {
-      stack.length = 0;
-      stack.push(i);
-      let first = true;
-      while (stack.length > 0) {
-        const j = stack.pop() as number;
-        const b = first ? lb : boundOf(j);
-        first = false;
-        if (b > threshold()) continue; // and every type it dominates: their bounds are at least b
-        if (burstable[j] === 0 || allowBurstable) {
-          const ti = typeAt[j] as number;
-          evaluate(types[ti] as PreparedType, capacities[ti] as InstanceCapacity, hourly[j] as number, reserved[j] as number);
-          if (b > threshold()) continue;
-        }
-        for (let k = childStart[j] as number; k < (childStart[j + 1] as number); k++) stack.push(childList[k] as number);
-      }
-    };
     if (minInstances === 0 && layerTasks[last] === 0) {
       // No task to place and no minimum: every type's fleet is 0 instances and scores exactly 0, so the order is
       // the tie-break's, by name: the first two searchable names are the best and the runner-up.
@@ -736,27 +773,25 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
         found++;
       }
     } else {
-      // The roots' bounds; the two lowest searchable ones first, so the threshold is tight before the rest.
-      if (rootLbScratch.length < roots.length) rootLbScratch = new Float64Array(roots.length);
-      const rootLb = rootLbScratch;
-      let min1 = -1;
-      let min2 = -1;
-      for (let r = 0; r < roots.length; r++) {
-        const i = roots[r] as number;
-        const b = boundOf(i);
-        rootLb[r] = b;
-        if (burstable[i] !== 0 && !allowBurstable) continue;
-        if (min1 < 0 || b < (rootLb[min1] as number)) {
-          min2 = min1;
-          min1 = r;
-        } else if (min2 < 0 || b < (rootLb[min2] as number)) min2 = r;
-      }
-      if (min1 >= 0) visit(roots[min1] as number, boundOf(roots[min1] as number));
-      if (min2 >= 0) visit(roots[min2] as number, boundOf(roots[min2] as number));
-      for (let r = 0; r < roots.length; r++) {
-        if (r === min1 || r === min2) continue;
-        if ((rootLb[r] as number) > threshold()) continue;
-        visit(roots[r] as number, boundOf(roots[r] as number));
+      // Best first: a heap of nodes by bound, the roots to start with. The node with the lowest bound is packed
+      // next and the nodes it dominates join the heap; once the lowest bound is above the runner-up's score, so
+      // is every bound left (theirs and their subtrees'), and the search is over.
+      const heap = heapFor(typeAt.length);
+      for (let r = 0; r < roots.length; r++) heap.push(boundOf(roots[r] as number), roots[r] as number);
+      while (heap.size > 0) {
+        const b = heap.minKey();
+        if (b > threshold()) break;
+        const j = heap.pop();
+        if (burstable[j] === 0 || allowBurstable) {
+          const ti = typeAt[j] as number;
+          if (last > 0) boundOf(j); // refill layerLb for this node
+          evaluate(types[ti] as PreparedType, capacities[ti] as InstanceCapacity, hourly[j] as number, reserved[j] as number);
+        }
+        for (let k = childStart[j] as number; k < (childStart[j + 1] as number); k++) {
+          const c = childList[k] as number;
+          const cb = boundOf(c);
+          if (cb <= threshold()) heap.push(cb, c);
+        }
       }
     }
   } else {
