@@ -22,7 +22,8 @@ export async function httpSections(server: RunningServer, rssAtStartMB: number):
   await sleep(2000);
   const rssAfter = server.rssMB();
   const bad = (f: typeof est) => f.errors + f.non2xx;
-  if (bad(health) || bad(est) || bad(fresh)) throw new Error(`HTTP errors during the bench: health ${JSON.stringify(health)}, estimate ${JSON.stringify(est)}, unique ${JSON.stringify(fresh)}`);
+  // Errors are a row with target 0 (not a crash), so a run on a busy machine still records what it measured.
+  const errorText = `health ${bad(health) + health.timeouts}, repeated ${bad(est) + est.timeouts}, every body new ${bad(fresh) + fresh.timeouts}`;
   return [
     { name: "GET /api/health throughput (10 s, 64 conn)", value: health.reqPerSec, unit: "req/s", target: null, detail: `p50 ${health.p50ms} ms, max ${health.maxms} ms, ${health.requests} requests` },
     { name: "GET /api/health p99 latency", value: health.p99ms, unit: "ms", target: null },
@@ -61,6 +62,7 @@ export async function httpSections(server: RunningServer, rssAtStartMB: number):
       target: 0,
       detail: `${fresh.requests} requests`,
     },
+    { name: "HTTP errors + timeouts + non-2xx, all three runs", value: bad(health) + bad(est) + bad(fresh) + health.timeouts + est.timeouts, unit: "", target: 0, detail: errorText },
     { name: "server RSS after start", value: rssAtStartMB, unit: "MB", target: null },
     { name: "server RSS after the HTTP runs", value: rssAfter, unit: "MB", target: null, detail: `+${(rssAfter - rssAtStartMB).toFixed(1)} MB` },
   ];
