@@ -350,17 +350,19 @@ const MAX_SLACK_GROUPS = 6;
  * holds the largest declared storage on one instance and, for a burstable type, the instances' CPU surplus.
  */
 function pack(
-  cap: InstanceCapacity,
+  cpuUnits: number,
+  memMiB: number,
+  maxTasks: number,
   fullCpuUnits: number,
-  burst: BurstInfo | null,
+  /** The burstable baseline, or < 0 for a type that is not burstable. */
+  baseline: number,
   demands: readonly FleetDemand[],
   perInstance: number[],
   bounds: FleetBound[],
   groups: SlackGroups,
 ): number | null {
   let count = 0;
-  const { cpuUnits, memMiB, maxTasks } = cap;
-  groups.reset(cpuUnits, fullCpuUnits, burst ? burst.baseline : -1);
+  groups.reset(cpuUnits, fullCpuUnits, baseline);
   for (let i = 0; i < demands.length; i++) {
     const d = demands[i] as FleetDemand;
     const byCpu = Math.floor(cpuUnits / d.cpu + EPS);
@@ -444,6 +446,10 @@ export interface FleetIndex {
   reserved: Float64Array;
   /** 1 for a burstable type (searched only when allowBurstable). */
   burstable: Uint8Array;
+  /** vCPUs, the burstable baseline (-1 when not burstable) and the surplus-credit rate (0 when not). */
+  vcpu: Float64Array;
+  baseline: Float64Array;
+  creditRate: Float64Array;
   roots: Int32Array;
   /** Children of node i: childList[childStart[i] .. childStart[i + 1]). */
   childStart: Int32Array;
@@ -584,6 +590,9 @@ function buildIndex(
     hourly: Float64Array.from(cand, (c) => c.hourly),
     reserved: Float64Array.from(cand, (c) => c.reserved),
     burstable: Uint8Array.from(cand, (c) => (c.burstable ? 1 : 0)),
+    vcpu: Float64Array.from(cand, (c) => entry.types[c.ti]!.t.vcpu),
+    baseline: Float64Array.from(cand, (c) => entry.types[c.ti]!.burst?.baseline ?? -1),
+    creditRate: Float64Array.from(cand, (c) => entry.types[c.ti]!.burst?.rate ?? 0),
     roots: Int32Array.from(roots),
     byName: Int32Array.from(cand.map((c, i) => i).sort((a, b) => {
       const x = entry.types[cand[a]!.ti]!.t.type;
@@ -674,13 +683,24 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
   const threshold = (): number => (runnerUp ? runnerUp.score * (1 + 1e-12) : Infinity);
 
   /** Pack and price one type whose bound (layerLb) was just computed and did not exceed the threshold; keep it if it enters the top two. */
-  const evaluate = (p: PreparedType, cap: InstanceCapacity, hourly: number, reserved: number): void => {
-    const t = p.t;
+  const evaluate = (
+    ti: number,
+    cpuUnits: number,
+    memMiB: number,
+    maxTasks: number,
+    vcpu: number,
+    baseline: number,
+    creditRate: number,
+    hourly: number,
+    reserved: number,
+  ): void => {
+    // Numbers only until the type enters the top two (the index keeps them in arrays: no visit to the type object).
+    const burstable = baseline >= 0;
     const running = hourly - reserved;
     const reservedMonth = reserved * HOURS_PER_MONTH;
-    const fullCpuUnits = t.vcpu * CPU_UNITS_PER_VCPU;
+    const fullCpuUnits = vcpu * CPU_UNITS_PER_VCPU;
     // The peak layer (every service) gives the plan's count and tasks per instance.
-    const needed = pack(cap, fullCpuUnits, p.burst, layerDemands[last] as FleetDemand[], perScratch, boundScratch, groups);
+    const needed = pack(cpuUnits, memMiB, maxTasks, fullCpuUnits, baseline, layerDemands[last] as FleetDemand[], perScratch, boundScratch, groups);
     if (needed === null) return;
     const count = Math.max(minInstances, instancesFor(needed, target));
     let maxStorage = groups.maxStorage;
@@ -696,7 +716,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       }
       layers = [];
       for (let k = 0; k < last; k++) {
-        const n = pack(cap, fullCpuUnits, p.burst, layerDemands[k] as FleetDemand[], layerPer, layerBound, groups) as number;
+        const n = pack(cpuUnits, memMiB, maxTasks, fullCpuUnits, baseline, layerDemands[k] as FleetDemand[], layerPer, layerBound, groups) as number;
         const c = Math.max(minInstances, instancesFor(n, target));
         layers.push({ count: c, hours: layerHours[k] as number });
         instanceHours += c * (layerHours[k] as number);
@@ -707,14 +727,15 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     }
     // One launch template per fleet: every instance gets the volume its fullest instance needs.
     const volumeGiB = ec2VolumeGiB(spec.rootVolumeGiB, maxStorage);
-    const surplusUSD = p.burst ? surplusShareHours * t.vcpu * p.burst.rate * runShare : 0;
+    const surplusUSD = burstable ? surplusShareHours * vcpu * creditRate * runShare : 0;
     const monthly = instanceHours * (running + volumeGiB * gp3PerGiBHour) + count * reservedMonth + surplusUSD;
     const score = hours > 0 ? monthly / hours : count * (hourly + volumeGiB * gp3PerGiBHour);
     // Allocate only for a choice that enters the top two.
     if (runnerUp && score > runnerUp.score * (1 + 1e-12)) return;
+    const p = types[ti] as PreparedType;
     const choice: FleetChoice = {
-      type: t,
-      capacity: cap,
+      type: p.t,
+      capacity: capacities[ti] as InstanceCapacity,
       burst: p.burst,
       hourly,
       needed,
@@ -723,7 +744,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       bounds: boundScratch.slice(),
       volumeGiB,
       instanceHours,
-      surplusShareHours: p.burst ? surplusShareHours * runShare : 0,
+      surplusShareHours: burstable ? surplusShareHours * runShare : 0,
       layers: layers ?? [{ count, hours: layerHours[last] as number }],
       score,
     };
@@ -754,6 +775,9 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     }
     const { typeAt, cpu, mem, tasks, hourly, reserved, burstable, roots, childStart, childList } = index;
     const allowBurstable = spec.allowBurstable;
+    const { vcpu, baseline, creditRate } = index;
+    const evaluateNode = (j: number): void =>
+      evaluate(typeAt[j] as number, cpu[j] as number, mem[j] as number, tasks[j] as number, vcpu[j] as number, baseline[j] as number, creditRate[j] as number, hourly[j] as number, reserved[j] as number);
     /** The bound of node i (fills layerLb for its evaluation). */
     const boundOf = (i: number): number => {
       const h = hourly[i] as number;
@@ -767,9 +791,8 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       for (let k = 0; k < index.byName.length && found < 2; k++) {
         const j = index.byName[k] as number;
         if (burstable[j] !== 0 && !allowBurstable) continue;
-        const ti = typeAt[j] as number;
         boundOf(j);
-        evaluate(types[ti] as PreparedType, capacities[ti] as InstanceCapacity, hourly[j] as number, reserved[j] as number);
+        evaluateNode(j);
         found++;
       }
     } else {
@@ -783,9 +806,8 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
         if (b > threshold()) break;
         const j = heap.pop();
         if (burstable[j] === 0 || allowBurstable) {
-          const ti = typeAt[j] as number;
           if (last > 0) boundOf(j); // refill layerLb for this node
-          evaluate(types[ti] as PreparedType, capacities[ti] as InstanceCapacity, hourly[j] as number, reserved[j] as number);
+          evaluateNode(j);
         }
         for (let k = childStart[j] as number; k < (childStart[j + 1] as number); k++) {
           const c = childList[k] as number;
@@ -822,7 +844,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       // Types that cannot beat the two best by capacity alone are not packed.
       const lb = lowerBound(cap.cpuUnits, cap.memMiB, cap.maxTasks, hourly, hourly - reserved, reserved * HOURS_PER_MONTH);
       if (lb > threshold()) continue;
-      evaluate(p, cap, hourly, reserved);
+      evaluate(ti, cap.cpuUnits, cap.memMiB, cap.maxTasks, t.vcpu, p.burst ? p.burst.baseline : -1, p.burst ? p.burst.rate : 0, hourly, reserved);
     }
   }
   // (TypeScript narrows the closure-assigned variables to their initial null.)
