@@ -332,6 +332,9 @@ class BoundHeap {
   }
 }
 const sharedHeap = new BoundHeap();
+
+/** Roots per block of the index (see FleetIndex.blockStart). */
+const ROOT_BLOCK = 8;
 function heapFor(nodes: number): BoundHeap {
   return sharedHeap.reset(nodes);
 }
@@ -451,6 +454,18 @@ export interface FleetIndex {
   baseline: Float64Array;
   creditRate: Float64Array;
   roots: Int32Array;
+  /**
+   * The roots in blocks of ROOT_BLOCK (cheapest first): block b holds roots[blockStart[b] .. blockStart[b + 1]),
+   * and stands for them in the search with the most capacity and the lowest prices of its members, so its bound
+   * is at most any member's (the same monotone bound) and one bound can rule out the whole block.
+   */
+  blockStart: Int32Array;
+  blockCpu: Float64Array;
+  blockMem: Float64Array;
+  blockTasks: Float64Array;
+  blockHourly: Float64Array;
+  blockRunning: Float64Array;
+  blockReserved: Float64Array;
   /** Children of node i: childList[childStart[i] .. childStart[i + 1]). */
   childStart: Int32Array;
   childList: Int32Array;
@@ -582,7 +597,34 @@ function buildIndex(
     if (pj < 0) roots.push(j);
     else childList[fill[pj]!++] = j;
   }
+  const blocks = Math.ceil(roots.length / ROOT_BLOCK);
+  const blockStart = new Int32Array(blocks + 1);
+  const blockCpu = new Float64Array(blocks);
+  const blockMem = new Float64Array(blocks);
+  const blockTasks = new Float64Array(blocks);
+  const blockHourly = new Float64Array(blocks).fill(Infinity);
+  const blockRunning = new Float64Array(blocks).fill(Infinity);
+  const blockReserved = new Float64Array(blocks).fill(Infinity);
+  for (let b = 0; b < blocks; b++) {
+    blockStart[b + 1] = Math.min(roots.length, (b + 1) * ROOT_BLOCK);
+    for (let r = b * ROOT_BLOCK; r < blockStart[b + 1]!; r++) {
+      const c = cand[roots[r]!]!;
+      blockCpu[b] = Math.max(blockCpu[b]!, c.cap.cpuUnits);
+      blockMem[b] = Math.max(blockMem[b]!, c.cap.memMiB);
+      blockTasks[b] = Math.max(blockTasks[b]!, c.cap.maxTasks);
+      blockHourly[b] = Math.min(blockHourly[b]!, c.hourly);
+      blockRunning[b] = Math.min(blockRunning[b]!, c.running);
+      blockReserved[b] = Math.min(blockReserved[b]!, c.reserved);
+    }
+  }
   return {
+    blockStart,
+    blockCpu,
+    blockMem,
+    blockTasks,
+    blockHourly,
+    blockRunning,
+    blockReserved,
     typeAt: Int32Array.from(cand, (c) => c.ti),
     cpu: Float64Array.from(cand, (c) => c.cap.cpuUnits),
     mem: Float64Array.from(cand, (c) => c.cap.memMiB),
@@ -799,12 +841,27 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       // Best first: a heap of nodes by bound, the roots to start with. The node with the lowest bound is packed
       // next and the nodes it dominates join the heap; once the lowest bound is above the runner-up's score, so
       // is every bound left (theirs and their subtrees'), and the search is over.
-      const heap = heapFor(typeAt.length);
-      for (let r = 0; r < roots.length; r++) heap.push(boundOf(roots[r] as number), roots[r] as number);
+      // Blocks of roots go in first (as -1 - block): a block's bound is at most its members', so a block
+      // whose bound is above the runner-up is skipped with all its roots and their subtrees.
+      const { blockStart, blockCpu, blockMem, blockTasks, blockHourly, blockRunning, blockReserved } = index;
+      const heap = heapFor(typeAt.length + blockCpu.length);
+      for (let b = 0; b < blockCpu.length; b++) {
+        const bb = lowerBound(blockCpu[b] as number, blockMem[b] as number, blockTasks[b] as number, blockHourly[b] as number, blockRunning[b] as number, (blockReserved[b] as number) * HOURS_PER_MONTH);
+        heap.push(bb, -1 - b);
+      }
       while (heap.size > 0) {
         const b = heap.minKey();
         if (b > threshold()) break;
         const j = heap.pop();
+        if (j < 0) {
+          const block = -1 - j;
+          for (let r = blockStart[block] as number; r < (blockStart[block + 1] as number); r++) {
+            const root = roots[r] as number;
+            const rb = boundOf(root);
+            if (rb <= threshold()) heap.push(rb, root);
+          }
+          continue;
+        }
         if (burstable[j] === 0 || allowBurstable) {
           if (last > 0) boundOf(j); // refill layerLb for this node
           evaluateNode(j);
