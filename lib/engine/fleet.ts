@@ -487,7 +487,16 @@ export interface FleetIndex {
 /** Per prepared architecture and capacity function: the index of each pricing key. */
 const indexes = new WeakMap<PreparedArch, WeakMap<CapacityFn, Map<string, FleetIndex>>>();
 
-/** The instance index for a pricing (see FleetIndex), built on first use and kept for the catalog object's life. */
+/**
+ * At most this many indexes live at once (least recently used dropped first): the keys come from requests (an
+ * EKS DaemonSet reserve makes its own capacity function), so without a bound a client cycling through settings,
+ * regions and purchase options could make the server hold tens of thousands. 512 x at most ~85 kB (us-east-1
+ * x86_64) < 45 MB; the default settings in all 36 regions use 144.
+ */
+export const MAX_FLEET_INDEXES = 512;
+const indexUse = new Map<FleetIndex, { byPrice: Map<string, FleetIndex>; priceKey: string }>();
+
+/** The instance index for a pricing (see FleetIndex), built on first use and kept while the catalog object lives (within MAX_FLEET_INDEXES). */
 export function fleetIndex(
   catalog: RegionCatalog,
   arch: Architecture,
@@ -508,11 +517,28 @@ export function fleetIndex(
     byCap.set(capacity, byPrice);
   }
   let index = byPrice.get(priceKey);
-  if (!index) {
-    index = buildIndex(entry, capacitiesOf(entry, capacity), hourlyOf, reservedOf);
-    byPrice.set(priceKey, index);
+  if (index) {
+    const use = indexUse.get(index);
+    if (use) {
+      indexUse.delete(index);
+      indexUse.set(index, use);
+    }
+    return index;
+  }
+  index = buildIndex(entry, capacitiesOf(entry, capacity), hourlyOf, reservedOf);
+  byPrice.set(priceKey, index);
+  indexUse.set(index, { byPrice, priceKey });
+  while (indexUse.size > MAX_FLEET_INDEXES) {
+    const [oldest, use] = indexUse.entries().next().value as [FleetIndex, { byPrice: Map<string, FleetIndex>; priceKey: string }];
+    indexUse.delete(oldest);
+    if (use.byPrice.get(use.priceKey) === oldest) use.byPrice.delete(use.priceKey);
   }
   return index;
+}
+
+/** How many instance indexes are alive (for tests of the bound). */
+export function fleetIndexCount(): number {
+  return indexUse.size;
 }
 
 function buildIndex(

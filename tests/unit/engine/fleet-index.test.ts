@@ -13,7 +13,7 @@ import { loadCatalogIndex, loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import type { RegionCatalog } from "@/lib/catalog/schema";
 import { costCurve } from "@/lib/engine/curve";
 import { estimate } from "@/lib/engine/estimate";
-import { fleetIndex, type FleetSearchSpec } from "@/lib/engine/fleet";
+import { fleetIndex, fleetIndexCount, MAX_FLEET_INDEXES, type FleetSearchSpec } from "@/lib/engine/fleet";
 import { ecsInstanceCapacity, instancePriceSource } from "@/lib/engine/ec2";
 import { compareRegions, type RegionsLoader } from "@/lib/regions/compare";
 import { parseEstimateInput, type EstimateInput, type EstimateInputRaw } from "@/lib/schemas/estimate";
@@ -194,5 +194,26 @@ describe("instance index: the same answers as the exhaustive fleet search", () =
         expect(ix.hourly[i]).toBeLessThanOrEqual(ix.hourly[c] as number);
       }
     }
+  });
+
+  it(`keeps at most ${MAX_FLEET_INDEXES} indexes, dropping the least recently used (settings from requests cannot grow it)`, () => {
+    const catalog = loadRegionCatalog("eu-south-2");
+    const price = instancePriceSource(catalog, "on-demand");
+    if ("reason" in price) throw new Error(price.reason);
+    const cap = ecsInstanceCapacity({ networkMode: "host", eniTrunking: false });
+    const hot = fleetIndex(catalog, "arm64", cap, "probe-hot", price.hourly, undefined);
+    let probe0: unknown = null;
+    for (let i = 0; i < MAX_FLEET_INDEXES + 40; i++) {
+      const probe = fleetIndex(catalog, "arm64", cap, `probe-${i}`, price.hourly, undefined);
+      if (i === 0) probe0 = probe;
+      // Used on every round, so never the least recently used.
+      expect(fleetIndex(catalog, "arm64", cap, "probe-hot", price.hourly, undefined)).toBe(hot);
+    }
+    expect(fleetIndexCount()).toBeLessThanOrEqual(MAX_FLEET_INDEXES);
+    // The oldest probe was dropped: asking again builds a new one.
+    const first = fleetIndex(catalog, "arm64", cap, "probe-0", price.hourly, undefined);
+    expect(first).not.toBe(probe0);
+    expect(fleetIndex(catalog, "arm64", cap, "probe-0", price.hourly, undefined)).toBe(first);
+    expect(fleetIndexCount()).toBeLessThanOrEqual(MAX_FLEET_INDEXES);
   });
 });
