@@ -89,6 +89,19 @@ const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: 
 /** "$1,234.56" from whole cents. */
 export function formatCents(cents: Cents | null | undefined): string {
   if (cents === null || cents === undefined || !Number.isFinite(cents)) return "—";
+  // Whole cents below 10^14 (a trillion dollars) are written digit by digit: the same text as
+  // Intl.NumberFormat en-US currency ("-$1,234.56"), several times faster (tests/unit/money checks both agree).
+  if (Number.isInteger(cents) && Math.abs(cents) < 1e14) {
+    const abs = Math.abs(cents);
+    const centsPart = abs % 100;
+    let dollars = String((abs - centsPart) / 100);
+    if (dollars.length > 3) {
+      let grouped = dollars.slice(0, dollars.length % 3 || 3);
+      for (let i = grouped.length; i < dollars.length; i += 3) grouped += `,${dollars.slice(i, i + 3)}`;
+      dollars = grouped;
+    }
+    return `${cents < 0 ? "-" : ""}$${dollars}.${centsPart < 10 ? "0" : ""}${centsPart}`;
+  }
   return usdFormat.format(fromCents(cents === 0 ? 0 : cents));
 }
 
@@ -102,7 +115,14 @@ export function formatRate(value: number | null | undefined): string {
   // Catalog rates carry at most 8-10 decimals (Spot 0.01288561, storage 0.000111); toFixed(10)
   // drops float noise without hiding a catalog digit.
   const digits = value >= 1 ? 6 : 10;
-  const fixed = value.toFixed(digits).replace(/(\.\d*?[1-9])0+$/, "$1").replace(/\.0+$/, "");
+  // Trailing zeros of the fraction dropped, and the point when nothing is left after it (exponent forms kept).
+  let fixed = value.toFixed(digits);
+  if (!fixed.includes("e")) {
+    let end = fixed.length;
+    while (fixed.charCodeAt(end - 1) === 48 /* 0 */) end--;
+    if (fixed.charCodeAt(end - 1) === 46 /* . */) end--;
+    fixed = fixed.slice(0, end);
+  }
   return `$${fixed}`;
 }
 

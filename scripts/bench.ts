@@ -5,8 +5,9 @@
  * sections run against the app's own `next start` on a free 127.0.0.1 port, stopped by PID at the end.
  * Run it alone (2 cores: anything else running skews the figures).
  * Add a section by writing a function that returns BenchSection[] and listing it in SECTIONS.
+ * BENCH_GROUPS=engine,request,http runs only those groups and replaces only their rows in bench/results.json, keeping the others with the date they were measured.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { rightsizeSections } from "./bench-rightsize";
@@ -36,9 +37,28 @@ const SECTIONS: Array<{ group: string; run: () => BenchSection[] | Promise<Bench
       return webSections(server.url);
     },
   },
-  // /actual: the 1M-row bill read in the page's worker, on the server the web group started.
-  { group: "actual-web", run: () => actualWebSections(server!.url) },
-  { group: "http", run: () => httpSections(server!, rssAtStartMB) },
+  // /actual: the 1M-row bill read in the page's worker, on the server the web group started (or started here).
+  {
+    group: "actual-web",
+    run: async () => {
+      if (!server) {
+        server = await startServer();
+        rssAtStartMB = server.rssMB();
+      }
+      return actualWebSections(server.url);
+    },
+  },
+  {
+    group: "http",
+    run: async () => {
+      if (!server) {
+        // BENCH_GROUPS without web: the server starts here.
+        server = await startServer();
+        rssAtStartMB = server.rssMB();
+      }
+      return httpSections(server, rssAtStartMB);
+    },
+  },
   {
     // `npm run load` (60 s at 64 connections, RSS growth budget) on a fresh server of its own.
     group: "load",
@@ -75,8 +95,10 @@ async function main(): Promise<number> {
 async function runAll(): Promise<number> {
   // 2-core machine, load generator and browser share it with the server: record how busy it was.
   const loadBefore = os.loadavg()[0]!;
-  const results: Array<BenchSection & { group: string; pass: boolean | null }> = [];
+  const results: Array<BenchSection & { group: string; pass: boolean | null; measuredAt?: string }> = [];
+  const only = process.env.BENCH_GROUPS ? new Set(process.env.BENCH_GROUPS.split(",").map((g) => g.trim())) : null;
   for (const section of SECTIONS) {
+    if (only && !only.has(section.group)) continue;
     process.stderr.write(`running ${section.group}...\n`);
     for (const r of await section.run()) results.push({ ...r, group: section.group, pass: r.target === null ? null : r.atLeast ? r.value >= r.target : r.value <= r.target });
   }
@@ -89,10 +111,19 @@ async function runAll(): Promise<number> {
   }
   const out = path.join(process.cwd(), "bench", "results.json");
   mkdirSync(path.dirname(out), { recursive: true });
+  const now = new Date().toISOString();
+  for (const r of results) r.measuredAt = now;
+  if (only && existsSync(out)) {
+    // Keep the rows of the groups not run, with when they were measured.
+    const previous = JSON.parse(readFileSync(out, "utf8")) as { date: string; results: Array<(typeof results)[number]> };
+    const kept = previous.results.filter((r) => !only.has(r.group)).map((r) => ({ ...r, measuredAt: r.measuredAt ?? previous.date }));
+    const order = SECTIONS.map((s) => s.group);
+    results.splice(0, results.length, ...[...kept, ...results].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group)));
+  }
   writeFileSync(
     out,
     JSON.stringify(
-      { date: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version, loadAvg1mBefore: loadBefore, loadAvg1mAfter: os.loadavg()[0] }, results },
+      { date: now, groups: only ? [...only] : SECTIONS.map((s) => s.group), machine: { cpus: os.cpus().length, node: process.version, loadAvg1mBefore: loadBefore, loadAvg1mAfter: os.loadavg()[0] }, results },
       null,
       2,
     ) + "\n",

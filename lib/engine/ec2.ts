@@ -32,6 +32,8 @@ type Purchase = EstimateInput["ec2"]["purchase"];
 
 /** How one instance-hour of a type is priced under a purchase option, and the catalog rate behind it. */
 export interface InstancePriceSource {
+  /** Names the pricing for the fleet search's instance index (FleetSearchSpec.priceKey): the purchase option. */
+  key: string;
   hourly: (t: InstanceType) => number | null;
   rate: (t: InstanceType, hourly: number) => Rate;
   text: string;
@@ -59,6 +61,7 @@ export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase):
   const ec2 = catalog.ec2;
   if (purchase === "on-demand") {
     return {
+      key: purchase,
       text: "on-demand",
       hourly: (t) => t.onDemandUSD,
       rate: (t, hourly) => ({
@@ -75,6 +78,7 @@ export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase):
     const spot = ec2.spot;
     if (isUnavailable(spot)) return { reason: spot.reason };
     return {
+      key: purchase,
       text: "Spot average",
       hourly: (t) => t.spotAvgUSD,
       rate: (t, hourly) => ({
@@ -94,6 +98,7 @@ export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase):
     if (isUnavailable(ri)) return { reason: ri.reason };
     const hourly = (t: InstanceType) => (purchase === "reserved-1y" ? t.reserved1yUSD : t.reserved3yUSD);
     return {
+      key: purchase,
       text: purchase === "reserved-1y" ? "Reserved Instance 1y" : "Reserved Instance 3y",
       hourly,
       rate: (t, usd) => ({
@@ -110,6 +115,7 @@ export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase):
   const plan = ec2.savingsPlans[purchase];
   if (isUnavailable(plan)) return { reason: plan.reason };
   return {
+    key: purchase,
     text: purchase === "savings-plan-1y" ? "Savings Plan 1y" : "Savings Plan 3y",
     hourly: (t) => (t.onDemandUSD === null ? null : t.onDemandUSD * (1 - plan.discount)),
     rate: (t, hourly) => ({
@@ -270,6 +276,8 @@ export interface InstanceHost {
 
 /** A per-instance-hour fee billed beside the instance (ECS Managed Instances' management fee). */
 export interface InstanceFee {
+  /** Names the fee for the fleet search's instance index (with the price's key): "ecs-managed-instances". */
+  key: string;
   hourly: (t: InstanceType) => number | null;
   rate: (t: InstanceType, hourly: number) => Rate;
   label: (t: InstanceType) => string;
@@ -357,6 +365,8 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       reservedHourly: variant.paidAllMonth ? (t) => price.hourly(t) as number : undefined,
       // Everything that exists only with a running instance follows the running hours (docs/billing-rules.md#reserved-running-hours).
       runningExtraHourly: ipv4Rate ? ipv4Rate.usd : 0,
+      // What hourly and reservedHourly compute, so the search can reuse the instance index built for them.
+      priceKey: `${price.key}${fee ? `+${fee.key}` : ""}${variant.paidAllMonth ? "|all-month" : ""}`,
       instanceTypes: ec2.instanceTypes,
       allowBurstable: ec2.allowBurstable,
       targetUtilizationPct: ec2.targetUtilizationPct,

@@ -36,6 +36,7 @@ function autoModeFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
   if (rule === undefined) return { reason: `Price catalog ${catalog.catalogId} has no EKS Auto Mode fee for ${catalog.region} (snapshots from 2026-12-01 on have it)` };
   if (isUnavailable(rule)) return { reason: `No EKS Auto Mode management fee in the ${catalog.region} catalog: ${rule.reason}` };
   return {
+    key: EKS_AUTO_MODE_OPTION_ID,
     hourly: (t) => managementFeeUSD(t.autoModeFeeUSD, t.onDemandUSD, rule.feeFractionOfOnDemand),
     label: (t) => `EKS Auto Mode management fee (${t.type})`,
     rate: (t, usd) => {

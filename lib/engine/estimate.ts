@@ -273,24 +273,29 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
   }
 
   // Rates the numbers rely on: derived ones (grouped by how they were derived), and ones much older than the catalog.
-  const used: CostLine[] = options.filter((o) => o.available).flatMap((o) => o.lines);
   const derived = new Map<string, Map<string, string>>();
   const catalogDay = days(catalog.catalogId);
   const old = new Map<string, Set<string>>();
-  for (const l of used) {
-    const rate = rateOf(l);
+  for (const o of options) {
+    if (!o.available) continue;
+    for (const l of o.lines) addRateWarningsOf(l);
+  }
+  function addRateWarningsOf(l: CostLine): void {
     const what = l.usageType ?? l.label ?? l.component;
     if (l.derived) {
-      const how = rate?.note ?? l.note ?? "derived (no note)";
+      const how = rateOf(l)?.note ?? l.note ?? "derived (no note)";
       const group = derived.get(how) ?? new Map<string, string>();
       group.set(what, `${what} $${l.rateUSD}/${l.unit.replace(/s$/, "").replace(/-hour$/, "-h").replace(/^instance-h$/, "h")}`);
       derived.set(how, group);
     }
     const d = days(l.asOf);
     if (catalogDay !== null && d !== null && catalogDay - d > OLD_SOURCE_DAYS) {
-      const set = old.get(l.asOf) ?? new Set<string>();
+      let set = old.get(l.asOf);
+      if (!set) {
+        set = new Set<string>();
+        old.set(l.asOf, set);
+      }
       set.add(l.label ?? what);
-      old.set(l.asOf, set);
     }
   }
   for (const [how, group] of derived) warnings.add(`Derived rate${group.size > 1 ? "s" : ""} ${[...group.values()].join(", ")}: ${how}`);

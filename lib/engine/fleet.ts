@@ -84,6 +84,14 @@ export interface FleetSearchSpec {
    * (docs/billing-rules.md#reserved-running-hours). Absent = 0.
    */
   runningExtraHourly?: number;
+  /**
+   * Names what `hourly` and `reservedHourly` answer on this catalog (e.g. "on-demand", "reserved-1y+ecs-managed-instances|all-month"):
+   * the same key must mean the same answers for every type. With a key and no allow-list the search uses the
+   * instance index cached per (catalog object, architecture, capacity function, priceKey); absent, every type is
+   * scanned. Per-instance costs that differ by type (a management fee) belong in `hourly` and in the key; those
+   * equal for every type (the root volume) may differ between calls under one key.
+   */
+  priceKey?: string;
   /** Allow-list of type names; empty = every current-generation type of the architecture. */
   instanceTypes: readonly string[];
   /** false leaves burstable (T) types out. */
@@ -275,6 +283,71 @@ class SlackGroups {
   }
 }
 
+/** A binary min-heap of (bound, node), reused by every search (searches run one at a time). */
+class BoundHeap {
+  keys = new Float64Array(1024);
+  nodes = new Int32Array(1024);
+  size = 0;
+  reset(capacity: number): this {
+    if (this.keys.length < capacity) {
+      this.keys = new Float64Array(capacity);
+      this.nodes = new Int32Array(capacity);
+    }
+    this.size = 0;
+    return this;
+  }
+  minKey(): number {
+    return this.keys[0] as number;
+  }
+  push(key: number, node: number): void {
+    const keys = this.keys;
+    const nodes = this.nodes;
+    let i = this.size++;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if ((keys[up] as number) <= key) break;
+      keys[i] = keys[up] as number;
+      nodes[i] = nodes[up] as number;
+      i = up;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+  }
+  pop(): number {
+    const keys = this.keys;
+    const nodes = this.nodes;
+    const top = nodes[0] as number;
+    const n = --this.size;
+    if (n > 0) {
+      const key = keys[n] as number;
+      const node = nodes[n] as number;
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        if (c + 1 < n && (keys[c + 1] as number) < (keys[c] as number)) c++;
+        if ((keys[c] as number) >= key) break;
+        keys[i] = keys[c] as number;
+        nodes[i] = nodes[c] as number;
+        i = c;
+      }
+      keys[i] = key;
+      nodes[i] = node;
+    }
+    return top;
+  }
+}
+const sharedHeap = new BoundHeap();
+
+/** Roots per block of the index (see FleetIndex.blockStart). */
+const ROOT_BLOCK = 8;
+function heapFor(nodes: number): BoundHeap {
+  return sharedHeap.reset(nodes);
+}
+
+/** One set of groups for every search: a search runs to its end synchronously and packs one type at a time. */
+const sharedGroups = new SlackGroups();
+
 /** Open groups of partly filled instances kept while packing: bounds the work per service (O(services) per type). */
 const MAX_SLACK_GROUPS = 6;
 
@@ -286,17 +359,19 @@ const MAX_SLACK_GROUPS = 6;
  * holds the largest declared storage on one instance and, for a burstable type, the instances' CPU surplus.
  */
 function pack(
-  cap: InstanceCapacity,
+  cpuUnits: number,
+  memMiB: number,
+  maxTasks: number,
   fullCpuUnits: number,
-  burst: BurstInfo | null,
+  /** The burstable baseline, or < 0 for a type that is not burstable. */
+  baseline: number,
   demands: readonly FleetDemand[],
   perInstance: number[],
   bounds: FleetBound[],
   groups: SlackGroups,
 ): number | null {
   let count = 0;
-  const { cpuUnits, memMiB, maxTasks } = cap;
-  groups.reset(cpuUnits, fullCpuUnits, burst ? burst.baseline : -1);
+  groups.reset(cpuUnits, fullCpuUnits, baseline);
   for (let i = 0; i < demands.length; i++) {
     const d = demands[i] as FleetDemand;
     const byCpu = Math.floor(cpuUnits / d.cpu + EPS);
@@ -356,6 +431,255 @@ function better(a: FleetChoice, b: FleetChoice): boolean {
   return a.type.type < b.type.type;
 }
 
+// ---------------------------------------------------------------- the instance index (issue 23; docs/performance.md#instance-index)
+
+/**
+ * The candidates of one (catalog, architecture, capacity function, pricing): every current-generation type with
+ * a price and a usable capacity, except burstable types without a documented baseline or credit rate (they are
+ * never priced), arranged as a dominance forest. A type's parent dominates it: at least the schedulable CPU,
+ * memory and task/pod slots, at most the instance-hour price, its reserved part and its running part. The
+ * search's capacity lower bound (searchFleet `lb`) is non-decreasing along that order (every step of it is
+ * monotone: ceil of total / capacity, the target-utilization rounding, the minimum count, then x price), so
+ * once a type's bound is above the runner-up's score, so is every type below it, and the subtree is skipped
+ * without being looked at. No other type is skipped, so the answer is the exhaustive scan's; see
+ * docs/performance.md#instance-index for the proof and what it does not assume (monotone packing, volumes,
+ * credits, tie-breaking).
+ */
+export interface FleetIndex {
+  /** Per node: position in the architecture's type list (catalog order). */
+  typeAt: Int32Array;
+  cpu: Float64Array;
+  mem: Float64Array;
+  tasks: Float64Array;
+  hourly: Float64Array;
+  reserved: Float64Array;
+  /** 1 for a burstable type (searched only when allowBurstable). */
+  burstable: Uint8Array;
+  /** vCPUs, the burstable baseline (-1 when not burstable) and the surplus-credit rate (0 when not). */
+  vcpu: Float64Array;
+  baseline: Float64Array;
+  creditRate: Float64Array;
+  roots: Int32Array;
+  /**
+   * The roots in blocks of ROOT_BLOCK (cheapest first): block b holds roots[blockStart[b] .. blockStart[b + 1]),
+   * and stands for them in the search with the most capacity and the lowest prices of its members, so its bound
+   * is at most any member's (the same monotone bound) and one bound can rule out the whole block.
+   */
+  blockStart: Int32Array;
+  blockCpu: Float64Array;
+  blockMem: Float64Array;
+  blockTasks: Float64Array;
+  blockHourly: Float64Array;
+  blockRunning: Float64Array;
+  blockReserved: Float64Array;
+  /** Children of node i: childList[childStart[i] .. childStart[i + 1]). */
+  childStart: Int32Array;
+  childList: Int32Array;
+  /** The scan's counters for the default scope (current-generation types), by allowBurstable. */
+  counts: {
+    burstable: number;
+    burstableUnpriced: string[];
+    consideredNonBurstable: number;
+    consideredBurstable: number;
+    checkedNonBurstable: number;
+    checkedBurstable: number;
+  };
+  /** Nodes by type name (for the search without tasks, where every score is 0 and names decide). */
+  byName: Int32Array;
+  /** Milliseconds it took to build (for the bench's report). */
+  buildMs: number;
+}
+
+/** Per prepared architecture and capacity function: the index of each pricing key. */
+const indexes = new WeakMap<PreparedArch, WeakMap<CapacityFn, Map<string, FleetIndex>>>();
+
+/**
+ * At most this many indexes live at once (least recently used dropped first): the keys come from requests (an
+ * EKS DaemonSet reserve makes its own capacity function), so without a bound a client cycling through settings,
+ * regions and purchase options could make the server hold tens of thousands. 512 x at most ~85 kB (us-east-1
+ * x86_64) < 45 MB; the default settings in all 36 regions use 144.
+ */
+export const MAX_FLEET_INDEXES = 512;
+const indexUse = new Map<FleetIndex, { byPrice: Map<string, FleetIndex>; priceKey: string }>();
+
+/** The instance index for a pricing (see FleetIndex), built on first use and kept while the catalog object lives (within MAX_FLEET_INDEXES). */
+export function fleetIndex(
+  catalog: RegionCatalog,
+  arch: Architecture,
+  capacity: CapacityFn,
+  priceKey: string,
+  hourlyOf: (t: InstanceType) => number | null,
+  reservedOf: ((t: InstanceType) => number) | undefined,
+): FleetIndex {
+  const entry = typesOf(catalog, arch);
+  let byCap = indexes.get(entry);
+  if (!byCap) {
+    byCap = new WeakMap();
+    indexes.set(entry, byCap);
+  }
+  let byPrice = byCap.get(capacity);
+  if (!byPrice) {
+    byPrice = new Map();
+    byCap.set(capacity, byPrice);
+  }
+  let index = byPrice.get(priceKey);
+  if (index) {
+    const use = indexUse.get(index);
+    if (use) {
+      indexUse.delete(index);
+      indexUse.set(index, use);
+    }
+    return index;
+  }
+  index = buildIndex(entry, capacitiesOf(entry, capacity), hourlyOf, reservedOf);
+  byPrice.set(priceKey, index);
+  indexUse.set(index, { byPrice, priceKey });
+  while (indexUse.size > MAX_FLEET_INDEXES) {
+    const [oldest, use] = indexUse.entries().next().value as [FleetIndex, { byPrice: Map<string, FleetIndex>; priceKey: string }];
+    indexUse.delete(oldest);
+    if (use.byPrice.get(use.priceKey) === oldest) use.byPrice.delete(use.priceKey);
+  }
+  return index;
+}
+
+/** How many instance indexes are alive (for tests of the bound). */
+export function fleetIndexCount(): number {
+  return indexUse.size;
+}
+
+function buildIndex(
+  entry: PreparedArch,
+  capacities: Array<InstanceCapacity | null>,
+  hourlyOf: (t: InstanceType) => number | null,
+  reservedOf: ((t: InstanceType) => number) | undefined,
+): FleetIndex {
+  const t0 = performance.now();
+  const counts: FleetIndex["counts"] = {
+    burstable: 0,
+    burstableUnpriced: [],
+    consideredNonBurstable: 0,
+    consideredBurstable: 0,
+    checkedNonBurstable: 0,
+    checkedBurstable: 0,
+  };
+  // The candidates, with exactly the filters and counters of the scan (searchFleet's exhaustive loop).
+  const cand: Array<{ ti: number; cap: InstanceCapacity; hourly: number; reserved: number; running: number; burstable: boolean }> = [];
+  entry.types.forEach((p, ti) => {
+    const t = p.t;
+    if (!t.currentGeneration) return;
+    if (t.burstable) {
+      counts.burstable++;
+      if (!p.burst) {
+        counts.burstableUnpriced.push(t.type);
+        return;
+      }
+      counts.consideredBurstable++;
+    } else counts.consideredNonBurstable++;
+    const hourly = hourlyOf(t);
+    if (hourly === null) return;
+    const reserved = reservedOf ? reservedOf(t) : 0;
+    const cap = capacities[ti] ?? null;
+    if (cap === null || cap.maxTasks < 1 || cap.cpuUnits <= 0 || cap.memMiB <= 0) return;
+    if (t.burstable) counts.checkedBurstable++;
+    else counts.checkedNonBurstable++;
+    cand.push({ ti, cap, hourly, reserved, running: hourly - reserved, burstable: t.burstable });
+  });
+  // Cheapest first (then the largest), so every dominator of a type comes before it; identical types keep catalog order.
+  cand.sort(
+    (a, b) =>
+      a.hourly - b.hourly ||
+      a.reserved - b.reserved ||
+      a.running - b.running ||
+      b.cap.cpuUnits - a.cap.cpuUnits ||
+      b.cap.memMiB - a.cap.memMiB ||
+      b.cap.maxTasks - a.cap.maxTasks ||
+      a.ti - b.ti,
+  );
+  const n = cand.length;
+  const parent = new Int32Array(n).fill(-1);
+  for (let j = 1; j < n; j++) {
+    const b = cand[j]!;
+    let best = -1;
+    for (let i = 0; i < j; i++) {
+      const a = cand[i]!;
+      if (
+        a.cap.cpuUnits >= b.cap.cpuUnits &&
+        a.cap.memMiB >= b.cap.memMiB &&
+        a.cap.maxTasks >= b.cap.maxTasks &&
+        a.hourly <= b.hourly &&
+        a.reserved <= b.reserved &&
+        a.running <= b.running
+      ) {
+        // The closest dominator (the dearest, then the smallest): its bound is the nearest to b's, so it prunes most.
+        const c = best >= 0 ? cand[best]! : null;
+        if (!c || a.hourly > c.hourly || (a.hourly === c.hourly && a.cap.cpuUnits + a.cap.memMiB / 1024 < c.cap.cpuUnits + c.cap.memMiB / 1024)) best = i;
+      }
+    }
+    parent[j] = best;
+  }
+  const childCount = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) if (parent[j]! >= 0) childCount[parent[j]! + 1]!++;
+  const childStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) childStart[i + 1] = childStart[i]! + childCount[i + 1]!;
+  const fill = childStart.slice(0, n);
+  const childList = new Int32Array(Math.max(0, childStart[n]!));
+  const roots: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const pj = parent[j]!;
+    if (pj < 0) roots.push(j);
+    else childList[fill[pj]!++] = j;
+  }
+  const blocks = Math.ceil(roots.length / ROOT_BLOCK);
+  const blockStart = new Int32Array(blocks + 1);
+  const blockCpu = new Float64Array(blocks);
+  const blockMem = new Float64Array(blocks);
+  const blockTasks = new Float64Array(blocks);
+  const blockHourly = new Float64Array(blocks).fill(Infinity);
+  const blockRunning = new Float64Array(blocks).fill(Infinity);
+  const blockReserved = new Float64Array(blocks).fill(Infinity);
+  for (let b = 0; b < blocks; b++) {
+    blockStart[b + 1] = Math.min(roots.length, (b + 1) * ROOT_BLOCK);
+    for (let r = b * ROOT_BLOCK; r < blockStart[b + 1]!; r++) {
+      const c = cand[roots[r]!]!;
+      blockCpu[b] = Math.max(blockCpu[b]!, c.cap.cpuUnits);
+      blockMem[b] = Math.max(blockMem[b]!, c.cap.memMiB);
+      blockTasks[b] = Math.max(blockTasks[b]!, c.cap.maxTasks);
+      blockHourly[b] = Math.min(blockHourly[b]!, c.hourly);
+      blockRunning[b] = Math.min(blockRunning[b]!, c.running);
+      blockReserved[b] = Math.min(blockReserved[b]!, c.reserved);
+    }
+  }
+  return {
+    blockStart,
+    blockCpu,
+    blockMem,
+    blockTasks,
+    blockHourly,
+    blockRunning,
+    blockReserved,
+    typeAt: Int32Array.from(cand, (c) => c.ti),
+    cpu: Float64Array.from(cand, (c) => c.cap.cpuUnits),
+    mem: Float64Array.from(cand, (c) => c.cap.memMiB),
+    tasks: Float64Array.from(cand, (c) => c.cap.maxTasks),
+    hourly: Float64Array.from(cand, (c) => c.hourly),
+    reserved: Float64Array.from(cand, (c) => c.reserved),
+    burstable: Uint8Array.from(cand, (c) => (c.burstable ? 1 : 0)),
+    vcpu: Float64Array.from(cand, (c) => entry.types[c.ti]!.t.vcpu),
+    baseline: Float64Array.from(cand, (c) => entry.types[c.ti]!.burst?.baseline ?? -1),
+    creditRate: Float64Array.from(cand, (c) => entry.types[c.ti]!.burst?.rate ?? 0),
+    roots: Int32Array.from(roots),
+    byName: Int32Array.from(cand.map((c, i) => i).sort((a, b) => {
+      const x = entry.types[cand[a]!.ti]!.t.type;
+      const y = entry.types[cand[b]!.ti]!.t.type;
+      return x < y ? -1 : x > y ? 1 : 0;
+    })),
+    childStart,
+    childList,
+    counts,
+    buildMs: performance.now() - t0,
+  };
+}
+
 /** The cheapest fleet of one architecture for the demands, or why there is none. See the module comment. */
 export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: string } {
   const { catalog, arch } = spec;
@@ -376,7 +700,10 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
   // The last (peak) layer is every demand, in order, so the plan's tasks per instance line up with `demands`.
   const layerDemands = levels.map((h, k) => (k === levels.length - 1 ? demands : demands.filter((d) => d.hours >= h)));
   const layerHours = levels.map((h, k) => h - (levels[k + 1] ?? 0));
-  const layerTotals = layerDemands.map((ds) => {
+  const layerCpu: number[] = [];
+  const layerMem: number[] = [];
+  const layerTasks: number[] = [];
+  layerDemands.forEach((ds) => {
     let cpu = 0;
     let mem = 0;
     let tasks = 0;
@@ -385,78 +712,73 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       mem += d.mem * d.n;
       tasks += d.n;
     }
-    return { cpu, mem, tasks };
+    layerCpu.push(cpu);
+    layerMem.push(mem);
+    layerTasks.push(tasks);
   });
   const last = levels.length - 1;
-  const layerLb = new Float64Array(levels.length);
+  const layerLb: number[] = levels.map(() => 0);
   // Surplus credits accrue while the tasks run; the fleet's other hours are idle instances.
   const runShare = hours > 0 ? Math.min(1, runHours / hours) : 0;
   const gp3PerGiBHour = spec.gp3PerGiBHour;
   const rootHourly = spec.rootVolumeGiB * gp3PerGiBHour;
-  let burstableExcluded = 0;
-  const burstableUnpriced: string[] = [];
   const target = spec.targetUtilizationPct;
   const minInstances = spec.minInstances;
   let best: FleetChoice | null = null;
   let runnerUp: FleetChoice | null = null;
-  let checked = 0;
-  let considered = 0;
   const perScratch: number[] = new Array<number>(demands.length).fill(0);
   const boundScratch: FleetBound[] = new Array<FleetBound>(demands.length).fill("cpu");
   const layerPer: number[] = new Array<number>(demands.length).fill(0);
   const layerBound: FleetBound[] = new Array<FleetBound>(demands.length).fill("cpu");
-  const groups = new SlackGroups();
-  // Local references: the hot loop below runs once per instance type (module bindings can cost a getter each).
+  const groups = sharedGroups;
   const instancesFor = instancesForTarget;
-  const hourlyOf = spec.hourly;
-  const reservedOf = spec.reservedHourly;
-  const runningExtra = spec.runningExtraHourly ?? 0;
   const entry = typesOf(catalog, arch);
   const types = entry.types;
   const capacities = capacitiesOf(entry, spec.capacity);
-  for (let ti = 0; ti < types.length; ti++) {
-    const p = types[ti] as PreparedType;
-    const t = p.t;
-    if (allow ? !allow.has(t.type) : !t.currentGeneration) continue;
-    if (t.burstable && !spec.allowBurstable) {
-      burstableExcluded++;
-      continue;
-    }
-    if (t.burstable && !p.burst) {
-      // No documented baseline or surplus-credit rate: its cost above the baseline cannot be stated.
-      burstableUnpriced.push(t.type);
-      continue;
-    }
-    considered++;
-    const hourly = hourlyOf(t);
-    if (hourly === null) continue;
-    // Per instance: `running` per instance-hour it runs, `reserved` per hour of the month at peak count.
-    const reserved = reservedOf ? reservedOf(t) : 0;
-    const running = hourly - reserved + runningExtra;
-    const reservedMonth = reserved * HOURS_PER_MONTH;
-    const cap = capacities[ti] ?? null;
-    if (cap === null || cap.maxTasks < 1 || cap.cpuUnits <= 0 || cap.memMiB <= 0) continue;
-    checked++;
-    const maxTasks = cap.maxTasks;
-    // Lower bound on the instance count (capacity alone) prunes types that cannot beat the two best; volumes
-    // only grow from the root volume and surplus credits are never negative, so it stays a lower bound.
+  // Paid per running instance-hour by every type alike (a public IPv4 address): part of `running` and of the
+  // bounds; a constant for every type, so the index's dominance (built without it) still holds.
+  const runningExtra = spec.runningExtraHourly ?? 0;
+
+  /**
+   * Lower bound on a type's score from capacity alone (fills layerLb): volumes only grow from the root volume
+   * and surplus credits are never negative, so no fleet of the type scores less. Non-decreasing as capacity
+   * shrinks and as any of the prices grows (the instance index relies on it).
+   */
+  const lowerBound = (cpuUnits: number, memMiB: number, maxTasks: number, hourly: number, running: number, reservedMonth: number): number => {
     let lbInstanceHours = 0;
     for (let k = 0; k <= last; k++) {
-      const tot = layerTotals[k] as { cpu: number; mem: number; tasks: number };
-      const lbNeeded = Math.max(Math.ceil(tot.cpu / cap.cpuUnits - EPS), Math.ceil(tot.mem / cap.memMiB - EPS), Math.ceil(tot.tasks / maxTasks - EPS));
+      const lbNeeded = Math.max(Math.ceil((layerCpu[k] as number) / cpuUnits - EPS), Math.ceil((layerMem[k] as number) / memMiB - EPS), Math.ceil((layerTasks[k] as number) / maxTasks - EPS));
       const layerCount = Math.max(minInstances, instancesFor(lbNeeded, target));
       layerLb[k] = layerCount;
       lbInstanceHours += layerCount * (layerHours[k] as number);
     }
-    const lb =
-      hours > 0
-        ? (lbInstanceHours * (running + rootHourly) + (layerLb[last] as number) * reservedMonth) / hours
-        : Math.max(minInstances, 0) * (hourly + runningExtra + rootHourly);
-    if (runnerUp && lb > runnerUp.score * (1 + 1e-12)) continue;
-    const fullCpuUnits = t.vcpu * CPU_UNITS_PER_VCPU;
+    return hours > 0
+      ? (lbInstanceHours * (running + runningExtra + rootHourly) + (layerLb[last] as number) * reservedMonth) / hours
+      : Math.max(minInstances, 0) * (hourly + runningExtra + rootHourly);
+  };
+  /** Above this, a type cannot enter the top two. */
+  const threshold = (): number => (runnerUp ? runnerUp.score * (1 + 1e-12) : Infinity);
+
+  /** Pack and price one type whose bound (layerLb) was just computed and did not exceed the threshold; keep it if it enters the top two. */
+  const evaluate = (
+    ti: number,
+    cpuUnits: number,
+    memMiB: number,
+    maxTasks: number,
+    vcpu: number,
+    baseline: number,
+    creditRate: number,
+    hourly: number,
+    reserved: number,
+  ): void => {
+    // Numbers only until the type enters the top two (the index keeps them in arrays: no visit to the type object).
+    const burstable = baseline >= 0;
+    const running = hourly - reserved + runningExtra;
+    const reservedMonth = reserved * HOURS_PER_MONTH;
+    const fullCpuUnits = vcpu * CPU_UNITS_PER_VCPU;
     // The peak layer (every service) gives the plan's count and tasks per instance.
-    const needed = pack(cap, fullCpuUnits, p.burst, layerDemands[last] as FleetDemand[], perScratch, boundScratch, groups);
-    if (needed === null) continue;
+    const needed = pack(cpuUnits, memMiB, maxTasks, fullCpuUnits, baseline, layerDemands[last] as FleetDemand[], perScratch, boundScratch, groups);
+    if (needed === null) return;
     const count = Math.max(minInstances, instancesFor(needed, target));
     let maxStorage = groups.maxStorage;
     let surplusShareHours = groups.surplusShare * (layerHours[last] as number);
@@ -467,11 +789,11 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       if (runnerUp) {
         let bound = instanceHours;
         for (let k = 0; k < last; k++) bound += (layerLb[k] as number) * (layerHours[k] as number);
-        if ((bound * (running + rootHourly) + count * reservedMonth) / hours > runnerUp.score * (1 + 1e-12)) continue;
+        if ((bound * (running + rootHourly) + count * reservedMonth) / hours > runnerUp.score * (1 + 1e-12)) return;
       }
       layers = [];
       for (let k = 0; k < last; k++) {
-        const n = pack(cap, fullCpuUnits, p.burst, layerDemands[k] as FleetDemand[], layerPer, layerBound, groups) as number;
+        const n = pack(cpuUnits, memMiB, maxTasks, fullCpuUnits, baseline, layerDemands[k] as FleetDemand[], layerPer, layerBound, groups) as number;
         const c = Math.max(minInstances, instancesFor(n, target));
         layers.push({ count: c, hours: layerHours[k] as number });
         instanceHours += c * (layerHours[k] as number);
@@ -482,14 +804,15 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     }
     // One launch template per fleet: every instance gets the volume its fullest instance needs.
     const volumeGiB = ec2VolumeGiB(spec.rootVolumeGiB, maxStorage);
-    const surplusUSD = p.burst ? surplusShareHours * t.vcpu * p.burst.rate * runShare : 0;
+    const surplusUSD = burstable ? surplusShareHours * vcpu * creditRate * runShare : 0;
     const monthly = instanceHours * (running + volumeGiB * gp3PerGiBHour) + count * reservedMonth + surplusUSD;
     const score = hours > 0 ? monthly / hours : count * (hourly + runningExtra + volumeGiB * gp3PerGiBHour);
     // Allocate only for a choice that enters the top two.
-    if (runnerUp && score > runnerUp.score * (1 + 1e-12)) continue;
+    if (runnerUp && score > runnerUp.score * (1 + 1e-12)) return;
+    const p = types[ti] as PreparedType;
     const choice: FleetChoice = {
-      type: t,
-      capacity: cap,
+      type: p.t,
+      capacity: capacities[ti] as InstanceCapacity,
       burst: p.burst,
       hourly,
       needed,
@@ -498,7 +821,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       bounds: boundScratch.slice(),
       volumeGiB,
       instanceHours,
-      surplusShareHours: p.burst ? surplusShareHours * runShare : 0,
+      surplusShareHours: burstable ? surplusShareHours * runShare : 0,
       layers: layers ?? [{ count, hours: layerHours[last] as number }],
       score,
     };
@@ -508,8 +831,117 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     } else if (!runnerUp || better(choice, runnerUp)) {
       runnerUp = choice;
     }
+  };
+
+  let burstableExcluded = 0;
+  let burstableUnpriced: string[] = [];
+  let checked = 0;
+  let considered = 0;
+  const index = !allow && spec.priceKey !== undefined ? fleetIndex(catalog, arch, spec.capacity, spec.priceKey, spec.hourly, spec.reservedHourly) : null;
+  if (index) {
+    // The scan's counters, counted once when the index was built.
+    const c = index.counts;
+    if (spec.allowBurstable) {
+      burstableUnpriced = c.burstableUnpriced.slice();
+      considered = c.consideredNonBurstable + c.consideredBurstable;
+      checked = c.checkedNonBurstable + c.checkedBurstable;
+    } else {
+      burstableExcluded = c.burstable;
+      considered = c.consideredNonBurstable;
+      checked = c.checkedNonBurstable;
+    }
+    const { typeAt, cpu, mem, tasks, hourly, reserved, burstable, roots, childStart, childList } = index;
+    const allowBurstable = spec.allowBurstable;
+    const { vcpu, baseline, creditRate } = index;
+    const evaluateNode = (j: number): void =>
+      evaluate(typeAt[j] as number, cpu[j] as number, mem[j] as number, tasks[j] as number, vcpu[j] as number, baseline[j] as number, creditRate[j] as number, hourly[j] as number, reserved[j] as number);
+    /** The bound of node i (fills layerLb for its evaluation). */
+    const boundOf = (i: number): number => {
+      const h = hourly[i] as number;
+      const r = reserved[i] as number;
+      return lowerBound(cpu[i] as number, mem[i] as number, tasks[i] as number, h, h - r, r * HOURS_PER_MONTH);
+    };
+    if (minInstances === 0 && layerTasks[last] === 0) {
+      // No task to place and no minimum: every type's fleet is 0 instances and scores exactly 0, so the order is
+      // the tie-break's, by name: the first two searchable names are the best and the runner-up.
+      let found = 0;
+      for (let k = 0; k < index.byName.length && found < 2; k++) {
+        const j = index.byName[k] as number;
+        if (burstable[j] !== 0 && !allowBurstable) continue;
+        boundOf(j);
+        evaluateNode(j);
+        found++;
+      }
+    } else {
+      // Best first: a heap of nodes by bound, the roots to start with. The node with the lowest bound is packed
+      // next and the nodes it dominates join the heap; once the lowest bound is above the runner-up's score, so
+      // is every bound left (theirs and their subtrees'), and the search is over.
+      // Blocks of roots go in first (as -1 - block): a block's bound is at most its members', so a block
+      // whose bound is above the runner-up is skipped with all its roots and their subtrees.
+      const { blockStart, blockCpu, blockMem, blockTasks, blockHourly, blockRunning, blockReserved } = index;
+      const heap = heapFor(typeAt.length + blockCpu.length);
+      for (let b = 0; b < blockCpu.length; b++) {
+        const bb = lowerBound(blockCpu[b] as number, blockMem[b] as number, blockTasks[b] as number, blockHourly[b] as number, blockRunning[b] as number, (blockReserved[b] as number) * HOURS_PER_MONTH);
+        heap.push(bb, -1 - b);
+      }
+      while (heap.size > 0) {
+        const b = heap.minKey();
+        if (b > threshold()) break;
+        const j = heap.pop();
+        if (j < 0) {
+          const block = -1 - j;
+          for (let r = blockStart[block] as number; r < (blockStart[block + 1] as number); r++) {
+            const root = roots[r] as number;
+            const rb = boundOf(root);
+            if (rb <= threshold()) heap.push(rb, root);
+          }
+          continue;
+        }
+        if (burstable[j] === 0 || allowBurstable) {
+          if (last > 0) boundOf(j); // refill layerLb for this node
+          evaluateNode(j);
+        }
+        for (let k = childStart[j] as number; k < (childStart[j + 1] as number); k++) {
+          const c = childList[k] as number;
+          const cb = boundOf(c);
+          if (cb <= threshold()) heap.push(cb, c);
+        }
+      }
+    }
+  } else {
+    // Exhaustive: every type of the scope (the allow-list, or a pricing without a priceKey).
+    const hourlyOf = spec.hourly;
+    const reservedOf = spec.reservedHourly;
+    for (let ti = 0; ti < types.length; ti++) {
+      const p = types[ti] as PreparedType;
+      const t = p.t;
+      if (allow ? !allow.has(t.type) : !t.currentGeneration) continue;
+      if (t.burstable && !spec.allowBurstable) {
+        burstableExcluded++;
+        continue;
+      }
+      if (t.burstable && !p.burst) {
+        // No documented baseline or surplus-credit rate: its cost above the baseline cannot be stated.
+        burstableUnpriced.push(t.type);
+        continue;
+      }
+      considered++;
+      const hourly = hourlyOf(t);
+      if (hourly === null) continue;
+      // Per instance: `running` per instance-hour it runs, `reserved` per hour of the month at peak count.
+      const reserved = reservedOf ? reservedOf(t) : 0;
+      const cap = capacities[ti] ?? null;
+      if (cap === null || cap.maxTasks < 1 || cap.cpuUnits <= 0 || cap.memMiB <= 0) continue;
+      checked++;
+      // Types that cannot beat the two best by capacity alone are not packed.
+      const lb = lowerBound(cap.cpuUnits, cap.memMiB, cap.maxTasks, hourly, hourly - reserved, reserved * HOURS_PER_MONTH);
+      if (lb > threshold()) continue;
+      evaluate(ti, cap.cpuUnits, cap.memMiB, cap.maxTasks, t.vcpu, p.burst ? p.burst.baseline : -1, p.burst ? p.burst.rate : 0, hourly, reserved);
+    }
   }
-  if (!best) {
+  // (TypeScript narrows the closure-assigned variables to their initial null.)
+  const found = best as FleetChoice | null;
+  if (!found) {
     const names = demands.map((d) => `"${d.name}" (${num(d.cpu / CPU_UNITS_PER_VCPU)} vCPU / ${num(d.mem / MIB_PER_GIB)} GiB)`).join(", ");
     const scope = allow ? `the allowed instance types (${spec.instanceTypes.join(", ")})` : `the current-generation ${arch} types`;
     const left =
@@ -523,5 +955,5 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
         : `No ${arch} instance type among ${scope} with a ${spec.priceText} price can hold a task of ${names}${spec.limitText ?? ""}${left}`;
     return { reason };
   }
-  return { arch, choice: best, demands, hours, runHours, checked, runnerUp, burstableExcluded, burstableUnpriced };
+  return { arch, choice: found, demands, hours, runHours, checked, runnerUp: runnerUp as FleetChoice | null, burstableExcluded, burstableUnpriced };
 }

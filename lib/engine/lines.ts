@@ -2,9 +2,15 @@
 import type { Rate } from "../catalog/schema";
 import type { CostLine, LineComponent } from "../schemas/estimate";
 
-/** The catalog rate behind each line, so warnings can quote the rate's own note (not the line's extras). */
+/**
+ * The catalog rate behind each derived line, so the derived-rate warning can quote the rate's own note (not the
+ * line's extras). Only derived rates are kept: that warning is the only reader, it reads derived lines only, and
+ * a line's `derived` is its rate's. (A WeakMap entry per line was the engine's largest single cost for many
+ * services: docs/performance.md#request-path.)
+ */
 const lineRates = new WeakMap<CostLine, Rate>();
 
+/** The rate behind a derived line (undefined for a line whose rate is not derived). */
 export function rateOf(line: CostLine): Rate | undefined {
   return lineRates.get(line);
 }
@@ -39,7 +45,7 @@ export function rateLine(
     derived: rate.derived,
   };
   if (note) line.note = note;
-  lineRates.set(line, rate);
+  if (rate.derived) lineRates.set(line, rate);
   return line;
 }
 

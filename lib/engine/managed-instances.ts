@@ -19,6 +19,7 @@ function managementFee(catalog: RegionCatalog): InstanceFee | { reason: string }
   if (isUnavailable(mi)) return { reason: `No ECS Managed Instances management fee in the ${catalog.region} catalog: ${mi.reason}` };
   const hourly = (t: InstanceType) => managedInstancesFeeUSD(t, mi.feeFractionOfOnDemand);
   return {
+    key: MANAGED_INSTANCES_OPTION_ID,
     hourly,
     label: (t) => `ECS Managed Instances management fee (${t.type})`,
     rate: (t, usd) => {

@@ -67,7 +67,8 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number, 
 export async function startServer(opts: { port?: number; root?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const root = opts.root ?? ROOT;
   assertBuilt(root);
-  const port = opts.port ?? (await freePort());
+  // BENCH_PORT pins the port (a shared machine where each job has its own); else any free one.
+  const port = opts.port ?? (process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,

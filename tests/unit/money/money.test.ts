@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { allocate, formatCents, formatUSD, fromCents, roundParts, toCents } from "@/lib/money";
+import { allocate, formatCents, formatRate, formatUSD, fromCents, roundParts, toCents } from "@/lib/money";
 
 describe("toCents: HALF-UP to whole cents, once", () => {
   it("rounds halfway values away from zero and everything else to the nearest cent", () => {
@@ -91,5 +91,30 @@ describe("roundParts: the presentation rule for a total and its parts", () => {
     expect(partCents).toEqual([34, 33, 33]);
     // Lines 29.5504 + 6.4897 = 36.0401 -> 3604 cents; exact shares 2955.04 and 648.97 -> 2955 + 649 = 3604.
     expect(roundParts([29.5504, 6.4897])).toEqual({ totalCents: 3604, partCents: [2955, 649] });
+  });
+});
+
+describe("formatCents and formatRate: the hand-written formats equal the reference ones (issue 23)", () => {
+  const intl = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const rateRef = (v: number) => `$${v.toFixed(v >= 1 ? 6 : 10).replace(/(\.\d*?[1-9])0+$/, "$1").replace(/\.0+$/, "")}`;
+  it("formatCents is Intl.NumberFormat en-US currency for every whole-cent amount", () => {
+    const edges = [0, -0, 1, -1, 9, 10, 99, 100, 101, 99_999, 100_000, 123_456, -123_456, 99_999_999, 100_000_000, 1e13 - 1, -(1e14 - 1), 1e14, 1e15 + 7];
+    for (const c of edges) expect(formatCents(c)).toBe(intl.format(c === 0 ? 0 : c / 100));
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -(2 ** 50), max: 2 ** 50 })), (c) => {
+        expect(formatCents(c)).toBe(intl.format(c === 0 ? 0 : c / 100));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it("formatRate trims zeros like the regular expressions it replaced", () => {
+    for (const v of [1, 10, 100, 0.5, 0.0404, 0.000111, 1.25, 123.456789, 1e-12, -0.5, -2, 0.1 + 0.2, 2 ** 40, 1e21, 1.5e22]) expect(formatRate(v)).toBe(rateRef(v));
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (v) => {
+        if (v === 0) return;
+        expect(formatRate(v)).toBe(rateRef(v));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
