@@ -19,6 +19,7 @@ const CATEGORY_TEXT: Record<NonNullable<CostLine["category"]>, string> = {
   "data-transfer": "Data transfer",
   logs: "CloudWatch Logs",
   "control-plane": "EKS control plane",
+  discount: "Negotiated discount",
 };
 
 /** What a network/logs line is for (unless its label already says so) and whether every option pays it. */

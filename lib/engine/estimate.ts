@@ -22,6 +22,7 @@ import { rateOf } from "./lines";
 import { OLD_SOURCE_DAYS } from "./rules";
 import { eksClusterFeeLines, eksFargateOption, eksFargateSpotOption, eksNodeGroupOption, sizePods } from "./eks";
 import { addCostPer1MRequests } from "./unit-cost";
+import { withDiscountLines } from "./discounts";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
@@ -66,6 +67,8 @@ export function estimateWithWeek(original: EstimateInput, catalog: RegionCatalog
     warnings.add("network.publicIpv4.fargateTasks is ignored on EKS: pods on Fargate run in private subnets only and have no public IPv4 address.");
   }
   for (let i = 0; i < options.length; i++) options[i] = withBillLines(billInput, catalog, options[i] as EstimateOption, shared);
+  // A price book's negotiated discount, after each pricing model's own (docs/billing-rules.md#private-pricing-discounts).
+  if (input.discounts) for (let i = 0; i < options.length; i++) options[i] = withDiscountLines(input, options[i] as EstimateOption, catalog.catalogId.slice(0, 10));
 
   for (const o of options) {
     // Average cost per hour of the 730-hour month, for "per hour" displays.

@@ -282,6 +282,37 @@ export const EnvironmentSchema = z.strictObject({
 });
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
+// ---------------------------------------------------------------- price book (issue 25; additive, all optional)
+
+/** AWS service codes a negotiated discount can name (the codes of the AWS Price List and of the bill's product codes). */
+export const DISCOUNT_SERVICES = ["AmazonECS", "AmazonEKS", "AmazonEC2", "AWSELB", "AmazonVPC", "AWSDataTransfer", "AmazonCloudWatch"] as const;
+export const DiscountServiceSchema = z.enum(DISCOUNT_SERVICES);
+export type DiscountService = z.infer<typeof DiscountServiceSchema>;
+/**
+ * Charge categories a discount can name: compute (task and instance hours, fees), spot (compute on Spot capacity,
+ * which takes precedence over compute), storage (task storage, EBS) and the rest-of-the-bill categories.
+ */
+export const DISCOUNT_CATEGORIES = ["compute", "spot", "storage", "load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs", "control-plane"] as const;
+export const DiscountCategorySchema = z.enum(DISCOUNT_CATEGORIES);
+export type DiscountCategory = z.infer<typeof DiscountCategorySchema>;
+const percent = () => finite().min(0, "must be >= 0 (a percentage)").max(100, "must be <= 100 (a percentage)");
+
+/**
+ * A price book: the negotiated discount (EDP / private pricing) off the charges AWS bills, applied to each line's
+ * amount after the pricing model's own discount (Savings Plan, Reserved Instance, Spot) as AWS applies it
+ * (docs/billing-rules.md#private-pricing-discounts). The most specific percentage wins: byCategory, then byService,
+ * then percent. Absent = list prices, exactly as before.
+ */
+export const DiscountsSchema = z.strictObject({
+  /** What the user calls it ("ACME EDP 2026"); shown on the discount line. */
+  name: z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters").optional(),
+  /** Percent off every AWS charge of the estimate (the cross-service discount). */
+  percent: percent().default(0),
+  byService: z.partialRecord(DiscountServiceSchema, percent()).optional(),
+  byCategory: z.partialRecord(DiscountCategorySchema, percent()).optional(),
+});
+export type Discounts = z.infer<typeof DiscountsSchema>;
+
 export const CatalogIdSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:\.\d+)?$/, "must be a catalog id such as 2026-11-26");
 export const RegionCodeSchema = z.string().regex(/^[a-z]{2}(?:-[a-z]+)+-\d$/, "must be an AWS region code such as us-east-1");
 
@@ -330,6 +361,8 @@ export const EstimateInputSchema = z.strictObject({
     rootVolumeGiB: 30,
     allowBurstable: true,
   }),
+  /** Negotiated discounts (docs/billing-rules.md#private-pricing-discounts); absent = list prices. */
+  discounts: DiscountsSchema.optional(),
 }).superRefine((input, ctx) => checkLoadBalancersFromRequests(input, ctx));
 
 /** network.loadBalancers[].fromRequests must name services that give requestsPerSecond (docs/billing-rules.md#lb-from-requests). */
@@ -386,7 +419,7 @@ export const CostLineSchema = z.object({
   derived: z.boolean(),
   note: z.string().optional(),
   /** The rest of the bill: what the line is for, when it is not compute (component "other"). */
-  category: z.enum(["load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs", "control-plane"]).optional(),
+  category: z.enum(["load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs", "control-plane", "discount"]).optional(),
   /** true: the same line in every option (network, logs), so it never decides between them. */
   shared: z.boolean().optional(),
   /** The environment the line belongs to (docs/billing-rules.md#weekly-schedules); absent: the whole estimate. */
