@@ -20,6 +20,11 @@ import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { parsePriceBookText } from "@/lib/pricebook";
 import { EstimateResultSchema, parseEstimateInput, type EstimateInputRaw, type EstimateResult } from "@/lib/schemas/estimate";
 import { REPO_ROOT, runCli } from "../../support/cli";
+import { DISCOUNT_ROW, presentOption } from "@/lib/present/estimate";
+import { estimateToCsv } from "@/lib/export/csv";
+import { focusRows } from "@/lib/export/focus";
+import { compareSides, readCompareSide } from "@/lib/compare";
+import { sizeCommitment } from "@/lib/commitment";
 
 const catalog = loadRegionCatalog("us-east-1", "2026-12-01", { dataDir: path.join(REPO_ROOT, "data") });
 
@@ -205,5 +210,65 @@ describe("price book files", () => {
     expect(parsePriceBookText('{"percent": -1}')).toMatchObject({ ok: false, errors: [{ path: "percent", message: "must be >= 0 (a percentage)" }] });
     expect(parsePriceBookText('{"discounts": {"percent": 101}}')).toMatchObject({ ok: false, errors: [{ path: "discounts.percent" }] });
     expect(parsePriceBookText(JSON.stringify(WITHOUT))).toMatchObject({ ok: false, errors: [{ path: "discounts" }] });
+  });
+});
+
+describe("around the engine: presentation, exports, /compare and the commitment sizing", () => {
+  const after = engine(EDP10);
+
+  it("displayed cents: charges, then the discount group; they add up to the displayed total", () => {
+    // fargate: charges 181.5104 -> 18151 cents; total 163.35936 -> 16336; discount = 16336 - 18151 = -1815
+    const p = presentOption(option(after, "fargate"));
+    expect(p.totalCents).toBe(16336);
+    expect(p.grossCents).toBe(18151);
+    expect(p.discountCents).toBe(-1815);
+    const group = p.groups.find((g) => g.service === DISCOUNT_ROW)!;
+    expect(group.cents).toBe(-1815);
+    expect(p.groups.reduce((s, g) => s + g.cents, 0)).toBe(16336);
+    expect(p.services.reduce((s, x) => s + x.cents, 0)).toBe(16336);
+  });
+
+  it("CSV and FOCUS keep the discount line; FOCUS EffectiveCost still adds up to the option total", () => {
+    expect(estimateToCsv(after)).toContain("Negotiated discount -10%");
+    const focus = focusRows(after, { month: "2026-12", option: "fargate", catalog });
+    if (!focus.ok) throw new Error(focus.error);
+    const credit = focus.rows.filter((r) => r.ChargeCategory === "Credit");
+    expect(credit).toHaveLength(1);
+    expect(credit[0]!.BilledCost).toBeCloseTo(-18.15104, 9);
+    expect(focus.rows.reduce((s, r) => s + (r.EffectiveCost as number), 0)).toBeCloseTo(163.35936, 9);
+  });
+
+  it("/compare: adding the price book shows the discount as an added line and as an input change", () => {
+    const side = (raw: EstimateInputRaw, label: string) => {
+      const out = readCompareSide(JSON.stringify(raw), label);
+      if (!out.ok) throw new Error(JSON.stringify(out.errors));
+      return out.side;
+    };
+    const out = compareSides(side(WITHOUT, "old"), side(EDP10, "new"), (r, c) => loadRegionCatalog(r, c, { dataDir: path.join(REPO_ROOT, "data") }));
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    const fargate = out.report.options.find((o) => o.id === "fargate")!;
+    // 16336 - 18151 = -1815 cents, all of it the input's doing (same prices)
+    expect(fargate.deltaCents).toBe(-1815);
+    expect(fargate.inputDeltaCents).toBe(-1815);
+    expect(fargate.priceDeltaCents).toBe(0);
+    expect(fargate.lines.some((l) => l.status === "added" && l.label.startsWith("Negotiated discount -10%"))).toBe(true);
+    expect(out.report.inputChanges.some((c) => c.path.startsWith("discounts"))).toBe(true);
+  });
+
+  it("commitment sizing: the same $/hour commitment, every monthly dollar 10% lower", () => {
+    const plain = parseEstimateInput(WITHOUT);
+    const edp = parseEstimateInput(EDP10);
+    if (!plain.ok || !edp.ok) throw new Error("invalid");
+    const a = sizeCommitment(plain.value, catalog, "fargate");
+    const b = sizeCommitment(edp.value, catalog, "fargate");
+    expect(b.discount?.percent).toBe(10);
+    expect(a.discount).toBeUndefined();
+    const [pa, pb] = [a.plans[0]!.recommended!, b.plans[0]!.recommended!];
+    expect(pb.commitmentUSDPerHour).toBe(pa.commitmentUSDPerHour);
+    // Fargate on-demand compute 144.1604/month -> 129.74436 after 10%
+    expect(a.usage.monthlyOnDemandUSD).toBeCloseTo(144.1604, 6);
+    expect(b.usage.monthlyOnDemandUSD).toBeCloseTo(129.74436, 6);
+    expect(pb.monthlyCostUSD).toBeCloseTo(pa.monthlyCostUSD * 0.9, 9);
+    expect(pb.monthlyNetSavingUSD).toBeCloseTo(pa.monthlyNetSavingUSD * 0.9, 9);
   });
 });
