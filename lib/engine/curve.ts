@@ -9,6 +9,7 @@ import type { EstimateInput, EstimateResult } from "../schemas/estimate";
 import { ec2Option } from "./ec2";
 import { estimate } from "./estimate";
 import { fargateOption, sizeServices } from "./fargate";
+import { withSidecarSizes } from "./sidecars";
 import { MANAGED_INSTANCES_OPTION_ID, managedInstancesOption } from "./managed-instances";
 
 export interface CurvePoint {
@@ -68,7 +69,8 @@ function quickTotals(
   against: InstanceOptionId,
 ): { fargate: number | null; ec2: number | null } {
   const services = input.services.map((s, i) => (i === serviceIndex ? { ...s, tasks } : s));
-  const at = { ...input, services };
+  // Sidecar rows count in the task size, as in estimate() (docs/billing-rules.md#sidecars).
+  const at = withSidecarSizes({ ...input, services });
   const ignore = new Set<string>();
   const fargate = fargateOption(catalog, sizeServices(at), "on-demand", ignore);
   const other = against === "ec2" ? ec2Option(at, catalog, ignore) : managedInstancesOption(at, catalog, ignore);

@@ -23,6 +23,7 @@ import { OLD_SOURCE_DAYS } from "./rules";
 import { eksClusterFeeLines, eksFargateOption, eksFargateSpotOption, eksNodeGroupOption, sizePods } from "./eks";
 import { addCostPer1MRequests } from "./unit-cost";
 import { withDiscountLines } from "./discounts";
+import { withSidecarSizes } from "./sidecars";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
@@ -42,7 +43,9 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
  * environments, the options price one service per (environment, service) pair and ECS on EC2 sizes one fleet per
  * period (docs/billing-rules.md#weekly-schedules); without, everything is as before.
  */
-export function estimateWithWeek(original: EstimateInput, catalog: RegionCatalog): { result: EstimateResult; week: WeekContext } {
+export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalog): { result: EstimateResult; week: WeekContext } {
+  // Sidecar rows count in the task / pod size (docs/billing-rules.md#sidecars); the result keeps the user's input.
+  const original = withSidecarSizes(userInput);
   const warnings = new Set<string>();
   const expanded = original.environments && original.environments.length > 0 ? expandEnvironments(original, catalog.catalogId) : null;
   const week: WeekContext = { expanded, fleets: new Map() };
@@ -80,7 +83,7 @@ export function estimateWithWeek(original: EstimateInput, catalog: RegionCatalog
     version: 1,
     // Defaults filled in, including the catalog id actually used, so an export or a share link made from the
     // result always reproduces these numbers.
-    input: original.catalog === catalog.catalogId ? original : { ...original, catalog: catalog.catalogId },
+    input: userInput.catalog === catalog.catalogId ? userInput : { ...userInput, catalog: catalog.catalogId },
     catalog: {
       id: catalog.catalogId,
       region: catalog.region,

@@ -73,11 +73,22 @@ export const LogsSchema = z.strictObject({
  * One container of an EKS pod (or of an imported Kubernetes workload): its requests. Init containers run one
  * after another before the others start (docs/billing-rules.md#eks-fargate-pods).
  */
+/** Sidecar presets (docs/billing-rules.md#sidecars): the container's role; its figures are in the row. */
+export const SIDECAR_PRESETS = ["envoy", "fluent-bit", "xray", "cloudwatch-agent"] as const;
+export const SidecarPresetSchema = z.enum(SIDECAR_PRESETS);
+export type SidecarPreset = z.infer<typeof SidecarPresetSchema>;
+
 export const ContainerSchema = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(253, "must be at most 253 characters"),
   vcpu: finite().min(0, "must be >= 0").max(L_VCPU_MAX, `must be <= ${L_VCPU_MAX}`).default(0),
   memoryGiB: finite().min(0, "must be >= 0").max(L_MEMORY_MAX, `must be <= ${L_MEMORY_MAX} GiB`).default(0),
   init: z.boolean().default(false),
+  /**
+   * A sidecar beside the app (docs/billing-rules.md#sidecars): on ECS its vCPU and memory are added to the
+   * service's task size; on EKS it is one more container of the pod (with the service's size as the app container
+   * when no app container is listed). Absent = an ordinary container row, as before.
+   */
+  sidecar: SidecarPresetSchema.optional(),
 });
 export type Container = z.infer<typeof ContainerSchema>;
 
