@@ -9,6 +9,9 @@ import { z } from "../security/zod";
 import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH, MAX_POD_CONTAINERS } from "../units";
 import { formatPath, type FieldError } from "../field-errors";
 import { WEEKDAYS } from "../schedule/weekdays";
+import { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS } from "./estimate-enums";
+
+export { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS };
 
 export { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH };
 export { formatPath, type FieldError };
@@ -74,7 +77,6 @@ export const LogsSchema = z.strictObject({
  * after another before the others start (docs/billing-rules.md#eks-fargate-pods).
  */
 /** Sidecar presets (docs/billing-rules.md#sidecars): the container's role; its figures are in the row. */
-export const SIDECAR_PRESETS = ["envoy", "fluent-bit", "xray", "cloudwatch-agent"] as const;
 export const SidecarPresetSchema = z.enum(SIDECAR_PRESETS);
 export type SidecarPreset = z.infer<typeof SidecarPresetSchema>;
 
@@ -295,15 +297,12 @@ export type Environment = z.infer<typeof EnvironmentSchema>;
 
 // ---------------------------------------------------------------- price book (issue 25; additive, all optional)
 
-/** AWS service codes a negotiated discount can name (the codes of the AWS Price List and of the bill's product codes). */
-export const DISCOUNT_SERVICES = ["AmazonECS", "AmazonEKS", "AmazonEC2", "AWSELB", "AmazonVPC", "AWSDataTransfer", "AmazonCloudWatch"] as const;
 export const DiscountServiceSchema = z.enum(DISCOUNT_SERVICES);
 export type DiscountService = z.infer<typeof DiscountServiceSchema>;
 /**
  * Charge categories a discount can name: compute (task and instance hours, fees), spot (compute on Spot capacity,
  * which takes precedence over compute), storage (task storage, EBS) and the rest-of-the-bill categories.
  */
-export const DISCOUNT_CATEGORIES = ["compute", "spot", "storage", "load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs", "control-plane"] as const;
 export const DiscountCategorySchema = z.enum(DISCOUNT_CATEGORIES);
 export type DiscountCategory = z.infer<typeof DiscountCategorySchema>;
 const percent = () => finite().min(0, "must be >= 0 (a percentage)").max(100, "must be <= 100 (a percentage)");

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH, type EstimateInput } from "../schemas/estimate";
 import { environmentsToDraft } from "./draft-environments";
+import { discountsToDraft } from "./draft-discounts";
 import { LOGS_DRAFT_DEFAULTS, SCHEDULED_DRAFT_DEFAULTS, emptyNetworkDraft, type EstimateDraft, type NetworkDraft, type ServiceDraft } from "./draft";
 
 function networkToDraft(network: EstimateInput["network"], makeKey: (index: number) => string): NetworkDraft {
@@ -62,7 +63,7 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
     logsRetentionMonths: s.logs ? String(s.logs.retentionMonths) : LOGS_DRAFT_DEFAULTS.logsRetentionMonths,
     ...(s.containers
       ? {
-          containers: s.containers.map((c, j) => ({ key: `${makeKey(i)}-c${j}`, name: c.name, vcpu: String(c.vcpu), memoryGiB: String(c.memoryGiB), init: c.init })),
+          containers: s.containers.map((c, j) => ({ key: `${makeKey(i)}-c${j}`, name: c.name, vcpu: String(c.vcpu), memoryGiB: String(c.memoryGiB), init: c.init, ...(c.sidecar ? { sidecar: c.sidecar } : {}) })),
         }
       : {}),
     ...(s.requestsPerSecond !== undefined ? { requestsPerSecond: String(s.requestsPerSecond) } : {}),
@@ -97,7 +98,14 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
         }
       : {}),
     ...withEnvironments(input),
+    ...withDiscounts(input),
   };
+}
+
+/** The price book only when the input has one, so a draft without it equals what it was before. */
+function withDiscounts(input: EstimateInput): Pick<EstimateDraft, "discounts"> {
+  const discounts = discountsToDraft(input.discounts);
+  return discounts ? { discounts } : {};
 }
 
 /** Environments only when the input has them, so a draft without them equals what it was before. */
