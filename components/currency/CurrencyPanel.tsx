@@ -21,7 +21,7 @@ function rateText(perUSD: number): string {
 export const CurrencyPanel = memo(function CurrencyPanel() {
   const current = useDisplayCurrency();
   const [rateDraft, setRateDraft] = useState<{ code: string; text: string } | null>(null);
-  const options = useMemo(() => [{ value: "USD", label: "USD — US dollar (AWS bills in USD)" }, ...RATES.map((r) => ({ value: r.code, label: `${r.code} — ${rateText(r.perUSD)} per USD` }))], []);
+  const options = useMemo(() => [{ value: "USD", label: "USD (AWS bills in USD)" }, ...RATES.map((r) => ({ value: r.code, label: `${r.code} (${rateText(r.perUSD)} per USD)` }))], []);
   const text = rateDraft && rateDraft.code === current.code ? rateDraft.text : rateText(current.perUSD);
   const check = current.code === "USD" ? null : checkRate(text);
   const bundledRate = RATES.find((r) => r.code === current.code);
@@ -53,7 +53,7 @@ export const CurrencyPanel = memo(function CurrencyPanel() {
         ) : null}
       </div>
       <div className="fields">
-        <SelectField<string> id="currency-code" label="Show amounts in" value={current.code} options={options} onChange={choose} testId="currency-code" />
+        <SelectField<string> id="currency-code" className="wide" label="Show amounts in" value={current.code} options={options} onChange={choose} testId="currency-code" />
         {current.code !== "USD" ? (
           <TextField
             id="currency-rate"

@@ -23,3 +23,9 @@ export function RateMoney({ usd }: { usd: number | null }) {
   const text = new Intl.NumberFormat("en-US", { style: "currency", currency: c.code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(usd * c.perUSD);
   return <span title={`${formatUSD(usd)} (USD)`}>{text}</span>;
 }
+
+/** Before a sentence the engine wrote in USD: says so when the page shows another currency. */
+export function WhyCurrency() {
+  const c = useDisplayCurrency();
+  return c.code === "USD" ? null : <span className="muted">(amounts in USD, as AWS bills) </span>;
+}

@@ -7,7 +7,7 @@
 import { Fragment, memo } from "react";
 import type { EstimateResult } from "@/lib/schemas/estimate";
 import { formatPct } from "@/lib/format";
-import { Money, RateMoney } from "@/components/currency/Money";
+import { Money, RateMoney, WhyCurrency } from "@/components/currency/Money";
 import { compareWithBaseline, presentEstimate, type PresentedOption } from "@/lib/present/estimate";
 import { formatCostPer1M } from "@/lib/regions/table";
 
@@ -80,6 +80,7 @@ export const SummaryCards = memo(function SummaryCards({ result }: { result: Est
       {result.recommendation ? (
         <p className="why" style={{ gridColumn: "1 / -1", margin: 0 }} data-testid="recommendation-why">
           <strong>Why: </strong>
+          <WhyCurrency />
           {result.recommendation.why}
         </p>
       ) : null}

@@ -55,6 +55,20 @@ export function addExpressModeService(d: EstimateDraft): EstimateDraft {
   };
 }
 
+/** "Label: https://... (rest)" as a link on the label, so long addresses never widen the panel. */
+function Source({ text }: { text: string }) {
+  const m = /^(.*?): (https:\/\/\S+)(.*)$/.exec(text);
+  if (!m) return <>{text}</>;
+  return (
+    <>
+      <a href={m[2]} rel="noreferrer" target="_blank">
+        {m[1]}
+      </a>
+      {m[3]}
+    </>
+  );
+}
+
 export const ExpressModePanel = memo(function ExpressModePanel({ eks, serviceNames, maxServices, serviceCount, onChange }: Props) {
   const [added, setAdded] = useState<string | null>(null);
   const full = serviceCount >= maxServices;
@@ -90,7 +104,10 @@ export const ExpressModePanel = memo(function ExpressModePanel({ eks, serviceNam
         <ul className="small">
           {EXPRESS_ASSUMPTIONS.map((a) => (
             <li key={a.what}>
-              <strong>{a.what}</strong>: {a.value} <span className="muted">({a.basis === "aws-default" ? "Express Mode default" : "our assumption"}; {a.source})</span>
+              <strong>{a.what}</strong>: {a.value}{" "}
+              <span className="muted">
+                ({a.basis === "aws-default" ? "Express Mode default" : "our assumption"}; <Source text={a.source} />)
+              </span>
             </li>
           ))}
         </ul>

@@ -18,6 +18,12 @@ function figures(vcpu: number, memoryGiB: number): string {
   return `${Math.round(vcpu * 1024)} CPU units / ${Math.round(memoryGiB * MIB_PER_GIB)} MiB`;
 }
 
+/** Sidecars are sized in MiB: the GiB field (the contract's unit, kept as typed) says what it is in MiB. */
+function mibHint(gib: string): string | undefined {
+  const v = Number(gib.trim());
+  return gib.trim() !== "" && Number.isFinite(v) ? `= ${Number((v * MIB_PER_GIB).toFixed(3))} MiB` : undefined;
+}
+
 interface Props {
   index: number;
   service: ServiceDraft;
@@ -70,7 +76,16 @@ export const SidecarPresets = memo(function SidecarPresets({ index, service: s, 
             return (
               <div className="fields container-row" key={c.key} data-testid={`service-${index}-sidecar-${c.sidecar}`}>
                 <TextField id={`${c.key}-vcpu`} label={`${spec?.label ?? c.name} vCPU`} value={c.vcpu} inputMode="decimal" onChange={(v) => update(c.key, { vcpu: v })} error={errors.get(`${cp}.vcpu`)} />
-                <TextField id={`${c.key}-mem`} label="Memory (GiB)" value={c.memoryGiB} inputMode="decimal" onChange={(v) => update(c.key, { memoryGiB: v })} error={errors.get(`${cp}.memoryGiB`)} />
+                <TextField
+                  id={`${c.key}-mem`}
+                  label="Memory (GiB)"
+                  value={c.memoryGiB}
+                  inputMode="decimal"
+                  onChange={(v) => update(c.key, { memoryGiB: v })}
+                  error={errors.get(`${cp}.memoryGiB`)}
+                  hint={mibHint(c.memoryGiB)}
+                  testId={`service-${index}-sidecar-${c.sidecar}-memory`}
+                />
                 <button type="button" className="btn" onClick={() => onChange(containers.filter((x) => x.key !== c.key))} aria-label={`Remove ${spec?.label ?? c.name}`}>
                   Remove
                 </button>

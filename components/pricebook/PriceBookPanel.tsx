@@ -132,9 +132,10 @@ export const PriceBookPanel = memo(function PriceBookPanel({ discounts: d, error
             {d.overrides.map((o, i) => {
               const path = `${o.scope === "service" ? "byService" : "byCategory"}.${o.id}`;
               return (
-                <div className="fields" key={o.key} data-testid={`discount-override-${i}`}>
+                <div className="fields container-row" key={o.key} data-testid={`discount-override-${i}`}>
                   <SelectField<OverrideChoice>
                     id={`${o.key}-what`}
+                    className="wide"
                     label="Applies to"
                     value={`${o.scope}:${o.id}` as OverrideChoice}
                     options={OVERRIDE_OPTIONS.filter((opt) => opt.value === `${o.scope}:${o.id}` || !used.has(opt.value))}
@@ -144,7 +145,7 @@ export const PriceBookPanel = memo(function PriceBookPanel({ discounts: d, error
                     }}
                   />
                   <TextField id={`${o.key}-pct`} label="Discount (%)" value={o.percent} inputMode="decimal" onChange={(v) => setOverride(o.key, { percent: v })} error={err(path)} />
-                  <button type="button" className="btn" onClick={() => set({ overrides: d.overrides.filter((x) => x.key !== o.key) })} aria-label={`Remove the override for ${o.id}`}>
+                  <button type="button" className="btn" style={{ alignSelf: "end" }} onClick={() => set({ overrides: d.overrides.filter((x) => x.key !== o.key) })} aria-label={`Remove the override for ${o.id}`}>
                     Remove
                   </button>
                 </div>

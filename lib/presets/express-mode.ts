@@ -40,7 +40,7 @@ export const EXPRESS_ASSUMPTIONS: ReadonlyArray<ExpressAssumption> = [
   { what: "Minimum tasks", value: `${EXPRESS_MIN_TASKS}`, basis: "assumed", source: `${SCALING_DOC} (minTaskCount has no documented default; 1 is the smallest running service)` },
   { what: "Log group", value: `a CloudWatch Logs group for the service: ${EXPRESS_LOG_GB_PER_MONTH} GB/month ingested (Standard), kept 1 month`, basis: "assumed", source: `${RESOURCES_DOC} (the group is created; the volume and retention are ours)` },
   { what: "ACM certificate", value: "public certificate, no charge", basis: "aws-default", source: "AWS Certificate Manager pricing: https://aws.amazon.com/certificate-manager/pricing/" },
-  { what: "Not priced", value: "the deployment metric alarm (CloudWatch alarm, a few cents a month) and any NAT gateway your subnets need", basis: "assumed", source: RESOURCES_DOC },
+  { what: "Not priced", value: "the deployment metric alarm (CloudWatch bills alarms per alarm-month; the catalog has no alarm rate) and any NAT gateway your subnets need (add it under Network and logs)", basis: "assumed", source: RESOURCES_DOC },
 ];
 
 /** The service row Express Mode would create, named `name`. */
