@@ -2,7 +2,7 @@
 /** An amount of displayed USD cents in the chosen display currency; the USD amount stays in the tooltip. */
 import { formatCents, type Cents } from "@/lib/money";
 import { formatUSD } from "@/lib/format";
-import { formatInCurrency, minorDigits } from "@/lib/present/currency";
+import { formatInCurrency, minorDigits } from "@/lib/present/currency-format";
 import { useDisplayCurrency } from "./display-currency";
 
 export function Money({ cents }: { cents: Cents | null | undefined }) {

@@ -5,7 +5,7 @@
  * or in the estimate. USD is the default and always one click away.
  */
 import { useSyncExternalStore } from "react";
-import { USD, type DisplayCurrency } from "@/lib/present/currency";
+import { USD, type DisplayCurrency } from "@/lib/present/currency-format";
 
 const KEY = "ecs-estimator.display-currency";
 let current: DisplayCurrency = USD;

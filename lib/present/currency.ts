@@ -5,19 +5,9 @@
  * column still adds up to its converted total. Pure; no zod (it is used by the page's summary cards).
  */
 import { allocate, type Cents } from "../money";
+import { convertCents, type DisplayCurrency } from "./currency-format";
 
-export interface DisplayCurrency {
-  /** ISO 4217 code. */
-  code: string;
-  /** Units of the currency per 1 USD. */
-  perUSD: number;
-  /** Where the rate comes from ("European Central Bank reference rate 2025-10-21", "entered by you"). */
-  source: string;
-  /** Date of the rate, YYYY-MM-DD, or null for a rate the user typed. */
-  asOf: string | null;
-}
-
-export const USD: DisplayCurrency = { code: "USD", perUSD: 1, source: "AWS bills in USD", asOf: null };
+export { convertCents, formatInCurrency, formatMinor, minorDigits, USD, type DisplayCurrency } from "./currency-format";
 
 export interface BundledRates {
   source: string;
@@ -39,28 +29,6 @@ export function ratesPerUSD(rates: BundledRates): DisplayCurrency[] {
   return out.sort((a, b) => (a.code < b.code ? -1 : 1));
 }
 
-const digitsCache = new Map<string, number>();
-/** Minor-unit digits of a currency (JPY 0, EUR 2), from the runtime's currency data. */
-export function minorDigits(code: string): number {
-  let d = digitsCache.get(code);
-  if (d === undefined) {
-    try {
-      d = new Intl.NumberFormat("en-US", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      d = 2;
-    }
-    digitsCache.set(code, d);
-  }
-  return d;
-}
-
-/** USD cents -> the currency's minor units, rounded half away from zero once. */
-export function convertCents(usdCents: Cents, c: DisplayCurrency): number {
-  if (c.code === "USD") return usdCents;
-  const minor = (usdCents / 100) * c.perUSD * 10 ** minorDigits(c.code);
-  return Math.sign(minor) * Math.round(Math.abs(minor) + 1e-9);
-}
-
 /** A converted total and its parts allocated from it, so the parts add up to the converted total. */
 export function convertParts(totalUsdCents: Cents, partsUsdCents: ReadonlyArray<Cents>, c: DisplayCurrency): { total: number; parts: number[] } {
   const total = convertCents(totalUsdCents, c);
@@ -68,23 +36,6 @@ export function convertParts(totalUsdCents: Cents, partsUsdCents: ReadonlyArray<
   const allPositive = partsUsdCents.every((p) => p >= 0);
   if (!allPositive || partsUsdCents.length === 0) return { total, parts: partsUsdCents.map((p) => convertCents(p, c)) };
   return { total, parts: allocate(total, partsUsdCents) };
-}
-
-const formatters = new Map<string, Intl.NumberFormat>();
-/** Minor units of `code` as money text ("€1,234.56", "¥12,345"). */
-export function formatMinor(minor: number, code: string): string {
-  let f = formatters.get(code);
-  if (!f) {
-    f = new Intl.NumberFormat("en-US", { style: "currency", currency: code, minimumFractionDigits: minorDigits(code), maximumFractionDigits: minorDigits(code) });
-    formatters.set(code, f);
-  }
-  return f.format((minor === 0 ? 0 : minor) / 10 ** minorDigits(code));
-}
-
-/** Displayed USD cents in the chosen currency. */
-export function formatInCurrency(usdCents: Cents | null | undefined, c: DisplayCurrency): string {
-  if (usdCents === null || usdCents === undefined || !Number.isFinite(usdCents)) return "—";
-  return formatMinor(convertCents(usdCents, c), c.code);
 }
 
 /** Is this a rate a user may type? (positive, finite, not absurd) */
