@@ -7,19 +7,30 @@
  */
 import { memo, useMemo, useState } from "react";
 import { SelectField, TextField } from "@/components/ui/fields";
-import { checkRate, ratesPerUSD, USD, type BundledRates, type DisplayCurrency } from "@/lib/present/currency";
+import { checkRate, formatInCurrency, formatMinor, minorDigits, ratesPerUSD, USD, type BundledRates, type DisplayCurrency } from "@/lib/present/currency";
 import bundled from "@/data/currency/ecb-reference-rates-2025-10-21.json";
-import { setDisplayCurrency, useDisplayCurrency } from "./display-currency";
+import { setDisplayState, useDisplayState } from "./display-currency";
 
 const RATES = ratesPerUSD(bundled as BundledRates);
 const SOURCE = `${bundled.source}, ${bundled.asOf}`;
+
+/** Show amounts in `c` (null state for USD): the formatting travels with the state. */
+export function setDisplayCurrency(c: DisplayCurrency): void {
+  if (c.code === "USD") return setDisplayState(null);
+  setDisplayState({
+    currency: c,
+    money: (cents) => formatInCurrency(cents, c),
+    // Two more digits than the currency's minor unit, as the USD hourly rate shows.
+    rate: (usd) => formatMinor(Math.round(usd * c.perUSD * 10 ** (minorDigits(c.code) + 2)) / 100, c.code, 2),
+  });
+}
 
 function rateText(perUSD: number): string {
   return String(Number(perUSD.toPrecision(6)));
 }
 
 export const CurrencyPanel = memo(function CurrencyPanel() {
-  const current = useDisplayCurrency();
+  const current = useDisplayState()?.currency ?? USD;
   const [rateDraft, setRateDraft] = useState<{ code: string; text: string } | null>(null);
   const options = useMemo(() => [{ value: "USD", label: "USD (AWS bills in USD)" }, ...RATES.map((r) => ({ value: r.code, label: `${r.code} (${rateText(r.perUSD)} per USD)` }))], []);
   const text = rateDraft && rateDraft.code === current.code ? rateDraft.text : rateText(current.perUSD);

@@ -1,31 +1,22 @@
 "use client";
-/** An amount of displayed USD cents in the chosen display currency; the USD amount stays in the tooltip. */
+/** Amounts in the chosen display currency (presentation only); the USD amount stays in the tooltip. */
 import { formatCents, type Cents } from "@/lib/money";
 import { formatUSD } from "@/lib/format";
-import { formatInCurrency, minorDigits } from "@/lib/present/currency-format";
-import { useDisplayCurrency } from "./display-currency";
+import { useDisplayState } from "./display-currency";
 
+/** Displayed USD cents. */
 export function Money({ cents }: { cents: Cents | null | undefined }) {
-  const c = useDisplayCurrency();
-  if (c.code === "USD") return <>{formatCents(cents)}</>;
-  return (
-    <span title={`${formatCents(cents)} (USD, as AWS bills) at ${c.perUSD} ${c.code} per USD`} data-currency={c.code}>
-      {formatInCurrency(cents, c)}
-    </span>
-  );
+  const s = useDisplayState();
+  return s ? <span title={`${formatCents(cents)} USD`}>{s.money(cents)}</span> : <>{formatCents(cents)}</>;
 }
 
-/** An unrounded USD amount (an hourly rate) in the display currency, with two more digits than the currency's cents. */
+/** An unrounded USD amount (an hourly rate). */
 export function RateMoney({ usd }: { usd: number | null }) {
-  const c = useDisplayCurrency();
-  if (c.code === "USD" || usd === null || !Number.isFinite(usd)) return <>{formatUSD(usd)}</>;
-  const digits = minorDigits(c.code) + 2;
-  const text = new Intl.NumberFormat("en-US", { style: "currency", currency: c.code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(usd * c.perUSD);
-  return <span title={`${formatUSD(usd)} (USD)`}>{text}</span>;
+  const s = useDisplayState();
+  return s && usd !== null && Number.isFinite(usd) ? <span title={`${formatUSD(usd)} USD`}>{s.rate(usd)}</span> : <>{formatUSD(usd)}</>;
 }
 
 /** Before a sentence the engine wrote in USD: says so when the page shows another currency. */
 export function WhyCurrency() {
-  const c = useDisplayCurrency();
-  return c.code === "USD" ? null : <span className="muted">(amounts in USD, as AWS bills) </span>;
+  return useDisplayState() ? <span className="muted">(amounts in USD, as AWS bills) </span> : null;
 }

@@ -1,53 +1,40 @@
 "use client";
 /**
- * The display currency the page shows amounts in (presentation only, lib/present/currency.ts). A tiny store shared by
- * the summary cards, the breakdown and the currency panel; kept for the tab (sessionStorage), never in share links
- * or in the estimate. USD is the default and always one click away.
+ * The display currency the page shows amounts in (presentation only, lib/present/currency.ts): a tiny store shared
+ * by the summary cards, the breakdown and the currency panel, for the page's lifetime; never in share links or in
+ * the estimate. null = USD, the default, always one click away. The formatting functions come with the state, set
+ * by the (lazily loaded) currency panel, so the page's first load carries no currency code.
  */
 import { useSyncExternalStore } from "react";
-import { USD, type DisplayCurrency } from "@/lib/present/currency-format";
+import type { DisplayCurrency } from "@/lib/present/currency-format";
 
-const KEY = "ecs-estimator.display-currency";
-let current: DisplayCurrency = USD;
-let loaded = false;
-const listeners = new Set<() => void>();
-
-function load(): void {
-  if (loaded || typeof window === "undefined") return;
-  loaded = true;
-  try {
-    const raw = window.sessionStorage.getItem(KEY);
-    if (!raw) return;
-    const v = JSON.parse(raw) as DisplayCurrency;
-    if (typeof v.code === "string" && /^[A-Z]{3}$/.test(v.code) && typeof v.perUSD === "number" && v.perUSD > 0 && Number.isFinite(v.perUSD) && typeof v.source === "string") current = v;
-  } catch {
-    /* a broken stored value: stay in USD */
-  }
+export interface DisplayState {
+  currency: DisplayCurrency;
+  /** Displayed USD cents as text in the currency. */
+  money(usdCents: number | null | undefined): string;
+  /** An unrounded USD amount (an hourly rate) as text in the currency. */
+  rate(usd: number): string;
 }
 
-export function setDisplayCurrency(next: DisplayCurrency): void {
+let current: DisplayState | null = null;
+const listeners = new Set<() => void>();
+
+export function setDisplayState(next: DisplayState | null): void {
   current = next;
-  try {
-    if (next.code === "USD") window.sessionStorage.removeItem(KEY);
-    else window.sessionStorage.setItem(KEY, JSON.stringify(next));
-  } catch {
-    /* storage unavailable: the choice lasts until reload */
-  }
   for (const l of listeners) l();
 }
 
+/** null when the page shows USD. */
+export function getDisplayState(): DisplayState | null {
+  return current;
+}
+
 function subscribe(listener: () => void): () => void {
-  load();
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-export function getDisplayCurrency(): DisplayCurrency {
-  load();
-  return current;
-}
-
-/** The currency to show amounts in; USD on the server and at first paint. */
-export function useDisplayCurrency(): DisplayCurrency {
-  return useSyncExternalStore(subscribe, getDisplayCurrency, () => USD);
+/** The display currency state; null (USD) on the server and at first paint. */
+export function useDisplayState(): DisplayState | null {
+  return useSyncExternalStore(subscribe, getDisplayState, () => null);
 }

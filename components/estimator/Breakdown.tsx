@@ -10,7 +10,7 @@ import { formatPct, formatQuantity, formatRate } from "@/lib/format";
 import { formatCents } from "@/lib/money";
 import { presentOption } from "@/lib/present/estimate";
 import { convertPresentedOption, formatMinor } from "@/lib/present/currency";
-import { useDisplayCurrency } from "@/components/currency/display-currency";
+import { useDisplayState } from "@/components/currency/display-currency";
 
 /** The rest of the bill, as words next to a line (the engine tags each non-compute line with one of these). */
 const CATEGORY_TEXT: Record<NonNullable<CostLine["category"]>, string> = {
@@ -41,10 +41,10 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
   const presented = presentOption(option);
   const { groups, totalCents } = presented;
   // Display currency (presentation only): converted so lines still add up to groups and groups to the total.
-  const currency = useDisplayCurrency();
-  const converted = currency.code === "USD" ? null : convertPresentedOption(presented, currency);
+  const currency = useDisplayState()?.currency;
+  const converted = currency ? convertPresentedOption(presented, currency) : null;
   const money = (usdCents: number | null, minor: number | null | undefined) =>
-    converted && minor !== undefined && minor !== null ? <span title={`${formatCents(usdCents)} (USD)`}>{formatMinor(minor, currency.code)}</span> : formatCents(usdCents);
+    converted && currency && minor !== undefined && minor !== null ? <span title={`${formatCents(usdCents)} USD`}>{formatMinor(minor, currency.code)}</span> : formatCents(usdCents);
   const notes = new Map<string, number>();
   for (const line of option.lines) if (line.derived && line.note && !notes.has(line.note)) notes.set(line.note, notes.size + 1);
   return (

@@ -3,7 +3,7 @@
  * "Monthly cost comparison": the toolbar (share link, JSON/CSV export, import), the live status line, the
  * form's problems and one card per option.
  */
-import { getDisplayCurrency } from "@/components/currency/display-currency";
+import { getDisplayState } from "@/components/currency/display-currency";
 import type { ChangeEvent } from "react";
 import type { EstimateResult, FieldError } from "@/lib/schemas/estimate";
 import type { RegionCatalog } from "@/lib/catalog/schema";
@@ -54,11 +54,11 @@ export function ComparisonPanel({ result, status, statusWarn, errors, shareLink,
   const downloadJson = async () => {
     const { estimateToJson, exportFilename } = await import("@/lib/export/csv");
     // USD, as AWS bills; the display currency's rate is recorded when the page shows another one.
-    download(exportFilename(new Date(), "json"), estimateToJson(result, getDisplayCurrency()), "application/json");
+    download(exportFilename(new Date(), "json"), estimateToJson(result, getDisplayState()?.currency), "application/json");
   };
   const downloadCsv = async () => {
     const { estimateToCsv, exportFilename } = await import("@/lib/export/csv");
-    download(exportFilename(new Date(), "csv"), estimateToCsv(result, getDisplayCurrency()), "text/csv;charset=utf-8");
+    download(exportFilename(new Date(), "csv"), estimateToCsv(result, getDisplayState()?.currency), "text/csv;charset=utf-8");
   };
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];

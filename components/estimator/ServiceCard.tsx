@@ -11,7 +11,7 @@ import type { ServiceDraft } from "@/lib/share/draft";
 // Only shown on EKS: its own chunk, so ECS pages do not load it up front.
 const ContainersEditor = dynamic(() => import("./ContainersEditor"));
 // Sidecar presets (issue 25): their own chunk too.
-const SidecarPresets = dynamic(() => import("@/components/presets/SidecarPresets").then((m) => m.SidecarPresets));
+const SidecarPresets = dynamic(() => import("@/components/presets/SidecarPresets").then((m) => m.SidecarPresets), { ssr: false });
 
 /**
  * The current share token changes on every edit; only the small right-size links read it (from context),

@@ -183,6 +183,7 @@ export const PriceBookPanel = memo(function PriceBookPanel({ discounts: d, error
           ref={fileRef}
           type="file"
           accept="application/json,.json"
+          aria-label="Price book file (JSON)"
           hidden
           data-testid="price-book-file"
           onChange={(e) => {

@@ -39,15 +39,10 @@ export function convertCents(usdCents: Cents, c: DisplayCurrency): number {
   return Math.sign(minor) * Math.round(Math.abs(minor) + 1e-9);
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
-/** Minor units of `code` as money text ("€1,234.56", "¥12,345"). */
-export function formatMinor(minor: number, code: string): string {
-  let f = formatters.get(code);
-  if (!f) {
-    f = new Intl.NumberFormat("en-US", { style: "currency", currency: code, minimumFractionDigits: minorDigits(code), maximumFractionDigits: minorDigits(code) });
-    formatters.set(code, f);
-  }
-  return f.format((minor === 0 ? 0 : minor) / 10 ** minorDigits(code));
+/** Minor units of `code` as money text ("€1,234.56", "¥12,345"); `extra` more digits for rates. */
+export function formatMinor(minor: number, code: string, extra = 0): string {
+  const digits = minorDigits(code) + extra;
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits }).format((minor === 0 ? 0 : minor) / 10 ** minorDigits(code));
 }
 
 /** Displayed USD cents in the chosen currency. */
