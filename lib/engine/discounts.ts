@@ -5,7 +5,7 @@
  * as AWS applies EDP after Savings Plans and Reserved Instances. It is shown as its own negative line(s) per
  * option: one line per distinct percentage, so every line reads quantity (eligible USD) x rate (-percent) = usd.
  */
-import type { CostLine, DiscountCategory, DiscountService, Discounts, EstimateInput, EstimateOption } from "../schemas/estimate";
+import type { CostLine, DiscountCategory, DiscountService, Discounts, EstimateInput, EstimateOption, EstimateResult } from "../schemas/estimate";
 import { SHARED_SERVICE } from "./shared-lines";
 
 /** The AWS service (product code on the bill) a line is charged under. */
@@ -130,4 +130,39 @@ export function withDiscountLines(input: EstimateInput, option: EstimateOption, 
   let total = 0;
   for (const l of lines) total += l.usd;
   return { ...option, lines: [...option.lines, ...lines], services, monthlyUSD: option.monthlyUSD + total };
+}
+
+/** The discount rate of the lines that services and environments hold (not the estimate's shared lines), 0-1. */
+export function heldDiscountRate(input: EstimateInput, option: EstimateOption): number {
+  if (!hasDiscount(input.discounts) || !option.available) return 0;
+  let held = 0;
+  let off = 0;
+  for (const line of option.lines) {
+    if (line.service === SHARED_SERVICE || line.category === "discount") continue;
+    held += line.usd;
+    off += (line.usd * discountPercentOf(line, input.discounts, input.orchestrator)) / 100;
+  }
+  return held > 0 ? off / held : 0;
+}
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/**
+ * With environments (docs/billing-rules.md#weekly-schedules): each environment's subtotal and week of an option,
+ * and the fleet options' per-pair service rows (rebuilt from the lines by the environment summary), net of the
+ * discount of the lines they hold. The cost at zero tasks stays a list amount (it lists the shared lines by name).
+ */
+export function discountEnvironments(result: EstimateResult, input: EstimateInput, fleetOptionIds: ReadonlySet<string>): void {
+  for (const option of result.options) {
+    const rate = heldDiscountRate(input, option);
+    if (rate <= 0) continue;
+    const keep = 1 - rate;
+    if (fleetOptionIds.has(option.id)) option.services = option.services.map((s) => ({ ...s, monthlyUSD: s.monthlyUSD * keep }));
+    for (const env of result.environments ?? []) {
+      const sub = env.subtotals.find((x) => x.optionId === option.id);
+      if (!sub || sub.monthlyUSD === null) continue;
+      sub.monthlyUSD *= keep;
+      sub.costPerHourUSD = sub.costPerHourUSD?.map((x) => round6(x * keep)) ?? null;
+    }
+  }
 }

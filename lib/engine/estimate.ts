@@ -22,7 +22,7 @@ import { rateOf } from "./lines";
 import { OLD_SOURCE_DAYS } from "./rules";
 import { eksClusterFeeLines, eksFargateOption, eksFargateSpotOption, eksNodeGroupOption, sizePods } from "./eks";
 import { addCostPer1MRequests } from "./unit-cost";
-import { withDiscountLines } from "./discounts";
+import { discountEnvironments, withDiscountLines } from "./discounts";
 import { withSidecarSizes } from "./sidecars";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
@@ -97,6 +97,7 @@ export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalo
   };
   if (expanded) {
     summarizeEnvironments(result, { ...week, expanded });
+    if (input.discounts) discountEnvironments(result, input, new Set(week.fleets.keys()));
     for (const o of result.options) if (o.reason) o.reason = userFacingServiceRefs(o.reason, expanded, original);
     result.warnings = result.warnings.map((w) => userFacingServiceRefs(w, expanded, original));
   }

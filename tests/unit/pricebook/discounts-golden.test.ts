@@ -272,3 +272,30 @@ describe("around the engine: presentation, exports, /compare and the commitment 
     expect(pb.monthlyNetSavingUSD).toBeCloseTo(pa.monthlyNetSavingUSD * 0.9, 9);
   });
 });
+
+describe("with environments", () => {
+  it("each environment's subtotal and week are 10% lower, Fargate and the EC2 fleet alike", () => {
+    const envs: EstimateInputRaw = {
+      version: 1,
+      region: "us-east-1",
+      catalog: "2026-12-01",
+      services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 2 }],
+      ec2: { instanceTypes: ["m5.large"], networkMode: "bridge" },
+      environments: [{ name: "prod" }, { name: "dev", multiplier: 0.5, schedule: { kind: "business-hours" } }],
+    };
+    const list = engine(envs);
+    const net = engine({ ...envs, discounts: { percent: 10 } });
+    for (const id of ["fargate", "ec2"]) {
+      for (const env of ["prod", "dev"]) {
+        const a = list.environments!.find((e) => e.name === env)!.subtotals.find((s) => s.optionId === id)!;
+        const b = net.environments!.find((e) => e.name === env)!.subtotals.find((s) => s.optionId === id)!;
+        expect(b.monthlyUSD!).toBeCloseTo(a.monthlyUSD! * 0.9, 6);
+        expect(b.costPerHourUSD![40]!).toBeCloseTo(a.costPerHourUSD![40]! * 0.9, 5);
+      }
+      // no shared lines here, so the environments add up to the net total as they did to the list total
+      const sum = (r: EstimateResult) => r.environments!.reduce((s, e) => s + e.subtotals.find((x) => x.optionId === id)!.monthlyUSD!, 0);
+      expect(sum(net)).toBeCloseTo(option(net, id).monthlyUSD!, 6);
+      expect(option(net, id).services.reduce((s, x) => s + x.monthlyUSD, 0)).toBeCloseTo(option(net, id).monthlyUSD!, 6);
+    }
+  });
+});
