@@ -55,6 +55,8 @@ test.describe("issue 25: price books, presets, display currency", () => {
     await expect(fargate).toContainText("-$18.15");
     await expect(page.getByTestId("breakdown-ec2")).toContainText("-$9.82");
     await expect(page.getByTestId("breakdown-total-fargate")).toHaveText("$163.36");
+    // The Savings Plan sizing says its dollars are after the price book
+    await expect(page.getByTestId("commitment-discount")).toContainText("10% discount on Fargate compute");
 
     // Screenshots of the discount control at 1366 px
     await page.getByTestId("pricebook-panel").scrollIntoViewIfNeeded();
@@ -163,5 +165,19 @@ test.describe("issue 25: price books, presets, display currency", () => {
     await small.getByTestId("express-panel").screenshot({ path: `${SHOTS}/express-375.png` });
     await ctx.close();
     expect(problems).toEqual([]);
+  });
+
+  test("EKS: the sidecar buttons add containers to the pod; 0.5 vCPU / 1 GiB + Envoy + Fluent Bit -> a 1 vCPU / 2 GiB pod", async ({ page }) => {
+    test.setTimeout(240_000);
+    await open(page, { version: 1, region: "us-east-1", catalog: "2026-12-01", orchestrator: "eks", services: [{ name: "api", vcpu: 0.5, memoryGiB: 1, tasks: 1 }] });
+    // 0.5 vCPU / 1 GiB + 0.25 GiB = 1.25 GiB -> 0.5 vCPU / 2 GiB: 14.7752 + 6.4897 = 21.2649 + cluster fee 73 = 94.2649
+    await expectTotals(page, { fargate: 94.2649 });
+    await page.getByTestId("service-0-add-sidecar-envoy").click();
+    await page.getByTestId("service-0-add-sidecar-fluent-bit").click();
+    // requests 0.75 vCPU / 1138 MiB + 256 MiB -> 1 vCPU / 2 GiB: 36.0401 + 73 = 109.0401
+    await expect(page.getByTestId("service-0-billed")).toContainText("Pod billed as 1 vCPU / 2 GiB");
+    await expectTotals(page, { fargate: 109.0401 });
+    await expect(page.getByTestId("service-0-container-0")).toBeVisible();
+    await page.getByTestId("service-0").screenshot({ path: `${SHOTS}/sidecars-eks-1366.png` });
   });
 });
