@@ -180,4 +180,17 @@ test.describe("issue 25: price books, presets, display currency", () => {
     await expect(page.getByTestId("service-0-container-0")).toBeVisible();
     await page.getByTestId("service-0").screenshot({ path: `${SHOTS}/sidecars-eks-1366.png` });
   });
+
+  test("/compare: adding the price book is an input change of -$15.27 on the recommended option, with the discount line added", async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto(`/compare?old=${encodeURIComponent(shareToken(WITHOUT))}&new=${encodeURIComponent(shareToken({ ...WITHOUT, discounts: { percent: 10 } }))}`);
+    await expect(page.getByTestId("old-side")).not.toHaveValue("");
+    await page.getByTestId("compare").click();
+    // recommended: SP 1y 152.68 -> 137.41 (15268 -> 13741 cents: -$15.27), all of it the input's doing
+    await expect(page.getByTestId("compare-headline")).toContainText("$152.68 -> $137.41");
+    await expect(page.getByTestId("compare-headline")).toContainText("input change -$15.27, price change $0.00");
+    await expect(page.getByTestId("compare-lines-fargate-savings-plan")).toContainText("Negotiated discount -10% (AmazonEC2, AmazonECS)");
+    await expect(page.getByTestId("compare-input-changes")).toContainText("discounts");
+    await page.getByTestId("compare-lines-fargate-savings-plan").screenshot({ path: `${SHOTS}/compare-discount-1366.png` });
+  });
 });
