@@ -30,6 +30,7 @@ import { COMMITMENT_OPTIONS, parseCommitmentOption, sizeCommitment, type Commitm
 import { renderCommitmentTable } from "./commitment-table";
 import { compareMain, COMPARE_USAGE } from "./compare";
 import { importIac, type IacKind } from "./iac";
+import { parsePriceBookText } from "../lib/pricebook";
 import { FOCUS_VERSION, focusRows, focusRowsToCsv, focusRowsToJson } from "../lib/export/focus";
 import { ACTUAL_USAGE, actualMain } from "./actual";
 
@@ -53,6 +54,10 @@ const USAGE = `Usage: npm run -s estimate -- FILE.json | --terraform PLAN.json |
   --savings-plan   print the Compute Savings Plan commitment sizing (1 and 3 years) instead of the estimate
   --savings-plan-option ${COMMITMENT_OPTIONS.join("|")}  whose usage the commitment is sized for (default fargate)
   --catalog-dir D  the data directory holding catalog/ (default: ./data)
+  --discount PCT   a negotiated discount (EDP / private pricing) of PCT percent off every AWS charge, after
+                   Savings Plans, Reserved Instances and Spot (docs/billing-rules.md#private-pricing-discounts);
+                   replaces the input's own "discounts"
+  --price-book F   a price book JSON file (the input's "discounts" block: percent, byService, byCategory, name)
 Infrastructure code (docs/iac-import.md):
   --terraform F    F is the JSON of terraform show -json plan.tfplan (instead of FILE.json)
   --cloudformation F  F is a CloudFormation template, JSON or YAML, or cdk synth output
@@ -87,6 +92,10 @@ interface Args {
   region: string | null;
   help: boolean;
   savingsPlan: CommitmentOptionId | null;
+  /** --discount PCT (shorthand for discounts: { percent: PCT }). */
+  discountPercent: number | null;
+  /** --price-book FILE: a discounts block from a file. */
+  priceBook: string | null;
 }
 
 function parseArgs(argv: string[]): Args | { error: string } {
@@ -105,6 +114,8 @@ function parseArgs(argv: string[]): Args | { error: string } {
     region: null,
     help: false,
     savingsPlan: null,
+    discountPercent: null,
+    priceBook: null,
   };
   let savingsPlanOption: CommitmentOptionId | null = null;
   const files: string[] = [];
@@ -124,6 +135,15 @@ function parseArgs(argv: string[]): Args | { error: string } {
       const n = v === undefined || v.trim() === "" ? NaN : Number(v);
       if (!Number.isFinite(n) || n < 0) return { error: `--budget: expected a number of USD per month >= 0, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
       out.budget = n;
+    } else if (flag === "--discount") {
+      const v = value();
+      const n = v === undefined || v.trim() === "" || !/^[0-9.eE+-]+$/.test(v.trim()) ? NaN : Number(v);
+      if (!Number.isFinite(n) || n < 0 || n > 100) return { error: `--discount: expected a percentage from 0 to 100 (e.g. --discount 12), got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
+      out.discountPercent = n;
+    } else if (flag === "--price-book") {
+      const v = value();
+      if (!v) return { error: "--price-book: expected a price book JSON file" };
+      out.priceBook = v;
     } else if (flag === "--format") {
       const v = value();
       if (!FORMATS.includes(v as OutputFormat)) return { error: `--format: expected json or table (or focus-csv, focus-json), got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
@@ -191,6 +211,7 @@ function parseArgs(argv: string[]): Args | { error: string } {
   if (out.region !== null && !out.k8s && !out.iac) return { error: "--region applies only to --k8s, --terraform and --cloudformation (an estimate input names its own region)" };
   if (out.k8s && out.iac) return { error: "give one of --k8s, --terraform and --cloudformation" };
   if (out.allRegions && out.budget !== null) return { error: "--budget applies to one region's estimate; leave it out with --all-regions" };
+  if (out.discountPercent !== null && out.priceBook !== null) return { error: "give one of --discount and --price-book (a price book file can hold the percentage itself)" };
   if (files.length !== 1) return { error: files.length === 0 ? "missing the input file (or - for standard input)" : `expected one input file, got ${files.length}: ${files.join(" ")}` };
   out.file = files[0] as string;
   return out;
@@ -283,6 +304,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     input = file.input;
   }
+  if (args.discountPercent !== null || args.priceBook !== null) {
+    const withBook = applyPriceBookArgs(input, args, cwd, io);
+    if (typeof withBook === "number") return withBook;
+    input = withBook;
+  }
   const dataDir = dataDirOf(args.dataDir, cwd);
   if (args.allRegions) return allRegions(input, label, dataDir, args.format, io);
   const outcome = readingPrices(label, io, () => estimateWithLoader(input, (region, catalogId) => loadRegionCatalog(region, catalogId, { dataDir })));
@@ -320,6 +346,34 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
   }
   return EXIT_OK;
+}
+
+/** --discount / --price-book: the input with its discounts replaced, validated like any input (exit 2 with the path). */
+function applyPriceBookArgs(input: EstimateInput, args: Args, cwd: string, io: CliIO): EstimateInput | number {
+  let discounts: unknown;
+  let label = "--discount";
+  if (args.priceBook !== null) {
+    label = inputLabel(args.priceBook);
+    let text: string;
+    try {
+      text = readFileSync(path.resolve(cwd, args.priceBook), "utf8");
+    } catch (error) {
+      io.stderr(`estimate: cannot read price book ${label}: ${describeReadError(error)}\n`);
+      return EXIT_INVALID;
+    }
+    const book = parsePriceBookText(text);
+    if (!book.ok) {
+      io.stderr(`estimate: price book ${label} is not valid:\n${formatFieldErrors(book.errors)}\n`);
+      return EXIT_INVALID;
+    }
+    discounts = book.discounts;
+  } else discounts = { percent: args.discountPercent };
+  const parsed = parseEstimateInput({ ...input, discounts });
+  if (!parsed.ok) {
+    io.stderr(listErrors(label, parsed.errors));
+    return EXIT_INVALID;
+  }
+  return parsed.value;
 }
 
 /** --all-regions: every region of the input's snapshot (lib/regions), as JSON or a table. */
@@ -361,6 +415,15 @@ export function renderTable(result: EstimateResult): string {
     const vs = compareWithBaseline(p, presented.baseline);
     const diff = vs.kind === "cheaper" ? `-${formatCents(vs.cents)}` : vs.kind === "dearer" ? `+${formatCents(vs.cents)}` : "";
     out.push(`${pad(o.label, width)}${padStart(formatCents(p.totalCents), 14)}${padStart(diff, 14)}${perRequest(o)}${mark}`);
+  }
+  const discounted = result.options.filter((o) => o.lines.some((l) => l.category === "discount"));
+  if (discounted.length > 0) {
+    out.push("");
+    out.push(`Price book${result.input.discounts?.name ? ` "${result.input.discounts.name}"` : ""}: the totals above are after the negotiated discount (docs/billing-rules.md#private-pricing-discounts):`);
+    for (const o of discounted) {
+      const lines = o.lines.filter((l) => l.category === "discount");
+      out.push(`  ${o.label}: ${lines.map((l) => `${l.label} ${formatCents(toCents(l.usd))} on ${formatCents(toCents(l.quantity))}`).join("; ")}`);
+    }
   }
   if (requests) {
     out.push("");

@@ -14,12 +14,9 @@
  * printed (and redacted from any error text).
  */
 import { PricingClient, paginateGetProducts, type Filter } from "@aws-sdk/client-pricing";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { CatalogLookupError } from "../lib/catalog/errors";
 import { clearCatalogCache, loadCatalogIndex, loadCatalogList, loadRegionCatalog, listSnapshotDirs } from "../lib/catalog/fs-loader";
-import { parseCatalogIndex, parseCatalogList, parseRegionCatalog } from "../lib/catalog/parse";
 import {
   PriceListItemError,
   ec2PricesFromItems,
@@ -32,23 +29,25 @@ import {
   type PriceListService,
 } from "../lib/catalog/price-list";
 import { RefreshDataError, applyRegionRefresh, type RateChange } from "../lib/catalog/refresh-merge";
-import { CatalogFileError, type CatalogIndex, type CatalogList, type CatalogSource, type RegionCatalog } from "../lib/catalog/schema";
-import { stableJson } from "../lib/catalog/stable-json";
-import { catalogIndexEntry } from "../lib/catalog/summary";
+import { CatalogFileError, type CatalogList, type CatalogSource, type RegionCatalog } from "../lib/catalog/schema";
+import { publishSnapshot } from "./support/publish-snapshot";
+import { refreshSpot, SPOT_USAGE } from "./refresh-spot";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const USAGE = "Usage: npm run prices:refresh -- --region us-east-1[,eu-west-1,...] [--endpoint URL] [--data-dir DIR]";
+const USAGE = `Usage: npm run prices:refresh -- --region us-east-1[,eu-west-1,...] [--endpoint URL] [--data-dir DIR]\n       ${SPOT_USAGE}`;
 const MAX_ATTEMPTS = 4;
 
-type Io = { out: (line: string) => void; err: (line: string) => void; env: NodeJS.ProcessEnv; now: Date };
+export type Io = { out: (line: string) => void; err: (line: string) => void; env: NodeJS.ProcessEnv; now: Date };
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
-type Args = { regions: string[]; endpoint: string | undefined; dataDir: string };
+export type Args = { regions: string[]; endpoint: string | undefined; dataDir: string; spot: boolean; days: number };
 
 function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
   let regions: string[] | undefined;
-  let endpoint = env.PRICING_ENDPOINT || undefined;
+  const spot = argv.includes("--spot");
+  let endpoint = (spot ? env.EC2_ENDPOINT : env.PRICING_ENDPOINT) || undefined;
+  let days = 30;
   let dataDir = path.join(ROOT, "data");
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -61,6 +60,13 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
     if (flag === "--region" || flag === "--regions") regions = value().split(",").map((r) => r.trim()).filter(Boolean);
     else if (flag === "--endpoint") endpoint = value();
     else if (flag === "--data-dir") dataDir = path.resolve(value());
+    else if (flag === "--spot" && inlineValue === undefined) continue;
+    else if (flag === "--days" && spot) {
+      const v = value();
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || !Number.isInteger(n) || n < 1 || n > 90) throw new UsageError(`--days must be a whole number of days from 1 to 90 (EC2 keeps 90 days of Spot price history), got "${v}"`);
+      days = n;
+    }
     else throw new UsageError(`Unknown argument "${a}". ${USAGE}`);
   }
   if (!regions || regions.length === 0) throw new UsageError(`--region is required. ${USAGE}`);
@@ -73,7 +79,7 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
       throw new UsageError(`--endpoint must be a URL such as http://127.0.0.1:4599, got "${endpoint}"`);
     }
   }
-  return { regions: [...new Set(regions)], endpoint, dataDir };
+  return { regions: [...new Set(regions)], endpoint, dataDir, spot, days };
 }
 
 /** The AWS Price List filters (TERM_MATCH, case-insensitive), docs/price-catalog.md#price-list-item-format. */
@@ -139,13 +145,13 @@ async function fetchAll(client: PricingClient, service: PriceListService, region
   return items;
 }
 
-function nextCatalogId(today: string, list: CatalogList, dirs: string[]): string {
+export function nextCatalogId(today: string, list: CatalogList, dirs: string[]): string {
   const taken = new Set([...list.catalogs.map((c) => c.id), ...dirs]);
   if (!taken.has(today)) return today;
   for (let n = 1; ; n++) if (!taken.has(`${today}.${n}`)) return `${today}.${n}`;
 }
 
-function redact(text: string, env: NodeJS.ProcessEnv): string {
+export function redact(text: string, env: NodeJS.ProcessEnv): string {
   let out = text;
   for (const key of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"]) {
     const secret = env[key];
@@ -203,11 +209,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(redact(explain(err, undefined), io.env));
     return 2;
   }
-  const catalogDir = path.join(args.dataDir, "catalog");
-  const listFile = path.join(catalogDir, "index.json");
-  let tmpDir: string | undefined;
-  let finalDir: string | undefined;
-  let listReplaced = false;
+  if (args.spot) return refreshSpot(args, io, { redact, nextCatalogId });
   try {
     clearCatalogCache();
     const list = loadCatalogList(args.dataDir);
@@ -272,51 +274,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       ec2Lines.push(`[${region}] read ${Object.keys(network).length} of 12 load balancer / NAT / IPv4 / endpoint / log rates; Reserved Instance rates for ${reservedTypes} types; Managed Instances fees for ${managed} types, EKS Auto Mode fees for ${autoMode} types (the rest keep the 12% rule)`);
     }
 
-    // Compose and validate the whole new snapshot in a temp directory.
-    tmpDir = path.join(catalogDir, `.tmp-refresh-${newId}-${process.pid}`);
-    rmSync(tmpDir, { recursive: true, force: true });
-    mkdirSync(tmpDir, { recursive: true });
-    const entries: CatalogIndex["regions"] = [];
-    for (const entry of prevIndex.regions) {
-      const catalog = refreshed.get(entry.region) ?? { ...loadRegionCatalog(entry.region, prevId, { dataDir: args.dataDir }), catalogId: newId };
-      const text = stableJson(catalog);
-      const label = `catalog/${newId}/${entry.file}`;
-      parseRegionCatalog(JSON.parse(text), label, { region: entry.region, catalogId: newId });
-      writeFileSync(path.join(tmpDir, entry.file), text);
-      entries.push(catalogIndexEntry(catalog, entry.file, Buffer.byteLength(text), gzipSync(text, { level: 9 }).length));
-    }
-    const index: CatalogIndex = {
-      schemaVersion: 2,
-      catalogId: newId,
-      createdAt: today,
-      note: `Refreshed from the AWS Pricing API on ${today} for ${args.regions.join(", ")}; other regions copied from ${prevId}. Spot, ENI, trunking, gp3 and data-transfer data kept from ${prevId} with their own dates.`,
-      regions: entries,
-    };
-    writeFileSync(path.join(tmpDir, "index.json"), stableJson(parseCatalogIndex(index, `catalog/${newId}/index.json`)));
-    // Re-read what was written, exactly as the app will.
-    for (const entry of entries) {
-      const label = `catalog/${newId}/${entry.file}`;
-      parseRegionCatalog(JSON.parse(readFileSync(path.join(tmpDir, entry.file), "utf8")), label, { region: entry.region, catalogId: newId });
-    }
-    const newList: CatalogList = parseCatalogList(
-      { schemaVersion: 1, newest: newId, catalogs: [...list.catalogs, { id: newId, createdAt: today, note: index.note }] },
-      "catalog/index.json",
-    );
-
-    // Publish: directory rename, then atomic replace of the list.
-    const target = path.join(catalogDir, newId);
-    if (existsSync(target)) throw new RefreshDataError(`Snapshot directory ${target} appeared while refreshing; run the command again.`);
-    renameSync(tmpDir, target);
-    finalDir = target;
-    tmpDir = undefined;
-    const listTmp = `${listFile}.tmp-${process.pid}`;
-    writeFileSync(listTmp, stableJson(newList));
-    renameSync(listTmp, listFile);
-    listReplaced = true;
+    // Compose, validate and publish the whole new snapshot (atomic; nothing left behind on failure).
+    const note = `Refreshed from the AWS Pricing API on ${today} for ${args.regions.join(", ")}; other regions copied from ${prevId}. Spot, ENI, trunking, gp3 and data-transfer data kept from ${prevId} with their own dates.`;
+    const published = publishSnapshot({ dataDir: args.dataDir, list, prevId, prevIndex, newId, today, refreshed, note });
     clearCatalogCache();
 
     io.out("");
-    io.out(`Wrote price catalog ${newId} (${entries.length} regions; ${args.regions.length} refreshed) and made it the newest.`);
+    io.out(`Wrote price catalog ${newId} (${published.regions} regions; ${args.regions.length} refreshed) and made it the newest.`);
     if (changes.length === 0) io.out(`Fargate and network rates: no change vs ${prevId}.`);
     else {
       io.out(`Rates changed vs ${prevId}: ${changes.length}`);
@@ -326,14 +290,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out("Fargate Spot, EC2 Spot, gp3, data transfer, ENI and trunking data (and any rate the Price List did not return) were kept from the previous snapshot with their own dates; Savings Plan rates keep their discount where the on-demand rate moved.");
     return 0;
   } catch (err) {
-    // Undo anything half-published so the existing files stay byte-identical.
-    try {
-      if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
-      if (finalDir && !listReplaced) rmSync(finalDir, { recursive: true, force: true });
-      rmSync(`${listFile}.tmp-${process.pid}`, { force: true });
-    } catch {
-      /* best effort; the message below still explains the failure */
-    }
     io.err(redact(`prices:refresh failed: ${explain(err, args.endpoint)} No files were changed.`, io.env));
     return 1;
   }

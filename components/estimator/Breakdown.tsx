@@ -9,6 +9,8 @@ import type { CostLine, EstimateOption, EstimateResult } from "@/lib/schemas/est
 import { formatPct, formatQuantity, formatRate } from "@/lib/format";
 import { formatCents } from "@/lib/money";
 import { presentOption } from "@/lib/present/estimate";
+import { convertPresentedOption, formatMinor } from "@/lib/present/currency";
+import { useDisplayState } from "@/components/currency/display-currency";
 
 /** The rest of the bill, as words next to a line (the engine tags each non-compute line with one of these). */
 const CATEGORY_TEXT: Record<NonNullable<CostLine["category"]>, string> = {
@@ -19,6 +21,7 @@ const CATEGORY_TEXT: Record<NonNullable<CostLine["category"]>, string> = {
   "data-transfer": "Data transfer",
   logs: "CloudWatch Logs",
   "control-plane": "EKS control plane",
+  discount: "Negotiated discount",
 };
 
 /** What a network/logs line is for (unless its label already says so) and whether every option pays it. */
@@ -35,7 +38,13 @@ function LineTag({ line }: { line: CostLine }) {
 }
 
 function OptionBreakdown({ option }: { option: EstimateOption }) {
-  const { groups, totalCents } = presentOption(option);
+  const presented = presentOption(option);
+  const { groups, totalCents } = presented;
+  // Display currency (presentation only): converted so lines still add up to groups and groups to the total.
+  const currency = useDisplayState()?.currency;
+  const converted = currency ? convertPresentedOption(presented, currency) : null;
+  const money = (usdCents: number | null, minor: number | null | undefined) =>
+    converted && currency && minor !== undefined && minor !== null ? <span title={`${formatCents(usdCents)} USD`}>{formatMinor(minor, currency.code)}</span> : formatCents(usdCents);
   const notes = new Map<string, number>();
   for (const line of option.lines) if (line.derived && line.note && !notes.has(line.note)) notes.set(line.note, notes.size + 1);
   return (
@@ -55,12 +64,12 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
             </tr>
           </thead>
           <tbody>
-            {groups.map((g) => {
+            {groups.map((g, gi) => {
               return (
                 <Fragment key={g.service}>
                   <tr className="service-row">
                     <td>{g.service}</td>
-                    <td className="r">{formatCents(g.cents)}</td>
+                    <td className="r">{money(g.cents, converted?.groups[gi]?.cents)}</td>
                     <td colSpan={4}></td>
                   </tr>
                   {g.lines.map(({ line: l, cents }, i) => (
@@ -69,12 +78,12 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
                         {l.label ?? l.component}
                         {l.category ? <LineTag line={l} /> : null}
                       </td>
-                      <td className="r">{formatCents(cents)}</td>
+                      <td className="r">{money(cents, converted?.groups[gi]?.lines[i])}</td>
                       <td className="r">
                         {formatQuantity(l.quantity)} {l.unit}
                       </td>
                       <td className="r">
-                        {formatRate(l.rateUSD)}
+                        {l.category === "discount" ? `${formatQuantity(l.rateUSD * 100)}%` : formatRate(l.rateUSD)}
                         {l.derived ? (
                           <sup className="derived" title={l.note ?? "derived rate"}>
                             {" "}
@@ -92,7 +101,7 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
             <tr className="total">
               <td>Total per month</td>
               <td className="r" data-testid={`breakdown-total-${option.id}`}>
-                {formatCents(totalCents)}
+                {money(totalCents, converted?.total)}
               </td>
               <td colSpan={4}></td>
             </tr>

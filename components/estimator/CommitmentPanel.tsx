@@ -220,6 +220,11 @@ export default function CommitmentPanel({ input, catalog }: { input: EstimateInp
             </details>
           </>
         ) : null}
+        {result?.discount ? (
+          <p className="small muted" data-testid="commitment-discount">
+            Price book: {result.discount.note}
+          </p>
+        ) : null}
         {result && (result.usage.ineligible.length > 0 || result.usage.assumptions.length > 0) ? (
           <details>
             <summary>What is covered and what is assumed</summary>

@@ -3,6 +3,7 @@
  * "Monthly cost comparison": the toolbar (share link, JSON/CSV export, import), the live status line, the
  * form's problems and one card per option.
  */
+import { getDisplayState } from "@/components/currency/display-currency";
 import type { ChangeEvent } from "react";
 import type { EstimateResult, FieldError } from "@/lib/schemas/estimate";
 import type { RegionCatalog } from "@/lib/catalog/schema";
@@ -51,12 +52,13 @@ export function ComparisonPanel({ result, status, statusWarn, errors, shareLink,
   };
   // The export code loads on the first click, outside the page's first-load JavaScript.
   const downloadJson = async () => {
-    const { exportFilename } = await import("@/lib/export/csv");
-    download(exportFilename(new Date(), "json"), JSON.stringify(result, null, 2) + "\n", "application/json");
+    const { estimateToJson, exportFilename } = await import("@/lib/export/csv");
+    // USD, as AWS bills; the display currency's rate is recorded when the page shows another one.
+    download(exportFilename(new Date(), "json"), estimateToJson(result, getDisplayState()?.currency), "application/json");
   };
   const downloadCsv = async () => {
     const { estimateToCsv, exportFilename } = await import("@/lib/export/csv");
-    download(exportFilename(new Date(), "csv"), estimateToCsv(result), "text/csv;charset=utf-8");
+    download(exportFilename(new Date(), "csv"), estimateToCsv(result, getDisplayState()?.currency), "text/csv;charset=utf-8");
   };
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];

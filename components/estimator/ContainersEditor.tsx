@@ -16,7 +16,9 @@ export default function ContainersEditor({ index, service: s, errors, onChange }
       <p className="small muted" style={{ margin: "0 0 8px" }}>
         {containers.length === 0
           ? "None listed: the vCPU and memory above are the pod's requests."
-          : "The pod requests the larger of its largest init container and the sum of the others (per vCPU and memory); the vCPU and memory above are then ignored on EKS."}
+          : !containers.some((c) => !c.init && c.sidecar === undefined)
+            ? "Only sidecars listed: the vCPU and memory above are the app container; the pod requests them plus the sidecars (and at least its largest init container)."
+            : "The pod requests the larger of its largest init container and the sum of the others (per vCPU and memory); the vCPU and memory above are then ignored on EKS."}
       </p>
       {containers.map((c, j) => {
         const cid = (f: string) => `${c.key}-${f}`;

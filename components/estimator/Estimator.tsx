@@ -49,6 +49,10 @@ const NetworkPanel = dynamic(() => import("./NetworkPanel").then((m) => m.Networ
 const EnvironmentsPanel = dynamic(() => import("./EnvironmentsPanel").then((m) => m.EnvironmentsPanel), { ssr: false });
 const K8sImportPanel = dynamic(() => import("./K8sImportPanel").then((m) => m.K8sImportPanel), { ssr: false });
 const IacImport = dynamic(() => import("@/components/iac/IacImport").then((m) => m.IacImport), { ssr: false });
+// Issue 25's self-contained panels: price book, Express Mode preset, display currency (loaded after first paint).
+const PriceBookPanel = dynamic(() => import("@/components/pricebook/PriceBookPanel").then((m) => m.PriceBookPanel), { ssr: false });
+const ExpressModePanel = dynamic(() => import("@/components/presets/ExpressModePanel").then((m) => m.ExpressModePanel), { ssr: false });
+const CurrencyPanel = dynamic(() => import("@/components/currency/CurrencyPanel").then((m) => m.CurrencyPanel), { ssr: false });
 const Breakdown = dynamic(() => import("./Breakdown").then((m) => m.Breakdown), {
   ssr: false,
   loading: () => (
@@ -224,6 +228,8 @@ export function Estimator(props: EstimatorProps) {
             />
             <NetworkPanel network={draft.network} errors={live.errorMap} onChange={actions.setNetwork} />
             <EnvironmentsPanel environments={draft.environments} errors={live.errorMap} onChange={actions.setEnvironments} />
+            <PriceBookPanel discounts={draft.discounts} errors={live.errorMap} onChange={actions.update} />
+            <ExpressModePanel eks={draft.orchestrator === "eks"} serviceNames={serviceNames} maxServices={props.limits.maxServices} serviceCount={draft.services.length} onChange={actions.update} />
           </form>
         </ShareTokenContext.Provider>
 
@@ -240,6 +246,7 @@ export function Estimator(props: EstimatorProps) {
             catalog={catalog}
             compareHref={`/compare?new=${encodeURIComponent(good.token)}`}
           />
+          <CurrencyPanel />
           <div className="charts">
             <CostChartPanel result={result} />
             <CrossoverPanel curve={live.curve} serviceNames={serviceNames} curveService={Math.min(curveService, draft.services.length - 1)} onCurveService={setCurveService} />

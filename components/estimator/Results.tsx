@@ -6,8 +6,8 @@
  */
 import { Fragment, memo } from "react";
 import type { EstimateResult } from "@/lib/schemas/estimate";
-import { formatPct, formatUSD } from "@/lib/format";
-import { formatCents } from "@/lib/money";
+import { formatPct } from "@/lib/format";
+import { Money, RateMoney, WhyCurrency } from "@/components/currency/Money";
 import { compareWithBaseline, presentEstimate, type PresentedOption } from "@/lib/present/estimate";
 import { formatCostPer1M } from "@/lib/regions/table";
 
@@ -24,11 +24,16 @@ function Delta({ option, baseline, baselineName }: { option: PresentedOption; ba
     case "cheaper":
       return (
         <span className="delta good">
-          Saves {formatCents(c.cents)}/mo{c.pct !== null ? ` (${formatPct(c.pct)})` : ""} vs {baselineName}
+          Saves <Money cents={c.cents} />/mo{c.pct !== null ? ` (${formatPct(c.pct)})` : ""} vs {baselineName}
         </span>
       );
     case "dearer":
-      return <span className="delta bad">{formatCents(c.cents)}/mo more than {baselineName}</span>;
+      return (
+        <span className="delta bad">
+          <Money cents={c.cents} />
+          /mo more than {baselineName}
+        </span>
+      );
   }
 }
 
@@ -46,11 +51,11 @@ export const SummaryCards = memo(function SummaryCards({ result }: { result: Est
             {p.totalCents !== null ? (
               <>
                 <div className="amount num" data-testid={`total-${o.id}`} data-usd={String(o.monthlyUSD)}>
-                  {formatCents(p.totalCents)}
+                  <Money cents={p.totalCents} />
                   <span className="per"> /month</span>
                 </div>
                 <div className="per num" data-testid={`hourly-${o.id}`}>
-                  {formatUSD(o.hourlyUSD ?? null)} per hour
+                  <RateMoney usd={o.hourlyUSD ?? null} /> per hour
                 </div>
                 {o.costPer1MRequests !== undefined ? (
                   <div className="per num" data-testid={`per1m-${o.id}`}>
@@ -75,6 +80,7 @@ export const SummaryCards = memo(function SummaryCards({ result }: { result: Est
       {result.recommendation ? (
         <p className="why" style={{ gridColumn: "1 / -1", margin: 0 }} data-testid="recommendation-why">
           <strong>Why: </strong>
+          <WhyCurrency />
           {result.recommendation.why}
         </p>
       ) : null}

@@ -10,6 +10,8 @@ import type { ServiceDraft } from "@/lib/share/draft";
 
 // Only shown on EKS: its own chunk, so ECS pages do not load it up front.
 const ContainersEditor = dynamic(() => import("./ContainersEditor"));
+// Sidecar presets (issue 25): their own chunk too.
+const SidecarPresets = dynamic(() => import("@/components/presets/SidecarPresets").then((m) => m.SidecarPresets), { ssr: false });
 
 /**
  * The current share token changes on every edit; only the small right-size links read it (from context),
@@ -56,7 +58,7 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, eks, e
     "fargateCapacityProviders.spotWeight", "logs.ingestedGBPerMonth", "logs.class", "logs.retentionMonths", "requestsPerSecond",
   ]);
   // On EKS the containers editor shows its own errors.
-  const shownByContainers = (field: string) => eks && /^containers(\[\d+\](\.(name|vcpu|memoryGiB))?)?$/.test(field);
+  const shownByContainers = (field: string) => (eks && /^containers(\[\d+\](\.(name|vcpu|memoryGiB))?)?$/.test(field)) || /^containers\[\d+\]\.(vcpu|memoryGiB)$/.test(field);
   const otherErrors = [...errors.entries()]
     .filter(([path]) => path.startsWith(`${p}.`) || path === p)
     .filter(([path]) => !shownFields.has(path.slice(p.length + 1)) && !shownByContainers(path.slice(p.length + 1)));
@@ -81,6 +83,7 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, eks, e
         <SelectField id={id("os")} label="Operating system" value={s.os} options={[{ value: "linux", label: "Linux" }, { value: "windows", label: "Windows" }]} onChange={(v) => set({ os: v })} error={err("os")} />
         <TextField id={id("tasks")} label={eks ? "Pods (average running)" : "Tasks (average running)"} value={s.tasks} inputMode="decimal" onChange={(v) => set({ tasks: v })} error={err("tasks")} testId={`service-${index}-tasks`} />
         {eks ? <ContainersEditor index={index} service={s} errors={errors} onChange={(containers) => set({ containers })} /> : null}
+        <SidecarPresets index={index} service={s} eks={eks} errors={errors} onChange={(containers) => set({ containers: containers.length > 0 ? containers : undefined })} />
         <TextField id={id("storage")} label="Ephemeral storage (GiB)" value={s.ephemeralStorageGiB} inputMode="decimal" onChange={(v) => set({ ephemeralStorageGiB: v })} error={err("ephemeralStorageGiB")} hint="20 GiB included on Fargate" />
         <TextField id={id("rps")} label="Requests per second (average)" value={s.requestsPerSecond ?? ""} inputMode="decimal" placeholder="none" onChange={(v) => set({ requestsPerSecond: v })} error={err("requestsPerSecond")} hint="Optional: gives each option's cost per 1M requests" testId={`service-${index}-rps`} />
 

@@ -35,6 +35,8 @@ export interface DraftActions {
   setEks(patch: Partial<EksDraft>): void;
   /** undefined or [] = no environments in the input. */
   setEnvironments(environments: EnvironmentDraft[] | undefined): void;
+  /** Any edit of the draft, for self-contained panels that own their part of it (price book, presets). */
+  update(edit: (draft: EstimateDraft) => EstimateDraft): void;
 }
 
 export function useDraft(initial: EstimateDraft, limits: FormLimits): [EstimateDraft, DraftActions] {
@@ -75,6 +77,7 @@ export function useDraft(initial: EstimateDraft, limits: FormLimits): [EstimateD
           delete rest.environments;
           return rest;
         }),
+      update: (edit) => setDraft(edit),
     }),
     [maxServices, nameMaxChars],
   );

@@ -120,6 +120,12 @@ export const InstanceTypeSchema = z.strictObject({
   /** Source ids overriding the region defaults for this row. */
   onDemandSource: z.string().optional(),
   spotSource: z.string().optional(),
+  /**
+   * prices:refresh --spot (docs/price-catalog.md#spot-refresh): the time-weighted average Spot price of the
+   * cheapest Availability Zone over the window, and that AZ. Absent in older snapshots.
+   */
+  spotCheapestAzUSD: usd.optional(),
+  spotCheapestAz: z.string().regex(/^[a-z]{2}(?:-[a-z]+)+-\d[a-z]$/, "must be an Availability Zone such as us-east-1a").optional(),
 }).refine((t) => (t.trunking === "supported") === (t.ecsTrunkTasks !== null), {
   message: "ecsTrunkTasks must be set exactly when trunking is supported",
   path: ["ecsTrunkTasks"],
@@ -146,7 +152,15 @@ const Ec2ProvenanceSchema = z.strictObject({ source: z.string(), asOf: isoDate, 
 export const Ec2RatesSchema = z.strictObject({
   /** Default provenance of onDemandUSD / spotAvgUSD. */
   onDemand: Ec2ProvenanceSchema,
-  spot: orUnavailable(z.strictObject({ source: z.string(), asOf: isoDate, note: z.string() })),
+  spot: orUnavailable(
+    z.strictObject({
+      source: z.string(),
+      asOf: isoDate,
+      note: z.string(),
+      /** prices:refresh --spot: the window the averages cover (ISO instants, end exclusive) and its length. */
+      window: z.strictObject({ start: z.iso.datetime(), end: z.iso.datetime(), days: z.number().positive() }).optional(),
+    }),
+  ),
   gp3GbMonth: orUnavailable(RateSchema),
   savingsPlans: z.strictObject({
     "savings-plan-1y": orUnavailable(z.strictObject({ discount: z.number().min(0).max(1), rate: RateSchema })),

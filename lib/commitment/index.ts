@@ -4,7 +4,8 @@
  * saving, what it covers, spills and wastes, its break-even, and the net-saving curve. Pure.
  */
 import type { RegionCatalog } from "../catalog/schema";
-import type { EstimateInput } from "../schemas/estimate";
+import type { CostLine, EstimateInput } from "../schemas/estimate";
+import { discountPercentOf, hasDiscount } from "../engine/discounts";
 import { HOURS_PER_WEEK, WEEKS_PER_MONTH } from "../schedule/week";
 import { formatRate, formatUSD } from "../money";
 import { num } from "../format";
@@ -69,6 +70,12 @@ export interface CommitmentResult {
     assumptions: string[];
   };
   plans: CommitmentPlan[];
+  /**
+   * With a price book (docs/billing-rules.md#private-pricing-discounts): the percentage the eligible compute is
+   * discounted by. The commitment ($/hour) is as AWS sells it, before the discount; every monthly dollar figure
+   * (on-demand, commitment, spill-over, unused, cost, net saving, the curve) is after it.
+   */
+  discount?: { percent: number; note: string };
 }
 
 const TERM_LABEL: Record<CommitmentTerm, string> = {
@@ -107,7 +114,7 @@ function breakEven(o: WeeklyOutcome, topDiscount: number): { utilizationPct: num
   return { utilizationPct: share * 100, hoursPerWeek: share * HOURS_PER_WEEK };
 }
 
-function planFor(profile: WeeklyUsageProfile, term: CommitmentTerm): CommitmentPlan {
+function planFor(profile: WeeklyUsageProfile, term: CommitmentTerm, factor = 1): CommitmentPlan {
   const label = TERM_LABEL[term];
   const eligible = profile.kinds.filter((k) => k.discount[term] !== null);
   const series: KindSeries[] = eligible.map((k) => ({ id: k.usageType, discount: k.discount[term] as number, hourlyOnDemandUSD: k.hourlyOnDemandUSD }));
@@ -128,10 +135,10 @@ function planFor(profile: WeeklyUsageProfile, term: CommitmentTerm): CommitmentP
   const be = breakEven(purchasable, topDiscount);
   const curve = netSavingCurve(series, breakpoints, [purchasable.commitmentUSDPerHour]).map((o) => ({
     commitmentUSDPerHour: o.commitmentUSDPerHour,
-    monthlyNetSavingUSD: perMonth(o.netSavingUSD),
+    monthlyNetSavingUSD: perMonth(o.netSavingUSD) * factor,
   }));
-  const rec = monthly(purchasable);
-  const peakOut = monthly(atPeak);
+  const rec = scaleOutcome(monthly(purchasable), factor);
+  const peakOut = scaleOutcome(monthly(atPeak), factor);
   // How many hours of the week the usage (at plan rates) reaches the best level, and how many exceed it.
   const best = exact.commitmentUSDPerHour;
   let hoursAtLeast = 0;
@@ -182,22 +189,50 @@ export function sizeCommitment(input: EstimateInput, catalog: RegionCatalog, opt
   const profile = outcome.profile;
   const hourly = Array.from({ length: HOURS_PER_WEEK }, (_, h) => profile.kinds.reduce((sum, k) => sum + (k.hourlyOnDemandUSD[h] ?? 0), 0));
   const weeklyOf = (k: { hourlyOnDemandUSD: Float64Array }) => k.hourlyOnDemandUSD.reduce((a, b) => a + b, 0);
-  const plans = COMMITMENT_TERMS.map((term) => planFor(profile, term));
+  // A price book: every charge of the plan (commitment fee, spill-over at On-Demand) is discounted by the same
+  // compute percentage, so the best commitment stays where it is and each dollar figure scales by (1 - p).
+  const percent = computeDiscountPercent(input, optionId);
+  const factor = 1 - percent / 100;
+  const plans = COMMITMENT_TERMS.map((term) => planFor(profile, term, factor));
   const available = plans.some((p) => p.available);
+  const scale = (usd: number) => usd * factor;
   return {
+    ...(percent > 0 ? { discount: { percent, note: `Monthly dollars are after the price book's ${Number(percent.toFixed(6))}% discount on ${optionId === "ec2" ? "EC2 instance" : "Fargate"} compute; the commitment is in Savings Plan $/hour before it, as AWS sells it.` } } : {}),
     ...base,
     option: profile.option,
     available,
     reason: available ? null : (plans[0]?.reason ?? null),
     usage: {
-      hourlyOnDemandUSD: hourly,
-      monthlyOnDemandUSD: perMonth(hourly.reduce((a, b) => a + b, 0)),
-      peakHourlyOnDemandUSD: Math.max(0, ...hourly),
-      kinds: profile.kinds.map((k) => ({ usageType: k.usageType, label: k.label, monthlyOnDemandUSD: perMonth(weeklyOf(k)) })),
+      hourlyOnDemandUSD: percent > 0 ? hourly.map(scale) : hourly,
+      monthlyOnDemandUSD: scale(perMonth(hourly.reduce((a, b) => a + b, 0))),
+      peakHourlyOnDemandUSD: scale(Math.max(0, ...hourly)),
+      kinds: profile.kinds.map((k) => ({ usageType: k.usageType, label: k.label, monthlyOnDemandUSD: scale(perMonth(weeklyOf(k))) })),
       ineligible: profile.ineligible,
       assumptions: profile.assumptions,
     },
     plans,
+  };
+}
+
+/** The price book's percentage on the compute a commitment covers (0 without one). */
+function computeDiscountPercent(input: EstimateInput, optionId: CommitmentOptionId): number {
+  if (!hasDiscount(input.discounts)) return 0;
+  const probe: CostLine =
+    optionId === "ec2"
+      ? { service: "", component: "instance", label: "EC2 instance (on-demand)", quantity: 0, unit: "instance-hours", rateUSD: 0, usd: 0, usageType: "BoxUsage", asOf: "", derived: false }
+      : { service: "", component: "vcpu", label: "Fargate vCPU (on-demand)", quantity: 0, unit: "vCPU-hours", rateUSD: 0, usd: 0, usageType: null, asOf: "", derived: false };
+  return discountPercentOf(probe, input.discounts, input.orchestrator);
+}
+
+function scaleOutcome(o: CommitmentOutcome, f: number): CommitmentOutcome {
+  return {
+    ...o,
+    monthlyOnDemandUSD: o.monthlyOnDemandUSD * f,
+    monthlyCommitmentUSD: o.monthlyCommitmentUSD * f,
+    monthlySpillOverUSD: o.monthlySpillOverUSD * f,
+    monthlyUnusedUSD: o.monthlyUnusedUSD * f,
+    monthlyCostUSD: o.monthlyCostUSD * f,
+    monthlyNetSavingUSD: o.monthlyNetSavingUSD * f,
   };
 }
 

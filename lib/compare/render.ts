@@ -37,12 +37,17 @@ function optionCells(o: OptionDelta): string[] {
   return [o.label, STATUS_TEXT[o.status], cell(o.oldCents, o.oldReason), cell(o.newCents, o.newReason), signedCents(o.deltaCents), signedCents(o.inputDeltaCents), signedCents(o.priceDeltaCents)];
 }
 
+/** A line's rate as text: a price book's discount (unit "USD", negative rate) as a percentage. */
+function rateText(side: { unit: string; rateUSD: number }): string {
+  return side.unit === "USD" && side.rateUSD < 0 ? `${Number((side.rateUSD * 100).toFixed(6))}%` : formatRate(side.rateUSD);
+}
+
 function lineWhat(l: LineDelta): string {
-  if (l.status === "added") return `${l.new!.quantity} ${l.new!.unit} x ${formatRate(l.new!.rateUSD)}`;
-  if (l.status === "removed") return `was ${l.old!.quantity} ${l.old!.unit} x ${formatRate(l.old!.rateUSD)}`;
+  if (l.status === "added") return `${l.new!.quantity} ${l.new!.unit} x ${rateText(l.new!)}`;
+  if (l.status === "removed") return `was ${l.old!.quantity} ${l.old!.unit} x ${rateText(l.old!)}`;
   const parts: string[] = [];
   if (l.changed.includes("quantity")) parts.push(`quantity ${l.old!.quantity} -> ${l.new!.quantity} ${l.new!.unit}`);
-  if (l.changed.includes("rate")) parts.push(`rate ${formatRate(l.old!.rateUSD)} -> ${formatRate(l.new!.rateUSD)} (as of ${l.old!.asOf} -> ${l.new!.asOf})`);
+  if (l.changed.includes("rate")) parts.push(`rate ${rateText(l.old!)} -> ${rateText(l.new!)} (as of ${l.old!.asOf} -> ${l.new!.asOf})`);
   return parts.join("; ");
 }
 

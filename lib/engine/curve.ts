@@ -5,10 +5,12 @@
  * chart and the tables can never disagree.
  */
 import type { RegionCatalog } from "../catalog/schema";
-import type { EstimateInput, EstimateResult } from "../schemas/estimate";
+import type { EstimateInput, EstimateOption, EstimateResult } from "../schemas/estimate";
 import { ec2Option } from "./ec2";
 import { estimate } from "./estimate";
 import { fargateOption, sizeServices } from "./fargate";
+import { withSidecarSizes } from "./sidecars";
+import { withDiscountLines } from "./discounts";
 import { MANAGED_INSTANCES_OPTION_ID, managedInstancesOption } from "./managed-instances";
 
 export interface CurvePoint {
@@ -68,10 +70,13 @@ function quickTotals(
   against: InstanceOptionId,
 ): { fargate: number | null; ec2: number | null } {
   const services = input.services.map((s, i) => (i === serviceIndex ? { ...s, tasks } : s));
-  const at = { ...input, services };
+  // Sidecar rows count in the task size, as in estimate() (docs/billing-rules.md#sidecars).
+  const at = withSidecarSizes({ ...input, services });
   const ignore = new Set<string>();
-  const fargate = fargateOption(catalog, sizeServices(at), "on-demand", ignore);
-  const other = against === "ec2" ? ec2Option(at, catalog, ignore) : managedInstancesOption(at, catalog, ignore);
+  // A price book's percentages may differ per service (AmazonECS vs AmazonEC2), so the crossover compares net totals.
+  const net = (o: EstimateOption) => (at.discounts ? withDiscountLines(at, o, catalog.catalogId.slice(0, 10)) : o);
+  const fargate = net(fargateOption(catalog, sizeServices(at), "on-demand", ignore));
+  const other = net(against === "ec2" ? ec2Option(at, catalog, ignore) : managedInstancesOption(at, catalog, ignore));
   return { fargate: fargate.available ? fargate.monthlyUSD : null, ec2: other.available ? other.monthlyUSD : null };
 }
 

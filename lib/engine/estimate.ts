@@ -23,6 +23,8 @@ import { OLD_SOURCE_DAYS } from "./rules";
 import { eksClusterFeeLines, eksFargateOption, eksFargateSpotOption, eksNodeGroupOption, sizePods } from "./eks";
 import { addCostPer1MRequests } from "./unit-cost";
 import { EKS_AUTO_MODE_OPTION_ID, eksAutoModeOption } from "./eks-auto-mode";
+import { discountEnvironments, withDiscountLines } from "./discounts";
+import { withSidecarSizes } from "./sidecars";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
@@ -42,7 +44,9 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
  * environments, the options price one service per (environment, service) pair and ECS on EC2 sizes one fleet per
  * period (docs/billing-rules.md#weekly-schedules); without, everything is as before.
  */
-export function estimateWithWeek(original: EstimateInput, catalog: RegionCatalog): { result: EstimateResult; week: WeekContext } {
+export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalog): { result: EstimateResult; week: WeekContext } {
+  // Sidecar rows count in the task / pod size (docs/billing-rules.md#sidecars); the result keeps the user's input.
+  const original = withSidecarSizes(userInput);
   const warnings = new Set<string>();
   const expanded = original.environments && original.environments.length > 0 ? expandEnvironments(original, catalog.catalogId) : null;
   const week: WeekContext = { expanded, fleets: new Map() };
@@ -67,6 +71,8 @@ export function estimateWithWeek(original: EstimateInput, catalog: RegionCatalog
     warnings.add("network.publicIpv4.fargateTasks is ignored on EKS: pods on Fargate run in private subnets only and have no public IPv4 address.");
   }
   for (let i = 0; i < options.length; i++) options[i] = withBillLines(billInput, catalog, options[i] as EstimateOption, shared);
+  // A price book's negotiated discount, after each pricing model's own (docs/billing-rules.md#private-pricing-discounts).
+  if (input.discounts) for (let i = 0; i < options.length; i++) options[i] = withDiscountLines(input, options[i] as EstimateOption, catalog.catalogId.slice(0, 10));
 
   for (const o of options) {
     // Average cost per hour of the 730-hour month, for "per hour" displays.
@@ -78,7 +84,7 @@ export function estimateWithWeek(original: EstimateInput, catalog: RegionCatalog
     version: 1,
     // Defaults filled in, including the catalog id actually used, so an export or a share link made from the
     // result always reproduces these numbers.
-    input: original.catalog === catalog.catalogId ? original : { ...original, catalog: catalog.catalogId },
+    input: userInput.catalog === catalog.catalogId ? userInput : { ...userInput, catalog: catalog.catalogId },
     catalog: {
       id: catalog.catalogId,
       region: catalog.region,
@@ -92,6 +98,7 @@ export function estimateWithWeek(original: EstimateInput, catalog: RegionCatalog
   };
   if (expanded) {
     summarizeEnvironments(result, { ...week, expanded });
+    if (input.discounts) discountEnvironments(result, input, new Set(week.fleets.keys()));
     for (const o of result.options) if (o.reason) o.reason = userFacingServiceRefs(o.reason, expanded, original);
     result.warnings = result.warnings.map((w) => userFacingServiceRefs(w, expanded, original));
   }

@@ -52,10 +52,19 @@ function row(cells: string[]): string {
  */
 export const CSV_COST_PER_1M_COLUMN = "optionCostPer1MRequests";
 
+/**
+ * Appended when the page shows another display currency (lib/present/currency.ts): the amounts stay USD, these
+ * columns record the rate the reader saw. Absent in USD, so those exports keep their exact bytes.
+ */
+export const CSV_DISPLAY_COLUMNS = ["displayCurrency", "displayPerUSD", "displayRateSource"] as const;
+export type DisplayRate = { code: string; perUSD: number; source: string; asOf: string | null };
+
 /** Every line of every option, in the result's order; unavailable options contribute no lines. */
-export function estimateToCsv(result: EstimateResult): string {
+export function estimateToCsv(result: EstimateResult, display?: DisplayRate): string {
   const perRequest = result.options.some((o) => o.costPer1MRequests !== undefined);
-  const out: string[] = [row([...CSV_COLUMNS, ...(perRequest ? [CSV_COST_PER_1M_COLUMN] : [])])];
+  const shown = display && display.code !== "USD" ? display : null;
+  const displayCells = shown ? [csvTextCell(shown.code), csvNumberCell(shown.perUSD), csvTextCell(shown.asOf ? `${shown.source} (${shown.asOf})` : shown.source)] : [];
+  const out: string[] = [row([...CSV_COLUMNS, ...(perRequest ? [CSV_COST_PER_1M_COLUMN] : []), ...(shown ? CSV_DISPLAY_COLUMNS : [])])];
   for (const option of result.options) {
     for (const line of option.lines) {
       out.push(
@@ -76,11 +85,18 @@ export function estimateToCsv(result: EstimateResult): string {
           csvTextCell(line.label ?? ""),
           csvTextCell(line.environment ?? ""),
           ...(perRequest ? [csvNumberCell(option.costPer1MRequests)] : []),
+          ...displayCells,
         ]),
       );
     }
   }
   return out.join("\r\n") + "\r\n";
+}
+
+/** The JSON export: the result in USD, plus the display currency's rate when the page showed another one. */
+export function estimateToJson(result: EstimateResult, display?: DisplayRate): string {
+  const shown = display && display.code !== "USD" ? display : null;
+  return JSON.stringify(shown ? { ...result, displayCurrency: { code: shown.code, perUSD: shown.perUSD, source: shown.source, asOf: shown.asOf, note: "Amounts are USD, AWS's billing currency; the page showed them at this rate." } } : result, null, 2) + "\n";
 }
 
 /** "ecs-estimate-2026-11-26.json": the date is passed in (lib/ never reads the clock). */

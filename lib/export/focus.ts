@@ -241,6 +241,10 @@ export function focusRows(result: EstimateResult, opts: FocusExportOptions): Foc
   const rows: FocusRow[] = [];
   for (const option of options) {
     for (const line of option.lines) {
+      if (line.category === "discount") {
+        rows.push(discountRow(line, option, result, opts, period, estimateId));
+        continue;
+      }
       const service = classifyLine(line);
       const pricing = pricingOf(line);
       const list = listPrice(line, pricing, index);
@@ -294,6 +298,59 @@ export function focusRows(result: EstimateResult, opts: FocusExportOptions): Foc
     }
   }
   return { ok: true, rows, options: options.map((o) => o.id), estimateId };
+}
+
+/**
+ * A price book's discount line (docs/billing-rules.md#private-pricing-discounts): a Credit row with a negative
+ * BilledCost and EffectiveCost, so an option's EffectiveCost still adds up to its total. It has no usage: pricing
+ * and consumed quantities are null, ListCost 0.
+ */
+function discountRow(line: CostLine, option: EstimateOption, result: EstimateResult, opts: FocusExportOptions, period: { start: string; end: string }, estimateId: string): FocusRow {
+  const cost = clean(line.usd);
+  return {
+    BilledCost: cost,
+    BillingCurrency: result.catalog.currency,
+    BillingPeriodStart: period.start,
+    BillingPeriodEnd: period.end,
+    ChargeCategory: "Credit",
+    ChargeClass: null,
+    ChargeDescription: line.note ? `${line.label ?? "Negotiated discount"}: ${line.note}` : (line.label ?? "Negotiated discount"),
+    ChargeFrequency: "Usage-Based",
+    ChargePeriodStart: period.start,
+    ChargePeriodEnd: period.end,
+    CommitmentDiscountCategory: null,
+    CommitmentDiscountStatus: null,
+    CommitmentDiscountType: null,
+    ConsumedQuantity: null,
+    ConsumedUnit: null,
+    ContractedCost: cost,
+    ContractedUnitPrice: null,
+    EffectiveCost: cost,
+    InvoiceIssuerName: "Amazon Web Services",
+    ListCost: 0,
+    ListUnitPrice: null,
+    PricingCategory: null,
+    PricingQuantity: null,
+    PricingUnit: null,
+    ProviderName: "Amazon Web Services",
+    PublisherName: "Amazon Web Services",
+    RegionId: result.catalog.region,
+    RegionName: opts.catalog.location,
+    ResourceType: "Negotiated discount",
+    ServiceCategory: "Other",
+    ServiceName: "Amazon Web Services",
+    ServiceSubcategory: "Other (Other)",
+    x_EstimateId: estimateId,
+    x_Option: option.id,
+    x_OptionLabel: option.label,
+    x_Service: line.service,
+    x_Environment: null,
+    x_PriceSnapshot: result.catalog.id,
+    x_UsageType: null,
+    x_RateAsOf: line.asOf,
+    x_RateDerived: false,
+    x_ListPriceSource: `price book: ${line.rateUSD * -100}% of ${clean(line.quantity)} USD`,
+  };
 }
 
 /** RFC 4180 CSV (CRLF), with the same formula-injection guard as the CSV export; null is an empty cell. */

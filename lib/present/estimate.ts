@@ -32,6 +32,9 @@ export interface PresentedOption {
   components: { component: LineComponent; cents: Cents }[];
   /** option.services with their share of the total (EC2: the fleet split by reserved capacity). */
   services: { name: string; cents: Cents }[];
+  /** With a price book: the negotiated discount in cents (negative) and the charges before it (docs/billing-rules.md#private-pricing-discounts). */
+  discountCents?: Cents;
+  grossCents?: Cents;
 }
 
 /** The order components are listed and stacked in everywhere. */
@@ -49,6 +52,8 @@ export const COMPONENT_LABELS: Readonly<Record<LineComponent, string>> = {
 
 /** The row of the services list that holds the estimate's shared lines (network, NAT, egress, ...). */
 export const SHARED_ROW = SHARED_SERVICE;
+/** The breakdown group of a price book's discount lines. */
+export const DISCOUNT_ROW = "Negotiated discount";
 
 const nonNegative = (usd: number) => (Number.isFinite(usd) && usd > 0 ? usd : 0);
 
@@ -57,33 +62,50 @@ export function presentOption(option: EstimateOption): PresentedOption {
     return { option, totalCents: null, groups: [], components: [], services: [] };
   }
   const totalCents = toCents(option.monthlyUSD);
+  // A price book's discount lines (docs/billing-rules.md#private-pricing-discounts) are negative: the charges are
+  // presented at their billed amount (rounded once, allocated as before) and the discount as its own group, whose
+  // cents are what makes the charges add up to the displayed total.
+  const discountLines = option.lines.filter((l) => l.category === "discount");
+  const charges = discountLines.length > 0 ? option.lines.filter((l) => l.category !== "discount") : option.lines;
+  const discountExact = discountLines.reduce((sum, l) => sum + l.usd, 0);
+  const grossCents = discountLines.length > 0 ? toCents(option.monthlyUSD - discountExact) : totalCents;
 
   const byService = new Map<string, CostLine[]>();
-  for (const line of option.lines) {
+  for (const line of charges) {
     const list = byService.get(line.service);
     if (list) list.push(line);
     else byService.set(line.service, [line]);
   }
   const names = [...byService.keys()];
   const exactGroup = names.map((name) => (byService.get(name) as CostLine[]).reduce((sum, l) => sum + nonNegative(l.usd), 0));
-  const groupCents = names.length > 0 ? allocate(totalCents, exactGroup) : [];
+  const groupCents = names.length > 0 ? allocate(grossCents, exactGroup) : [];
   const groups: PresentedGroup[] = names.map((service, i) => {
     const lines = byService.get(service) as CostLine[];
     const lineCents = allocate(groupCents[i] as Cents, lines.map((l) => nonNegative(l.usd)));
     return { service, cents: groupCents[i] as Cents, lines: lines.map((line, j) => ({ line, cents: lineCents[j] as Cents })) };
   });
+  if (discountLines.length > 0) {
+    const offCents = grossCents - totalCents;
+    const lineCents = allocate(offCents, discountLines.map((l) => -l.usd));
+    groups.push({ service: DISCOUNT_ROW, cents: -offCents, lines: discountLines.map((line, j) => ({ line, cents: -(lineCents[j] as Cents) })) });
+  }
 
   const componentCents = new Map<LineComponent, Cents>();
-  for (const g of groups) for (const l of g.lines) componentCents.set(l.line.component, (componentCents.get(l.line.component) ?? 0) + l.cents);
+  for (const g of groups) for (const l of g.lines) if (l.line.category !== "discount") componentCents.set(l.line.component, (componentCents.get(l.line.component) ?? 0) + l.cents);
   const components = COMPONENT_ORDER.filter((c) => componentCents.has(c)).map((component) => ({ component, cents: componentCents.get(component) as Cents }));
 
   // Lines of the whole estimate (load balancers, NAT, egress...) belong to no service: one more row for them.
-  const sharedExact = option.lines.filter((l) => l.shared && !option.services.some((s) => s.name === l.service)).reduce((sum, l) => sum + nonNegative(l.usd), 0);
-  const rows = sharedExact > 0 ? [...option.services.map((s) => ({ name: s.name, usd: s.monthlyUSD })), { name: SHARED_ROW, usd: sharedExact }] : option.services.map((s) => ({ name: s.name, usd: s.monthlyUSD }));
+  // With a discount, the services' subtotals are already net of it, so the row holds the rest of the net total.
+  const sharedExact =
+    discountLines.length > 0
+      ? option.monthlyUSD - option.services.reduce((sum, s) => sum + s.monthlyUSD, 0)
+      : option.lines.filter((l) => l.shared && !option.services.some((s) => s.name === l.service)).reduce((sum, l) => sum + nonNegative(l.usd), 0);
+  const rows = sharedExact > 1e-9 ? [...option.services.map((s) => ({ name: s.name, usd: s.monthlyUSD })), { name: SHARED_ROW, usd: sharedExact }] : option.services.map((s) => ({ name: s.name, usd: s.monthlyUSD }));
   const serviceCents = rows.length > 0 ? allocate(totalCents, rows.map((s) => nonNegative(s.usd))) : [];
   const services = rows.map((s, i) => ({ name: s.name, cents: serviceCents[i] as Cents }));
 
-  return { option, totalCents, groups, components, services };
+  const discountCents = discountLines.length > 0 ? totalCents - grossCents : 0;
+  return { option, totalCents, groups, components, services, ...(discountLines.length > 0 ? { discountCents, grossCents } : {}) };
 }
 
 /** How an option compares with Fargate on-demand, from the displayed totals (so the text matches the cards). */

@@ -9,6 +9,9 @@ import { z } from "../security/zod";
 import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH, MAX_POD_CONTAINERS } from "../units";
 import { formatPath, type FieldError } from "../field-errors";
 import { WEEKDAYS } from "./weekdays";
+import { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS } from "./estimate-enums";
+
+export { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS };
 
 export { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH };
 export { formatPath, type FieldError };
@@ -73,6 +76,10 @@ export const LogsSchema = z.strictObject({
  * One container of an EKS pod (or of an imported Kubernetes workload): its requests. Init containers run one
  * after another before the others start (docs/billing-rules.md#eks-fargate-pods).
  */
+/** Sidecar presets (docs/billing-rules.md#sidecars): the container's role; its figures are in the row. */
+export const SidecarPresetSchema = z.enum(SIDECAR_PRESETS);
+export type SidecarPreset = z.infer<typeof SidecarPresetSchema>;
+
 export const ContainerSchema = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(253, "must be at most 253 characters"),
   vcpu: finite().min(0, "must be >= 0").max(L_VCPU_MAX, `must be <= ${L_VCPU_MAX}`).default(0),
@@ -83,6 +90,12 @@ export const ContainerSchema = z.strictObject({
    * containers' requests decide the pod's Fargate storage (docs/billing-rules.md#eks-fargate-storage); absent = none.
    */
   ephemeralStorageGiB: finite().min(0, "must be >= 0").max(FARGATE_MAX_STORAGE_GIB, `must be <= ${FARGATE_MAX_STORAGE_GIB} GiB`).optional(),
+  /**
+   * A sidecar beside the app (docs/billing-rules.md#sidecars): on ECS its vCPU and memory are added to the
+   * service's task size; on EKS it is one more container of the pod (with the service's size as the app container
+   * when no app container is listed). Absent = an ordinary container row, as before.
+   */
+  sidecar: SidecarPresetSchema.optional(),
 });
 export type Container = z.infer<typeof ContainerSchema>;
 
@@ -293,6 +306,34 @@ export const EnvironmentSchema = z.strictObject({
 });
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
+// ---------------------------------------------------------------- price book (issue 25; additive, all optional)
+
+export const DiscountServiceSchema = z.enum(DISCOUNT_SERVICES);
+export type DiscountService = z.infer<typeof DiscountServiceSchema>;
+/**
+ * Charge categories a discount can name: compute (task and instance hours, fees), spot (compute on Spot capacity,
+ * which takes precedence over compute), storage (task storage, EBS) and the rest-of-the-bill categories.
+ */
+export const DiscountCategorySchema = z.enum(DISCOUNT_CATEGORIES);
+export type DiscountCategory = z.infer<typeof DiscountCategorySchema>;
+const percent = () => finite().min(0, "must be >= 0 (a percentage)").max(100, "must be <= 100 (a percentage)");
+
+/**
+ * A price book: the negotiated discount (EDP / private pricing) off the charges AWS bills, applied to each line's
+ * amount after the pricing model's own discount (Savings Plan, Reserved Instance, Spot) as AWS applies it
+ * (docs/billing-rules.md#private-pricing-discounts). The most specific percentage wins: byCategory, then byService,
+ * then percent. Absent = list prices, exactly as before.
+ */
+export const DiscountsSchema = z.strictObject({
+  /** What the user calls it ("ACME EDP 2026"); shown on the discount line. */
+  name: z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters").optional(),
+  /** Percent off every AWS charge of the estimate (the cross-service discount). */
+  percent: percent().default(0),
+  byService: z.partialRecord(DiscountServiceSchema, percent()).optional(),
+  byCategory: z.partialRecord(DiscountCategorySchema, percent()).optional(),
+});
+export type Discounts = z.infer<typeof DiscountsSchema>;
+
 export const CatalogIdSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:\.\d+)?$/, "must be a catalog id such as 2026-11-26");
 export const RegionCodeSchema = z.string().regex(/^[a-z]{2}(?:-[a-z]+)+-\d$/, "must be an AWS region code such as us-east-1");
 
@@ -341,6 +382,8 @@ export const EstimateInputSchema = z.strictObject({
     rootVolumeGiB: 30,
     allowBurstable: true,
   }),
+  /** Negotiated discounts (docs/billing-rules.md#private-pricing-discounts); absent = list prices. */
+  discounts: DiscountsSchema.optional(),
 }).superRefine((input, ctx) => checkLoadBalancersFromRequests(input, ctx));
 
 /** network.loadBalancers[].fromRequests must name services that give requestsPerSecond (docs/billing-rules.md#lb-from-requests). */
@@ -397,7 +440,7 @@ export const CostLineSchema = z.object({
   derived: z.boolean(),
   note: z.string().optional(),
   /** The rest of the bill: what the line is for, when it is not compute (component "other"). */
-  category: z.enum(["load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs", "control-plane"]).optional(),
+  category: z.enum(["load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs", "control-plane", "discount"]).optional(),
   /** true: the same line in every option (network, logs), so it never decides between them. */
   shared: z.boolean().optional(),
   /** The environment the line belongs to (docs/billing-rules.md#weekly-schedules); absent: the whole estimate. */

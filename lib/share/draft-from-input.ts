@@ -4,6 +4,7 @@
  */
 import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH, type EstimateInput } from "../schemas/estimate";
 import { environmentsToDraft } from "./draft-environments";
+import { discountsToDraft } from "./draft-discounts";
 import { LOGS_DRAFT_DEFAULTS, SCHEDULED_DRAFT_DEFAULTS, emptyNetworkDraft, type EstimateDraft, type NetworkDraft, type ServiceDraft } from "./draft";
 
 function networkToDraft(network: EstimateInput["network"], makeKey: (index: number) => string): NetworkDraft {
@@ -79,6 +80,7 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
             vcpu: String(c.vcpu),
             memoryGiB: String(c.memoryGiB),
             init: c.init,
+            ...(c.sidecar ? { sidecar: c.sidecar } : {}),
             ...(c.ephemeralStorageGiB !== undefined ? { ephemeralStorageGiB: String(c.ephemeralStorageGiB) } : {}),
           })),
         }
@@ -115,7 +117,14 @@ export function inputToDraft(input: EstimateInput, makeKey: (index: number) => s
         }
       : {}),
     ...withEnvironments(input),
+    ...withDiscounts(input),
   };
+}
+
+/** The price book only when the input has one, so a draft without it equals what it was before. */
+function withDiscounts(input: EstimateInput): Pick<EstimateDraft, "discounts"> {
+  const discounts = discountsToDraft(input.discounts);
+  return discounts ? { discounts } : {};
 }
 
 /** Environments only when the input has them, so a draft without them equals what it was before. */

@@ -8,6 +8,7 @@ import { mergeFieldErrors, type FieldError } from "../field-errors";
 import type { Architecture, EstimateInput, OperatingSystem } from "../schemas/estimate";
 import { FARGATE_INCLUDED_STORAGE_GIB, HOURS_PER_MONTH } from "../units";
 import { environmentsToRaw, type EnvironmentDraft } from "./draft-environments";
+import { discountsToRaw, type DiscountsDraft } from "./draft-discounts";
 
 export { mergeFieldErrors };
 
@@ -30,6 +31,8 @@ export interface ContainerDraft {
   init: boolean;
   /** The container's ephemeral-storage request (GiB), carried from imports and share links; undefined = none. */
   ephemeralStorageGiB?: string;
+  /** A sidecar preset row (docs/billing-rules.md#sidecars); absent = an ordinary container. */
+  sidecar?: NonNullable<EstimateInput["services"][number]["containers"]>[number]["sidecar"];
 }
 
 /** EKS settings (the input's `eks`), shown when the orchestrator is EKS. */
@@ -139,6 +142,8 @@ export interface EstimateDraft {
   eks?: EksDraft;
   /** Environments with weekly schedules (./draft-environments.ts); absent or empty = none in the input. */
   environments?: EnvironmentDraft[];
+  /** The price book (./draft-discounts.ts); absent = no `discounts` in the input. */
+  discounts?: DiscountsDraft;
 }
 
 import { parseNumberText } from "../number-text";
@@ -203,6 +208,7 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
         memoryGiB: num(c.memoryGiB, `${p}.containers[${j}].memoryGiB`),
         ...(c.init ? { init: true } : {}),
         ...(c.ephemeralStorageGiB !== undefined && c.ephemeralStorageGiB.trim() !== "" ? { ephemeralStorageGiB: num(c.ephemeralStorageGiB, `${p}.containers[${j}].ephemeralStorageGiB`) } : {}),
+        ...(c.sidecar ? { sidecar: c.sidecar } : {}),
       }));
     }
     if (s.requestsPerSecond !== undefined && s.requestsPerSecond.trim() !== "") service.requestsPerSecond = num(s.requestsPerSecond, `${p}.requestsPerSecond`);
@@ -262,6 +268,7 @@ export function draftToRaw(draft: EstimateDraft): DraftConversion {
     ...(draft.orchestrator !== undefined ? { orchestrator: draft.orchestrator } : {}),
     ...(draft.eks ? { eks: eksToRaw(draft.eks, num) } : {}),
     ...environmentsToRaw(draft.environments, num, errors),
+    ...discountsToRaw(draft.discounts, num),
     ec2: {
       purchase: draft.ec2.purchase,
       instanceTypes: splitInstanceTypes(draft.ec2.instanceTypes),
