@@ -9,10 +9,25 @@ import type { CostLine, LineComponent } from "../schemas/estimate";
  * services: docs/performance.md#request-path.)
  */
 const lineRates = new WeakMap<CostLine, Rate>();
+/** While > 0, every line keeps its rate (withEveryLineRate): for provenance questions, off the request path. */
+let keepEveryRate = 0;
 
-/** The rate behind a derived line (undefined for a line whose rate is not derived). */
+/** The rate behind a derived line, or behind any line made inside withEveryLineRate; undefined otherwise. */
 export function rateOf(line: CostLine): Rate | undefined {
   return lineRates.get(line);
+}
+
+/**
+ * Runs `estimate` so that every line it makes keeps its catalog rate (rateOf answers for all of them): what
+ * "where does this line's price come from" needs (the MCP explain tool), at the WeakMap cost the request path avoids.
+ */
+export function withEveryLineRate<T>(estimate: () => T): T {
+  keepEveryRate++;
+  try {
+    return estimate();
+  } finally {
+    keepEveryRate--;
+  }
 }
 
 /** Keep the rate link when a line is copied with changes. */
@@ -45,7 +60,7 @@ export function rateLine(
     derived: rate.derived,
   };
   if (note) line.note = note;
-  if (rate.derived) lineRates.set(line, rate);
+  if (rate.derived || keepEveryRate > 0) lineRates.set(line, rate);
   return line;
 }
 

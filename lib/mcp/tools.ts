@@ -36,6 +36,7 @@ import { decodeShareToken, MAX_SHARE_TOKEN_CHARS } from "../share/codec";
 import { shareTokenFromText } from "../compare/read";
 import { FARGATE_INCLUDED_STORAGE_GIB } from "../units";
 import type { McpEnvironment } from "./environment";
+import { withEveryLineRate } from "../engine/lines";
 import { explainedRule, lineAnchors, linePrice, optionAnchors, selectLine, type ExplainedRule } from "./explain";
 import { MAX_COMPARE_SIDE_CHARS, MAX_IAC_CHARS, MAX_STRUCTURED_RESULT_CHARS, MAX_INPUT_JSON_CHARS, MAX_MANIFEST_CHARS, MAX_USAGE_TEXT_CHARS } from "./limits";
 import { findSections, rulesDocument } from "./rules-doc";
@@ -491,7 +492,8 @@ const explainTool: ToolDefinition = {
     if (!read.ok) return { ok: false, errors: read.errors, what: "invalid estimate input" };
     const loaded = pricing(() => loadInputCatalog(read.input, env.loadCatalog));
     if (!loaded.ok) return { ok: false, errors: loaded.errors, what: "invalid estimate input" };
-    const outcome = pricing(() => estimateWithLoader(read.input, () => loaded.catalog));
+    // Every line keeps its catalog rate here, so the answer can name each line's price source and date.
+    const outcome = pricing(() => withEveryLineRate(() => estimateWithLoader(read.input, () => loaded.catalog)));
     if (!outcome.ok) return { ok: false, errors: outcome.errors, what: "invalid estimate input" };
     const result: EstimateResult = outcome.result;
     const note = catalogNote(result);

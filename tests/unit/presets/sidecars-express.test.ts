@@ -97,26 +97,30 @@ describe("sidecar presets", () => {
 });
 
 describe("ECS Express Mode preset", () => {
-  it("by hand: 1 vCPU / 2 GB task, ALB with HTTPS, 2 ALB addresses, a log group -> $60.2951/month", async () => {
+  it("by hand: 1 vCPU / 2 GB task, ALB with HTTPS, 2 ALB addresses, a log group -> $59.7651/month ($60.2951 without the Logs free tier)", async () => {
     const raw = { ...expressModeInput("us-east-1"), catalog: "2026-12-01" };
     const r = run(raw);
     const f = option(r, "fargate");
     // task: 730 x 0.04048 = 29.5504 + 2 x 730 x 0.004445 = 6.4897 -> 36.0401
     // ALB: 730 x 0.0225 = 16.425 (0 LCU until traffic is entered)
     // ALB public IPv4: 2 x 730 x 0.005 = 7.30
-    // logs: 1 GB x 0.50 = 0.50 ingested + 1 GB-month x 0.03 = 0.03 stored
-    // total 36.0401 + 16.425 + 7.30 + 0.53 = 60.2951
-    expect(f.monthlyUSD).toBeCloseTo(60.2951, 9);
+    // logs: 1 GB ingested and 1 GB-month stored, both inside CloudWatch Logs' free 5 GB / 5 GB-months
+    //   (docs/billing-rules.md#logs-free-tier): $0; without the free tier 1 x 0.50 + 1 x 0.03 = 0.53
+    // total 36.0401 + 16.425 + 7.30 + 0 = 59.7651 (60.2951 without the free tier)
+    expect(f.monthlyUSD).toBeCloseTo(59.7651, 9);
     expect(f.lines.filter((l) => l.category === "load-balancer").reduce((s, l) => s + l.usd, 0)).toBeCloseTo(16.425, 9);
     expect(f.lines.filter((l) => l.category === "public-ipv4").reduce((s, l) => s + l.usd, 0)).toBeCloseTo(7.3, 9);
-    expect(f.lines.filter((l) => l.category === "logs").reduce((s, l) => s + l.usd, 0)).toBeCloseTo(0.53, 9);
+    expect(f.lines.filter((l) => l.category === "logs").reduce((s, l) => s + l.usd, 0)).toBeCloseTo(0, 9);
+    const paid = option(run({ ...raw, network: { ...raw.network, logsFreeTier: false } }), "fargate");
+    expect(paid.monthlyUSD).toBeCloseTo(60.2951, 9);
+    expect(paid.lines.filter((l) => l.category === "logs").reduce((s, l) => s + l.usd, 0)).toBeCloseTo(0.53, 9);
     // the same through the API and the CLI
     const res = await POST(new Request("http://127.0.0.1/api/estimate", { method: "POST", body: JSON.stringify(raw), headers: { "content-type": "application/json" } }));
     expect(res.status).toBe(200);
-    expect(option((await res.json()) as EstimateResult, "fargate").monthlyUSD).toBeCloseTo(60.2951, 9);
+    expect(option((await res.json()) as EstimateResult, "fargate").monthlyUSD).toBeCloseTo(59.7651, 9);
     const cli = await runCli(main, ["-"], JSON.stringify(raw));
     expect(cli.code).toBe(0);
-    expect(option(JSON.parse(cli.stdout) as EstimateResult, "fargate").monthlyUSD).toBeCloseTo(60.2951, 9);
+    expect(option(JSON.parse(cli.stdout) as EstimateResult, "fargate").monthlyUSD).toBeCloseTo(59.7651, 9);
   });
 
   it("says what it assumed, each default with its source", () => {
