@@ -186,14 +186,17 @@ export const WarningsAndSources = memo(function WarningsAndSources({ result }: {
       )}
       <div className="sources" style={{ marginTop: 10 }}>
         Price catalog <strong>{result.catalog.id}</strong>, region {result.catalog.region}, {result.catalog.currency}. A month is{" "}
-        {result.hoursPerMonth} hours. Sources:
-        <ul>
-          {result.catalog.sources.map((s, i) => (
-            <li key={i}>
-              {s.name} (as of {s.asOf})
-            </li>
-          ))}
-        </ul>
+        {result.hoursPerMonth} hours.
+        <details data-testid="sources-list">
+          <summary>The {result.catalog.sources.length} price sources and their dates</summary>
+          <ul>
+            {result.catalog.sources.map((s, i) => (
+              <li key={i}>
+                {s.name} (as of {s.asOf})
+              </li>
+            ))}
+          </ul>
+        </details>
       </div>
     </section>
   );

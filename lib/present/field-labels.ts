@@ -6,6 +6,9 @@
  * No imports beyond types: usable from the page's first-load JavaScript.
  */
 import type { FieldError } from "../field-errors";
+import { plainMessage } from "./plain-message";
+
+export { plainMessage };
 
 /** Labels of a service's fields, keyed by the path below `services[i].`; {unit} is "task" (ECS) or "pod" (EKS). */
 const SERVICE_FIELDS: Readonly<Record<string, string>> = {
@@ -77,19 +80,6 @@ const ENVIRONMENT_FIELDS: Readonly<Record<string, string>> = {
   "schedule.startHour": "Start hour",
   "schedule.endHour": "End hour",
 };
-
-/** "must be <= 16" -> "must be at most 16"; parser wording -> words a visitor reads. */
-export function plainMessage(message: string): string {
-  return message
-    .replace(/\bmust be <= /g, "must be at most ")
-    .replace(/\bmust be >= /g, "must be at least ")
-    .replace(/\bmust be < /g, "must be less than ")
-    .replace(/\bmust be > /g, "must be more than ")
-    .replace(/^Invalid input: expected (\w+), received (\w+)$/i, (_m, want: string) => `must be ${want === "string" ? "text" : want === "number" ? "a number" : `a ${want}`}`)
-    .replace(/^Invalid input: expected (\w+)$/i, (_m, want: string) => `must be ${want === "string" ? "text" : want === "number" ? "a number" : `a ${want}`}`)
-    .replace(/^Invalid input$/i, "is not valid here")
-    .replace(/^Required$/i, "is required");
-}
 
 export interface PlainFieldContext {
   /** The services' names as the form shows them (index = services[i]). */
