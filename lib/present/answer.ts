@@ -73,7 +73,8 @@ export function optionKeyFact(option: EstimateOption): string | null {
 
 /** The first sentence of a "why" text (shown), and the rest (behind "Details"). */
 export function splitWhy(why: string): { first: string; rest: string } {
-  const m = /^(.+?[.;])\s+(?=[A-Z0-9(])/.exec(why);
-  if (!m || !m[1]) return { first: why, rest: "" };
-  return { first: m[1].replace(/;$/, "."), rest: why.slice(m[0].length) };
+  // The first "; " or ". " ends the first sentence (a "." inside "$36.04" or "e.g." is not followed by a space + word start).
+  const m = /^(.+?)([.;])\s+(?=\S)/.exec(why);
+  if (!m || !m[1] || m[1].endsWith("e.g") || m[1].endsWith("i.e")) return { first: why, rest: "" };
+  return { first: `${m[1]}.`, rest: why.slice(m[0].length) };
 }

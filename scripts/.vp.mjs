@@ -1,0 +1,11 @@
+import { chromium } from "@playwright/test";
+const [,, path, out, w, h, scroll] = process.argv;
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const c = await b.newContext({ viewport: { width: +w, height: +h }, isMobile: +w < 500, hasTouch: +w < 500 });
+const p = await c.newPage();
+await p.goto("http://127.0.0.1:3205" + path, { waitUntil: "networkidle" });
+await p.waitForTimeout(1200);
+if (scroll) await p.evaluate((y) => window.scrollTo(0, +y), scroll);
+await p.waitForTimeout(300);
+await p.screenshot({ path: out });
+await b.close();
