@@ -336,7 +336,7 @@ export function Estimator(props: EstimatorProps) {
           </div>
           {good.input.environments && good.input.environments.length > 0 ? <SchedulePanel result={deferred.result} /> : null}
           <Disclosure {...panel("regions")} title="Compare regions" summary={summaries.regions}>
-            <RegionsPanel input={good.input} onSwitchRegion={actions.setRegion} />
+            <RegionsPanel input={good.input} onSwitchRegion={actions.setRegion} initiallyOpen />
           </Disclosure>
           <Disclosure {...panel("commitment")} title="Savings Plan commitment" summary={summaries.commitment}>
             <CommitmentPanel input={deferred.input} catalog={catalog} />
