@@ -197,7 +197,7 @@ test("the open panels ride in the share link; the link's numbers are the page's"
   // its 100 GB out is inside the free tier ($0) -> "$17.59/month".
   await expect(page.getByTestId("disclosure-network-summary")).toHaveText("1 ALB, data transfer — $17.59/month");
   await openPanel(page, "ec2");
-  expect(page.url()).toContain("open=ec2,network");
+  await expect.poll(() => page.url()).toContain("open=ec2,network");
   await page.getByTestId("copy-link").click();
   const link = await page.getByTestId("share-link").inputValue();
   expect(link).toMatch(/\?s=v1\.[^&]+&open=ec2,network$/);
@@ -218,4 +218,38 @@ test("problems in the form are in words: the field's label and the problem", asy
   await expect(page.getByTestId("form-errors")).not.toContainText("services[0]");
   await page.getByTestId("service-0-vcpu").fill("1");
   await expect(page.getByTestId("form-errors")).toHaveCount(0);
+});
+
+test("/catalog: search by region or place, sort by Fargate price", async ({ page }) => {
+  await page.goto("/catalog");
+  const rows = page.locator('[data-testid="catalog-table"] tbody tr');
+  const total = await rows.count();
+  expect(total).toBeGreaterThanOrEqual(36);
+  await page.getByTestId("catalog-search").fill("frankfurt");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-region", "eu-central-1");
+  await expect(page.getByTestId("catalog-count")).toHaveText(`1 of ${total} regions`);
+  await page.getByTestId("catalog-search").fill("eu-");
+  await expect.poll(() => rows.count()).toBeGreaterThan(3);
+  await page.getByTestId("catalog-search").fill("");
+  await page.getByTestId("catalog-sort").selectOption("fargate");
+  // cheapest first: the first row's Fargate x86 vCPU-hour rate is the lowest of all rows
+  const rates = await rows.evaluateAll((trs) => trs.map((tr) => Number((/\$([\d.]+) per vCPU-hour/.exec(tr.textContent ?? "") ?? [])[1])));
+  expect(rates).toEqual([...rates].sort((a, b) => a - b));
+});
+
+test("a favicon: the icon the pages link is served, and no page asks for a missing /favicon.ico", async ({ page, request }) => {
+  const missing: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() === 404) missing.push(r.url());
+  });
+  await page.goto("/");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  await page.goto("/catalog");
+  await page.waitForLoadState("networkidle");
+  expect(missing).toEqual([]);
 });
