@@ -253,3 +253,14 @@ test("a favicon: the icon the pages link is served, and no page asks for a missi
   await page.waitForLoadState("networkidle");
   expect(missing).toEqual([]);
 });
+
+test.describe("/rightsize on a phone", () => {
+  test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+
+  test("after the upload the recommendation is brought into view", async ({ page }) => {
+    await page.goto("/rightsize");
+    await page.getByTestId("usage-file").setInputFiles(path.join("examples", "usage", "steady-web-container-insights.csv"));
+    await expect(page.getByTestId("rec-recommended-size")).toHaveText("0.5 vCPU / 1 GiB");
+    await expect(page.getByTestId("rec-recommended-size")).toBeInViewport();
+  });
+});
