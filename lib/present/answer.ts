@@ -73,8 +73,14 @@ export function optionKeyFact(option: EstimateOption): string | null {
 
 /** The first sentence of a "why" text (shown), and the rest (behind "Details"). */
 export function splitWhy(why: string): { first: string; rest: string } {
-  // The first "; " or ". " ends the first sentence (a "." inside "$36.04" or "e.g." is not followed by a space + word start).
-  const m = /^(.+?)([.;])\s+(?=\S)/.exec(why);
-  if (!m || !m[1] || m[1].endsWith("e.g") || m[1].endsWith("i.e")) return { first: why, rest: "" };
-  return { first: `${m[1]}.`, rest: why.slice(m[0].length) };
+  // The first ". " ends the first sentence (the "." inside "$36.04" is not followed by a space; "e.g. " is skipped).
+  // Clauses after ";" stay: they say what would change the answer (e.g. Spot once services are interruptible).
+  const re = /\.\s+(?=\S)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(why)) !== null) {
+    const head = why.slice(0, m.index);
+    if (/\b(e\.g|i\.e|vs)$/.test(head)) continue;
+    return { first: `${head}.`, rest: why.slice(m.index + m[0].length) };
+  }
+  return { first: why, rest: "" };
 }

@@ -65,8 +65,8 @@ describe("the pinned answer and the cards' order", () => {
   });
 
   it("keeps the first sentence of a why text and puts the rest behind Details", () => {
-    const why = "Fargate (on-demand) is the cheapest available option at $36.04/month; next: ECS on EC2 at $44.71/month.";
-    expect(splitWhy(why)).toEqual({ first: "Fargate (on-demand) is the cheapest available option at $36.04/month.", rest: "next: ECS on EC2 at $44.71/month." });
+    const why = "Fargate (on-demand) is the cheapest option at $36.04/month; Spot needs interruptible services. CPU-bound: m7a.medium holds 1 task, e.g. for app.";
+    expect(splitWhy(why)).toEqual({ first: "Fargate (on-demand) is the cheapest option at $36.04/month; Spot needs interruptible services.", rest: "CPU-bound: m7a.medium holds 1 task, e.g. for app." });
     expect(splitWhy("One sentence only.")).toEqual({ first: "One sentence only.", rest: "" });
   });
 });
