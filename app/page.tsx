@@ -5,8 +5,9 @@ import { encodeShareToken } from "@/lib/share/codec";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import { Estimator } from "@/components/estimator/Estimator";
 import { crossoverChartData } from "@/lib/present/curve";
-import { defaultInputRaw, DEFAULT_REGION } from "@/components/estimator/defaults";
+import { defaultInputRaw, DEFAULT_REGION } from "@/lib/examples/default-input";
 import type { RegionInfo } from "@/components/estimator/types";
+import { panelSummaries } from "@/lib/present/panel-summaries";
 
 // Rendered per request (a few ms) from the bundled catalog: the first paint already holds a real, server-computed
 // comparison. Dynamic because the Content-Security-Policy carries a per-request script nonce (proxy.ts) that
@@ -27,7 +28,8 @@ function computeFirstPaint(catalogId: string) {
   if (!parsed.ok) throw new Error(`The default estimate is invalid: ${JSON.stringify(parsed.errors)}`);
   const input = parsed.value;
   const regions: RegionInfo[] = index.regions.map((r) => ({ region: r.region, location: r.location, sources: r.sources }));
-  return { input, result: estimate(input, catalog), curve: crossoverChartData(input, catalog, 0), token: encodeShareToken(input), regions };
+  const result = estimate(input, catalog);
+  return { input, result, summaries: panelSummaries(input, result), curve: crossoverChartData(input, catalog, 0), token: encodeShareToken(input), regions };
 }
 
 export default function Home() {
@@ -37,7 +39,7 @@ export default function Home() {
     firstPaint = computeFirstPaint(list.newest);
     firstPaintCache.set(list.newest, firstPaint);
   }
-  const { input, result, curve, token, regions } = firstPaint;
+  const { input, result, summaries, curve, token, regions } = firstPaint;
 
   return (
     <>
@@ -62,6 +64,7 @@ export default function Home() {
           initialResult={result}
           initialCurve={curve}
           initialToken={token}
+          initialSummaries={summaries}
           regions={regions}
           newestCatalogId={list.newest}
           bundledCatalogIds={list.catalogs.map((c) => c.id)}

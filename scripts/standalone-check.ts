@@ -81,10 +81,11 @@ async function runChecks(url: string): Promise<Check[]> {
     `${firstLoad.gzipKB.toFixed(1)} kB in ${firstLoad.chunks.length} scripts (largest: ${largest.join(", ")})`,
   );
 
-  const example = JSON.parse(readFileSync(path.join(ROOT, "examples", "api-web.json"), "utf8")) as Record<string, unknown>;
+  // The example that reproduces an old link pins the frozen snapshot; without its pin it is priced on the newest.
+  const example = JSON.parse(readFileSync(path.join(ROOT, "examples", "old-link-2026-11-26-api-web.json"), "utf8")) as Record<string, unknown>;
   const { catalog: pinned, ...unpinned } = example;
   for (const [label, raw] of [
-    [`examples/api-web.json (catalog ${String(pinned)})`, example],
+    [`examples/old-link-2026-11-26-api-web.json (catalog ${String(pinned)})`, example],
     ["the same without a catalog id (bundled newest snapshot)", unpinned],
   ] as const) {
     const got = await postEstimate(url, JSON.stringify(raw));

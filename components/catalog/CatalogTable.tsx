@@ -1,4 +1,6 @@
-import { Fragment } from "react";
+"use client";
+/** The regions of the catalog: search by region code or location, sort by name, Fargate price or EC2 types. */
+import { Fragment, useState } from "react";
 import type { RegionSummary } from "@/lib/catalog/summary";
 import { AvailabilityBadge } from "./AvailabilityBadge";
 import styles from "./catalog.module.css";
@@ -27,9 +29,48 @@ function Dates({ label, dates }: { label: string; dates: string[] }) {
 }
 
 /** One row per region: what prices it has (published, derived or not available) and how old they are. */
-export function CatalogTable({ rows, catalogId }: { rows: CatalogTableRow[]; catalogId: string }) {
+type SortKey = "region" | "fargate" | "types";
+
+const SORTS: ReadonlyArray<{ value: SortKey; label: string }> = [
+  { value: "region", label: "Region code (A–Z)" },
+  { value: "fargate", label: "Fargate x86 vCPU-hour, cheapest first" },
+  { value: "types", label: "EC2 types, most first" },
+];
+
+function sortRows(rows: CatalogTableRow[], key: SortKey): CatalogTableRow[] {
+  const sorted = [...rows];
+  if (key === "region") sorted.sort((a, b) => a.region.localeCompare(b.region));
+  else if (key === "fargate") sorted.sort((a, b) => a.x86.vcpuHourUSD - b.x86.vcpuHourUSD || a.region.localeCompare(b.region));
+  else sorted.sort((a, b) => b.ec2.instanceTypes - a.ec2.instanceTypes || a.region.localeCompare(b.region));
+  return sorted;
+}
+
+export function CatalogTable({ rows: allRows, catalogId }: { rows: CatalogTableRow[]; catalogId: string }) {
+  const [query, setQuery] = useState("");
+  const [sort, setSort] = useState<SortKey>("region");
+  const q = query.trim().toLowerCase();
+  const rows = sortRows(q ? allRows.filter((r) => r.region.includes(q) || r.location.toLowerCase().includes(q)) : allRows, sort);
   return (
     <>
+    <div className={styles.controls}>
+      <div className={styles.control}>
+        <label htmlFor="catalog-search">Search regions</label>
+        <input id="catalog-search" type="search" value={query} placeholder="eu-, Frankfurt, Tokyo…" onChange={(e) => setQuery(e.target.value)} data-testid="catalog-search" />
+      </div>
+      <div className={styles.control}>
+        <label htmlFor="catalog-sort">Sort by</label>
+        <select id="catalog-sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)} data-testid="catalog-sort">
+          {SORTS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className={styles.small} role="status" data-testid="catalog-count">
+        {rows.length === allRows.length ? `${allRows.length} regions` : `${rows.length} of ${allRows.length} regions`}
+      </p>
+    </div>
     <p className={styles.hint}>The table scrolls sideways; the region column stays in place.</p>
     <div className={styles.scroller} role="region" aria-labelledby="regions-caption" tabIndex={0}>
       <table className={styles.table} data-testid="catalog-table">

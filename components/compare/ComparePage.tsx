@@ -10,7 +10,7 @@ import type { CompareReport } from "@/lib/compare/compare";
 import type { ThresholdVerdict } from "@/lib/compare/threshold";
 import { renderCompareMarkdown } from "@/lib/compare/render";
 import type { FieldError } from "@/lib/field-errors";
-import { FieldErrorList } from "@/components/ui/fields";
+import { plainMessage } from "@/lib/present/plain-message";
 import { CompareReportView } from "./CompareReportView";
 
 type Report = CompareReport & { threshold: ThresholdVerdict };
@@ -23,6 +23,15 @@ function readSides(search: string): { old: string | null; new: string | null } |
   const fix = (v: string | null) => (v === null ? null : v.replace(/ /g, "+"));
   const sides = { old: fix(params.get("old")), new: fix(params.get("new")) };
   return sides.old || sides.new ? sides : null;
+}
+
+/** "old", "new.services[0].vcpu" -> the side in words and the problem ("Old estimate — services[0].vcpu: must be at most 16"). */
+function compareProblem(e: FieldError): string {
+  const m = /^(old|new)(?:\.(.+))?$/.exec(e.path);
+  const limit: Record<string, string> = { maxIncrease: "Fail above an increase of (USD/month)", maxIncreasePct: "or of (% of the old total)" };
+  if (!m) return `${limit[e.path] ?? e.path}: ${plainMessage(e.message)}`;
+  const side = m[1] === "old" ? "Old estimate" : "New estimate";
+  return m[2] ? `${side} — field ${m[2]}: ${plainMessage(e.message)}` : `${side}: ${plainMessage(e.message)}`;
 }
 
 function SideInput({ id, label, value, onChange, hint }: { id: "old" | "new"; label: string; value: string; onChange: (v: string) => void; hint: string }) {
@@ -112,6 +121,32 @@ export function ComparePage() {
     compareRef.current = compare;
   });
 
+  /** FOCUS 1.2 rows of one side's recommended option (POST /api/export/focus), for FinOps tools. */
+  const downloadFocus = async (side: "old" | "new") => {
+    const text = side === "old" ? oldText : newText;
+    const { readCompareSide } = await import("@/lib/compare/read");
+    const read = readCompareSide(text, side);
+    if (!read.ok) {
+      setErrors(read.errors);
+      return;
+    }
+    const month = new Date().toISOString().slice(0, 7);
+    const res = await fetch(`/api/export/focus?format=csv&option=recommended&month=${month}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(read.side.input) });
+    if (!res.ok) {
+      const json = (await res.json().catch(() => null)) as { errors?: FieldError[] } | null;
+      setErrors(json?.errors ?? [{ path: side, message: `the FOCUS export failed (HTTP ${res.status})` }]);
+      return;
+    }
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `focus-${side}-${month}.csv`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
   const copyMarkdown = async () => {
     if (!report) return;
     try {
@@ -147,15 +182,31 @@ export function ComparePage() {
             {busy ? "Comparing…" : "Compare"}
           </button>
           {report ? (
-            <button type="button" className="btn" onClick={copyMarkdown} data-testid="copy-markdown">
-              Copy as Markdown
-            </button>
+            <>
+              <button type="button" className="btn" onClick={copyMarkdown} data-testid="copy-markdown">
+                Copy as Markdown
+              </button>
+              <button type="button" className="btn" onClick={() => downloadFocus("new")} data-testid="focus-new" title="FinOps FOCUS 1.2 rows of the new estimate's recommended option">
+                FOCUS CSV (new)
+              </button>
+              <button type="button" className="btn" onClick={() => downloadFocus("old")} data-testid="focus-old" title="FinOps FOCUS 1.2 rows of the old estimate's recommended option">
+                FOCUS CSV (old)
+              </button>
+            </>
           ) : null}
           <span className="status" role="status">
             {copied}
           </span>
         </div>
-        {errors.length > 0 ? <FieldErrorList errors={errors} className="errors" testId="compare-errors" label="Problems" /> : null}
+        {errors.length > 0 ? (
+          <ul className="errors" data-testid="compare-errors" aria-label="Problems">
+            {errors.map((e, i) => (
+              <li key={`${i}-${e.path}`} data-path={e.path}>
+                {compareProblem(e)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
       {report ? <CompareReportView report={report} /> : null}
     </div>

@@ -11,7 +11,8 @@ function Table({ caption, head, rows, testId }: { caption: string; head: string[
   return (
     // A table wider than a phone scrolls sideways: the region takes keyboard focus so it can be scrolled without a mouse.
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table data-testid={testId}>
+      {/* Phones: each row stacks into "label: value" lines (globals.css .stack-table), nothing is cut off. */}
+      <table data-testid={testId} className="stack-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -26,7 +27,7 @@ function Table({ caption, head, rows, testId }: { caption: string; head: string[
           {rows.map((row, i) => (
             <tr key={i}>
               {row.map((cell, j) => (
-                <td key={j} className={cell.className}>
+                <td key={j} className={cell.className} data-label={head[j]}>
                   {cell.text}
                 </td>
               ))}
@@ -99,6 +100,12 @@ export function CompareReportView({ report }: { report: CompareReport & { thresh
         <li>Old: {m.sides[0]}</li>
         <li>New: {m.sides[1]}</li>
       </ul>
+      <h3 style={{ margin: "12px 0 6px" }}>Input changes</h3>
+      {m.inputChanges.length > 0 ? (
+        <Table caption="Input changes" testId="compare-input-changes" head={["Field", "Old", "New"]} rows={m.inputChanges.map((r) => r.map((text) => ({ text })))} />
+      ) : (
+        <p className="small muted">None: the same input.</p>
+      )}
       <h3 style={{ margin: "12px 0 6px" }}>Per option</h3>
       <Table
         caption="Monthly total per option"
@@ -118,12 +125,6 @@ export function CompareReportView({ report }: { report: CompareReport & { thresh
       {report.options.map((o) => (
         <OptionDetails key={o.id} option={o} open={o.id === focusId} />
       ))}
-      <h3 style={{ margin: "14px 0 6px" }}>Input changes</h3>
-      {m.inputChanges.length > 0 ? (
-        <Table caption="Input changes" testId="compare-input-changes" head={["Field", "Old", "New"]} rows={m.inputChanges.map((r) => r.map((text) => ({ text })))} />
-      ) : (
-        <p className="small muted">None: the same input.</p>
-      )}
     </section>
   );
 }

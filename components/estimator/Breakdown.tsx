@@ -4,6 +4,7 @@
  * under it. Below the fold on /: loaded after first paint (Estimator.tsx), so its code is not in the page's
  * first-load JS.
  */
+import { splitWhy } from "@/lib/present/answer";
 import { Fragment, memo } from "react";
 import type { CostLine, EstimateOption, EstimateResult } from "@/lib/schemas/estimate";
 import { formatPct, formatQuantity, formatRate } from "@/lib/format";
@@ -133,7 +134,7 @@ function Ec2Plan({ option }: { option: EstimateOption }) {
   return (
     <div className="plan" data-testid={`plan-${option.id}`}>
       <h3 style={{ fontSize: "0.9rem" }}>{PLAN_TITLES[option.id] ?? "EC2 plan"}</h3>
-      {plan.why ? <p className="why" style={{ margin: "2px 0 6px" }}>{plan.why}</p> : null}
+      {plan.why ? <ShortWhy why={plan.why} /> : null}
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Instances planned for {option.label}</caption>
@@ -165,6 +166,22 @@ function Ec2Plan({ option }: { option: EstimateOption }) {
           </tbody>
         </table>
       </div>
+    </div>
+  );
+}
+
+/** A plan's why: its first sentence, the rest (types searched, next best, assumptions) behind "Details". */
+function ShortWhy({ why }: { why: string }) {
+  const { first, rest } = splitWhy(why);
+  return (
+    <div className="why" style={{ margin: "2px 0 6px" }}>
+      <p style={{ margin: 0 }}>{first}</p>
+      {rest ? (
+        <details>
+          <summary>Details</summary>
+          <p style={{ margin: "4px 0 0" }}>{rest}</p>
+        </details>
+      ) : null}
     </div>
   );
 }
@@ -201,14 +218,17 @@ export const WarningsAndSources = memo(function WarningsAndSources({ result }: {
       )}
       <div className="sources" style={{ marginTop: 10 }}>
         Price catalog <strong>{result.catalog.id}</strong>, region {result.catalog.region}, {result.catalog.currency}. A month is{" "}
-        {result.hoursPerMonth} hours. Sources:
-        <ul>
-          {result.catalog.sources.map((s, i) => (
-            <li key={i}>
-              {s.name} (as of {s.asOf})
-            </li>
-          ))}
-        </ul>
+        {result.hoursPerMonth} hours.
+        <details data-testid="sources-list">
+          <summary>The {result.catalog.sources.length} price sources and their dates</summary>
+          <ul>
+            {result.catalog.sources.map((s, i) => (
+              <li key={i}>
+                {s.name} (as of {s.asOf})
+              </li>
+            ))}
+          </ul>
+        </details>
       </div>
     </section>
   );

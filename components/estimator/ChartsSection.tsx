@@ -19,6 +19,8 @@ interface CrossoverProps {
   serviceNames: string[];
   curveService: number;
   onCurveService: (index: number) => void;
+  /** Orchestrator EKS: pods, EC2 nodes and EKS on Fargate in the words. */
+  eks?: boolean;
 }
 
 /** Stacked bar of the current result: part of the urgent update of an edit. */
@@ -53,24 +55,27 @@ export const CostChartPanel = memo(function CostChartPanel({ result }: { result:
 });
 
 /** Crossover chart: ~20 full estimates, so it is rendered from a deferred value (see Estimator). */
-export const CrossoverPanel = memo(function CrossoverPanel({ curve, serviceNames, curveService, onCurveService }: CrossoverProps) {
+export const CrossoverPanel = memo(function CrossoverPanel({ curve, serviceNames, curveService, onCurveService, eks = false }: CrossoverProps) {
+  const w = eks
+    ? { title: "When do EC2 nodes become cheaper?", unit: "pod", units: "pods", Units: "Pods", ec2: "An EC2 node group", fargate: "EKS on Fargate", service: "workload" }
+    : { title: "When does EC2 become cheaper?", unit: "task", units: "tasks", Units: "Tasks", ec2: "EC2", fargate: "Fargate on-demand", service: "service" };
   return (
       <section className="panel" aria-labelledby="chart-crossover-title">
         <figure>
-          <h2 id="chart-crossover-title">When does EC2 become cheaper?</h2>
+          <h2 id="chart-crossover-title">{w.title}</h2>
           <figcaption>
-            Monthly cost of the whole estimate as the task count of one service changes
+            Monthly cost of the whole estimate as the {w.unit} count of one {w.service} changes
             {curve?.crossover ? (
               <>
                 {"; "}
-                <strong data-testid="crossover-text">EC2 is cheaper than Fargate on-demand from {curve.crossover.tasks} task{curve.crossover.tasks === 1 ? "" : "s"} of {curve.serviceName}</strong>
+                <strong data-testid="crossover-text">{w.ec2} is cheaper than {w.fargate} from {curve.crossover.tasks} {curve.crossover.tasks === 1 ? w.unit : w.units} of {curve.serviceName}</strong>
               </>
             ) : curve ? (
-              <span data-testid="crossover-text">; EC2 is not cheaper than Fargate on-demand in this range</span>
+              <span data-testid="crossover-text">; {w.ec2} is not cheaper than {w.fargate} in this range</span>
             ) : null}
             {curve?.managedInstancesCrossover ? (
               <span data-testid="crossover-mi-text">
-                ; ECS Managed Instances from {curve.managedInstancesCrossover.tasks} task{curve.managedInstancesCrossover.tasks === 1 ? "" : "s"}
+                ; ECS Managed Instances from {curve.managedInstancesCrossover.tasks} {curve.managedInstancesCrossover.tasks === 1 ? w.unit : w.units}
               </span>
             ) : curve && curve.points.some((p) => p.managedInstances !== null) ? (
               <span data-testid="crossover-mi-text">; ECS Managed Instances is not cheaper in this range</span>
@@ -79,7 +84,7 @@ export const CrossoverPanel = memo(function CrossoverPanel({ curve, serviceNames
           </figcaption>
           {serviceNames.length > 1 ? (
             <div className="field" style={{ maxWidth: 260, marginBottom: 8 }}>
-              <label htmlFor="curve-service">Vary the task count of</label>
+              <label htmlFor="curve-service">Vary the {w.unit} count of</label>
               <select id="curve-service" value={curveService} onChange={(e) => onCurveService(Number(e.target.value))}>
                 {serviceNames.map((n, i) => (
                   <option key={i} value={i}>
@@ -91,8 +96,8 @@ export const CrossoverPanel = memo(function CrossoverPanel({ curve, serviceNames
           ) : null}
           {curve ? <CrossoverChart curve={curve} /> : <ChartPlaceholder />}
           {curve ? (
-            <TableAlternative testId="table-crossover" caption={`Monthly cost vs task count of ${curve.serviceName}, USD`}>
-              <NumberColumnHeaders columns={[{ key: "tasks", label: `Tasks of ${curve.serviceName}` }, ...SERIES]} />
+            <TableAlternative testId="table-crossover" caption={`Monthly cost vs ${w.unit} count of ${curve.serviceName}, USD`}>
+              <NumberColumnHeaders columns={[{ key: "tasks", label: `${w.Units} of ${curve.serviceName}` }, ...SERIES]} />
               <tbody>
                 {curve.points.map((p) => (
                   <tr key={p.tasks}>

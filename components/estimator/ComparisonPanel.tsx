@@ -7,8 +7,11 @@ import { getDisplayState } from "@/components/currency/display-currency";
 import type { ChangeEvent } from "react";
 import type { EstimateResult, FieldError } from "@/lib/schemas/estimate";
 import type { RegionCatalog } from "@/lib/catalog/schema";
-import { FieldErrorList } from "@/components/ui/fields";
+import type { GravitonComparison } from "@/lib/present/graviton";
+import dynamic from "next/dynamic";
 import { SummaryCards } from "./Results";
+
+const FormProblems = dynamic(() => import("./FormProblems").then((m) => m.FormProblems), { ssr: false });
 
 function download(filename: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -37,9 +40,15 @@ interface Props {
   catalog?: RegionCatalog | null;
   /** /compare with the current estimate as the "new" side. */
   compareHref?: string;
+  /** For the problems in words: "api — vCPU per task: must be at most 16". */
+  serviceNames?: ReadonlyArray<string>;
+  environmentNames?: ReadonlyArray<string>;
+  eks?: boolean;
+  /** Every eligible service on arm64, side by side (null: none eligible or not computed yet). */
+  graviton?: GravitonComparison | null;
 }
 
-export function ComparisonPanel({ result, status, statusWarn, errors, shareLink, copyStatus, onCopyLink, onImport, catalog = null, compareHref }: Props) {
+export function ComparisonPanel({ result, status, statusWarn, errors, shareLink, copyStatus, onCopyLink, onImport, catalog = null, compareHref, serviceNames = [], environmentNames = [], eks = false, graviton = null }: Props) {
   const focusCatalog = catalog && catalog.catalogId === result.catalog.id && catalog.region === result.catalog.region ? catalog : null;
   /** FOCUS 1.2 rows of the recommended option for the current month (docs/focus-export.md). */
   const downloadFocus = async () => {
@@ -103,7 +112,7 @@ export function ComparisonPanel({ result, status, statusWarn, errors, shareLink,
       <p className={`status${statusWarn ? " stale" : ""}`} role="status" data-testid="status">
         {status}
       </p>
-      {errors.length > 0 ? <FieldErrorList errors={errors} className="errors" testId="form-errors" label="Problems in the form" /> : null}
+      {errors.length > 0 ? <FormProblems errors={errors} context={{ serviceNames, environmentNames, eks }} /> : null}
       {shareLink ? (
         <div className="field share-field">
           <label htmlFor="share-link">Share link {copyStatus ? <span className="muted" style={{ fontWeight: 400 }}>({copyStatus})</span> : null}</label>
@@ -111,7 +120,7 @@ export function ComparisonPanel({ result, status, statusWarn, errors, shareLink,
         </div>
       ) : null}
       <div style={{ marginTop: 10 }}>
-        <SummaryCards result={result} />
+        <SummaryCards result={result} graviton={graviton} />
       </div>
     </section>
   );

@@ -9,9 +9,9 @@
  *           task-definition hooks (components/hooks, shared with /rightsize)
  *   panels: ServicesPanel · SettingsPanel | ComparisonPanel · charts · RegionsPanel · Breakdown · WarningsAndSources
  */
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import dynamic from "next/dynamic";
-import type { EstimateDraft } from "@/lib/share/draft";
+import { defaultEksDraft, type EstimateDraft } from "@/lib/share/draft";
 import type { EstimateInput, EstimateResult } from "@/lib/schemas/estimate";
 import type { CurveData } from "@/lib/present/curve";
 import { chooseCatalog } from "@/lib/pipeline/region-catalog";
@@ -22,10 +22,15 @@ import type { TaskDefinitionFields } from "@/lib/rightsize/task-definition";
 import { ShareTokenContext } from "./ServiceCard";
 import { ServicesPanel } from "./ServicesPanel";
 import { SettingsPanel } from "./SettingsPanel";
+import { AnswerBar } from "./AnswerBar";
+import { Disclosure } from "@/components/ui/Disclosure";
+import type { PanelSummaries } from "@/lib/present/panel-summaries";
+import { plainMessage } from "@/lib/present/plain-message";
+import { openPanelsFromSearch, openPanelsParam, type PanelId } from "@/lib/share/open-panels";
+import type { ExampleId } from "@/lib/examples/titles";
 import { ComparisonPanel } from "./ComparisonPanel";
 import { CostChartPanel, CrossoverPanel } from "./ChartsSection";
-import { EstimateNotice, type Notice } from "./EstimateNotice";
-import { SizeDatalists } from "./SizeDatalists";
+import type { Notice } from "./EstimateNotice";
 import { useDraft } from "./useDraft";
 import { useEstimatorKit } from "./useEstimatorKit";
 import { useLiveEstimate } from "./useLiveEstimate";
@@ -45,11 +50,38 @@ const CommitmentPanel = dynamic(() => import("./CommitmentPanel"), {
 // Below the form or opened on demand: their code loads after first paint, so /'s first-load JS stays in budget.
 const SchedulePanel = dynamic(() => import("./SchedulePanel").then((m) => m.SchedulePanel), { ssr: false });
 const RegionsPanel = dynamic(() => import("./RegionsPanel").then((m) => m.RegionsPanel), { ssr: false });
+// Input suggestions (the valid Fargate sizes): a progressive enhancement, loaded after first paint.
+const SizeDatalists = dynamic(() => import("./SizeDatalists").then((m) => m.SizeDatalists), { ssr: false });
+// The example list loads after first paint; until then a disabled button holds its place.
+const ExamplePicker = dynamic(() => import("./ExamplePicker").then((m) => m.ExamplePicker), {
+  ssr: false,
+  loading: () => (
+    <div className="example-picker">
+      <span className="label">Or start from an example</span>
+      <div className="example-row">
+        <button type="button" className="btn" disabled>
+          Load an example
+        </button>
+      </div>
+    </div>
+  ),
+});
+// Only after a share link or an import: its own chunk.
+const EstimateNotice = dynamic(() => import("./EstimateNotice").then((m) => m.EstimateNotice), { ssr: false });
+const Ec2Settings = dynamic(() => import("./Ec2Settings").then((m) => m.Ec2Settings), { ssr: false });
 const NetworkPanel = dynamic(() => import("./NetworkPanel").then((m) => m.NetworkPanel), { ssr: false });
 const EnvironmentsPanel = dynamic(() => import("./EnvironmentsPanel").then((m) => m.EnvironmentsPanel), { ssr: false });
 const K8sImportPanel = dynamic(() => import("./K8sImportPanel").then((m) => m.K8sImportPanel), { ssr: false });
 const IacImport = dynamic(() => import("@/components/iac/IacImport").then((m) => m.IacImport), { ssr: false });
 // Issue 25's self-contained panels: price book, Express Mode preset, display currency (loaded after first paint).
+/** The price book's one-line summary while its panel is closed. */
+function priceBookSummary(discounts: { percent: string; overrides: unknown[] } | undefined): string {
+  const percent = Number(discounts?.percent ?? "0");
+  const overrides = discounts?.overrides.length ?? 0;
+  if ((!Number.isFinite(percent) || percent === 0) && overrides === 0) return "List prices (add an EDP or private-pricing discount)";
+  return `${percent > 0 ? `${percent}% off list prices` : "No overall discount"}${overrides > 0 ? `, ${overrides} per-service or per-charge rate${overrides === 1 ? "" : "s"}` : ""}`;
+}
+
 const PriceBookPanel = dynamic(() => import("@/components/pricebook/PriceBookPanel").then((m) => m.PriceBookPanel), { ssr: false });
 const ExpressModePanel = dynamic(() => import("@/components/presets/ExpressModePanel").then((m) => m.ExpressModePanel), { ssr: false });
 const CurrencyPanel = dynamic(() => import("@/components/currency/CurrencyPanel").then((m) => m.CurrencyPanel), { ssr: false });
@@ -63,6 +95,11 @@ const Breakdown = dynamic(() => import("./Breakdown").then((m) => m.Breakdown), 
 });
 const WarningsAndSources = dynamic(() => import("./Breakdown").then((m) => m.WarningsAndSources), { ssr: false });
 
+/** After an import or an example, the answer is what the visitor wants next: bring the results into view. */
+function showResults() {
+  requestAnimationFrame(() => document.getElementById("results")?.scrollIntoView({ block: "start" }));
+}
+
 export interface EstimatorProps {
   initialDraft: EstimateDraft;
   initialInput: EstimateInput;
@@ -73,6 +110,8 @@ export interface EstimatorProps {
   newestCatalogId: string;
   bundledCatalogIds: string[];
   limits: FormLimits;
+  /** The collapsed panels' summaries of the first paint (the kit recomputes them after hydration). */
+  initialSummaries: PanelSummaries;
 }
 
 export function Estimator(props: EstimatorProps) {
@@ -107,8 +146,45 @@ export function Estimator(props: EstimatorProps) {
       actions.replace(k.inputToDraft({ ...input, catalog: choice.catalogId }));
       setCurveService(0);
       setNotice(source === "link" ? { kind: "link-ok" } : { kind: "import-ok", what });
+      if (source === "import") showResults();
     },
     [actions, bundledCatalogIds, newestCatalogId, regions],
+  );
+
+  // Which collapsed panels are open: from the link the page was opened with, kept in the address bar and in
+  // "Copy link" (lib/share/open-panels.ts; the token itself is unchanged, so old links keep their numbers).
+  const [open, setOpen] = useState<ReadonlySet<PanelId>>(() => new Set());
+  useEffect(() => {
+    const fromLink = openPanelsFromSearch(window.location.search);
+    // Reading the address bar once after hydration (the server render has every panel closed).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (fromLink.length > 0) setOpen(new Set(fromLink));
+  }, []);
+  const toggle = useCallback((id: PanelId, isOpen: boolean) => {
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (isOpen) next.add(id);
+      else next.delete(id);
+      const url = new URL(window.location.href);
+      url.searchParams.delete("open");
+      const rest = url.search.replace(/^\?/, "");
+      const param = openPanelsParam(next).replace(/^&/, "");
+      const search = [rest, param].filter(Boolean).join("&");
+      window.history.replaceState(null, "", `${url.pathname}${search ? `?${search}` : ""}`);
+      return next;
+    });
+  }, []);
+  const panel = (id: PanelId) => ({ id, open: open.has(id), onToggle: (isOpen: boolean) => toggle(id, isOpen) });
+
+  const loadExample = useCallback(
+    async (id: ExampleId, title: string) => {
+      if (!kit) return;
+      const { exampleInput } = await import("@/lib/examples/gallery");
+      const out = kit.readEstimateFile(JSON.stringify(exampleInput(id)));
+      if (!out.ok) setNotice({ kind: "import-error", errors: out.errors });
+      else applyInput(kit, out.input, "import", `example "${title}"`);
+    },
+    [kit, applyInput],
   );
 
   // Opening a share link: decoded once the kit is here. Any failure -> banner + the default estimate.
@@ -127,10 +203,13 @@ export function Estimator(props: EstimatorProps) {
     (input: EstimateInput) => {
       if (!kit) return;
       const imported = kit.inputToDraft(input);
-      actions.replace({ ...imported, region: draft.region, catalog: draft.catalog, savingsPlan: draft.savingsPlan, ec2: draft.ec2, network: draft.network });
+      // The EKS settings come with the import, else the form's, else the defaults: the cluster panel is always there.
+      const eks = imported.eks ?? draft.eks ?? defaultEksDraft();
+      actions.replace({ ...imported, eks, region: draft.region, catalog: draft.catalog, savingsPlan: draft.savingsPlan, ec2: draft.ec2, network: draft.network });
       setCurveService(0);
+      showResults();
     },
-    [kit, actions, draft.region, draft.catalog, draft.savingsPlan, draft.ec2, draft.network],
+    [kit, actions, draft.region, draft.catalog, draft.savingsPlan, draft.ec2, draft.network, draft.eks],
   );
   const manifests = useK8sImport(applyManifests, { region: draft.region, catalog: draft.catalog });
   const noticeForManifests = (out: K8sImportState) => {
@@ -170,7 +249,12 @@ export function Estimator(props: EstimatorProps) {
   };
 
   const { good, deferred, errors, stale } = live;
+  // Next to a field its label is already shown: only the problem, in words ("must be at most 16").
+  const fieldErrors = useMemo(() => new Map([...live.errorMap].map(([path, message]) => [path, plainMessage(message)])), [live.errorMap]);
   const result = good.result;
+  const isEks = draft.orchestrator === "eks";
+  const summaries = useMemo(() => (kit ? kit.panelSummaries(good.input, result) : props.initialSummaries), [kit, good.input, result, props.initialSummaries]);
+  const graviton = useMemo(() => (kit && catalog && deferred.input.region === catalog.region ? kit.graviton(deferred.input, deferred.result, catalog) : null), [kit, catalog, deferred]);
   const namesKey = draft.services.map((s) => s.name).join("\u0000");
   const serviceNames = useMemo(() => namesKey.split("\u0000"), [namesKey]);
 
@@ -193,68 +277,92 @@ export function Estimator(props: EstimatorProps) {
       ) : null}
       <SizeDatalists />
 
+      <AnswerBar result={result} stale={stale} />
+
       <div className="layout">
         <ShareTokenContext.Provider value={good.token}>
           <form className="stack" aria-label="Workload" onSubmit={(e) => e.preventDefault()} noValidate>
-            <K8sImportPanel state={manifests.state} ready={kit !== null} onText={manifests.importText} onFile={manifests.importFile} />
-            <IacImport region={draft.region} onInput={kit ? (input, what) => applyInput(kit, input, "import", what) : null} />
             <ServicesPanel
               services={draft.services}
-              eks={draft.orchestrator === "eks"}
+              eks={isEks}
               maxServices={props.limits.maxServices}
               result={stale ? null : result}
-              errors={live.errorMap}
+              errors={fieldErrors}
               taskDefinitionMessages={taskDefinitions.messages}
               actions={actions}
               onRemove={removeService}
               onTaskDefinition={taskDefinitions.importFile}
+              examples={<ExamplePicker onLoad={kit ? loadExample : null} />}
             />
             <SettingsPanel
               region={draft.region}
               catalog={draft.catalog}
               savingsPlan={draft.savingsPlan}
-              ec2={draft.ec2}
               orchestrator={draft.orchestrator ?? "ecs"}
               eks={draft.eks}
               regions={regions}
               bundledCatalogIds={bundledCatalogIds}
-              errors={live.errorMap}
+              errors={fieldErrors}
               onRegion={actions.setRegion}
               onCatalog={actions.setCatalog}
               onSavingsPlan={actions.setSavingsPlan}
-              onEc2={actions.setEc2}
               onOrchestrator={actions.setOrchestrator}
               onEks={actions.setEks}
             />
-            <NetworkPanel network={draft.network} errors={live.errorMap} onChange={actions.setNetwork} />
-            <EnvironmentsPanel environments={draft.environments} errors={live.errorMap} onChange={actions.setEnvironments} />
-            <PriceBookPanel discounts={draft.discounts} errors={live.errorMap} onChange={actions.update} />
-            <ExpressModePanel eks={draft.orchestrator === "eks"} serviceNames={serviceNames} maxServices={props.limits.maxServices} serviceCount={draft.services.length} onChange={actions.update} />
+            <Disclosure {...panel("ec2")} title={isEks ? "EKS node group (EC2) settings" : "EC2 settings"} summary={summaries.ec2}>
+              <Ec2Settings ec2={draft.ec2} isEks={isEks} errors={fieldErrors} onEc2={actions.setEc2} />
+            </Disclosure>
+            <Disclosure {...panel("network")} title="Network and logs" summary={summaries.network}>
+              <NetworkPanel network={draft.network} errors={fieldErrors} onChange={actions.setNetwork} />
+            </Disclosure>
+            <Disclosure {...panel("environments")} title="Environments" summary={summaries.environments}>
+              <EnvironmentsPanel environments={draft.environments} errors={fieldErrors} onChange={actions.setEnvironments} />
+            </Disclosure>
+            <Disclosure {...panel("import")} title="Import" summary="Kubernetes manifests, Terraform plans, CloudFormation templates">
+              <K8sImportPanel state={manifests.state} ready={kit !== null} onText={manifests.importText} onFile={manifests.importFile} />
+              <IacImport region={draft.region} onInput={kit ? (input, what) => applyInput(kit, input, "import", what) : null} />
+            </Disclosure>
+            <Disclosure {...panel("pricebook")} title="Price book" summary={priceBookSummary(draft.discounts)}>
+              <PriceBookPanel discounts={draft.discounts} errors={fieldErrors} onChange={actions.update} />
+            </Disclosure>
+            <Disclosure {...panel("express")} title="ECS Express Mode preset" summary="One click adds a service as Express Mode creates it: Fargate, an ALB with HTTPS, autoscaling, a log group">
+              <ExpressModePanel eks={draft.orchestrator === "eks"} serviceNames={serviceNames} maxServices={props.limits.maxServices} serviceCount={draft.services.length} onChange={actions.update} />
+            </Disclosure>
           </form>
         </ShareTokenContext.Provider>
 
-        <section className="stack" aria-label="Results" id="results">
+        <section className="stack" aria-label="Results" id="results" tabIndex={-1}>
           <ComparisonPanel
             result={result}
             status={status}
             statusWarn={stale || catalogError !== null || kitError !== null}
             errors={errors}
+            serviceNames={serviceNames}
+            environmentNames={draft.environments?.map((e) => e.name) ?? []}
+            eks={isEks}
             shareLink={shareLink}
             copyStatus={copyStatus}
-            onCopyLink={() => copy(good.token, stale)}
+            onCopyLink={() => copy(good.token, stale, openPanelsParam(open))}
             onImport={kit ? onImport : null}
             catalog={catalog}
             compareHref={`/compare?new=${encodeURIComponent(good.token)}`}
+            graviton={graviton}
           />
           <CurrencyPanel />
           <div className="charts">
             <CostChartPanel result={result} />
-            <CrossoverPanel curve={live.curve} serviceNames={serviceNames} curveService={Math.min(curveService, draft.services.length - 1)} onCurveService={setCurveService} />
+            <CrossoverPanel curve={live.curve} eks={isEks} serviceNames={serviceNames} curveService={Math.min(curveService, draft.services.length - 1)} onCurveService={setCurveService} />
           </div>
-          <RegionsPanel input={good.input} onSwitchRegion={actions.setRegion} />
-          <SchedulePanel result={deferred.result} />
-          <CommitmentPanel input={deferred.input} catalog={catalog} />
-          <Breakdown result={deferred.result} />
+          {good.input.environments && good.input.environments.length > 0 ? <SchedulePanel result={deferred.result} /> : null}
+          <Disclosure {...panel("regions")} title="Compare regions" summary={summaries.regions}>
+            <RegionsPanel input={good.input} onSwitchRegion={actions.setRegion} initiallyOpen />
+          </Disclosure>
+          <Disclosure {...panel("commitment")} title="Savings Plan commitment" summary={summaries.commitment}>
+            <CommitmentPanel input={deferred.input} catalog={catalog} />
+          </Disclosure>
+          <Disclosure {...panel("breakdown")} title="Breakdown" summary="every line with its quantity, AWS rate, usage type and price date">
+            <Breakdown result={deferred.result} />
+          </Disclosure>
           <WarningsAndSources result={deferred.result} />
         </section>
       </div>

@@ -69,10 +69,12 @@ interface Props {
   /** The last valid input (what the cards show). */
   input: EstimateInput;
   onSwitchRegion: (region: string) => void;
+  /** Start the comparison right away (the estimator's collapsed "Compare regions" was just opened). */
+  initiallyOpen?: boolean;
 }
 
-export const RegionsPanel = memo(function RegionsPanel({ input, onSwitchRegion }: Props) {
-  const [open, setOpen] = useState(false);
+export const RegionsPanel = memo(function RegionsPanel({ input, onSwitchRegion, initiallyOpen = false }: Props) {
+  const [open, setOpen] = useState(initiallyOpen);
   const { loaded, loading } = useRegionComparison(input, open);
   const comparison = loaded && "comparison" in loaded ? loaded.comparison : null;
   const perRequest = comparison?.regions.some((r) => r.cheapest?.costPer1MRequests !== undefined) ?? false;

@@ -4,12 +4,18 @@
  * baseline. Everything shown comes from the EstimateResult; the only arithmetic here is display-level comparison
  * (difference to Fargate on-demand). The line-by-line breakdown, plan, warnings and sources: Breakdown.tsx.
  */
-import { Fragment, memo } from "react";
+import { memo } from "react";
+import dynamic from "next/dynamic";
 import type { EstimateResult } from "@/lib/schemas/estimate";
 import { formatPct } from "@/lib/format";
 import { Money, RateMoney, WhyCurrency } from "@/components/currency/Money";
 import { compareWithBaseline, presentEstimate, type PresentedOption } from "@/lib/present/estimate";
+import { optionKeyFact, optionsInReadingOrder, splitWhy } from "@/lib/present/answer";
+import type { GravitonComparison } from "@/lib/present/graviton";
 import { formatCostPer1M } from "@/lib/regions/table";
+
+const GravitonCardLine = dynamic(() => import("./GravitonNotes").then((m) => m.GravitonCardLine), { ssr: false });
+const GravitonSummary = dynamic(() => import("./GravitonNotes").then((m) => m.GravitonSummary), { ssr: false });
 
 /** How an option compares with Fargate on-demand, from the displayed totals (lib/present). */
 function Delta({ option, baseline, baselineName }: { option: PresentedOption; baseline: PresentedOption | undefined; baselineName: string }) {
@@ -37,13 +43,16 @@ function Delta({ option, baseline, baselineName }: { option: PresentedOption; ba
   }
 }
 
-export const SummaryCards = memo(function SummaryCards({ result }: { result: EstimateResult }) {
+export const SummaryCards = memo(function SummaryCards({ result, graviton = null }: { result: EstimateResult; graviton?: GravitonComparison | null }) {
   const presented = presentEstimate(result);
+  const why = result.recommendation ? splitWhy(result.recommendation.why) : null;
   return (
+    <>
     <div className="cards" data-testid="summary-cards">
-      {presented.options.map((p) => {
+      {optionsInReadingOrder(presented).map((p) => {
         const o = p.option;
         const isRec = o.id === presented.recommendedId && o.available;
+        const fact = optionKeyFact(o);
         return (
           <article key={o.id} className={`card${o.available ? "" : " unavailable"}${isRec ? " recommended" : ""}`} data-testid={`card-${o.id}`} aria-label={`${o.label}${isRec ? " (recommended)" : ""}`}>
             {isRec ? <span className="badge">Recommended</span> : null}
@@ -62,7 +71,13 @@ export const SummaryCards = memo(function SummaryCards({ result }: { result: Est
                     {formatCostPer1M(o.costPer1MRequests)} per 1M requests
                   </div>
                 ) : null}
+                {fact ? (
+                  <div className="key-fact" data-testid={`fact-${o.id}`}>
+                    {fact}
+                  </div>
+                ) : null}
                 <Delta option={p} baseline={presented.baseline} baselineName={result.input.orchestrator === "eks" ? "EKS on Fargate" : "Fargate on-demand"} />
+                {graviton ? <GravitonCardLine graviton={graviton} optionId={o.id} /> : null}
               </>
             ) : (
               <>
@@ -77,13 +92,23 @@ export const SummaryCards = memo(function SummaryCards({ result }: { result: Est
           </article>
         );
       })}
-      {result.recommendation ? (
-        <p className="why" style={{ gridColumn: "1 / -1", margin: 0 }} data-testid="recommendation-why">
-          <strong>Why: </strong>
-          <WhyCurrency />
-          {result.recommendation.why}
-        </p>
-      ) : null}
     </div>
+      {why ? (
+        <div className="why" data-testid="recommendation-why">
+          <p style={{ margin: "8px 0 0" }}>
+            <strong>Why: </strong>
+            <WhyCurrency />
+            {why.first}
+          </p>
+          {why.rest ? (
+            <details>
+              <summary>Details</summary>
+              <p style={{ margin: "4px 0 0" }}>{why.rest}</p>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+      {graviton ? <GravitonSummary graviton={graviton} /> : null}
+    </>
   );
 });

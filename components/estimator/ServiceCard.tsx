@@ -1,17 +1,31 @@
 "use client";
 /** One service row of the estimator: size, usage, capacity providers, and its actions. */
-import { createContext, memo, useContext } from "react";
-import { TextField, SelectField, Checkbox, FieldErrorList } from "@/components/ui/fields";
-import { TaskDefinitionStatus } from "@/components/ui/TaskDefinitionStatus";
+import { createContext, memo, useContext, useState } from "react";
+import { TextField, SelectField, FieldErrorList } from "@/components/ui/fields";
 import { shareHref } from "@/components/hooks/useShareLink";
 import type { TaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
 import dynamic from "next/dynamic";
 import type { ServiceDraft } from "@/lib/share/draft";
 
 // Only shown on EKS: its own chunk, so ECS pages do not load it up front.
+// Only after a task definition import.
+const TaskDefinitionStatus = dynamic(() => import("@/components/ui/TaskDefinitionStatus").then((m) => m.TaskDefinitionStatus), { ssr: false });
 const ContainersEditor = dynamic(() => import("./ContainersEditor"));
 // Sidecar presets (issue 25): their own chunk too.
 const SidecarPresets = dynamic(() => import("@/components/presets/SidecarPresets").then((m) => m.SidecarPresets), { ssr: false });
+// Storage, requests, usage pattern, Spot and logs: behind "More", loaded when opened.
+const ServiceMore = dynamic(() => import("./ServiceMore").then((m) => m.ServiceMore), { ssr: false, loading: () => <p className="muted small">Loading…</p> });
+
+/** What the fields behind "More" say now, in one line: "always on, 20 GiB storage, no Spot, no logs". */
+function moreSummary(s: ServiceDraft, eks: boolean): string {
+  const usage = s.usageKind === "continuous" ? (s.hoursPerMonth.trim() === "730" ? "always on" : `${s.hoursPerMonth} h/month`) : `${s.runsPerDay} runs/day × ${s.secondsPerRun} s`;
+  const spot = s.strategy && !eks ? "Fargate/Spot mix" : s.interruptible ? "may run on Spot" : "no Spot";
+  const logs = s.logs ? `logs ${s.logsIngestedGB} GB/month` : "no logs";
+  return `${usage}, ${s.ephemeralStorageGiB} GiB storage, ${spot}, ${logs}${s.requestsPerSecond?.trim() ? `, ${s.requestsPerSecond} req/s` : ""}`;
+}
+
+/** Paths shown behind "More": an error there opens it. */
+const MORE_FIELDS = ["ephemeralStorageGiB", "requestsPerSecond", "usage.", "fargateCapacityProviders.", "logs."];
 
 /**
  * The current share token changes on every edit; only the small right-size links read it (from context),
@@ -63,6 +77,9 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, eks, e
     .filter(([path]) => path.startsWith(`${p}.`) || path === p)
     .filter(([path]) => !shownFields.has(path.slice(p.length + 1)) && !shownByContainers(path.slice(p.length + 1)));
   const unit = eks ? "pod" : "task";
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreHasError = [...errors.keys()].some((path) => path.startsWith(`${p}.`) && MORE_FIELDS.some((f) => path.slice(p.length + 1).startsWith(f)));
+  if (moreHasError && !moreOpen) setMoreOpen(true);
 
   return (
     <section className="service" aria-labelledby={id("title")} data-testid={`service-${index}`}>
@@ -84,67 +101,13 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, eks, e
         <TextField id={id("tasks")} label={eks ? "Pods (average running)" : "Tasks (average running)"} value={s.tasks} inputMode="decimal" onChange={(v) => set({ tasks: v })} error={err("tasks")} testId={`service-${index}-tasks`} />
         {eks ? <ContainersEditor index={index} service={s} errors={errors} onChange={(containers) => set({ containers })} /> : null}
         <SidecarPresets index={index} service={s} eks={eks} errors={errors} onChange={(containers) => set({ containers: containers.length > 0 ? containers : undefined })} />
-        <TextField id={id("storage")} label="Ephemeral storage (GiB)" value={s.ephemeralStorageGiB} inputMode="decimal" onChange={(v) => set({ ephemeralStorageGiB: v })} error={err("ephemeralStorageGiB")} hint="20 GiB included on Fargate" />
-        <TextField id={id("rps")} label="Requests per second (average)" value={s.requestsPerSecond ?? ""} inputMode="decimal" placeholder="none" onChange={(v) => set({ requestsPerSecond: v })} error={err("requestsPerSecond")} hint="Optional: gives each option's cost per 1M requests" testId={`service-${index}-rps`} />
-
-        <fieldset className="subgroup">
-          <legend>Usage</legend>
-          <div className="radio-row">
-            <label>
-              <input type="radio" name={id("usage")} checked={s.usageKind === "continuous"} onChange={() => set({ usageKind: "continuous" })} /> Continuous
-            </label>
-            <label>
-              <input type="radio" name={id("usage")} checked={s.usageKind === "scheduled"} onChange={() => set({ usageKind: "scheduled" })} /> Scheduled runs
-            </label>
-          </div>
-          <div className="fields" style={{ marginTop: 8 }}>
-            {s.usageKind === "continuous" ? (
-              <TextField id={id("hours")} label="Hours per month" value={s.hoursPerMonth} inputMode="decimal" onChange={(v) => set({ hoursPerMonth: v })} error={err("usage.hoursPerMonth")} hint="730 = always on" />
-            ) : (
-              <>
-                <TextField id={id("runs")} label="Runs per day" value={s.runsPerDay} inputMode="decimal" onChange={(v) => set({ runsPerDay: v })} error={err("usage.runsPerDay")} />
-                <TextField id={id("seconds")} label="Seconds per run" value={s.secondsPerRun} inputMode="decimal" onChange={(v) => set({ secondsPerRun: v })} error={err("usage.secondsPerRun")} hint="Linux tasks bill at least 60 s" />
-                <TextField id={id("days")} label="Days per month" value={s.daysPerMonth} inputMode="decimal" placeholder="30.42" onChange={(v) => set({ daysPerMonth: v })} error={err("usage.daysPerMonth")} hint="Empty = 730 h / 24" />
-              </>
-            )}
-          </div>
-        </fieldset>
-
-        <fieldset className="subgroup">
-          <legend>{eks ? "Spot" : "Spot and capacity providers"}</legend>
-          {eks ? null : <Checkbox id={id("strategy")} label="Mix Fargate and Fargate Spot (capacity provider strategy)" checked={s.strategy} onChange={(v) => set({ strategy: v })} />}
-          {s.strategy && !eks ? (
-            <div className="fields" style={{ marginTop: 8 }}>
-              <TextField id={id("base")} label="Base on Fargate" value={s.base} inputMode="numeric" onChange={(v) => set({ base: v })} error={err("fargateCapacityProviders.base")} />
-              <TextField id={id("fw")} label="Fargate weight" value={s.fargateWeight} inputMode="numeric" onChange={(v) => set({ fargateWeight: v })} error={err("fargateCapacityProviders.fargateWeight")} />
-              <TextField id={id("sw")} label="Spot weight" value={s.spotWeight} inputMode="numeric" onChange={(v) => set({ spotWeight: v })} error={err("fargateCapacityProviders.spotWeight")} />
-            </div>
-          ) : null}
-          <Checkbox id={id("interruptible")} label="May run on Spot (tolerates interruption)" checked={s.interruptible} onChange={(v) => set({ interruptible: v })} />
-        </fieldset>
-
-        <fieldset className="subgroup">
-          <legend>CloudWatch Logs</legend>
-          <Checkbox id={id("logs")} label="Send logs to CloudWatch Logs" checked={s.logs} onChange={(v) => set({ logs: v })} />
-          {s.logs ? (
-            <div className="fields" style={{ marginTop: 8 }}>
-              <TextField id={id("logs-gb")} label="GB ingested / month" value={s.logsIngestedGB} inputMode="decimal" onChange={(v) => set({ logsIngestedGB: v })} error={err("logs.ingestedGBPerMonth")} testId={`service-${index}-logs-gb`} />
-              <SelectField<ServiceDraft["logsClass"]>
-                id={id("logs-class")}
-                label="Log class"
-                value={s.logsClass}
-                options={[
-                  { value: "standard", label: "Standard" },
-                  { value: "infrequent-access", label: "Infrequent Access" },
-                ]}
-                onChange={(v) => set({ logsClass: v })}
-                error={err("logs.class")}
-              />
-              <TextField id={id("logs-retention")} label="Retention (months)" value={s.logsRetentionMonths} inputMode="decimal" onChange={(v) => set({ logsRetentionMonths: v })} error={err("logs.retentionMonths")} hint="0 = deleted right away" />
-            </div>
-          ) : null}
-        </fieldset>
       </div>
+      <details className="service-more" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)} data-testid={`service-${index}-more`}>
+        <summary>
+          More: <span className="muted">{moreSummary(s, eks)}</span>
+        </summary>
+        {moreOpen ? <ServiceMore index={index} service={s} eks={eks} errors={errors} onChange={onChange} /> : null}
+      </details>
 
       {otherErrors.length > 0 ? <FieldErrorList errors={otherErrors.map(([path, message]) => ({ path, message }))} className="errors" /> : null}
 

@@ -1,5 +1,6 @@
 "use client";
 /** The "Services" panel: one card per service row, add/duplicate/remove, task-definition import per row. */
+import type { ReactNode } from "react";
 import type { EstimateResult } from "@/lib/schemas/estimate";
 import type { ServiceDraft } from "@/lib/share/draft";
 import type { TaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
@@ -19,20 +20,20 @@ interface Props {
   actions: DraftActions;
   onRemove: (key: string) => void;
   onTaskDefinition: (key: string, file: File) => void;
+  /** "Load an example", under the heading. */
+  examples?: ReactNode;
 }
 
-export function ServicesPanel({ services, eks, maxServices, result, errors, taskDefinitionMessages, actions, onRemove, onTaskDefinition }: Props) {
+export function ServicesPanel({ services, eks, maxServices, result, errors, taskDefinitionMessages, actions, onRemove, onTaskDefinition, examples }: Props) {
   return (
     <section className="panel" aria-labelledby="services-heading">
-      <a className="jump-link" href="#results">
-        Jump to the results
-      </a>
       <div className="panel-head">
-        <h2 id="services-heading">Services</h2>
+        <h2 id="services-heading">{eks ? "Kubernetes workloads (pods)" : "Services"}</h2>
         <button type="button" className="btn" onClick={actions.addService} disabled={services.length >= maxServices} data-testid="add-service">
           + Add service
         </button>
       </div>
+      <p className="muted small lead">{eks ? "Each workload: pod size and how many run; edit any field." : "Each service: task size and how many run; edit any field, the answer updates as you type."}</p>
       {services.map((s, i) => {
         const billed = result ? billedSizeNote(result, i) : null;
         return (
@@ -54,6 +55,7 @@ export function ServicesPanel({ services, eks, maxServices, result, errors, task
           />
         );
       })}
+      {examples}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { memo } from "react";
-import { TextField, SelectField, Checkbox } from "@/components/ui/fields";
-import type { Ec2Draft, DraftOrchestrator, DraftSavingsPlan, EksDraft } from "@/lib/share/draft";
+import { SelectField } from "@/components/ui/fields";
+import { defaultEksDraft, type DraftOrchestrator, type DraftSavingsPlan, type EksDraft } from "@/lib/share/draft";
 import dynamic from "next/dynamic";
 
 // Only shown on EKS: its own chunk, so ECS pages do not load it up front.
@@ -12,7 +12,6 @@ interface Props {
   region: string;
   catalog: string;
   savingsPlan: DraftSavingsPlan;
-  ec2: Ec2Draft;
   orchestrator: DraftOrchestrator;
   eks: EksDraft | undefined;
   regions: RegionInfo[];
@@ -21,7 +20,6 @@ interface Props {
   onRegion: (region: string) => void;
   onCatalog: (id: string) => void;
   onSavingsPlan: (plan: DraftSavingsPlan) => void;
-  onEc2: (patch: Partial<Ec2Draft>) => void;
   onOrchestrator: (orchestrator: DraftOrchestrator) => void;
   onEks: (patch: Partial<EksDraft>) => void;
 }
@@ -38,7 +36,6 @@ export const SettingsPanel = memo(function SettingsPanel({
   region,
   catalog,
   savingsPlan,
-  ec2,
   orchestrator,
   eks,
   regions,
@@ -47,13 +44,11 @@ export const SettingsPanel = memo(function SettingsPanel({
   onRegion,
   onCatalog,
   onSavingsPlan,
-  onEc2,
   onOrchestrator,
   onEks,
 }: Props) {
   const draft = { region, catalog, savingsPlan };
   const current = regions.find((r) => r.region === region);
-  const e = ec2;
   const isEks = orchestrator === "eks";
   return (
     <>
@@ -131,69 +126,8 @@ export const SettingsPanel = memo(function SettingsPanel({
         </div>
       </section>
 
-      {isEks && eks ? <EksPanel eks={eks} errors={errors} onChange={onEks} /> : null}
-
-      <section className="panel" aria-labelledby="ec2-heading">
-        <div className="panel-head">
-          <h2 id="ec2-heading">{isEks ? "EKS managed node group (EC2)" : "ECS on EC2"}</h2>
-        </div>
-        <div className="fields">
-          <SelectField<Ec2Draft["purchase"]>
-            id="ec2-purchase"
-            label="Purchase option"
-            value={e.purchase}
-            options={[
-              { value: "on-demand", label: "On-demand" },
-              { value: "spot", label: "Spot (average price)" },
-              { value: "savings-plan-1y", label: "EC2 Savings Plan, 1 year" },
-              { value: "savings-plan-3y", label: "EC2 Savings Plan, 3 years" },
-              { value: "reserved-1y", label: "Reserved Instances 1 year (No Upfront)" },
-              { value: "reserved-3y", label: "Reserved Instances 3 years (No Upfront)" },
-            ]}
-            onChange={(v) => onEc2({ purchase: v })}
-            error={errors.get("ec2.purchase")}
-          />
-          {isEks ? null : (
-            <SelectField<Ec2Draft["networkMode"]>
-              id="ec2-network"
-              label="Network mode"
-              value={e.networkMode}
-              options={[
-                { value: "awsvpc", label: "awsvpc" },
-                { value: "bridge", label: "bridge" },
-                { value: "host", label: "host" },
-              ]}
-              onChange={(v) => onEc2({ networkMode: v })}
-              error={errors.get("ec2.networkMode")}
-            />
-          )}
-          <TextField
-            id="ec2-types"
-            label="Allowed instance types"
-            className="wide"
-            value={e.instanceTypes}
-            placeholder="Any current-generation type"
-            onChange={(v) => onEc2({ instanceTypes: v })}
-            error={[...errors.entries()].find(([p]) => p === "ec2.instanceTypes" || p.startsWith("ec2.instanceTypes["))?.[1]}
-            hint="Comma separated, e.g. m7g.large, c7g.xlarge. Empty = search every type."
-          />
-          <TextField id="ec2-target" label="Target utilization (%)" value={e.targetUtilizationPct} inputMode="decimal" onChange={(v) => onEc2({ targetUtilizationPct: v })} error={errors.get("ec2.targetUtilizationPct")} hint="Headroom: 90 keeps 10% free" />
-          <TextField id="ec2-min" label="Minimum instances" value={e.minInstances} inputMode="numeric" onChange={(v) => onEc2({ minInstances: v })} error={errors.get("ec2.minInstances")} />
-          {isEks ? null : (
-            <>
-              <TextField id="ec2-root" label="Root volume per instance (GiB, gp3)" value={e.rootVolumeGiB} inputMode="decimal" onChange={(v) => onEc2({ rootVolumeGiB: v })} error={errors.get("ec2.rootVolumeGiB")} />
-              <Checkbox id="ec2-trunking" className="wide" label="ENI trunking (awsvpcTrunking)" checked={e.eniTrunking} onChange={(v) => onEc2({ eniTrunking: v })} />
-            </>
-          )}
-          <Checkbox
-            id="ec2-burstable"
-            className="wide"
-            label="Burstable (T) types too, priced with their worst-case CPU credits"
-            checked={e.allowBurstable !== false}
-            onChange={(v) => onEc2({ allowBurstable: v })}
-          />
-        </div>
-      </section>
+      {/* Always present in EKS mode, also after a Kubernetes import whose input had no eks settings yet. */}
+      {isEks ? <EksPanel eks={eks ?? defaultEksDraft()} errors={errors} onChange={onEks} /> : null}
     </>
   );
 });

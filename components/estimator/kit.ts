@@ -8,6 +8,8 @@ import { parseRegionCatalog } from "@/lib/catalog/parse";
 import { MAX_IMPORT_BYTES } from "@/lib/export/import";
 import { estimateFromDraft, readEstimateFile } from "@/lib/pipeline/estimate";
 import { crossoverChartData } from "@/lib/present/curve";
+import { gravitonComparison } from "@/lib/present/graviton";
+import { panelSummaries } from "@/lib/present/panel-summaries";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { newServiceKey } from "@/lib/share/draft";
 import { inputToDraft } from "@/lib/share/draft-from-input";
@@ -35,4 +37,6 @@ export const kit: Kit = {
   readEstimateFile,
   maxImportBytes: MAX_IMPORT_BYTES,
   readTaskDefinition,
+  graviton: gravitonComparison,
+  panelSummaries,
 };

@@ -6,6 +6,8 @@ import type { ImportOutcome } from "@/lib/export/import";
 import type { FieldError } from "@/lib/field-errors";
 import type { CatalogParser } from "@/lib/pipeline/region-catalog";
 import type { CurveData } from "@/lib/present/curve";
+import type { GravitonComparison } from "@/lib/present/graviton";
+import type { PanelSummaries } from "@/lib/present/panel-summaries";
 import type { EstimateInput, EstimateResult } from "@/lib/schemas/estimate";
 import type { ShareDecodeOutcome } from "@/lib/share/codec";
 import type { EstimateDraft } from "@/lib/share/draft";
@@ -39,4 +41,8 @@ export interface Kit {
   /** Larger files are refused before they are read. */
   maxImportBytes: number;
   readTaskDefinition: ReadTaskDefinition;
+  /** Every eligible service on arm64, side by side with now (lib/present/graviton.ts); null: none eligible. */
+  graviton(input: EstimateInput, now: EstimateResult, catalog: RegionCatalog): GravitonComparison | null;
+  /** The collapsed panels' one-line summaries (lib/present/panel-summaries.ts). */
+  panelSummaries(input: EstimateInput, result: EstimateResult): PanelSummaries;
 }

@@ -46,9 +46,10 @@ export function shareHref(path: string, token: string, extra: Record<string, str
 export function useCopyShareLink() {
   const [shareLink, setShareLink] = useState<string | null>(null);
   const [copyStatus, setCopyStatus] = useState("");
-  const copy = useCallback(async (token: string, stale: boolean) => {
+  /** `extra`: more query parameters for the link, e.g. "&open=ec2" (the estimator's open panels). */
+  const copy = useCallback(async (token: string, stale: boolean, extra = "") => {
     // The token's alphabet is URL-safe apart from "+", which shareTokenFromSearch restores: links stay short.
-    const url = `${window.location.origin}${window.location.pathname}?${SHARE_PARAM}=${token}`;
+    const url = `${window.location.origin}${window.location.pathname}?${SHARE_PARAM}=${token}${extra}`;
     window.history.replaceState(null, "", url);
     setShareLink(url);
     try {

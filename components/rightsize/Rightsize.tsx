@@ -12,7 +12,7 @@
  *           ObservedUsagePanel · NotesPanel
  */
 import "@/components/security/zod-browser";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { parseRegionCatalog } from "@/lib/catalog/parse";
 import { rightsizeFromForm } from "@/lib/pipeline/rightsize";
 import { resolveCurrentSize } from "@/lib/rightsize/current-size";
@@ -129,6 +129,17 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds }: Props
   const result = form.ok ? form.result : null;
   const applyHref = form.ok && result ? applySizeHref(form.input, form.serviceIndex, { vcpu: result.recommended.vcpu, memoryGiB: result.recommended.memoryGiB }) : null;
 
+  // A finished file: bring the recommendation into view when it is out of sight (on a phone it is below the
+  // form); on a wide screen it is beside the form already and the page does not move.
+  const resultRef = useRef<HTMLDivElement>(null);
+  const shownFor = useRef<unknown>(null);
+  useEffect(() => {
+    if (!summary || !result || shownFor.current === summary) return;
+    shownFor.current = summary;
+    const el = resultRef.current;
+    if (el && el.getBoundingClientRect().top > window.innerHeight * 0.6) el.scrollIntoView({ block: "start" });
+  }, [summary, result]);
+
   const waiting: RecommendationWaiting = usage.status !== "done" ? "usage" : !form.ok ? "input" : catalogState.status === "loading" ? "catalog-loading" : "settings";
 
   return (
@@ -172,7 +183,7 @@ export function Rightsize({ regions, newestCatalogId, bundledCatalogIds }: Props
           <SizingRulePanel rule={rule} headroomError={headroomError} onChange={(patch) => setRule((r) => ({ ...r, ...patch }))} />
         </div>
 
-        <div className="stack">
+        <div className="stack" ref={resultRef} data-testid="rs-results">
           <RecommendationPanel
             result={result}
             waiting={waiting}

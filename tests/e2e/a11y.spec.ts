@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
-import { seriousViolations, waitLive } from "../support/e2e";
+import { openMore, openPanel, seriousViolations, waitLive } from "../support/e2e";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -45,6 +45,8 @@ test("/ filled state: 3 services, scheduled usage, Spot mix, an invalid value wi
   await page.getByTestId("add-service").click();
   await page.getByTestId("add-service").click();
   await expect(page.getByTestId("service-2")).toBeVisible();
+  await openMore(page, 1);
+  await openMore(page, 2);
   const s1 = page.getByTestId("service-1");
   await s1.getByLabel("Scheduled runs").check();
   await s1.getByLabel("Runs per day").fill("24");
@@ -54,7 +56,7 @@ test("/ filled state: 3 services, scheduled usage, Spot mix, an invalid value wi
   await page.getByTestId("copy-link").click();
   await expect(page.getByTestId("share-link")).toBeVisible();
   await page.getByTestId("service-2-vcpu").fill("abc");
-  await expect(page.getByTestId("form-errors")).toContainText("services[2].vcpu");
+  await expect(page.getByTestId("form-errors")).toContainText("service-3 — vCPU per task: must be a number");
   await expect(page.locator('[data-testid="chart-crossover"] .recharts-line').first()).toBeVisible();
   // the invalid input is announced as invalid and points at its message
   const vcpu = page.getByTestId("service-2-vcpu");
@@ -68,11 +70,13 @@ test("/ filled state: 3 services, scheduled usage, Spot mix, an invalid value wi
 test("/ with network and logs filled: presets, load balancer fields, per-service logs and Spot tolerance", async ({ page }) => {
   await page.goto("/");
   await live(page);
+  await openPanel(page, "network");
   await page.getByTestId("network-preset-public-alb").click();
   await page.getByTestId("add-lb").click();
   await page.getByTestId("lb-1").getByLabel("Type").selectOption("nlb");
   await page.getByTestId("nat-count").fill("-1");
-  await expect(page.getByTestId("form-errors")).toContainText("network.natGateways.count");
+  await expect(page.getByTestId("form-errors")).toContainText("NAT gateways: must be at least 0");
+  await openMore(page, 0);
   const s0 = page.getByTestId("service-0");
   await s0.getByLabel("May run on Spot (tolerates interruption)").check();
   await s0.getByLabel("Send logs to CloudWatch Logs").check();

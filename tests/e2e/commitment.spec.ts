@@ -7,7 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { seriousViolations, waitLive } from "../support/e2e";
+import { openPanel, seriousViolations, waitLive } from "../support/e2e";
 
 const root = path.resolve(__dirname, "../..");
 const example = readFileSync(path.join(root, "examples", "business-hours-commitment.json"));
@@ -18,6 +18,8 @@ async function importExample(page: Page) {
   await waitLive(page);
   await page.getByTestId("import-json").setInputFiles({ name: "business-hours.json", mimeType: "application/json", buffer: example });
   await expect(page.getByTestId("banner-import-ok")).toBeVisible();
+  // Collapsed by default (issue 21): one click opens it.
+  await openPanel(page, "commitment");
   await expect(page.getByTestId("commitment-week")).toContainText("office (x5, mon, tue, wed, thu, fri 8:00-20:00 UTC)");
 }
 

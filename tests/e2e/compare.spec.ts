@@ -20,6 +20,19 @@ test("compare two share links: the price change and the input change told apart 
   await expect(page.getByTestId("compare-verdict")).toContainText("FAIL: over --max-increase-pct 10%");
   await expect(page.getByTestId("compare-lines-ec2")).toContainText("rate $35.39655 -> $23.71569");
   await expect(page.getByTestId("compare-input-changes")).toContainText("services[trainer].tasks");
+  // Input changes come before the per-option and per-line tables (issue 21).
+  const inputTop = await page.getByTestId("compare-input-changes").evaluate((el) => el.getBoundingClientRect().top);
+  const optionsTop = await page.getByTestId("compare-options").evaluate((el) => el.getBoundingClientRect().top);
+  expect(inputTop).toBeLessThan(optionsTop);
+  // FOCUS 1.2 rows of the new side's recommended option: the same file as POST /api/export/focus for its input.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("focus-new").click()]);
+  expect(download.suggestedFilename()).toMatch(/^focus-new-\d{4}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path())!, "utf8");
+  const month = download.suggestedFilename().slice("focus-new-".length, -".csv".length);
+  const api = await page.request.post(`/api/export/focus?format=csv&option=recommended&month=${month}`, { data: newInput });
+  expect(api.status()).toBe(200);
+  expect(csv).toBe(await api.text());
+  expect(csv.split("\n")[0]).toContain("BilledCost");
   await page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
   expect(problems).toEqual([]);
 });
@@ -30,8 +43,8 @@ test("a side that is not an estimate is named in the errors; 'Compare with…' o
   await page.getByTestId("old-side").fill("hello");
   await page.getByTestId("new-side").fill(JSON.stringify(newInput));
   await page.getByTestId("compare").click();
-  await expect(page.getByTestId("compare-errors")).toContainText("old");
-  await expect(page.getByTestId("compare-errors")).toContainText("neither a share link");
+  // In words: which side, and the problem.
+  await expect(page.getByTestId("compare-errors")).toContainText("Old estimate: is neither a share link");
 
   await page.goto("/");
   await waitLive(page);

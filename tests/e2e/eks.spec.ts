@@ -3,14 +3,14 @@
  * cluster fee in every option, a share link that keeps all of it, axe, 375 px, and screenshots.
  */
 import { expect, test } from "@playwright/test";
-import { seriousViolations, waitLive } from "../support/e2e";
+import { openFormerDefault, seriousViolations, waitLive } from "../support/e2e";
 
 test.describe("orchestrator EKS", () => {
   test("pods with an init container and sidecars, the cluster fee, a share link; axe clean; fits 375 px", async ({ page, browser }) => {
     // Many edits, axe and a second browser context: minutes on a busy 2-core machine (a hang guard, not a target).
     test.setTimeout(300_000);
-    await page.goto("/");
-    await waitLive(page);
+    // The former two-service start page (its worker is arm64), with the breakdown opened by the link.
+    await openFormerDefault(page, "&open=breakdown");
     await page.getByTestId("orchestrator").selectOption("eks");
     await expect(page.getByTestId("eks-panel")).toBeVisible();
     await expect(page.getByTestId("card-fargate")).toContainText("EKS on Fargate (pods)");

@@ -5,7 +5,7 @@
  * screenshots (looked at by hand) without horizontal overflow.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { guard, seriousViolations, shareToken, total, waitLive } from "../support/e2e";
+import { guard, openFormerDefault, seriousViolations, shareToken, total, waitLive } from "../support/e2e";
 
 const SHOTS = "test-results/screenshots";
 
@@ -25,8 +25,8 @@ async function addBerlinDev(page: Page) {
 test.describe("environments", () => {
   test("a business-hours dev environment adds its task-hours; the table, chart and share link follow", async ({ page }) => {
     const problems = guard(page);
-    await page.goto("/");
-    await waitLive(page);
+    // The former two-service start page, with the environments and the breakdown opened by the link.
+    await openFormerDefault(page, "&open=environments,breakdown");
     await expect(page.getByTestId("environments-off")).toBeVisible();
     await expect(page.getByTestId("schedule-panel")).toHaveCount(0);
     const before = await total(page, "fargate");
@@ -77,8 +77,8 @@ test.describe("environments", () => {
 
   test("a bad time zone is named at its field, and the last valid estimate stays", async ({ page }) => {
     guard(page);
-    await page.goto("/");
-    await waitLive(page);
+    // The former two-service start page, with the environments and the breakdown opened by the link.
+    await openFormerDefault(page, "&open=environments,breakdown");
     await addBerlinDev(page);
     const good = await total(page, "fargate");
     await page.getByTestId("env-1-tz").fill("Europe/Berln");
@@ -96,7 +96,7 @@ test.describe("environments", () => {
       services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 4 }],
       environments: [{ name: "dev", multiplier: -2, schedule: { kind: "business-hours", timeZone: "<img src=x onerror=alert(1)>", startHour: 20, endHour: 8 } }],
     };
-    await page.goto("/?s=" + shareToken(bad));
+    await page.goto("/?s=" + shareToken(bad) + "&open=environments");
     const banner = page.getByTestId("banner-link");
     await expect(banner).toBeVisible({ timeout: 30_000 });
     await expect(banner).toHaveAttribute("role", "alert");
@@ -111,8 +111,7 @@ test.describe("environments", () => {
     guard(page);
     for (const [width, name] of [[1366, "environments-desktop"], [375, "environments-375"]] as const) {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto("/");
-      await waitLive(page);
+      await openFormerDefault(page, "&open=environments,breakdown");
       await addBerlinDev(page);
       // A night profile on prod: half the tasks 00:00-06:00 every day.
       await page.getByTestId("env-0-add-profile").click();

@@ -1,7 +1,7 @@
 import { test, expect, type Page, type BrowserContext } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { guard, OPTION_IDS, shareToken as token, totals, waitLive } from "../support/e2e";
+import { guard, openFormerDefault, openMore, OPTION_IDS, shareToken as token, totals, waitLive } from "../support/e2e";
 
 const SHOTS = "test-results/screenshots";
 
@@ -32,8 +32,7 @@ test.describe("estimator page", () => {
 
   test("editing updates numbers and both charts; an invalid value keeps the last result and the typed text", async ({ page }) => {
     const problems = guard(page);
-    await page.goto("/");
-    await waitLive(page);
+    await openFormerDefault(page);
     await expect(page.locator('[data-testid="chart-crossover"] .recharts-line').first()).toBeVisible();
     const before = await totals(page);
     const barsBefore = await barPaths(page);
@@ -50,7 +49,8 @@ test.describe("estimator page", () => {
     await page.getByTestId("service-0-vcpu").fill("abc");
     await expect(page.locator("#" + (await page.getByTestId("service-0-vcpu").getAttribute("id")) + "-error")).toHaveText('must be a number (got "abc")');
     await expect(page.getByTestId("status")).toContainText("last valid estimate");
-    await expect(page.getByTestId("form-errors")).toContainText("services[0].vcpu");
+    // In words on the page (the API and the CLI keep the path services[0].vcpu).
+    await expect(page.getByTestId("form-errors")).toContainText('api — vCPU per task: must be a number (got "abc")');
     await expect(page.getByTestId("service-0-vcpu")).toHaveValue("abc");
     expect(await totals(page)).toEqual(after);
 
@@ -62,8 +62,8 @@ test.describe("estimator page", () => {
 
   test("scheduled usage, a Savings Plan and Windows change the options as the rules say", async ({ page }) => {
     const problems = guard(page);
-    await page.goto("/");
-    await waitLive(page);
+    await openFormerDefault(page);
+    await openMore(page, 1);
     const before = Number((await totals(page)).fargate);
     // worker: 2 tasks x 0.5 vCPU / 1 GiB arm64, always on = 1460 task-hours x (0.5 x 0.03238 + 1 x 0.00356) = 1460 x 0.01975 = 28.835
     // scheduled 24 runs/day x 30 s (billed as the 60 s Linux minimum) x 730/24 days = 730 runs x 60 s = 12.1667 h per task,
@@ -169,8 +169,7 @@ test.describe("estimator page", () => {
 
   test("a task definition fills a service row", async ({ page }) => {
     guard(page);
-    await page.goto("/");
-    await waitLive(page);
+    await openFormerDefault(page);
     const file = readFileSync(path.join("examples", "task-definitions", "register-worker-x86.json"));
     await page.locator('[data-testid="service-1"] input[type="file"]').setInputFiles({ name: "td.json", mimeType: "application/json", buffer: file });
     await expect(page.getByTestId("service-1-name")).toHaveValue("invoice-worker");
@@ -206,7 +205,7 @@ test.describe("estimator page", () => {
       await expect(banner).toContainText(bad.text);
       await waitLive(page);
       expect((await totals(page)).fargate).toBe(defaultFargate);
-      await expect(page.getByTestId("service-0-name")).toHaveValue("api");
+      await expect(page.getByTestId("service-0-name")).toHaveValue("app");
       expect(problems).toEqual([]);
       if (bad.name === "tampered") await page.screenshot({ path: `${SHOTS}/estimator-bad-link.png` });
     });
@@ -218,7 +217,7 @@ test.describe("estimator page", () => {
     const banner = page.getByTestId("banner-catalog");
     await expect(banner).toContainText("2020-01-01");
     await waitLive(page);
-    await expect(page.getByTestId("service-0-name")).toHaveValue("api");
+    await expect(page.getByTestId("service-0-name")).toHaveValue("app");
     await page.getByTestId("use-newest-catalog").click();
     await expect(page.getByTestId("service-0-name")).toHaveValue("checkout");
     // the newest bundled snapshot, read from the data the server serves
@@ -236,7 +235,8 @@ test.describe("estimator page", () => {
       services: [...sharedInput.services, { name: "odd", vcpu: 0.3, memoryGiB: 0.7, tasks: 7, fargateCapacityProviders: { base: 1, fargateWeight: 1, spotWeight: 3 } }],
       fargate: { savingsPlan: "compute-1y" },
     };
-    await page.goto("/?s=" + token(input));
+    // &open=breakdown: the link opens the (collapsed by default) breakdown.
+    await page.goto("/?s=" + token(input) + "&open=breakdown");
     await waitLive(page);
     await expect(page.getByTestId("service-2-name")).toHaveValue("odd");
     // "$1,234.56" (the first amount in the text, e.g. of "$1,234.56 /month") -> 123456
@@ -278,7 +278,7 @@ test.describe("estimator page", () => {
   test("an XSS string as a service name stays text", async ({ page }) => {
     const problems = guard(page);
     const xss = `<img src=x onerror="alert('xss')"><script>alert(1)</script>`;
-    await page.goto("/?s=" + token({ ...sharedInput, services: [{ ...sharedInput.services[0], name: xss }] }));
+    await page.goto("/?s=" + token({ ...sharedInput, services: [{ ...sharedInput.services[0], name: xss }] }) + "&open=breakdown");
     await waitLive(page);
     await expect(page.getByTestId("service-0-name")).toHaveValue(xss);
     await expect(page.getByRole("heading", { name: xss })).toBeVisible();
@@ -313,6 +313,7 @@ test.describe("estimator page", () => {
     for (const id of ["fargate", "ec2"]) await expect.poll(() => rise(id)).toBeCloseTo(107.593, 6);
     // Logs on the service: 10 GB Standard kept 1 month, the first 5 GB and 5 GB-months free (docs/billing-rules.md#logs-free-tier)
     // = (10 - 5) x 0.50 + (10 - 5) x 0.03 = 2.65 more (5.30 before the free tier).
+    await openMore(page, 0);
     await page.getByTestId("service-0").getByLabel("Send logs to CloudWatch Logs").check();
     await page.getByTestId("service-0-logs-gb").fill("10");
     for (const id of ["fargate", "ec2"]) await expect.poll(() => rise(id)).toBeCloseTo(110.243, 6);
@@ -324,14 +325,14 @@ test.describe("estimator page", () => {
 
   test("network and logs: a preset and edits change every option by the hand-computed amounts; the share link keeps them", async ({ page, browser }) => {
     const problems = guard(page);
-    await page.goto(`/?s=${token(networkInput)}`);
+    await page.goto(`/?s=${token(networkInput)}&open=network,breakdown`);
     await waitLive(page);
     await fillNetworkAndLogs(page);
 
     // A field error names the field; the last valid estimate stays.
     const expected = await totals(page);
     await page.getByTestId("nat-count").fill("1.5");
-    await expect(page.getByTestId("form-errors")).toContainText("network.natGateways.count");
+    await expect(page.getByTestId("form-errors")).toContainText("NAT gateways: must be a whole number");
     await expect(page.locator("#nat-count-error")).toHaveText("must be a whole number");
     expect(await totals(page)).toEqual(expected);
     await page.getByTestId("nat-count").fill("0");
@@ -344,7 +345,9 @@ test.describe("estimator page", () => {
     const otherProblems = guard(other);
     await other.goto(link);
     await waitLive(other);
+    // The link keeps the open panels: network is open there too.
     await expect(other.getByTestId("egress-gb")).toHaveValue("1100");
+    await openMore(other, 0);
     await expect(other.getByTestId("service-0-logs-gb")).toHaveValue("10");
     await expect.poll(() => totals(other)).toEqual(expected);
     expect(otherProblems).toEqual([]);
@@ -361,7 +364,7 @@ test.describe("estimator page", () => {
     guard(page);
     for (const [width, name] of [[1366, "estimator-network-desktop"], [375, "estimator-network-375"]] as const) {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`/?s=${token(networkInput)}`);
+      await page.goto(`/?s=${token(networkInput)}&open=network,breakdown`);
       await waitLive(page);
       await fillNetworkAndLogs(page);
       await barPaths(page);

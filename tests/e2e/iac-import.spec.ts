@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
-import { guard, waitLive } from "../support/e2e";
+import { guard, openPanel, waitLive } from "../support/e2e";
 
 const SHOTS = "test-results/screenshots";
 const root = path.resolve(__dirname, "../..");
@@ -9,6 +9,7 @@ test("a Terraform plan fills the form: two services with their sources, eu-west-
   const problems = guard(page);
   await page.goto("/");
   await waitLive(page, { region: "us-east-1" });
+  await openPanel(page, "import");
   await page.getByTestId("import-iac").setInputFiles(path.join(root, "examples/terraform/plan.json"));
   await expect(page.getByTestId("iac-services")).toContainText("api from aws_ecs_service.api");
   await expect(page.getByTestId("iac-services")).toContainText("worker from aws_ecs_service.worker");
@@ -23,6 +24,7 @@ test("a CloudFormation YAML template is priced in the form's region; a broken fi
   const problems = guard(page);
   await page.goto("/");
   await waitLive(page, { region: "us-east-1" });
+  await openPanel(page, "import");
   const before = await page.getByTestId("total-fargate").textContent();
   await page.getByTestId("import-iac").setInputFiles({ name: "bad.yaml", mimeType: "text/yaml", buffer: Buffer.from("Resources: !!js/function 'x'\n") });
   await expect(page.getByTestId("iac-errors")).toContainText("Unresolved tag");

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { guard, seriousViolations, totals, waitLive } from "../support/e2e";
+import { guard, openMore, openPanel as openDisclosure, seriousViolations, totals, waitLive } from "../support/e2e";
 
 /**
  * Kubernetes manifest import on / (issue 12): pasted or uploaded multi-document YAML becomes the form's services;
@@ -12,7 +12,9 @@ const SHOTS = "test-results/screenshots";
 const manifests = readFileSync(path.join("examples", "k8s", "web-and-report.yaml"), "utf8");
 
 async function openPanel(page: Page) {
-  await page.getByTestId("k8s-panel").locator("summary").click();
+  // Under the collapsed "Import" panel of the form (issue 21).
+  await openDisclosure(page, "import");
+  if ((await page.getByTestId("k8s-panel").locator("details").getAttribute("open")) === null) await page.getByTestId("k8s-panel").locator("summary").click();
   await expect(page.getByTestId("k8s-text")).toBeVisible();
 }
 
@@ -39,6 +41,7 @@ test.describe("Kubernetes manifest import", () => {
     // report: weekdays at 02:30 -> 1 run a day, 5/7 x 730/24 = 21.7262 days, 1800 s (activeDeadlineSeconds).
     const report = page.getByTestId("service-1");
     await expect(page.getByTestId("service-1-name")).toHaveValue("report");
+    await openMore(page, 1);
     await expect(report.getByLabel("Scheduled runs")).toBeChecked();
     await expect(report.getByLabel("Runs per day")).toHaveValue("1");
     await expect(report.getByLabel("Seconds per run")).toHaveValue("1800");
@@ -92,6 +95,7 @@ test.describe("Kubernetes manifest import", () => {
     await page.getByTestId("import-json").setInputFiles({ name: "manifests.yaml", mimeType: "application/yaml", buffer: Buffer.from(manifests) });
     await expect(page.getByTestId("banner-import-ok")).toContainText("Kubernetes manifests in manifests.yaml (2 services");
     await expect(page.getByTestId("service-1-name")).toHaveValue("report");
+    await openDisclosure(page, "import");
     await expect(page.getByTestId("k8s-status")).toContainText("Imported 2 services from manifests.yaml");
 
     const daemon = "kind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      containers: [{name: a, resources: {requests: {cpu: 100m, memory: 128Mi}}}]\n";

@@ -26,7 +26,7 @@ test.describe("ECS Managed Instances on the estimator page", () => {
 
   test("card, breakdown with the fee line, plan and crossover series for the memory-bound workload", async ({ page }) => {
     const problems = guard(page);
-    await page.goto("/?s=" + shareToken(memoryBound));
+    await page.goto("/?s=" + shareToken(memoryBound) + "&open=breakdown");
     await waitLive(page);
     await expect(page.getByTestId(`card-${MI}`)).toContainText("ECS Managed Instances (on-demand)");
     await expect(page.getByTestId(`total-${MI}`)).toContainText("$210.84");
@@ -55,7 +55,7 @@ test.describe("ECS Managed Instances on the estimator page", () => {
     await page.getByTestId("summary-cards").screenshot({ path: `${SHOTS}/managed-instances-desktop-cards.png` });
 
     await page.setViewportSize({ width: 375, height: 812 });
-    await page.goto("/?s=" + shareToken(memoryBound));
+    await page.goto("/?s=" + shareToken(memoryBound) + "&open=breakdown");
     await waitLive(page);
     await expect(page.getByTestId(`card-${MI}`)).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

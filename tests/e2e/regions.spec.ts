@@ -5,14 +5,15 @@
  * passes axe. Screenshots land in test-results/screenshots.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { guard, seriousViolations, waitLive } from "../support/e2e";
+import { guard, openFormerDefault, openMore, openPanel, seriousViolations, waitLive } from "../support/e2e";
 
 const SHOTS = "test-results/screenshots";
 
 const live = (page: Page, region = "us-east-1") => waitLive(page, { region, timeout: 60_000 });
 
 async function openRegions(page: Page) {
-  await page.getByTestId("regions-toggle").click();
+  // One click on the collapsed "Compare regions" starts the comparison.
+  await openPanel(page, "regions");
   await expect(page.getByTestId("regions-toggle")).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByTestId("regions-status")).toContainText(/regions can run this workload/, { timeout: 60_000 });
 }
@@ -33,11 +34,12 @@ test.describe("Compare regions", () => {
   test("every region from the server, sorted; Switch and a bar click move the estimate; per 1M requests on the cards", async ({ page }) => {
     const problems = guard(page);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto("/");
+    await openFormerDefault(page);
     await live(page);
 
     // 25 requests/s on "api" (4 tasks, always on): 25 x 3600 x 730 = 65.7 M requests a month; every option's
     // card shows its total / 65.7.
+    await openMore(page, 0);
     await page.getByTestId("service-0-rps").fill("25");
     await expect(page.getByTestId("per1m-fargate")).toBeVisible();
     const fargateUSD = Number(await page.getByTestId("total-fargate").getAttribute("data-usd"));
@@ -98,7 +100,7 @@ test.describe("Compare regions", () => {
 
   test("edits while open: one request per pause in typing, older ones aborted, the table follows the last input; the page stays responsive", async ({ page }) => {
     const problems = guard(page);
-    await page.goto("/");
+    await openFormerDefault(page);
     await live(page);
     await openRegions(page);
     const sent: string[] = [];
@@ -135,8 +137,9 @@ test.describe("Compare regions", () => {
   });
 
   test("a load balancer derives its new connections from requests per second when the user ticks it", async ({ page }) => {
-    await page.goto("/");
+    await openFormerDefault(page, "&open=network");
     await live(page);
+    await openMore(page, 0);
     await page.getByTestId("service-0-rps").fill("100");
     await page.getByTestId("network-preset-public-alb").click();
     await expect(page.getByTestId("lb-0")).toBeVisible();

@@ -63,3 +63,40 @@ export async function seriousViolations(page: Page, options: { include?: string;
 export function shareToken(input: unknown, version = "v1."): string {
   return version + LZString.compressToEncodedURIComponent(JSON.stringify(input));
 }
+
+/**
+ * The estimator's former start page (two services: an x86 API and a Graviton worker, EC2 at 90% target and at least
+ * 2 instances): "Load an example" -> "api-and-worker" gives the same input. Specs written against that start page
+ * open it as a share link.
+ */
+export const FORMER_DEFAULT_INPUT = {
+  version: 1,
+  region: "us-east-1",
+  services: [
+    { name: "api", vcpu: 1, memoryGiB: 2, architecture: "x86_64", os: "linux", ephemeralStorageGiB: 20, tasks: 4, usage: { kind: "continuous", hoursPerMonth: 730 } },
+    { name: "worker", vcpu: 0.5, memoryGiB: 1, architecture: "arm64", os: "linux", ephemeralStorageGiB: 20, tasks: 2, usage: { kind: "continuous", hoursPerMonth: 730 } },
+  ],
+  fargate: { savingsPlan: "none" },
+  ec2: { purchase: "on-demand", instanceTypes: [], targetUtilizationPct: 90, minInstances: 2, networkMode: "awsvpc", eniTrunking: false, rootVolumeGiB: 30 },
+};
+
+/** Open / with the former two-service start page (a share link) and wait until it is live with both services. */
+export async function openFormerDefault(page: Page, extra = ""): Promise<void> {
+  await page.goto(`/?s=${shareToken(FORMER_DEFAULT_INPUT)}${extra}`);
+  await expect(page.getByTestId("service-1")).toBeVisible({ timeout: 30_000 });
+  await waitLive(page);
+}
+
+/** Open one of the estimator's collapsed panels ("ec2", "network", "environments", "import", "regions", "commitment", "breakdown"). */
+export async function openPanel(page: Page, id: string): Promise<void> {
+  const panel = page.getByTestId(`disclosure-${id}`);
+  if ((await panel.getAttribute("open")) === null) await panel.locator("summary").first().click();
+  await expect(panel).toHaveAttribute("open", "");
+}
+
+/** Open "More" (storage, requests, usage, Spot, logs) on service `index`'s card. */
+export async function openMore(page: Page, index: number): Promise<void> {
+  const more = page.getByTestId(`service-${index}-more`);
+  if ((await more.getAttribute("open")) === null) await more.locator("summary").first().click();
+  await expect(more.getByText("Usage", { exact: true })).toBeVisible();
+}
