@@ -1,5 +1,6 @@
 /**
- * Issue 24 "must show" 1 and 2: the hand-computed month of examples/api-web.json read from every format.
+ * Issue 24 "must show" 1 and 2: the hand-computed month of examples/api-web.json (as pinned to catalog 2026-11-26 by
+ * examples/old-link-2026-11-26-api-web.json, whose snapshot has no NAT rates) read from every format.
  * Estimate (Fargate on-demand, catalog 2026-11-26, us-east-1): api 2920 vCPU-h x $0.04048 = $118.2016 + 5840 GB-h x
  * $0.004445 = $25.9588; web 1095 x 0.04048 = $44.3256 + 2190 x 0.004445 = $9.73455; total $198.22055.
  * Bill (tests/support/api-web-bill.ts): the same + api's extra task-week (168 x 0.04048 = $6.80064, 336 x 0.004445 =
@@ -20,7 +21,7 @@ const root = path.resolve(import.meta.dirname, "../../..");
 const loader = (region: string, id: string | undefined) => loadRegionCatalog(region, id, { dataDir: path.join(root, "data") });
 
 function estimate(): EstimateResult {
-  const parsed = parseEstimateInput(JSON.parse(readFileSync(path.join(root, "examples/api-web.json"), "utf8")));
+  const parsed = parseEstimateInput(JSON.parse(readFileSync(path.join(root, "examples/old-link-2026-11-26-api-web.json"), "utf8")));
   if (!parsed.ok) throw new Error("example invalid");
   const out = estimateWithLoader(parsed.value, loader);
   if (!out.ok) throw new Error("estimate failed");

@@ -51,8 +51,8 @@ describe("compare_estimates", () => {
     // api on Fargate: 2 more tasks x 730 h x (1 x 0.04048 + 2 x 0.004445) = 1,460 x 0.04937 = 72.0802 -> +$72.08
     expect(s.recommended.deltaCents).toBe(7208);
     expect(s.threshold.exceeded).toBe(true);
-    expect(s.catalog).toEqual({ old: "2026-11-26", new: "2026-11-26", repricing: "2026-11-26" });
-    expect(text).toContain("Price catalogs: old 2026-11-26");
+    expect(s.catalog).toEqual({ old: "2026-12-01", new: "2026-12-01", repricing: "2026-12-01" });
+    expect(text).toContain("Price catalogs: old 2026-12-01");
     expect(s.shareLinks.new).toMatch(/^https:\/\/costs\.example\.test\/\?s=v1\./);
   });
 

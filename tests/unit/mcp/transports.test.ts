@@ -76,7 +76,7 @@ describe.each(["stdio", "http"])("MCP over %s", (transport) => {
     // The whole result, every line at full precision, is the API's.
     expect(s.result).toEqual(await api.json());
     expect(s.resultComplete).toBe(true);
-    // Fargate on-demand, catalog 2026-11-26 us-east-1 ($0.04048 per vCPU-hour, $0.004445 per GB-hour, 730 h):
+    // Fargate on-demand, the newest catalog (2026-12-01) us-east-1 (AWS feed of 2025-10-27: $0.04048 per vCPU-hour, $0.004445 per GB-hour, 730 h):
     // api 4 tasks x 730 h = 2,920 task-hours: 2,920 x 1 x 0.04048 = 118.2016 + 2,920 x 2 x 0.004445 = 25.9588 -> 144.1604
     // web 3 tasks x 730 h = 2,190 task-hours: 2,190 x 0.5 x 0.04048 = 44.3256 + 2,190 x 1 x 0.004445 = 9.73455 -> 54.06015
     // total 198.22055 -> $198.22, rounded once (docs/billing-rules.md#money-rounding).
@@ -86,13 +86,13 @@ describe.each(["stdio", "http"])("MCP over %s", (transport) => {
     expect(fargate.recommended).toBe(true);
     const ec2 = s.summary.options.find((o: { id: string }) => o.id === "ec2");
     expect(ec2.plan.instances[0].boundBy).toBeTruthy();
-    expect(s.catalog.id).toBe("2026-11-26");
+    expect(s.catalog.id).toBe("2026-12-01");
     expect(s.catalog.region).toBe("us-east-1");
     const text = textOf(answer);
-    expect(text).toContain("Price catalog 2026-11-26 for us-east-1");
+    expect(text).toContain("Price catalog 2026-12-01 for us-east-1");
     expect(text).toContain("$198.22  <- recommended");
     expect(text).toMatch(/plan: \d+ x [a-z0-9.]+ \(bound by /);
-    expect(s.summary.warnings.map((w: { code: string }) => w.code)).toEqual(["fargate-spot-interruption", "ec2-operations"]);
+    expect(s.summary.warnings.map((w: { code: string }) => w.code)).toEqual(["burstable-surplus-credits", "fargate-spot-interruption", "ec2-operations", "derived-rate", "old-price"]);
     // The share link opens the same input on the page.
     expect(s.shareLink.startsWith(`${SHARE_BASE}/?s=v1.`)).toBe(true);
     const decoded = decodeShareToken(decodeURIComponent(new URL(s.shareLink).searchParams.get("s")!));
@@ -139,13 +139,13 @@ describe.each(["stdio", "http"])("MCP over %s", (transport) => {
     // api: 4 tasks x 730 h x 1 vCPU = 2,920 vCPU-hours at $0.04048 = $118.2016
     expect(l.line.quantity).toBe(2920);
     expect(l.line.usd).toBeCloseTo(118.2016, 9);
-    expect(l.price).toMatchObject({ rateUSD: 0.04048, usageType: "USE1-Fargate-vCPU-Hours:perCPU", asOf: "2026-09-29" });
-    expect(l.price.source.id).toBe("fgcalc-ondemand-2026-09-29");
-    expect(l.price.source.asOf).toBe("2026-09-29");
+    expect(l.price).toMatchObject({ rateUSD: 0.04048, usageType: "USE1-Fargate-vCPU-Hours:perCPU", asOf: "2025-10-27" });
+    expect(l.price.source.id).toBe("aws-ecs-feed-2025-10-27");
+    expect(l.price.source.asOf).toBe("2025-10-27");
     const rule = l.rules.find((r: { anchor: string }) => r.anchor === "fargate-billing-duration");
     expect(rule.formulas).toContain("task-hours = tasks x hoursPerMonth");
     expect(rule.source).toContain("https://aws.amazon.com/fargate/pricing/");
-    expect(textOf(line)).toContain("as of 2026-09-29");
+    expect(textOf(line)).toContain("as of 2025-10-27");
   });
 
   it("import_kubernetes turns the example manifests into an EKS input and prices it like the pipeline", async () => {
