@@ -69,6 +69,9 @@ export class CsvStream implements CsvRecord {
   private readonly cacheHash = new Int32Array(CACHE_SLOTS);
   private readonly cacheKey: Array<Uint8Array | null> = new Array<Uint8Array | null>(CACHE_SLOTS).fill(null);
   private readonly cacheValue: string[] = new Array<string>(CACHE_SLOTS).fill("");
+  /** Per column, the bytes and text of the value last read there (a column often repeats row after row). */
+  private readonly lastKey: Array<Uint8Array | undefined> = [];
+  private readonly lastValue: string[] = [];
 
   constructor(private readonly onRecord: (record: CsvRecord, recordNumber: number) => void) {}
 
@@ -244,6 +247,12 @@ export class CsvStream implements CsvRecord {
     const len = e - s;
     if (len > CACHE_MAX_BYTES) return this.decode(s, e, k);
     const buf = this.buf;
+    const last = this.lastKey[k];
+    if (last !== undefined && last.length === len) {
+      let i = 0;
+      while (i < len && last[i] === buf[s + i]) i++;
+      if (i === len) return this.lastValue[k]!;
+    }
     let h = 0x811c9dc5 | 0;
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 16777619);
     const slot = (h ^ (h >>> 15)) & (CACHE_SLOTS - 1);
@@ -256,12 +265,18 @@ export class CsvStream implements CsvRecord {
           break;
         }
       }
-      if (same) return this.cacheValue[slot]!;
+      if (same) {
+        this.lastKey[k] = key;
+        return (this.lastValue[k] = this.cacheValue[slot]!);
+      }
     }
     const value = this.decode(s, e, k);
+    const copy = buf.slice(s, e);
     this.cacheHash[slot] = h;
-    this.cacheKey[slot] = buf.slice(s, e);
+    this.cacheKey[slot] = copy;
     this.cacheValue[slot] = value;
+    this.lastKey[k] = copy;
+    this.lastValue[k] = value;
     return value;
   }
 

@@ -153,7 +153,8 @@ async function readCsv(blob: Blob, gzip: boolean, options: ReadOptions): Promise
         throw new Stop();
       }
       const index = columnIndex(schema.schema, header);
-      columnOfSlot = BILL_FIELDS.map((f) => index[f] ?? -1);
+      // The provider was read once, above, to tell the bill's cloud; the aggregator never reads it.
+      columnOfSlot = BILL_FIELDS.map((f) => (f === "provider" ? -1 : (index[f] ?? -1)));
       numericSlot = BILL_FIELDS.map((f) => NUMERIC_FIELDS.has(f));
       aggregator = new BillAggregator(schema.schema, options.region, options.tagKeys);
     }
