@@ -59,7 +59,6 @@ export class CsvStream implements CsvRecord {
   private atFileStart = true;
   private readonly starts = new Int32Array(MAX_COLUMNS + 1);
   private readonly ends = new Int32Array(MAX_COLUMNS + 1);
-  private readonly quoted = new Uint8Array(MAX_COLUMNS + 1);
   private buf: Uint8Array = new Uint8Array(0);
   count = 0;
   /** Set by scanRecord when a record holds a byte >= 0x80. */
@@ -138,17 +137,16 @@ export class CsvStream implements CsvRecord {
     const n = buf.length;
     const starts = this.starts;
     const ends = this.ends;
-    const quoted = this.quoted;
     let nonAscii = false;
     let k = 0;
-    let fs = p;
-    for (;;) {
-      let i = fs;
-      let isQuoted = 0;
+    let i = p;
+    starts[0] = p;
+    // One loop over the record's bytes; a comma closes a field and opens the next without leaving it, a quote at
+    // the start of a field sends it to the quoted branch.
+    field: for (;;) {
       if (i < n && buf[i] === QUOTE) {
         // A quoted field: to its closing quote (a doubled quote is text); what follows it up to the delimiter is
         // kept as text (lenient, as spreadsheets write it).
-        isQuoted = 1;
         i++;
         for (;;) {
           if (i >= n) {
@@ -173,30 +171,30 @@ export class CsvStream implements CsvRecord {
         }
       }
       // To the next comma or line feed (a quote inside an unquoted field is text).
-      let c = 0;
       for (; i < n; i++) {
-        c = buf[i]!;
+        const c = buf[i]!;
         if (c > COMMA && c < 0x80) continue;
-        if (c === COMMA || c === LF) break;
+        if (c === COMMA) {
+          ends[k] = i;
+          if (++k >= MAX_COLUMNS) throw new CsvLimitError(`a record has more than ${MAX_COLUMNS} columns: this is not a bill export`);
+          starts[k] = ++i;
+          continue field;
+        }
+        if (c === LF) {
+          ends[k] = i > starts[k]! && buf[i - 1] === CR ? i - 1 : i;
+          this.count = k + 1;
+          this.nonAscii = nonAscii;
+          return i + 1;
+        }
         if (c >= 0x80) nonAscii = true;
       }
-      if (i >= n) {
-        this.stoppedInQuote = false;
-        return -1;
-      }
-      if (k >= MAX_COLUMNS) throw new CsvLimitError(`a record has more than ${MAX_COLUMNS} columns: this is not a bill export`);
-      starts[k] = fs;
-      quoted[k] = isQuoted;
-      if (c === LF) {
-        ends[k] = i > fs && buf[i - 1] === CR ? i - 1 : i;
-        this.count = k + 1;
-        this.nonAscii = nonAscii;
-        return i + 1;
-      }
-      ends[k] = i;
-      k++;
-      fs = i + 1;
+      this.stoppedInQuote = false;
+      return -1;
     }
+  }
+
+  private isQuoted(k: number): boolean {
+    return this.buf[this.starts[k]!] === QUOTE && this.starts[k]! < this.ends[k]!;
   }
 
   private drain(buf: Uint8Array, final = false): void {
@@ -214,7 +212,7 @@ export class CsvStream implements CsvRecord {
           throw new CsvUtf8Error(this.records);
         }
       }
-      if (this.count === 1 && this.ends[0] === this.starts[0] && this.quoted[0] === 0) {
+      if (this.count === 1 && this.ends[0] === this.starts[0]) {
         // A blank line.
         this.records--;
       } else {
@@ -253,8 +251,11 @@ export class CsvStream implements CsvRecord {
       while (i < len && last[i] === buf[s + i]) i++;
       if (i === len) return this.lastValue[k]!;
     }
+    // FNV-1a over 4 bytes at a time (the slot is only a hint: a hit is confirmed byte by byte below).
     let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 16777619);
+    let i = s;
+    for (; i + 4 <= e; i += 4) h = Math.imul(h ^ (buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24)), 16777619);
+    for (; i < e; i++) h = Math.imul(h ^ buf[i]!, 16777619);
     const slot = (h ^ (h >>> 15)) & (CACHE_SLOTS - 1);
     const key = this.cacheKey[slot];
     if (key !== null && key !== undefined && this.cacheHash[slot] === h && key.length === len) {
@@ -307,7 +308,7 @@ export class CsvStream implements CsvRecord {
 
   private decode(s: number, e: number, k: number): string {
     const raw = utf8.decode(this.buf.subarray(s, e));
-    if (this.quoted[k] === 0) return raw;
+    if (!this.isQuoted(k)) return raw;
     // "a ""b"" c" -> a "b" c; text after the closing quote is kept (lenient, as spreadsheets write it).
     const close = raw.lastIndexOf('"');
     const inner = close > 0 ? raw.slice(1, close) + raw.slice(close + 1) : raw.slice(1);
