@@ -5,8 +5,10 @@
  * sections run against the app's own `next start` on a free 127.0.0.1 port, stopped by PID at the end.
  * Run it alone (2 cores: anything else running skews the figures).
  * Add a section by writing a function that returns BenchSection[] and listing it in SECTIONS.
+ * `npm run bench -- --only=actual,actual-web` runs those groups only and replaces just their rows in
+ * bench/results.json (the other rows, with the date and load of their own run, stay).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { rightsizeSections } from "./bench-rightsize";
@@ -37,7 +39,7 @@ const SECTIONS: Array<{ group: string; run: () => BenchSection[] | Promise<Bench
     },
   },
   // /actual: the 1M-row bill read in the page's worker, on the server the web group started.
-  { group: "actual-web", run: () => actualWebSections(server!.url) },
+  { group: "actual-web", run: async () => actualWebSections((server ??= await startServer()).url) },
   { group: "http", run: () => httpSections(server!, rssAtStartMB) },
   {
     // `npm run load` (60 s at 64 connections, RSS growth budget) on a fresh server of its own.
@@ -75,8 +77,15 @@ async function main(): Promise<number> {
 async function runAll(): Promise<number> {
   // 2-core machine, load generator and browser share it with the server: record how busy it was.
   const loadBefore = os.loadavg()[0]!;
-  const results: Array<BenchSection & { group: string; pass: boolean | null }> = [];
-  for (const section of SECTIONS) {
+  const results: Array<BenchSection & { group: string; pass: boolean | null; date?: string; loadAvg1m?: number }> = [];
+  const onlyArg = process.argv.find((a) => a.startsWith("--only="));
+  const only = onlyArg ? new Set(onlyArg.slice("--only=".length).split(",")) : null;
+  const unknown = only ? [...only].filter((g) => !SECTIONS.some((s) => s.group === g)) : [];
+  if (unknown.length > 0) {
+    console.error(`npm run bench: no group ${unknown.join(", ")}; the groups are ${SECTIONS.map((s) => s.group).join(", ")}`);
+    return 2;
+  }
+  for (const section of SECTIONS.filter((s) => only === null || only.has(s.group))) {
     process.stderr.write(`running ${section.group}...\n`);
     for (const r of await section.run()) results.push({ ...r, group: section.group, pass: r.target === null ? null : r.atLeast ? r.value >= r.target : r.value <= r.target });
   }
@@ -89,14 +98,15 @@ async function runAll(): Promise<number> {
   }
   const out = path.join(process.cwd(), "bench", "results.json");
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(
-    out,
-    JSON.stringify(
-      { date: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version, loadAvg1mBefore: loadBefore, loadAvg1mAfter: os.loadavg()[0] }, results },
-      null,
-      2,
-    ) + "\n",
-  );
+  const machine = { cpus: os.cpus().length, node: process.version, loadAvg1mBefore: loadBefore, loadAvg1mAfter: os.loadavg()[0] };
+  let document: { date: string; machine: typeof machine; results: typeof results } = { date: new Date().toISOString(), machine, results };
+  if (only !== null && existsSync(out)) {
+    // A partial run: its rows replace the same groups' rows and carry their own date and load.
+    const previous = JSON.parse(readFileSync(out, "utf8")) as typeof document;
+    const stamped = results.map((r) => ({ ...r, date: new Date().toISOString(), loadAvg1m: Number(os.loadavg()[0]!.toFixed(2)) }));
+    document = { ...previous, results: [...previous.results.filter((r) => !only.has(r.group)), ...stamped] };
+  }
+  writeFileSync(out, JSON.stringify(document, null, 2) + "\n");
   console.log(`\nload average (1 min) ${loadBefore.toFixed(2)} before, ${os.loadavg()[0]!.toFixed(2)} after, on ${os.cpus().length} cores`);
   console.log(`written ${path.relative(process.cwd(), out)}`);
   return results.some((r) => r.pass === false) ? 1 : 0;
