@@ -11,7 +11,7 @@ import { decompressBrotli } from "hyparquet-compressors/src/brotli.js";
 import { decompressLz4, decompressLz4Raw } from "hyparquet-compressors/src/lz4.js";
 import { decompress as decompressZstd } from "fzstd";
 import { BillAggregator, type BillAggregate, type Cells } from "./aggregate";
-import { CsvLimitError, CsvStream, CsvUtf8Error } from "./csv-stream";
+import { CsvLimitError, CsvStream, CsvUtf8Error, type CsvRecord } from "./csv-stream";
 import { BILL_FIELDS, detectSchema, type BillField, type BillSchema } from "./schema";
 import type { TagKeys } from "./tags";
 
@@ -124,6 +124,8 @@ function byteSource(blob: Blob, gzip: boolean, onConsumed: (bytes: number) => vo
 const NOT_UTF8 = "this is not a text CSV file (it is not UTF-8): export the bill as CSV, gzip CSV or Parquet";
 /** Read as numbers from the bytes when they are plain decimals (aggregate.ts's amount() takes numbers and text). */
 const NUMERIC_FIELDS = new Set<BillField>(["quantity", "pricingQuantity", "billed", "effective", "spEffective", "riEffective"]);
+/** The cells every row needs (money, period, currency, region); the aggregator asks for the rest (`add`'s `late`). */
+const EARLY_SLOT = BILL_FIELDS.map((f) => ["billed", "effective", "spEffective", "riEffective", "lineType", "period", "periodEnd", "currency", "region"].includes(f));
 
 async function readCsv(blob: Blob, gzip: boolean, options: ReadOptions): Promise<ReadOutcome> {
   let consumed = 0;
@@ -160,10 +162,18 @@ async function readCsv(blob: Blob, gzip: boolean, options: ReadOptions): Promise
     }
     for (let i = 0; i < columnOfSlot.length; i++) {
       const c = columnOfSlot[i]!;
-      if (c >= 0) cells[i] = numericSlot[i] ? record.numberOrText(c) : record.text(c);
+      if (c >= 0 && EARLY_SLOT[i]) cells[i] = numericSlot[i] ? record.numberOrText(c) : record.text(c);
     }
-    aggregator.add(cells, n - 1);
+    current = record;
+    aggregator.add(cells, n - 1, lateCell);
   });
+  // The other cells of the current record, decoded only when the aggregator gets to them.
+  let current: CsvRecord | null = null;
+  const lateCell = (slot: number): unknown => {
+    const c = columnOfSlot[slot]!;
+    if (c < 0 || current === null) return undefined;
+    return numericSlot[slot] ? current.numberOrText(c) : current.text(c);
+  };
   let unpacked = 0;
   let first = true;
   try {
