@@ -41,6 +41,9 @@ const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 /** The cache of decoded fields: open addressing by a hash of the raw bytes, one entry per slot (replaced on a clash). */
 const CACHE_SLOTS = 8192;
 const CACHE_MAX_BYTES = 512;
+/** Per-column tables in front of the cache (columns share them modulo SMALL_COLUMNS; a clash only costs a miss). */
+const SMALL_COLUMNS = 64;
+const SMALL_SLOTS = 64;
 
 /** What a record handler reads: the fields of the current record, decoded on demand. Valid during the call only. */
 export interface CsvRecord {
@@ -71,6 +74,9 @@ export class CsvStream implements CsvRecord {
   /** Per column, the bytes and text of the value last read there (a column often repeats row after row). */
   private readonly lastKey: Array<Uint8Array | undefined> = [];
   private readonly lastValue: string[] = [];
+  private readonly smallKey: Array<Uint8Array | null> = new Array<Uint8Array | null>(SMALL_COLUMNS * SMALL_SLOTS).fill(null);
+  private readonly smallColumn = new Int32Array(SMALL_COLUMNS * SMALL_SLOTS).fill(-1);
+  private readonly smallValue: string[] = new Array<string>(SMALL_COLUMNS * SMALL_SLOTS).fill("");
 
   constructor(private readonly onRecord: (record: CsvRecord, recordNumber: number) => void) {}
 
@@ -251,6 +257,18 @@ export class CsvStream implements CsvRecord {
       while (i < len && last[i] === buf[s + i]) i++;
       if (i === len) return this.lastValue[k]!;
     }
+    // The column's own small table, by length and three of the bytes: a column cycling through a few values (usage
+    // types, operations) finds its value with one comparison and no hash.
+    const small = (k & (SMALL_COLUMNS - 1)) * SMALL_SLOTS + ((len * 7 + buf[s]! * 3 + buf[e - 1]! * 5 + buf[s + (len >> 1)]!) & (SMALL_SLOTS - 1));
+    const near = this.smallKey[small];
+    if (near !== undefined && near !== null && near.length === len && this.smallColumn[small] === k) {
+      let i = 0;
+      while (i < len && near[i] === buf[s + i]) i++;
+      if (i === len) {
+        this.lastKey[k] = near;
+        return (this.lastValue[k] = this.smallValue[small]!);
+      }
+    }
     // FNV-1a over 4 bytes at a time (the slot is only a hint: a hit is confirmed byte by byte below).
     let h = 0x811c9dc5 | 0;
     let i = s;
@@ -268,6 +286,9 @@ export class CsvStream implements CsvRecord {
       }
       if (same) {
         this.lastKey[k] = key;
+        this.smallKey[small] = key;
+        this.smallColumn[small] = k;
+        this.smallValue[small] = this.cacheValue[slot]!;
         return (this.lastValue[k] = this.cacheValue[slot]!);
       }
     }
@@ -278,6 +299,9 @@ export class CsvStream implements CsvRecord {
     this.cacheValue[slot] = value;
     this.lastKey[k] = copy;
     this.lastValue[k] = value;
+    this.smallKey[small] = copy;
+    this.smallColumn[small] = k;
+    this.smallValue[small] = value;
     return value;
   }
 

@@ -141,6 +141,8 @@ async function readCsv(blob: Blob, gzip: boolean, options: ReadOptions): Promise
   const cells: Cells = new Array<unknown>(BILL_FIELDS.length).fill(undefined);
   let columnOfSlot: number[] = [];
   let numericSlot: boolean[] = [];
+  /** The early slots the file has: [slot, column, numeric (1/0)] triples, read for every row. */
+  let early = new Int32Array(0);
   const csv = new CsvStream((record, n) => {
     if (header === null) {
       header = Array.from({ length: record.count }, (_, i) => (i === 0 ? record.text(i).replace(/^\uFEFF/, "") : record.text(i)).trim());
@@ -158,12 +160,10 @@ async function readCsv(blob: Blob, gzip: boolean, options: ReadOptions): Promise
       // The provider was read once, above, to tell the bill's cloud; the aggregator never reads it.
       columnOfSlot = BILL_FIELDS.map((f) => (f === "provider" ? -1 : (index[f] ?? -1)));
       numericSlot = BILL_FIELDS.map((f) => NUMERIC_FIELDS.has(f));
+      early = Int32Array.from(BILL_FIELDS.flatMap((_, i) => (EARLY_SLOT[i] && columnOfSlot[i]! >= 0 ? [i, columnOfSlot[i]!, numericSlot[i] ? 1 : 0] : [])));
       aggregator = new BillAggregator(schema.schema, options.region, options.tagKeys);
     }
-    for (let i = 0; i < columnOfSlot.length; i++) {
-      const c = columnOfSlot[i]!;
-      if (c >= 0 && EARLY_SLOT[i]) cells[i] = numericSlot[i] ? record.numberOrText(c) : record.text(c);
-    }
+    for (let j = 0; j < early.length; j += 3) cells[early[j]!] = early[j + 2] === 1 ? record.numberOrText(early[j + 1]!) : record.text(early[j + 1]!);
     current = record;
     aggregator.add(cells, n - 1, lateCell);
   });
