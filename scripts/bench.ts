@@ -5,7 +5,8 @@
  * sections run against the app's own `next start` on a free 127.0.0.1 port, stopped by PID at the end.
  * Run it alone (2 cores: anything else running skews the figures).
  * Add a section by writing a function that returns BenchSection[] and listing it in SECTIONS.
- * BENCH_GROUPS=engine,request,http runs only those groups and replaces only their rows in bench/results.json, keeping the others with the date they were measured.
+ * `npm run bench -- --only=engine,actual` (or BENCH_GROUPS=engine,actual) runs only those groups and replaces only their
+ * rows in bench/results.json, keeping the others with the date they were measured.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -96,7 +97,13 @@ async function runAll(): Promise<number> {
   // 2-core machine, load generator and browser share it with the server: record how busy it was.
   const loadBefore = os.loadavg()[0]!;
   const results: Array<BenchSection & { group: string; pass: boolean | null; measuredAt?: string }> = [];
-  const only = process.env.BENCH_GROUPS ? new Set(process.env.BENCH_GROUPS.split(",").map((g) => g.trim())) : null;
+  const onlyText = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? process.env.BENCH_GROUPS;
+  const only = onlyText ? new Set(onlyText.split(",").map((g) => g.trim())) : null;
+  const unknown = only ? [...only].filter((g) => !SECTIONS.some((s) => s.group === g)) : [];
+  if (unknown.length > 0) {
+    console.error(`npm run bench: no group ${unknown.join(", ")}; the groups are ${SECTIONS.map((s) => s.group).join(", ")}`);
+    return 2;
+  }
   for (const section of SECTIONS) {
     if (only && !only.has(section.group)) continue;
     process.stderr.write(`running ${section.group}...\n`);

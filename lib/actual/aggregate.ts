@@ -13,7 +13,11 @@
  *   DiscountedUsage), so credits and negations change the cost and never the usage.
  */
 import { recognizeCharge, type ChargeId } from "./charges";
-import { F, type BillSchema } from "./schema";
+import { F as FIELD_INDEX, type BillSchema } from "./schema";
+
+/** The cell indexes as a module-local object: an imported binding can compile to a getter call per read (tsx, CJS
+ * interop), and `add` reads ~15 of them per row. */
+const F: typeof FIELD_INDEX = { ...FIELD_INDEX };
 import { readTag, type TagKeys } from "./tags";
 
 export interface Sums {
@@ -70,6 +74,8 @@ export const MAX_PROBLEMS_LISTED = 20;
 
 /** A row's cells in BILL_FIELDS order (undefined where the file has no such column). */
 export type Cells = unknown[];
+/** A cell of the row being added, by its index in BILL_FIELDS, decoded when asked for. */
+export type LateCell = (field: number) => unknown;
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -194,8 +200,15 @@ export class BillAggregator {
     if (this.problems.length < MAX_PROBLEMS_LISTED) this.problems.push({ row, message });
   }
 
-  /** One row; `rowNumber` is the 1-based data row (the header is not counted) for messages. */
-  add(cells: Cells, rowNumber: number): void {
+  private rowCells: Cells = [];
+  private readonly fromRowCells: LateCell = (field) => this.rowCells[field];
+
+  /**
+   * One row; `rowNumber` is the 1-based data row (the header is not counted) for messages. With `late`, the cells
+   * after the region test (category, quantities, service code, usage type, operation, service name, product,
+   * tags) are asked of it, not read from `cells`: a row of another region never decodes them.
+   */
+  add(cells: Cells, rowNumber: number, late?: LateCell): void {
     this.rowsRead++;
     const cur = this.schema.kind === "cur2";
     const billed = amount(cells[F.billed]);
@@ -252,22 +265,25 @@ export class BillAggregator {
       return;
     }
     this.rowsInRegion++;
-    const isUsage = cur ? USAGE_LINE_TYPES.has(lineType) : text(cells[F.category]) === "Usage";
+    // The cells below are read only by rows that get this far (the CSV reader decodes them on demand).
+    this.rowCells = cells;
+    const at = late ?? this.fromRowCells;
+    const isUsage = cur ? USAGE_LINE_TYPES.has(lineType) : text(at(F.category)) === "Usage";
     let quantity = 0;
     if (isUsage) {
-      const q = amount(cells[F.quantity]);
-      const pq = q === null ? amount(cells[F.pricingQuantity]) : q;
+      const q = amount(at(F.quantity));
+      const pq = q === null ? amount(at(F.pricingQuantity)) : q;
       if (pq !== null && (Number.isNaN(pq) || !Number.isFinite(pq))) {
-        this.problem(rowNumber, `the usage quantity ${JSON.stringify(text(cells[F.quantity]).slice(0, 40))} is not a number; the row was skipped`);
+        this.problem(rowNumber, `the usage quantity ${JSON.stringify(text(at(F.quantity)).slice(0, 40))} is not a number; the row was skipped`);
         return;
       }
       quantity = pq ?? 0;
     }
-    const usageType = text(cells[F.usageType]);
-    const charge = usageType === "" ? null : recognizeCharge(text(cells[F.serviceCode]), usageType, text(cells[F.operation]));
+    const usageType = text(at(F.usageType));
+    const charge = usageType === "" ? null : recognizeCharge(text(at(F.serviceCode)), usageType, text(at(F.operation)));
     if (!charge) {
-      const category = cur ? lineType : text(cells[F.category]);
-      let service = category === "Tax" ? "Tax" : text(cells[F.serviceName]).trim() || productName(cells[F.product]) || text(cells[F.serviceCode]).trim() || "(no service)";
+      const category = cur ? lineType : text(at(F.category));
+      let service = category === "Tax" ? "Tax" : text(at(F.serviceName)).trim() || productName(at(F.product)) || text(at(F.serviceCode)).trim() || "(no service)";
       if (FORMULA_START.test(service)) {
         this.formulaLikeCells++;
         service = `'${service}`;
@@ -286,7 +302,7 @@ export class BillAggregator {
       return;
     }
     this.rowsRecognised++;
-    const route = this.routeOf(cells[F.tags]);
+    const route = this.routeOf(at(F.tags));
     let g = route.groups.get(charge.id);
     if (!g) {
       if (this.groupCount >= 5000) {

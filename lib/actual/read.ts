@@ -11,7 +11,7 @@ import { decompressBrotli } from "hyparquet-compressors/src/brotli.js";
 import { decompressLz4, decompressLz4Raw } from "hyparquet-compressors/src/lz4.js";
 import { decompress as decompressZstd } from "fzstd";
 import { BillAggregator, type BillAggregate, type Cells } from "./aggregate";
-import { CsvLimitError, CsvStream } from "./csv-stream";
+import { CsvLimitError, CsvStream, CsvUtf8Error, type CsvRecord } from "./csv-stream";
 import { BILL_FIELDS, detectSchema, type BillField, type BillSchema } from "./schema";
 import type { TagKeys } from "./tags";
 
@@ -121,42 +121,59 @@ function byteSource(blob: Blob, gzip: boolean, onConsumed: (bytes: number) => vo
   };
 }
 
+const NOT_UTF8 = "this is not a text CSV file (it is not UTF-8): export the bill as CSV, gzip CSV or Parquet";
+/** Read as numbers from the bytes when they are plain decimals (aggregate.ts's amount() takes numbers and text). */
+const NUMERIC_FIELDS = new Set<BillField>(["quantity", "pricingQuantity", "billed", "effective", "spEffective", "riEffective"]);
+/** The cells every row needs (money, period, currency, region); the aggregator asks for the rest (`add`'s `late`). */
+const EARLY_SLOT = BILL_FIELDS.map((f) => ["billed", "effective", "spEffective", "riEffective", "lineType", "period", "periodEnd", "currency", "region"].includes(f));
+
 async function readCsv(blob: Blob, gzip: boolean, options: ReadOptions): Promise<ReadOutcome> {
   let consumed = 0;
+  let firstChunkBytes = 0;
   const reader = byteSource(blob, gzip, (bytes) => {
     consumed = bytes;
   });
-  const decoder = new TextDecoder("utf-8", { fatal: true });
   let header: string[] | null = null;
   let aggregator: BillAggregator | null = null;
   let refusal: string | null = null;
-  // Cells of the current row: slot i of `cells` is column columnOfSlot[i] of the record (-1: the file has none).
+  // Cells of the current row: slot i of `cells` is column columnOfSlot[i] of the record (-1: the file has none);
+  // the money and quantity columns are read as numbers straight from the bytes when they are plain decimals.
   const cells: Cells = new Array<unknown>(BILL_FIELDS.length).fill(undefined);
   let columnOfSlot: number[] = [];
+  let numericSlot: boolean[] = [];
+  /** The early slots the file has: [slot, column, numeric (1/0)] triples, read for every row. */
+  let early = new Int32Array(0);
   const csv = new CsvStream((record, n) => {
     if (header === null) {
-      header = record.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, "") : h).trim());
+      header = Array.from({ length: record.count }, (_, i) => (i === 0 ? record.text(i).replace(/^\uFEFF/, "") : record.text(i)).trim());
       return;
     }
-    if (record.length === 1 && record[0] === "") return;
+    if (record.count === 1 && record.text(0) === "") return;
     if (aggregator === null) {
       const providerAt = header.findIndex((h) => h === "ProviderName" || h === "ServiceProviderName");
-      const schema = detectSchema(header, providerAt >= 0 ? record[providerAt] : undefined);
+      const schema = detectSchema(header, providerAt >= 0 ? record.text(providerAt) : undefined);
       if (!schema.ok) {
         refusal = schema.error;
         throw new Stop();
       }
       const index = columnIndex(schema.schema, header);
-      columnOfSlot = BILL_FIELDS.map((f) => index[f] ?? -1);
-      csv.keepOnly(Object.values(index));
+      // The provider was read once, above, to tell the bill's cloud; the aggregator never reads it.
+      columnOfSlot = BILL_FIELDS.map((f) => (f === "provider" ? -1 : (index[f] ?? -1)));
+      numericSlot = BILL_FIELDS.map((f) => NUMERIC_FIELDS.has(f));
+      early = Int32Array.from(BILL_FIELDS.flatMap((_, i) => (EARLY_SLOT[i] && columnOfSlot[i]! >= 0 ? [i, columnOfSlot[i]!, numericSlot[i] ? 1 : 0] : [])));
       aggregator = new BillAggregator(schema.schema, options.region, options.tagKeys);
     }
-    for (let i = 0; i < columnOfSlot.length; i++) {
-      const c = columnOfSlot[i]!;
-      if (c >= 0) cells[i] = record[c];
-    }
-    aggregator.add(cells, n - 1);
+    for (let j = 0; j < early.length; j += 3) cells[early[j]!] = early[j + 2] === 1 ? record.numberOrText(early[j + 1]!) : record.text(early[j + 1]!);
+    current = record;
+    aggregator.add(cells, n - 1, lateCell);
   });
+  // The other cells of the current record, decoded only when the aggregator gets to them.
+  let current: CsvRecord | null = null;
+  const lateCell = (slot: number): unknown => {
+    const c = columnOfSlot[slot]!;
+    if (c < 0 || current === null) return undefined;
+    return numericSlot[slot] ? current.numberOrText(c) : current.text(c);
+  };
   let unpacked = 0;
   let first = true;
   try {
@@ -173,29 +190,31 @@ async function readCsv(blob: Blob, gzip: boolean, options: ReadOptions): Promise
         await reader.cancel().catch(() => undefined);
         return { ok: false, error: `the gzip file unpacks to more than ${megabytes(MAX_UNPACKED_BYTES)}: export one month at daily or monthly granularity` };
       }
-      let textChunk: string;
-      try {
-        textChunk = decoder.decode(next.value, { stream: true });
-      } catch {
-        await reader.cancel().catch(() => undefined);
-        return { ok: false, error: first ? "this is not a text CSV file (it is not UTF-8): export the bill as CSV, gzip CSV or Parquet" : "the file stops being UTF-8 text part-way through: it is damaged" };
-      }
       if (first) {
         first = false;
-        if (textChunk.slice(0, 4096).includes("\u0000")) {
+        // The first bytes decide what the file is: not UTF-8 text, or binary (NULs) -> a message, not rows.
+        let head: string;
+        try {
+          head = new TextDecoder("utf-8", { fatal: true }).decode(next.value.subarray(0, 4096), { stream: true });
+        } catch {
+          await reader.cancel().catch(() => undefined);
+          return { ok: false, error: NOT_UTF8 };
+        }
+        if (head.includes("\u0000")) {
           await reader.cancel().catch(() => undefined);
           return { ok: false, error: "this is a binary file, not a CSV, gzip CSV or Parquet bill export" };
         }
+        firstChunkBytes = next.value.byteLength;
       }
-      csv.push(textChunk);
+      csv.push(next.value);
       options.onProgress?.(Math.min(1, consumed / blob.size));
     }
-    csv.push(decoder.decode());
     csv.end();
   } catch (error) {
     await reader.cancel().catch(() => undefined);
     if (error instanceof Stop) return { ok: false, error: refusal ?? "the file is not a bill export" };
     if (error instanceof CsvLimitError) return { ok: false, error: error.message };
+    if (error instanceof CsvUtf8Error) return { ok: false, error: unpacked <= firstChunkBytes ? NOT_UTF8 : `the file stops being UTF-8 text part-way through (record ${error.record}, counting the header as 1): it is damaged` };
     throw error;
   }
   if (header === null) return { ok: false, error: "the file has no rows at all" };

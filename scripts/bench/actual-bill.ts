@@ -89,30 +89,46 @@ export async function writeMillionRowFocusCsv(file: string, rows = BILL_ROWS): P
 
 export const BILL_BENCH_FILE = path.join(ROOT, "test-results", "bench", "focus-million.csv");
 
-async function readOnce(file: string): Promise<{ ms: number; cpuMs: number; rows: number }> {
+async function readOnce(file: string): Promise<{ ms: number; cpuMs: number; load: number; rows: number }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const out = await readBill(await openAsBlob(file), { region: "us-east-1", tagKeys: tagKeysFor("ecs", null) });
   const ms = performance.now() - t0;
   const c = process.cpuUsage(c0);
   if (!out.ok || out.aggregate.rowsRead !== BILL_ROWS || out.aggregate.problemCount !== 0) throw new Error(`benchmark run gave a wrong result: ${out.ok ? out.aggregate.rowsRead : out.error}`);
-  return { ms, cpuMs: (c.user + c.system) / 1000, rows: out.aggregate.rowsRead };
+  return { ms, cpuMs: (c.user + c.system) / 1000, load: os.loadavg()[0]!, rows: out.aggregate.rowsRead };
 }
 
-export async function actualBillSections(runs = 3): Promise<BenchSection[]> {
-  const bytes = await writeMillionRowFocusCsv(BILL_BENCH_FILE);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Wall time and CPU time (process.cpuUsage: user + system) of each run, with the 1-minute load average: on a
+ * shared 2-core machine the wall time says how busy the machine was as much as how fast the reader is, so both
+ * rows are written, and the CPU row is the reader's own cost.
+ */
+export async function actualBillSections(runs = 5): Promise<BenchSection[]> {
+  const bytes = statSafe(BILL_BENCH_FILE) && process.env.BENCH_REUSE_BILL === "1" ? statSync(BILL_BENCH_FILE).size : await writeMillionRowFocusCsv(BILL_BENCH_FILE);
   await readOnce(BILL_BENCH_FILE); // warm-up (JIT)
-  const all: Array<{ ms: number; cpuMs: number }> = [];
+  const all: Array<{ ms: number; cpuMs: number; load: number }> = [];
   for (let i = 0; i < runs; i++) all.push(await readOnce(BILL_BENCH_FILE));
-  const sorted = [...all].sort((a, b) => a.ms - b.ms);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const perRun = all.map((r) => ({ wallMs: Math.round(r.ms), cpuMs: Math.round(r.cpuMs), loadAvg1m: Number(r.load.toFixed(2)) }));
+  const loads = `load ${all.map((r) => r.load.toFixed(1)).join(", ")} (1 min, ${os.cpus().length} cores)`;
   return [
     {
-      name: "actual bill: 1M-row FOCUS CSV read + aggregated (Node)",
-      value: Math.round(median.ms),
+      name: "actual bill: 1M-row FOCUS CSV read + aggregated (Node, wall)",
+      value: Math.round(median(all.map((r) => r.ms))),
       unit: "ms",
       target: NODE_TARGET_MS,
-      detail: `${(bytes / 1048576).toFixed(0)} MB, 48 columns; wall runs ${all.map((r) => Math.round(r.ms)).join(", ")} ms; CPU median ${Math.round(median.cpuMs)} ms; load ${os.loadavg()[0]!.toFixed(1)}`,
+      detail: `${(bytes / 1048576).toFixed(0)} MB, 48 columns; wall runs ${all.map((r) => Math.round(r.ms)).join(", ")} ms; ${loads}`,
+      runs: perRun,
+    },
+    {
+      name: "actual bill: 1M-row FOCUS CSV read + aggregated (Node, CPU user+system)",
+      value: Math.round(median(all.map((r) => r.cpuMs))),
+      unit: "ms",
+      target: NODE_TARGET_MS,
+      detail: `CPU runs ${all.map((r) => Math.round(r.cpuMs)).join(", ")} ms; ${loads}`,
+      runs: perRun,
     },
   ];
 }
@@ -177,8 +193,10 @@ function statSafe(file: string): boolean {
 
 /** The browser rows of `npm run bench` (the server is the bench's running production build). */
 export async function actualWebSections(url: string, runs = 3): Promise<BenchSection[]> {
-  const all: Array<{ readSeconds: number; maxGapMs: number; frames: number }> = [];
-  for (let i = 0; i < runs; i++) all.push(await measureActualInBrowser(url));
+  const all: Array<{ readSeconds: number; maxGapMs: number; frames: number; load: number }> = [];
+  for (let i = 0; i < runs; i++) all.push({ ...(await measureActualInBrowser(url)), load: os.loadavg()[0]! });
+  const perRun = all.map((r) => ({ workerMs: Math.round(r.readSeconds * 1000), maxFrameGapMs: Math.round(r.maxGapMs), frames: r.frames, loadAvg1m: Number(r.load.toFixed(2)) }));
+  const loads = `load ${all.map((r) => r.load.toFixed(1)).join(", ")} (1 min, ${os.cpus().length} cores)`;
   const byRead = [...all].sort((a, b) => a.readSeconds - b.readSeconds);
   const median = byRead[Math.floor(byRead.length / 2)]!;
   const worstGap = Math.max(...all.map((r) => r.maxGapMs));
@@ -188,14 +206,16 @@ export async function actualWebSections(url: string, runs = 3): Promise<BenchSec
       value: Math.round(median.readSeconds * 1000),
       unit: "ms",
       target: WORKER_TARGET_MS,
-      detail: `runs ${all.map((r) => r.readSeconds.toFixed(2)).join(", ")} s; load ${os.loadavg()[0]!.toFixed(1)}`,
+      detail: `worker's own elapsed time, runs ${all.map((r) => r.readSeconds.toFixed(2)).join(", ")} s; ${loads}`,
+      runs: perRun,
     },
     {
       name: "actual page: longest frame gap while the bill is read",
       value: Math.round(worstGap),
       unit: "ms",
       target: FRAME_GAP_TARGET_MS,
-      detail: `worst of ${runs} runs; ${all.map((r) => `${Math.round(r.maxGapMs)} ms / ${r.frames} frames`).join(", ")}`,
+      detail: `worst of ${runs} runs; ${all.map((r) => `${Math.round(r.maxGapMs)} ms / ${r.frames} frames`).join(", ")}; ${loads}`,
+      runs: perRun,
     },
   ];
 }

@@ -24,6 +24,8 @@ export interface BenchSection {
   /** The target is a floor (value >= target), e.g. a throughput ratio. */
   atLeast?: boolean;
   detail?: string;
+  /** Raw figures of each run where the machine's load matters (wall and CPU ms, 1-minute load average). */
+  runs?: Array<Record<string, number>>;
 }
 
 /** Median wall time in ms of fn() over `runs` runs after `warmup` runs. */
