@@ -5,7 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { encodeShareToken } from "../../lib/share/codec";
 import type { EstimateInputRaw } from "../../lib/schemas/estimate";
-import { waitLive } from "../support/e2e";
+import { openPanel, waitLive } from "../support/e2e";
 
 const eks = (services: EstimateInputRaw["services"], instanceTypes: string[]): EstimateInputRaw => ({
   version: 1,
@@ -33,6 +33,8 @@ test.describe("EKS Auto Mode on the page", () => {
     const card = page.getByTestId("card-eks-auto-mode");
     await expect(card).toContainText("EKS Auto Mode (on-demand)");
     await expect.poll(async () => Number(await page.getByTestId("total-eks-auto-mode").getAttribute("data-usd"))).toBeCloseTo(291.8352, 6);
+    // The breakdown is collapsed behind its one-line summary: open it.
+    await openPanel(page, "breakdown");
     const breakdown = page.getByTestId("breakdown-eks-auto-mode");
     await expect(breakdown).toContainText("EKS Auto Mode management fee (r6i.large)");
     await expect(breakdown).toContainText("$22.08");
@@ -46,6 +48,7 @@ test.describe("EKS Auto Mode on the page", () => {
     await page.goto("/?s=" + encodeShareToken(CPU_BOUND));
     await waitLive(page);
     await expect.poll(async () => Number(await page.getByTestId("total-eks-auto-mode").getAttribute("data-usd"))).toBeCloseTo(509.176, 6);
+    await openPanel(page, "breakdown");
     await expect(page.getByTestId("breakdown-eks-auto-mode")).toContainText("EKS Auto Mode management fee (c6i.xlarge)");
     await expect(page.getByTestId("breakdown-eks-auto-mode")).toContainText("$44.68");
   });
@@ -84,7 +87,9 @@ test("the CloudWatch Logs free tier is applied once and can be turned off in the
   await waitLive(page);
   // 291.8352 + logs (20 - 5) x 0.50 + (60 - 5) x 0.03 = 9.15 -> 300.9852
   await expect.poll(async () => Number(await page.getByTestId("total-eks-auto-mode").getAttribute("data-usd"))).toBeCloseTo(300.9852, 6);
+  await openPanel(page, "breakdown");
   await expect(page.getByTestId("breakdown-eks-auto-mode")).toContainText("CloudWatch Logs ingestion, free tier (first 5 GB a month)");
+  await openPanel(page, "network");
   const box = page.getByLabel("Apply the CloudWatch Logs free tier (first 5 GB ingested and 5 GB-months stored a month, account-wide)");
   await expect(box).toBeChecked();
   await box.uncheck();
