@@ -8,7 +8,7 @@ import path from "node:path";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import LZString from "lz-string";
-import { guard, seriousViolations, shareToken, total, waitLive } from "../support/e2e";
+import { guard, openPanel, seriousViolations, shareToken, total, waitLive } from "../support/e2e";
 
 const SHOTS = "test-results/issue25";
 mkdirSync(SHOTS, { recursive: true });
@@ -45,17 +45,21 @@ test.describe("issue 25: price books, presets, display currency", () => {
     await open(page, WITHOUT);
     await expectTotals(page, LIST);
 
+    // The price book, the breakdown and the commitment sit in collapsed panels (the answer-first layout).
+    await openPanel(page, "pricebook");
     await page.getByTestId("pricebook-panel").getByLabel("Apply a negotiated discount (EDP / private pricing)").check();
     await page.getByTestId("discount-percent").fill("10");
     await expectTotals(page, NET);
     for (const [id, text] of Object.entries(SHOWN)) await expect(page.getByTestId(`total-${id}`)).toHaveText(`${text} /month`);
     // The negative line: 10% of 181.5104 = -18.15104 -> -$18.15 (AmazonEC2 = the NAT gateway, AmazonECS = Fargate)
+    await openPanel(page, "breakdown");
     const fargate = page.getByTestId("breakdown-fargate");
     await expect(fargate).toContainText("Negotiated discount -10% (AmazonEC2, AmazonECS)");
     await expect(fargate).toContainText("-$18.15");
     await expect(page.getByTestId("breakdown-ec2")).toContainText("-$9.82");
     await expect(page.getByTestId("breakdown-total-fargate")).toHaveText("$163.36");
     // The Savings Plan sizing says its dollars are after the price book
+    await openPanel(page, "commitment");
     await expect(page.getByTestId("commitment-discount")).toContainText("10% discount on Fargate compute");
 
     // Screenshots of the discount control at 1366 px
@@ -75,6 +79,7 @@ test.describe("issue 25: price books, presets, display currency", () => {
     await other.goto(link.replace(/^https?:\/\/[^/]+/, ""));
     await waitLive(other, { region: "us-east-1" });
     await expectTotals(other, NET);
+    await openPanel(other, "pricebook");
     await expect(other.getByTestId("discount-percent")).toHaveValue("10");
     const overflow = await other.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -87,6 +92,7 @@ test.describe("issue 25: price books, presets, display currency", () => {
   test("a price book file is imported (per service and Spot excluded) and a bad one is refused with its field", async ({ page }) => {
     test.setTimeout(240_000);
     await open(page, WITHOUT);
+    await openPanel(page, "pricebook");
     const dir = path.join("test-results", "issue25");
     const good = path.join(dir, "book.json");
     writeFileSync(good, JSON.stringify({ name: "ACME EDP", percent: 10, byService: { AmazonEC2: 5 }, byCategory: { spot: 0, "nat-gateway": 0 } }));
@@ -137,12 +143,14 @@ test.describe("issue 25: price books, presets, display currency", () => {
     await page.getByTestId("currency-usd").click();
     await expect(page.getByTestId("total-fargate")).toHaveText("$36.04 /month");
 
-    // Express Mode preset: adds express-web with its ALB, addresses and log group: by hand $60.2951 for that service's
-    // task + ALB + 2 addresses + logs; the estimate's total = 36.0401 (api) + 60.2951 = 96.3352
+    // Express Mode preset: adds express-web with its ALB, addresses and log group: by hand $59.7651 for that service's
+    // task + ALB + 2 addresses (its 1 GB of logs fits the CloudWatch Logs free tier; $60.2951 without it);
+    // the estimate's total = 36.0401 (api) + 59.7651 = 95.8052
+    await openPanel(page, "express");
     await page.getByTestId("add-express-service").click();
     await expect(page.getByTestId("express-added")).toContainText("Added “express-web”");
     await expect(page.getByTestId("express-assumptions")).toContainText("1 vCPU / 2 GB (cpu 1024, memory 2048)");
-    await expectTotals(page, { fargate: 96.3352 });
+    await expectTotals(page, { fargate: 95.8052 });
     await page.getByTestId("express-panel").screenshot({ path: `${SHOTS}/express-1366.png` });
     expect(await seriousViolations(page, { include: "[data-testid=express-panel]" })).toEqual([]);
 
@@ -161,6 +169,7 @@ test.describe("issue 25: price books, presets, display currency", () => {
     await small.getByTestId("service-0-sidecars").screenshot({ path: `${SHOTS}/sidecars-375.png` });
     await small.getByTestId("currency-panel").scrollIntoViewIfNeeded();
     await small.getByTestId("currency-panel").screenshot({ path: `${SHOTS}/currency-375.png` });
+    await openPanel(small, "express");
     await small.getByTestId("express-panel").scrollIntoViewIfNeeded();
     await small.getByTestId("express-panel").screenshot({ path: `${SHOTS}/express-375.png` });
     await ctx.close();
