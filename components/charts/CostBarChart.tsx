@@ -9,7 +9,7 @@ export default function CostBarChart({ rows }: { rows: BarRow[] }) {
   return (
     <div className="chart-frame" data-testid="chart-cost" aria-hidden="true" /* the table below is the accessible version */>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false} stackOffset="sign">
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e6e9ed" />
           <XAxis dataKey="short" tick={{ fontSize: 11 }} interval={0} />
           <YAxis tickFormatter={(v: number) => formatUSDShort(v)} tick={{ fontSize: 11 }} width={56} />

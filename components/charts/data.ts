@@ -3,7 +3,7 @@
  * option's components, so bars, their table and the cards add up to the same totals. Colours and short axis
  * labels are the only things decided here. Shared by the recharts components and their table alternatives.
  */
-import { COMPONENT_LABELS, COMPONENT_ORDER, costBarRows, presentEstimate, type CostBarRow } from "@/lib/present/estimate";
+import { COMPONENT_LABELS, COMPONENT_ORDER, costBarRows, DISCOUNT_ROW, presentEstimate, type CostBarRow } from "@/lib/present/estimate";
 import type { EstimateResult, LineComponent } from "@/lib/schemas/estimate";
 
 const COLORS: Record<LineComponent, string> = {
@@ -16,11 +16,11 @@ const COLORS: Record<LineComponent, string> = {
   other: "#6e7781",
 };
 
-export const COMPONENTS: ReadonlyArray<{ key: LineComponent; label: string; color: string }> = COMPONENT_ORDER.map((key) => ({
-  key,
-  label: COMPONENT_LABELS[key],
-  color: COLORS[key],
-}));
+/** The stacked parts: the components, then a price book's discount (negative, below the axis). */
+export const COMPONENTS: ReadonlyArray<{ key: LineComponent | "discount"; label: string; color: string }> = [
+  ...COMPONENT_ORDER.map((key) => ({ key, label: COMPONENT_LABELS[key], color: COLORS[key] })),
+  { key: "discount", label: DISCOUNT_ROW, color: "#cf222e" },
+];
 
 export type BarRow = CostBarRow & { short: string };
 
@@ -44,9 +44,9 @@ export function costByComponent(result: EstimateResult): BarRow[] {
   return costBarRows(presentEstimate(result)).map((row) => ({ ...row, short: shortOptionLabel(row.id, row.option) }));
 }
 
-/** Components that actually occur, in the fixed order above (so the legend lists only real parts). */
+/** Parts that actually occur, in the fixed order above (so the legend lists only real parts). */
 export function presentComponents(rows: BarRow[]) {
-  return COMPONENTS.filter((c) => rows.some((r) => (r[c.key] ?? 0) > 0));
+  return COMPONENTS.filter((c) => rows.some((r) => (r[c.key] ?? 0) !== 0));
 }
 
 export const SERIES = [

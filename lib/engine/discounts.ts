@@ -150,7 +150,8 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 /**
  * With environments (docs/billing-rules.md#weekly-schedules): each environment's subtotal and week of an option,
  * and the fleet options' per-pair service rows (rebuilt from the lines by the environment summary), net of the
- * discount of the lines they hold. The cost at zero tasks stays a list amount (it lists the shared lines by name).
+ * discount of the lines they hold. The cost at zero tasks takes each line's own percentage where it is computed
+ * (environments.ts costAtZero).
  */
 export function discountEnvironments(result: EstimateResult, input: EstimateInput, fleetOptionIds: ReadonlySet<string>): void {
   for (const option of result.options) {

@@ -13,6 +13,7 @@ import type { RegionCatalog } from "../catalog/schema";
 import type { CostLine, EnvironmentResult, EstimateInput, EstimateOption, EstimateResult, Environment, Service } from "../schemas/estimate";
 import { HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { describeSchedule, HOURS_PER_WEEK, onDays, referenceEpochMs, SLOTS_PER_HOUR, SLOTS_PER_WEEK, slotsToHours, weeklyFactorHours, weeklyFactors, WEEKS_PER_MONTH } from "../schedule/week";
+import { discountPercentOf, hasDiscount } from "./discounts";
 import { ec2Option, perInstanceLine, withPerInstance } from "./ec2";
 import { num, withRate } from "./lines";
 import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, ec2Demand } from "./rules";
@@ -562,12 +563,16 @@ const FIXED_UNITS = new Set(["load-balancer-hours", "gateway-hours", "endpoint-A
 
 function costAtZero(option: EstimateOption, input: EstimateInput): { optionId: string; monthlyUSD: number | null; lines: string[] } {
   if (!option.available) return { optionId: option.id, monthlyUSD: null, lines: [] };
+  // A price book takes its percentage off each line as billed, so off what is paid at zero tasks too
+  // (docs/billing-rules.md#private-pricing-discounts).
+  const discounts = input.discounts;
+  const keep = (l: CostLine) => (hasDiscount(discounts) ? 1 - discountPercentOf(l, discounts, input.orchestrator) / 100 : 1);
   let usd = 0;
   const labels: string[] = [];
   for (const l of option.lines) {
     const fixed = !l.environment && (FIXED_UNITS.has(l.unit) || (l.category === "public-ipv4" && l.shared === true));
     if (fixed) {
-      usd += l.usd;
+      usd += l.usd * keep(l);
       labels.push(l.label ?? l.unit);
     }
   }
@@ -582,7 +587,7 @@ function costAtZero(option: EstimateOption, input: EstimateInput): { optionId: s
       const type = /\(([^,()]+), ([^()]+)\)$/.exec(instanceLine?.label ?? "")?.[2] ?? "";
       const kept = mark.allMonth ? count(type) : input.ec2.minInstances;
       if (kept <= 0) continue;
-      usd += kept * HOURS_PER_MONTH * mark.perInstanceHour * l.rateUSD;
+      usd += kept * HOURS_PER_MONTH * mark.perInstanceHour * l.rateUSD * keep(l);
       labels.push(`${l.label ?? l.component} (${kept} kept all month${mark.allMonth ? ": reserved" : ": minInstances"})`);
     }
   }

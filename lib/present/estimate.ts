@@ -141,8 +141,11 @@ export function presentEstimate(result: EstimateResult): PresentedEstimate {
   };
 }
 
-/** One bar of the cost chart: dollars per component (from displayed cents) and the displayed total. */
-export type CostBarRow = { option: string; id: string; total: number } & Partial<Record<LineComponent, number>>;
+/**
+ * One bar of the cost chart: dollars per component (from displayed cents), the price book's discount as a negative
+ * part of its own (absent without one), and the displayed total: the parts add up to the total.
+ */
+export type CostBarRow = { option: string; id: string; total: number; discount?: number } & Partial<Record<LineComponent, number>>;
 
 /** The stacked cost chart and its table: one row per available option, components absent = no key. */
 export function costBarRows(presented: PresentedEstimate): CostBarRow[] {
@@ -151,6 +154,7 @@ export function costBarRows(presented: PresentedEstimate): CostBarRow[] {
     .map((o) => {
       const row: CostBarRow = { option: o.option.label, id: o.option.id, total: (o.totalCents as Cents) / 100 };
       for (const c of o.components) row[c.component] = c.cents / 100;
+      if (o.discountCents !== undefined) row.discount = o.discountCents / 100;
       return row;
     });
 }

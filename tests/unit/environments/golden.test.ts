@@ -171,6 +171,15 @@ describe("a dev environment at zero tasks pays only its fixed lines", () => {
     expect(option(r, "fargate").lines.filter((l) => l.environment === "dev").map((l) => l.usd)).toEqual([0, 0]);
   });
 
+  it("with a 10% price book, the cost at zero tasks is net of it too", () => {
+    // (16.425 + 32.85) x (1 - 0.10) = 44.3475 for every option (both lines are AmazonEC2/ELB charges the book covers)
+    const discounted = run(base({ ec2: M5_BRIDGE, network, environments: [{ name: "dev", multiplier: 0 }], discounts: { percent: 10 } }));
+    for (const id of ["fargate", "fargate-spot", "ec2"]) {
+      expect(discounted.costAtZeroTasks!.find((c) => c.optionId === id)!.monthlyUSD).toBeCloseTo(44.3475, 9);
+      expect(total(discounted, id)).toBeCloseTo(44.3475, 9);
+    }
+  });
+
   it("next to a running prod, dev adds nothing and prod pays what it pays alone", () => {
     const both = run(base({ ec2: M5_BRIDGE, network, environments: [{ name: "prod" }, { name: "dev", multiplier: 0 }] }));
     const alone = run(base({ ec2: M5_BRIDGE, network, environments: [{ name: "prod" }] }));

@@ -20,7 +20,7 @@ import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { parsePriceBookText } from "@/lib/pricebook";
 import { EstimateResultSchema, parseEstimateInput, type EstimateInputRaw, type EstimateResult } from "@/lib/schemas/estimate";
 import { REPO_ROOT, runCli } from "../../support/cli";
-import { DISCOUNT_ROW, presentOption } from "@/lib/present/estimate";
+import { COMPONENT_ORDER, costBarRows, DISCOUNT_ROW, presentEstimate, presentOption } from "@/lib/present/estimate";
 import { estimateToCsv } from "@/lib/export/csv";
 import { focusRows } from "@/lib/export/focus";
 import { compareSides, readCompareSide } from "@/lib/compare";
@@ -226,6 +226,18 @@ describe("around the engine: presentation, exports, /compare and the commitment 
     expect(group.cents).toBe(-1815);
     expect(p.groups.reduce((s, g) => s + g.cents, 0)).toBe(16336);
     expect(p.services.reduce((s, x) => s + x.cents, 0)).toBe(16336);
+  });
+
+  it("the cost chart and its table: the components, then the discount as a negative part, add up to the displayed total", () => {
+    // fargate: components 18151 cents (charges before the discount) + discount -1815 = 16336 = the card's $163.36
+    const bar = costBarRows(presentEstimate(after)).find((r) => r.id === "fargate")!;
+    expect(bar.discount).toBe(-18.15);
+    expect(bar.total).toBe(163.36);
+    const parts = COMPONENT_ORDER.reduce((sum, c) => sum + Math.round((bar[c] ?? 0) * 100), 0);
+    expect(parts).toBe(18151);
+    expect(parts + Math.round(bar.discount! * 100)).toBe(16336);
+    // without a price book the row has no discount part
+    expect(costBarRows(presentEstimate(engine(WITHOUT))).find((r) => r.id === "fargate")!.discount).toBeUndefined();
   });
 
   it("CSV and FOCUS keep the discount line; FOCUS EffectiveCost still adds up to the option total", () => {
