@@ -12,7 +12,7 @@ import { readEstimateFile } from "@/lib/pipeline/estimate";
 import { inputFromDraft } from "@/lib/pipeline/estimate";
 import { environmentCents } from "@/lib/present/environments";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
-import { draftToRaw } from "@/lib/share/draft";
+import { draftToRaw } from "@/lib/share/draft-to-raw";
 import { blankEnvironmentDraft, parseHourText, prodEnvironmentDraft } from "@/lib/share/draft-environments";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import type { EstimateInputRaw } from "@/lib/schemas/estimate";

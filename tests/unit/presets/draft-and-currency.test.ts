@@ -4,7 +4,7 @@
  * USD, 176.45 JPY).
  */
 import { describe, expect, it } from "vitest";
-import { draftToRaw } from "@/lib/share/draft";
+import { draftToRaw } from "@/lib/share/draft-to-raw";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import { parseEstimateInput, type EstimateInputRaw } from "@/lib/schemas/estimate";
 import { sidecarContainer } from "@/lib/engine/sidecars";

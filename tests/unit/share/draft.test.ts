@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftToRaw, mergeFieldErrors, parseNumberText, splitInstanceTypes } from "@/lib/share/draft";
+import { draftToRaw, mergeFieldErrors, parseNumberText, splitInstanceTypes } from "@/lib/share/draft-to-raw";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import { parseEstimateInput } from "@/lib/schemas/estimate";
 

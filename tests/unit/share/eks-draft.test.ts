@@ -4,7 +4,8 @@
  * under the schema's own path.
  */
 import { describe, expect, it } from "vitest";
-import { blankContainerDraft, blankServiceDraft, defaultEksDraft, draftToRaw, type EstimateDraft } from "@/lib/share/draft";
+import { blankContainerDraft, blankServiceDraft, defaultEksDraft, type EstimateDraft } from "@/lib/share/draft";
+import { draftToRaw } from "@/lib/share/draft-to-raw";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { inputFromDraft } from "@/lib/pipeline/estimate";

@@ -4,7 +4,8 @@
  * every new text field reports problems under the schema's own path.
  */
 import { describe, expect, it } from "vitest";
-import { draftToRaw, presetNetworkDraft } from "@/lib/share/draft";
+import { presetNetworkDraft } from "@/lib/share/draft";
+import { draftToRaw } from "@/lib/share/draft-to-raw";
 import { inputToDraft } from "@/lib/share/draft-from-input";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { inputFromDraft } from "@/lib/pipeline/estimate";
