@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readBill, tagKeysFor } from "@/lib/actual";
 import { apiWebBillLines, MONTH } from "../../support/api-web-bill";
 import { cur2Records, focusRecords, toCsv, toParquet } from "../../support/bill";
+import { mulberry32 } from "@/scripts/support/prng";
 
 const opts = { region: "us-east-1", tagKeys: tagKeysFor("ecs", null) };
 const lines = apiWebBillLines();
@@ -17,16 +18,7 @@ const header = goodCsv.slice(0, goodCsv.indexOf("\n"));
 const firstRow = goodCsv.split("\n")[1]!;
 
 /** A deterministic PRNG (mulberry32): the same 200 files on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 type Case = { name: string; bytes: Uint8Array | string; expect?: RegExp | "ok" | "any" };
 const cases: Case[] = [];
