@@ -78,6 +78,11 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, eks, e
     .filter(([path]) => !shownFields.has(path.slice(p.length + 1)) && !shownByContainers(path.slice(p.length + 1)));
   const unit = eks ? "pod" : "task";
   const [moreOpen, setMoreOpen] = useState(false);
+  // Sidecars fold into one line like "More": open when the service has some (or one of them has a problem).
+  const sidecarIds = (s.containers ?? []).flatMap((c) => (c.sidecar ? [c.sidecar] : []));
+  const [sidecarsOpen, setSidecarsOpen] = useState(sidecarIds.length > 0);
+  const sidecarsHaveError = [...errors.keys()].some((path) => path.startsWith(`services[${index}].containers`));
+  if (sidecarsHaveError && !sidecarsOpen) setSidecarsOpen(true);
   const moreHasError = [...errors.keys()].some((path) => path.startsWith(`${p}.`) && MORE_FIELDS.some((f) => path.slice(p.length + 1).startsWith(f)));
   if (moreHasError && !moreOpen) setMoreOpen(true);
 
@@ -100,8 +105,13 @@ export const ServiceCard = memo(function ServiceCard({ index, service: s, eks, e
         <SelectField id={id("os")} label="Operating system" value={s.os} options={[{ value: "linux", label: "Linux" }, { value: "windows", label: "Windows" }]} onChange={(v) => set({ os: v })} error={err("os")} />
         <TextField id={id("tasks")} label={eks ? "Pods (average running)" : "Tasks (average running)"} value={s.tasks} inputMode="decimal" onChange={(v) => set({ tasks: v })} error={err("tasks")} testId={`service-${index}-tasks`} />
         {eks ? <ContainersEditor index={index} service={s} errors={errors} onChange={(containers) => set({ containers })} /> : null}
-        <SidecarPresets index={index} service={s} eks={eks} errors={errors} onChange={(containers) => set({ containers: containers.length > 0 ? containers : undefined })} />
       </div>
+      <details className="service-more" open={sidecarsOpen} onToggle={(e) => setSidecarsOpen(e.currentTarget.open)} data-testid={`service-${index}-sidecars-more`}>
+        <summary>
+          Sidecars: <span className="muted">{sidecarIds.length > 0 ? sidecarIds.join(", ") : "none (Envoy, Fluent Bit, X-Ray, CloudWatch agent presets)"}</span>
+        </summary>
+        {sidecarsOpen ? <SidecarPresets index={index} service={s} eks={eks} errors={errors} onChange={(containers) => set({ containers: containers.length > 0 ? containers : undefined })} /> : null}
+      </details>
       <details className="service-more" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)} data-testid={`service-${index}-more`}>
         <summary>
           More: <span className="muted">{moreSummary(s, eks)}</span>

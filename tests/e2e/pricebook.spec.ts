@@ -58,6 +58,14 @@ test.describe("issue 25: price books, presets, display currency", () => {
     await expect(fargate).toContainText("-$18.15");
     await expect(page.getByTestId("breakdown-ec2")).toContainText("-$9.82");
     await expect(page.getByTestId("breakdown-total-fargate")).toHaveText("$163.36");
+    // The cost chart's table: the components, then the discount as a negative part, add up to the card's total.
+    const costTable = page.getByTestId("table-cost");
+    await page.locator("details", { has: costTable }).locator("summary").click();
+    const fargateRow = costTable.locator("tr", { hasText: "Fargate (on-demand)" });
+    await expect(fargateRow).toContainText("-$18.15");
+    await expect(fargateRow).toContainText("$163.36");
+    await page.getByTestId("chart-cost").scrollIntoViewIfNeeded();
+    await page.locator("section[aria-labelledby=chart-cost-title]").screenshot({ path: `${SHOTS}/discount-chart-1366.png` });
     // The Savings Plan sizing says its dollars are after the price book
     await openPanel(page, "commitment");
     await expect(page.getByTestId("commitment-discount")).toContainText("10% discount on Fargate compute");
@@ -118,6 +126,7 @@ test.describe("issue 25: price books, presets, display currency", () => {
     await open(page, input);
     // 0.5 x 730 x 0.04048 + 1 x 730 x 0.004445 = 18.02005
     await expectTotals(page, { fargate: 18.02005 });
+    await page.getByTestId("service-0-sidecars-more").locator("summary").click();
     await page.getByTestId("service-0-add-sidecar-envoy").click();
     await page.getByTestId("service-0-add-sidecar-fluent-bit").click();
     await expect(page.getByTestId("service-0-billed")).toContainText("1 vCPU / 2 GiB");
@@ -181,6 +190,7 @@ test.describe("issue 25: price books, presets, display currency", () => {
     await open(page, { version: 1, region: "us-east-1", catalog: "2026-12-01", orchestrator: "eks", services: [{ name: "api", vcpu: 0.5, memoryGiB: 1, tasks: 1 }] });
     // 0.5 vCPU / 1 GiB + 0.25 GiB = 1.25 GiB -> 0.5 vCPU / 2 GiB: 14.7752 + 6.4897 = 21.2649 + cluster fee 73 = 94.2649
     await expectTotals(page, { fargate: 94.2649 });
+    await page.getByTestId("service-0-sidecars-more").locator("summary").click();
     await page.getByTestId("service-0-add-sidecar-envoy").click();
     await page.getByTestId("service-0-add-sidecar-fluent-bit").click();
     // requests 0.75 vCPU / 1138 MiB + 256 MiB -> 1 vCPU / 2 GiB: 36.0401 + 73 = 109.0401
