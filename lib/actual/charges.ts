@@ -37,6 +37,7 @@ export type ChargeId =
   | "public-ipv4"
   | "vpce-hours"
   | "vpce-gb"
+  | "eks-auto-mode-fee"
   | "logs-ingest"
   | "logs-ingest-ia"
   | "logs-storage"
@@ -83,6 +84,8 @@ export const CHARGES: ReadonlyArray<ChargeDefinition> = [
   { id: "ec2-spot-instance", label: "EC2 Spot instances", unit: "instance-hours", scope: "shared", serviceCodes: EC2, usage: /^SpotUsage:[a-z0-9][a-z0-9-]*\.[a-z0-9-]+$/, says: "EC2 Spot instances ran {a} instance-hours against {e} estimated" },
   { id: "ec2-instance", label: "EC2 instances", unit: "instance-hours", scope: "shared", serviceCodes: EC2, usage: /^(BoxUsage|HeavyUsage|DedicatedUsage):[a-z0-9][a-z0-9-]*\.[a-z0-9-]+$/, says: "EC2 instances ran {a} instance-hours against {e} estimated" },
   { id: "ebs-volume", label: "EBS volumes", unit: "GB-months", scope: "shared", serviceCodes: EC2, usage: /^EBS:VolumeUsage(\.[a-z0-9]+)?$/, says: "EBS volumes held {a} GB-months against {e} estimated" },
+  // EKS Auto Mode's fee per instance-hour (AmazonEKS, operation EKSAutoUsage; docs/billing-rules.md#eks-auto-mode).
+  { id: "eks-auto-mode-fee", label: "EKS Auto Mode fee", unit: "instance-hours", scope: "shared", serviceCodes: ["AmazonEKS"], usage: /^AmazonEKS-AutoMode:[a-z0-9][a-z0-9-]*\.[a-z0-9-]+$/, says: "EKS Auto Mode managed {a} instance-hours against {e} estimated" },
   { id: "eks-cluster", label: "EKS control plane", unit: "cluster-hours", scope: "shared", serviceCodes: ["AmazonEKS"], usage: /^AmazonEKS-Hours:perCluster(Extended)?$/, says: "EKS clusters ran {a} cluster-hours against {e} estimated" },
   { id: "alb-hours", label: "Application Load Balancer hours", unit: "load-balancer-hours", scope: "shared", serviceCodes: ELB, usage: /^LoadBalancerUsage$/, operation: /^LoadBalancing:Application$/, says: "Application Load Balancers ran {a} hours against {e} estimated" },
   { id: "alb-lcu", label: "Application Load Balancer LCUs", unit: "LCU-hours", scope: "shared", serviceCodes: ELB, usage: /^LCUUsage$/, operation: /^LoadBalancing:Application$/, says: "Application Load Balancers used {a} LCU-hours against {e} estimated" },

@@ -10,9 +10,12 @@ import { SHARED_SERVICE } from "./shared-lines";
 
 /** The AWS service (product code on the bill) a line is charged under. */
 export function lineAwsService(line: CostLine, orchestrator: EstimateInput["orchestrator"]): DiscountService {
-  const label = line.label ?? "";
   if (line.category === "control-plane") return "AmazonEKS";
-  if (/managed instances/i.test(label)) return "AmazonECS";
+  // The management fees are billed by the service that manages the instances, read from their usage types
+  // (<REGION>-ECS-Managed-Instances:<type>..., <REGION>-AmazonEKS-AutoMode:<type>; docs/billing-rules.md).
+  const usageType = line.usageType ?? "";
+  if (usageType.includes("ECS-Managed-Instances:")) return "AmazonECS";
+  if (usageType.includes("AmazonEKS-AutoMode:")) return "AmazonEKS";
   switch (line.component) {
     case "vcpu":
     case "memory":
@@ -49,8 +52,8 @@ export function lineAwsService(line: CostLine, orchestrator: EstimateInput["orch
 export function lineChargeCategory(line: CostLine): DiscountCategory {
   if (line.category && line.category !== "discount") return line.category;
   if (line.component === "storage" || line.component === "ebs") return "storage";
-  const onSpot = /\bspot\b/i.test(line.label ?? "") || /SpotUsage/.test(line.usageType ?? "");
-  return onSpot ? "spot" : "compute";
+  // Fargate Spot and EC2 Spot lines carry AWS's SpotUsage usage types.
+  return (line.usageType ?? "").includes("SpotUsage") ? "spot" : "compute";
 }
 
 /** The percentage that applies to a line: byCategory (spot falls back to compute), then byService, then percent. */
