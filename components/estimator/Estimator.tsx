@@ -74,14 +74,6 @@ const EnvironmentsPanel = dynamic(() => import("./EnvironmentsPanel").then((m) =
 const K8sImportPanel = dynamic(() => import("./K8sImportPanel").then((m) => m.K8sImportPanel), { ssr: false });
 const IacImport = dynamic(() => import("@/components/iac/IacImport").then((m) => m.IacImport), { ssr: false });
 // Issue 25's self-contained panels: price book, Express Mode preset, display currency (loaded after first paint).
-/** The price book's one-line summary while its panel is closed. */
-function priceBookSummary(discounts: { percent: string; overrides: unknown[] } | undefined): string {
-  const percent = Number(discounts?.percent ?? "0");
-  const overrides = discounts?.overrides.length ?? 0;
-  if ((!Number.isFinite(percent) || percent === 0) && overrides === 0) return "List prices (add an EDP or private-pricing discount)";
-  return `${percent > 0 ? `${percent}% off list prices` : "No overall discount"}${overrides > 0 ? `, ${overrides} per-service or per-charge rate${overrides === 1 ? "" : "s"}` : ""}`;
-}
-
 const PriceBookPanel = dynamic(() => import("@/components/pricebook/PriceBookPanel").then((m) => m.PriceBookPanel), { ssr: false });
 const ExpressModePanel = dynamic(() => import("@/components/presets/ExpressModePanel").then((m) => m.ExpressModePanel), { ssr: false });
 const CurrencyPanel = dynamic(() => import("@/components/currency/CurrencyPanel").then((m) => m.CurrencyPanel), { ssr: false });
@@ -322,7 +314,7 @@ export function Estimator(props: EstimatorProps) {
               <K8sImportPanel state={manifests.state} ready={kit !== null} onText={manifests.importText} onFile={manifests.importFile} />
               <IacImport region={draft.region} onInput={kit ? (input, what) => applyInput(kit, input, "import", what) : null} />
             </Disclosure>
-            <Disclosure {...panel("pricebook")} title="Price book" summary={priceBookSummary(draft.discounts)}>
+            <Disclosure {...panel("pricebook")} title="Price book" summary={summaries.pricebook}>
               <PriceBookPanel discounts={draft.discounts} errors={fieldErrors} onChange={actions.update} />
             </Disclosure>
             <Disclosure {...panel("express")} title="ECS Express Mode preset" summary="One click adds a service as Express Mode creates it: Fargate, an ALB with HTTPS, autoscaling, a log group">

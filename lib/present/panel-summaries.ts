@@ -74,7 +74,17 @@ export function regionsSummary(input: EstimateInput): string {
   return `${input.region} now; the same workload priced in every region, cheapest first`;
 }
 
+/** The price book the estimate applies now (docs/billing-rules.md#private-pricing-discounts). */
+export function priceBookSummary(input: EstimateInput): string {
+  const d = input.discounts;
+  const rates = Object.keys(d?.byService ?? {}).length + Object.keys(d?.byCategory ?? {}).length;
+  if (!d || (d.percent === 0 && rates === 0)) return "List prices (add an EDP or private-pricing discount)";
+  const overall = d.percent > 0 ? `${d.percent}% off list prices` : "No overall discount";
+  return `${d.name ? `${d.name}: ` : ""}${overall}${rates > 0 ? `, ${rates} per-service or per-charge rate${rates === 1 ? "" : "s"}` : ""}`;
+}
+
 export interface PanelSummaries {
+  pricebook: string;
   ec2: string;
   network: string;
   environments: string;
@@ -83,5 +93,5 @@ export interface PanelSummaries {
 }
 
 export function panelSummaries(input: EstimateInput, result: EstimateResult): PanelSummaries {
-  return { ec2: ec2Summary(input, result), network: networkSummary(input, result), environments: environmentsSummary(input), commitment: commitmentSummary(input), regions: regionsSummary(input) };
+  return { pricebook: priceBookSummary(input), ec2: ec2Summary(input, result), network: networkSummary(input, result), environments: environmentsSummary(input), commitment: commitmentSummary(input), regions: regionsSummary(input) };
 }

@@ -8,7 +8,7 @@ import { estimate } from "@/lib/engine/estimate";
 import { answerSummary, formatDiff, optionKeyFact, optionsInReadingOrder, splitWhy } from "@/lib/present/answer";
 import { presentEstimate } from "@/lib/present/estimate";
 import { gravitonComparison, gravitonVariant } from "@/lib/present/graviton";
-import { ec2Summary, environmentsSummary, networkSummary } from "@/lib/present/panel-summaries";
+import { ec2Summary, environmentsSummary, networkSummary, priceBookSummary } from "@/lib/present/panel-summaries";
 import { fieldLabel, plainFieldError, plainMessage } from "@/lib/present/field-labels";
 import { defaultInputRaw } from "@/lib/examples/default-input";
 import { exampleInput } from "@/lib/examples/gallery";
@@ -122,6 +122,14 @@ describe("the collapsed panels' one-line summaries", () => {
     const inp = input({ services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 1 }] });
     expect(environmentsSummary(inp)).toMatch(/^one, always on/);
     expect(environmentsSummary({ ...inp, environments: [{ name: "prod", multiplier: 1, schedule: { kind: "always" }, taskProfile: null }, { name: "dev", multiplier: 0.5, schedule: { kind: "always" }, taskProfile: null }] })).toBe("2: prod, dev");
+  });
+
+  it("price book: list prices, or the book the estimate applies", () => {
+    const inp = input({ services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 1 }] });
+    expect(priceBookSummary(inp)).toBe("List prices (add an EDP or private-pricing discount)");
+    expect(priceBookSummary({ ...inp, discounts: { percent: 0 } })).toBe("List prices (add an EDP or private-pricing discount)");
+    expect(priceBookSummary({ ...inp, discounts: { percent: 10 } })).toBe("10% off list prices");
+    expect(priceBookSummary({ ...inp, discounts: { name: "ACME EDP", percent: 8, byService: { AmazonEC2: 5 }, byCategory: { spot: 0 } } })).toBe("ACME EDP: 8% off list prices, 2 per-service or per-charge rates");
   });
 });
 
