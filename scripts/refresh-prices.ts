@@ -16,7 +16,7 @@
 import { PricingClient, paginateGetProducts, type Filter } from "@aws-sdk/client-pricing";
 import path from "node:path";
 import { CatalogLookupError } from "../lib/catalog/errors";
-import { clearCatalogCache, loadCatalogIndex, loadCatalogList, loadRegionCatalog, listSnapshotDirs } from "../lib/catalog/fs-loader";
+import { clearCatalogCache, loadRegionCatalog, listSnapshotDirs } from "../lib/catalog/fs-loader";
 import {
   PriceListItemError,
   ec2PricesFromItems,
@@ -30,7 +30,7 @@ import {
 } from "../lib/catalog/price-list";
 import { RefreshDataError, applyRegionRefresh, type RateChange } from "../lib/catalog/refresh-merge";
 import { CatalogFileError, type CatalogList, type CatalogSource, type RegionCatalog } from "../lib/catalog/schema";
-import { publishSnapshot } from "./support/publish-snapshot";
+import { newestSnapshotFor, publishSnapshot } from "./support/publish-snapshot";
 import { refreshSpot, SPOT_USAGE } from "./refresh-spot";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -211,16 +211,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   if (args.spot) return refreshSpot(args, io, { redact, nextCatalogId });
   try {
-    clearCatalogCache();
-    const list = loadCatalogList(args.dataDir);
-    const prevId = list.newest;
-    const prevIndex = loadCatalogIndex(prevId, { dataDir: args.dataDir });
-    const known = prevIndex.regions.map((r) => r.region);
-    const unknown = args.regions.filter((r) => !known.includes(r));
-    if (unknown.length > 0) {
-      io.err(`Unknown region ${unknown.map((r) => `"${r}"`).join(", ")}: not in price catalog ${prevId}. Regions that can be refreshed: ${known.join(", ")}. No files were changed.`);
+    const start = newestSnapshotFor(args.dataDir, args.regions);
+    if (!start.ok) {
+      io.err(start.message);
       return 2;
     }
+    const { list, prevId, prevIndex } = start;
 
     const client = new PricingClient({
       region: "us-east-1", // the Price List Query API lives in us-east-1 (and ap-south-1); it serves every region's prices

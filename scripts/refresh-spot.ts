@@ -12,12 +12,12 @@
  * credentials never printed (redacted from any error text). Needs ec2:DescribeSpotPriceHistory.
  */
 import { EC2Client, paginateDescribeSpotPriceHistory, type SpotPrice } from "@aws-sdk/client-ec2";
-import { clearCatalogCache, listSnapshotDirs, loadCatalogIndex, loadCatalogList, loadRegionCatalog } from "../lib/catalog/fs-loader";
+import { clearCatalogCache, listSnapshotDirs, loadRegionCatalog } from "../lib/catalog/fs-loader";
 import { CatalogLookupError } from "../lib/catalog/errors";
 import { RefreshDataError } from "../lib/catalog/refresh-merge";
 import { CatalogFileError, type CatalogList, type CatalogSource, type RegionCatalog } from "../lib/catalog/schema";
 import { applySpotRefresh, averageSpotPrices, SPOT_PRODUCT_DESCRIPTION, type SpotPricePoint } from "../lib/catalog/spot-history";
-import { publishSnapshot } from "./support/publish-snapshot";
+import { newestSnapshotFor, publishSnapshot } from "./support/publish-snapshot";
 import type { Args, Io } from "./refresh-prices";
 
 export const SPOT_USAGE = "npm run prices:refresh -- --spot --region us-east-1[,...] [--days 30] [--endpoint URL] [--data-dir DIR]";
@@ -96,16 +96,12 @@ async function readHistory(client: EC2Client, region: string, window: { start: D
 
 export async function refreshSpot(args: Args, io: Io, helpers: { redact: (text: string, env: NodeJS.ProcessEnv) => string; nextCatalogId: (today: string, list: CatalogList, dirs: string[]) => string }): Promise<number> {
   try {
-    clearCatalogCache();
-    const list = loadCatalogList(args.dataDir);
-    const prevId = list.newest;
-    const prevIndex = loadCatalogIndex(prevId, { dataDir: args.dataDir });
-    const known = prevIndex.regions.map((r) => r.region);
-    const unknown = args.regions.filter((r) => !known.includes(r));
-    if (unknown.length > 0) {
-      io.err(`Unknown region ${unknown.map((r) => `"${r}"`).join(", ")}: not in price catalog ${prevId}. Regions that can be refreshed: ${known.join(", ")}. No files were changed.`);
+    const start = newestSnapshotFor(args.dataDir, args.regions);
+    if (!start.ok) {
+      io.err(start.message);
       return 2;
     }
+    const { list, prevId, prevIndex } = start;
     const end = new Date(Math.floor(io.now.getTime() / 1000) * 1000);
     const window = { start: new Date(end.getTime() - args.days * 86_400_000), end };
     const today = end.toISOString().slice(0, 10);

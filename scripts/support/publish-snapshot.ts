@@ -8,12 +8,32 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { loadRegionCatalog } from "../../lib/catalog/fs-loader";
+import { clearCatalogCache, loadCatalogIndex, loadCatalogList, loadRegionCatalog } from "../../lib/catalog/fs-loader";
 import { parseCatalogIndex, parseCatalogList, parseRegionCatalog } from "../../lib/catalog/parse";
 import { RefreshDataError } from "../../lib/catalog/refresh-merge";
 import type { CatalogIndex, CatalogList, RegionCatalog } from "../../lib/catalog/schema";
 import { stableJson } from "../../lib/catalog/stable-json";
 import { catalogIndexEntry } from "../../lib/catalog/summary";
+
+/**
+ * The snapshot a refresh starts from (the newest bundled one, read afresh) and a check that every region asked for
+ * is in it; either the snapshot or the message to print (nothing has been written yet).
+ */
+export function newestSnapshotFor(
+  dataDir: string | undefined,
+  regions: readonly string[],
+): { ok: true; list: CatalogList; prevId: string; prevIndex: CatalogIndex } | { ok: false; message: string } {
+  clearCatalogCache();
+  const list = loadCatalogList(dataDir);
+  const prevId = list.newest;
+  const prevIndex = loadCatalogIndex(prevId, { dataDir });
+  const known = prevIndex.regions.map((r) => r.region);
+  const unknown = regions.filter((r) => !known.includes(r));
+  if (unknown.length > 0) {
+    return { ok: false, message: `Unknown region ${unknown.map((r) => `"${r}"`).join(", ")}: not in price catalog ${prevId}. Regions that can be refreshed: ${known.join(", ")}. No files were changed.` };
+  }
+  return { ok: true, list, prevId, prevIndex };
+}
 
 export type PublishInput = {
   dataDir: string;
