@@ -26,6 +26,7 @@ import type {
   Unavailable,
 } from "../lib/catalog/schema";
 import { stableJson } from "../lib/catalog/stable-json";
+import { catalogSlots, rateSlots, type RateSlot } from "../lib/charges";
 import { catalogIndexEntry } from "../lib/catalog/summary";
 import { decideTrunking, type EcsTrunkingTable } from "../lib/catalog/trunking";
 
@@ -474,6 +475,14 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
   const natFeed = readSource<Feed>(dir, "feeds-2025/aws-price/natgateway.json");
   const vpcFeed = readSource<Feed>(dir, "feeds-2025/aws-price/vpc.json");
   const cwFeed = readSource<Feed>(dir, "feeds-2025/aws-price/cloudwatch.json");
+  /** The feeds the charge definitions name by file (lib/charges/definitions.ts `feed`), with their source ids. */
+  const feedByFile = new Map<string, { feed: Feed; source: string }>([
+    ["feeds-2025/ec2-shop/ebs/ebs.json", { feed: ebsFeed, source: S.ebs }],
+    ["feeds-2025/aws-price-watcher/raw/elb.json", { feed: elbFeed, source: S.elb }],
+    ["feeds-2025/aws-price/natgateway.json", { feed: natFeed, source: S.nat }],
+    ["feeds-2025/aws-price/vpc.json", { feed: vpcFeed, source: S.vpc }],
+    ["feeds-2025/aws-price/cloudwatch.json", { feed: cwFeed, source: S.cloudwatch }],
+  ]);
   const dtFeed = readSource<Record<string, Record<string, string>>>(dir, "feeds-2025/aws-price-watcher/processed/datatransfer.json");
 
   const sources = sourceTable({
@@ -779,6 +788,16 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
 
     // ------------------------------------------------------------------ The rest of the bill
     const reg = (suffix: string) => regionalUsageType(region, prefix, suffix);
+    const slotFeedRate = (slot: RateSlot): Rate | Unavailable => {
+      const feed = slot.feed && feedByFile.get(slot.feed.file);
+      if (!slot.feed || !feed) throw new Error(`charge ${slot.charge.id}: ${slot.section}.${slot.key} names no feed this build reads (lib/charges/definitions.ts)`);
+      const usageType = slot.feed.withoutUsageType || !slot.priceList ? null : reg(slot.priceList.usageType);
+      if (slot.feed.perUnits === undefined) return feedRate(ctx, feed.feed, location, slot.feed.key, slot.rate.unit, feed.source, usageType);
+      const quoted = parsePrice(feed.feed.regions[location]?.[slot.feed.key]?.price);
+      if (quoted === null) return unavailable(`AWS publishes no "${slot.feed.key}" price for ${location} in the bundled feed (${ctx.sources[feed.source]?.name ?? feed.source})`);
+      const r = rate(ctx, quoted / slot.feed.perUnits, slot.rate.unit, feed.source, usageType, false, { label: slot.feed.key });
+      return { ...r, note: `AWS quotes $${quoted} for ${slot.feed.perUnits} ${slot.rate.unit}s ("${slot.feed.key}"): $${quoted} / ${slot.feed.perUnits} per ${slot.rate.unit}.` };
+    };
     const dtKey = (tier: string) => dtFeed[`DataTransfer External Outbound ${tier}`] ?? {};
     const dtTier = (tier: string): number | null => {
       const entry = Object.entries(dtKey(tier)).find(([k]) => k.startsWith(`${location} (StartingRange:`));
@@ -800,19 +819,9 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
           })),
         }
       : unavailable(`AWS's data-transfer feed in the bundled sources (2025-06-05) has no internet egress tiers for ${location}`);
-    const network: NetworkRates = {
-      albHour: feedRate(ctx, elbFeed, location, "Application Load Balancer Hours", "hour", S.elb, reg("LoadBalancerUsage")),
-      albLcuHour: feedRate(ctx, elbFeed, location, "Application Load Balancer LCU Hours", "LCU-hour", S.elb, reg("LCUUsage")),
-      nlbHour: feedRate(ctx, elbFeed, location, "Network Load Balancer Hours", "hour", S.elb, reg("LoadBalancerUsage")),
-      nlbNlcuHour: feedRate(ctx, elbFeed, location, "Network Load Balancer LCU Hours", "NLCU-hour", S.elb, reg("LCUUsage")),
-      natGatewayHour: feedRate(ctx, natFeed, location, "Hourly charge for NAT Gateways", "hour", S.nat, reg("NatGateway-Hours")),
-      natGatewayGB: feedRate(ctx, natFeed, location, "Charge for per GB data processed by NatGateways", "GB", S.nat, reg("NatGateway-Bytes")),
-      publicIpv4InUseHour: feedRate(ctx, vpcFeed, location, "Hourly charge for In use Public IPv4 Addresses per Hrs", "address-hour", S.vpc, reg("PublicIPv4:InUseAddress")),
-      vpcEndpointHour: feedRate(ctx, vpcFeed, location, "Hourly charge for VPC Endpoints per Hrs", "endpoint-AZ-hour", S.vpc, reg("VpcEndpoint-Hours")),
-      vpcEndpointGB: feedRate(ctx, vpcFeed, location, "Charge for per GB data processed by VPC Endpoints per GB from 0 to 1048576", "GB", S.vpc, reg("VpcEndpoint-Bytes")),
-      logsIngestStandardGB: feedRate(ctx, cwFeed, location, "Logs Collected Data Ingestion", "GB", S.cloudwatch, null),
-      logsIngestInfrequentAccessGB: feedRate(ctx, cwFeed, location, "IA Custom ingested Logs from 0 upto Inf", "GB", S.cloudwatch, null),
-      logsStorageGBMonth: feedRate(ctx, cwFeed, location, "Stored Data", "GB-month", S.cloudwatch, null),
+    // Every single-rate slot the charge definitions (lib/charges) declare is read from the feed and key they name;
+    // the egress tiers and inter-AZ (documented on AWS's pricing page, not in the feeds) are built here.
+    const documentedNetwork: Partial<Record<string, NetworkRates[keyof NetworkRates]>> = {
       dataTransferOut,
       interAzGBEachDirection: rate(
         ctx,
@@ -823,6 +832,9 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
         "Not in the bundled machine-readable feeds: $0.01 per GB in each direction for data crossing Availability Zones in the same region, as AWS's EC2 On-Demand pricing page states (the same in every commercial region it lists).",
       ),
     };
+    const network = Object.fromEntries(
+      catalogSlots("network").map((slot) => [slot.key, documentedNetwork[slot.key] ?? slotFeedRate(slot)]),
+    ) as NetworkRates;
 
     const catalog: RegionCatalog = {
       schemaVersion: 2,
@@ -855,6 +867,8 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
               }
             : unavailable(`No EC2 Spot prices for ${region} in the bundled sources`),
         gp3GbMonth,
+        // The other gp3 slots (provisioned IOPS and throughput) straight from the feed keys their definitions name.
+        ...(Object.fromEntries(rateSlots("ec2").filter((slot) => slot.key !== "gp3GbMonth").map((slot) => [slot.key, slotFeedRate(slot)])) as Pick<RegionCatalog["ec2"], "gp3IopsMonth" | "gp3ThroughputMiBpsMonth">),
         savingsPlans: {
           "savings-plan-1y": unavailable("No EC2 Savings Plans rates in the bundled sources; use Reserved Instances (reserved-1y), on-demand or Spot"),
           "savings-plan-3y": unavailable("No EC2 Savings Plans rates in the bundled sources; use Reserved Instances (reserved-3y), on-demand or Spot"),

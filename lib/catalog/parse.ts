@@ -2,6 +2,7 @@
  * Validation of catalog files. Every failure names the file and each field path, so a corrupted or
  * schema-drifted snapshot fails loudly instead of pricing with a missing rate.
  */
+import { catalogSlots, CATALOG_GROUPS } from "../charges";
 import { z } from "../security/zod";
 import { formatPath } from "../field-errors";
 import {
@@ -118,6 +119,8 @@ export function upgradeRegionCatalogV1(v1: RegionCatalogV1): RegionCatalog {
       ...v1.ec2,
       reserved: { "reserved-1y": notInSnapshot("Reserved Instance rates"), "reserved-3y": notInSnapshot("Reserved Instance rates") },
       managedInstances: notInSnapshot("ECS Managed Instances fees"),
+      gp3IopsMonth: notInSnapshot("EBS gp3 IOPS rates"),
+      gp3ThroughputMiBpsMonth: notInSnapshot("EBS gp3 throughput rates"),
       trunking: {
         source: karpenter?.id ?? v1.ec2.onDemand.source,
         asOf: karpenter?.asOf ?? v1.ec2.onDemand.asOf,
@@ -128,22 +131,10 @@ export function upgradeRegionCatalogV1(v1: RegionCatalogV1): RegionCatalog {
         return { ...row, trunking: trunks ? ("supported" as const) : ("unsupported" as const), ecsTrunkTasks: trunks ? trunkBranchEnis : null, reserved1yUSD: null, reserved3yUSD: null };
       }),
     },
-    network: {
-      albHour: notInSnapshot("Load balancer rates"),
-      albLcuHour: notInSnapshot("Load balancer rates"),
-      nlbHour: notInSnapshot("Load balancer rates"),
-      nlbNlcuHour: notInSnapshot("Load balancer rates"),
-      natGatewayHour: notInSnapshot("NAT gateway rates"),
-      natGatewayGB: notInSnapshot("NAT gateway rates"),
-      publicIpv4InUseHour: notInSnapshot("Public IPv4 rates"),
-      vpcEndpointHour: notInSnapshot("VPC endpoint rates"),
-      vpcEndpointGB: notInSnapshot("VPC endpoint rates"),
-      logsIngestStandardGB: notInSnapshot("CloudWatch Logs rates"),
-      logsIngestInfrequentAccessGB: notInSnapshot("CloudWatch Logs rates"),
-      logsStorageGBMonth: notInSnapshot("CloudWatch Logs rates"),
-      dataTransferOut: notInSnapshot("Data transfer rates"),
-      interAzGBEachDirection: notInSnapshot("Data transfer rates"),
-    },
+    // Every slot the charge definitions declare under network. (lib/charges) says which group's rates it lacks.
+    network: Object.fromEntries(
+      catalogSlots("network").map((slot) => [slot.key, notInSnapshot(CATALOG_GROUPS[slot.charge.catalogGroup ?? "dataTransfer"])]),
+    ) as RegionCatalog["network"],
   };
 }
 

@@ -3,6 +3,7 @@
  * Every rate carries its provenance (source, as-of date, AWS usage type, derived flag).
  * Where no rate exists, the slot holds { available: false, reason } - never a zero or a guess.
  */
+import { catalogSlots, CHARGES, type RateSlot } from "../charges";
 import { z } from "../security/zod";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
@@ -46,6 +47,21 @@ export const UnavailableSchema = z.strictObject({
 export type Unavailable = z.infer<typeof UnavailableSchema>;
 
 const orUnavailable = <T extends z.ZodType>(schema: T) => z.union([schema, UnavailableSchema]);
+
+/** The single-rate slots the charge definitions (lib/charges) declare in a section of a region file, by key. */
+type SlotRate = Exclude<(typeof CHARGES)[number]["rates"][number], { kind: "fee-rule" }>;
+type SlotKey<S extends RateSlot["section"]> = SlotRate["path"] extends infer P ? (P extends `${S}.${infer K}` ? (K extends `${string}.${string}` | `${string}[${string}` ? never : K) : never) : never;
+const RateOrUnavailableSchema = orUnavailable(RateSchema);
+type TierKey = Extract<SlotRate, { kind: "tiers" }>["path"] extends `${string}.${infer K}` ? K : never;
+type SlotShape<S extends RateSlot["section"]> = { [K in SlotKey<S>]: K extends TierKey ? ReturnType<typeof orUnavailable<typeof DataTransferOutSchema>> : typeof RateOrUnavailableSchema };
+/**
+ * A zod shape with one slot per key the definitions declare in `section`, in their order: a rate or an unavailable
+ * reason, or the egress tiers (kind "tiers"). Fee rules have schemas of their own.
+ */
+function slotShape<S extends RateSlot["section"]>(section: S): SlotShape<S> {
+  const slots = catalogSlots(section).filter((slot) => slot.rate.kind !== "fee-rule");
+  return Object.fromEntries(slots.map((slot) => [slot.key, slot.rate.kind === "tiers" ? orUnavailable(DataTransferOutSchema) : RateOrUnavailableSchema])) as SlotShape<S>;
+}
 
 export const ComputeRatesSchema = z.strictObject({ vcpuHour: RateSchema, gbHour: RateSchema });
 export type ComputeRates = z.infer<typeof ComputeRatesSchema>;
@@ -161,7 +177,8 @@ export const Ec2RatesSchema = z.strictObject({
       window: z.strictObject({ start: z.iso.datetime(), end: z.iso.datetime(), days: z.number().positive() }).optional(),
     }),
   ),
-  gp3GbMonth: orUnavailable(RateSchema),
+  /** gp3 storage, provisioned IOPS and throughput (lib/charges: ebs-volume, ebs-gp3-iops, ebs-gp3-throughput). */
+  ...slotShape("ec2"),
   savingsPlans: z.strictObject({
     "savings-plan-1y": orUnavailable(z.strictObject({ discount: z.number().min(0).max(1), rate: RateSchema })),
     "savings-plan-3y": orUnavailable(z.strictObject({ discount: z.number().min(0).max(1), rate: RateSchema })),
@@ -189,24 +206,11 @@ export const DataTransferOutSchema = z.strictObject({
 });
 export type DataTransferOut = z.infer<typeof DataTransferOutSchema>;
 
-/** The rest of a service's bill (docs/price-catalog.md#network-and-logs). */
-export const NetworkRatesSchema = z.strictObject({
-  albHour: orUnavailable(RateSchema),
-  albLcuHour: orUnavailable(RateSchema),
-  nlbHour: orUnavailable(RateSchema),
-  nlbNlcuHour: orUnavailable(RateSchema),
-  natGatewayHour: orUnavailable(RateSchema),
-  natGatewayGB: orUnavailable(RateSchema),
-  publicIpv4InUseHour: orUnavailable(RateSchema),
-  vpcEndpointHour: orUnavailable(RateSchema),
-  vpcEndpointGB: orUnavailable(RateSchema),
-  logsIngestStandardGB: orUnavailable(RateSchema),
-  logsIngestInfrequentAccessGB: orUnavailable(RateSchema),
-  logsStorageGBMonth: orUnavailable(RateSchema),
-  dataTransferOut: orUnavailable(DataTransferOutSchema),
-  /** Per GB and per direction: a GB crossing AZs is billed out of one AZ and into the other. */
-  interAzGBEachDirection: orUnavailable(RateSchema),
-});
+/**
+ * The rest of a service's bill (docs/price-catalog.md#network-and-logs): one slot per rate the charge definitions
+ * declare under `network.` (lib/charges), and the egress tiers. Inter-AZ is per GB and per direction.
+ */
+export const NetworkRatesSchema = z.strictObject(slotShape("network"));
 export type NetworkRates = z.infer<typeof NetworkRatesSchema>;
 
 /** Where a table of figures (not prices) comes from. */
@@ -217,8 +221,7 @@ const ProvenanceSchema = z.strictObject({ source: z.string(), asOf: isoDate, not
  * (maxPods, allocatable) on the instance rows come from. Optional: snapshots before 2026-12-01 have none.
  */
 export const EksRatesSchema = z.strictObject({
-  clusterHourStandard: orUnavailable(RateSchema),
-  clusterHourExtended: orUnavailable(RateSchema),
+  ...slotShape("eks"),
   maxPods: ProvenanceSchema,
   allocatable: ProvenanceSchema,
   /** EKS Auto Mode management fee per instance-hour: a row's autoModeFeeUSD, else the rule (docs/price-catalog.md#eks-auto-mode). */
@@ -274,7 +277,7 @@ export const RegionCatalogV1Schema = z.strictObject({
   schemaVersion: z.literal(1),
   ...regionHeader,
   fargate: FargateRatesSchema,
-  ec2: Ec2RatesSchema.omit({ reserved: true, managedInstances: true, trunking: true, instanceTypes: true }).extend({
+  ec2: Ec2RatesSchema.omit({ reserved: true, managedInstances: true, trunking: true, instanceTypes: true, gp3IopsMonth: true, gp3ThroughputMiBpsMonth: true }).extend({
     instanceTypes: z.array(InstanceTypeV1Schema),
   }),
 });

@@ -5,6 +5,7 @@
  * Field names are fixed; optional fields may be added, never renamed. Limits are stated here once
  * (SERVICE_LIMITS, EC2_LIMITS); other modules import them instead of copying the numbers.
  */
+import { CHARGE_IDS, LINE_CATEGORIES, LINE_COMPONENTS } from "../charges/ids";
 import { z } from "../security/zod";
 import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH, MAX_POD_CONTAINERS } from "../units";
 import { formatPath, type FieldError } from "../field-errors";
@@ -423,11 +424,15 @@ export type Ec2Options = EstimateInput["ec2"];
 
 // ---------------------------------------------------------------- result
 
-export const LineComponentSchema = z.enum(["vcpu", "memory", "storage", "os-license", "instance", "ebs", "other"]);
+export const LineComponentSchema = z.enum(LINE_COMPONENTS);
+/** The AWS charge a line is (lib/charges/definitions.ts): its FOCUS mapping, rates, docs and bill rows follow from it. */
+export const ChargeIdSchema = z.enum(CHARGE_IDS);
 export type LineComponent = z.infer<typeof LineComponentSchema>;
 
 export const CostLineSchema = z.object({
   service: z.string(),
+  /** The charge (lib/charges). Every line the engine makes has one; exports made before 2026-12-07 have none. */
+  charge: ChargeIdSchema.optional(),
   component: LineComponentSchema,
   /** Human label, stable as parameters change: "Fargate vCPU (spot, arm64)". */
   label: z.string().optional(),
@@ -440,7 +445,7 @@ export const CostLineSchema = z.object({
   derived: z.boolean(),
   note: z.string().optional(),
   /** The rest of the bill: what the line is for, when it is not compute (component "other"). */
-  category: z.enum(["load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs", "control-plane", "discount"]).optional(),
+  category: z.enum(LINE_CATEGORIES).optional(),
   /** true: the same line in every option (network, logs), so it never decides between them. */
   shared: z.boolean().optional(),
   /** The environment the line belongs to (docs/billing-rules.md#weekly-schedules); absent: the whole estimate. */

@@ -13,7 +13,7 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 // Built from parts so that this guard's own source does not name the folder it looks for.
 const FOLDER = ["sha", "red"].join("");
 const OUTSIDE = new RegExp(`\\.\\./${FOLDER}\\b|${FOLDER}/(?:pricing-sources|docs)\\b`);
-const FROZEN = [/^data\/catalog\/2026-11-26\//, /^tests\/fixtures\/exports-2026-11-26\//];
+const FROZEN = [/^data\/catalog\/2026-11-26\//, /^tests\/fixtures\/exports-2026-11-26\//, /^tests\/fixtures\/api-answers\/[a-z-]*2026-11-26/];
 
 describe("the repository stands on its own", () => {
   it("no tracked file outside the frozen snapshot refers to the research folder beside the repository", () => {
