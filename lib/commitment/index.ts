@@ -219,8 +219,8 @@ function computeDiscountPercent(input: EstimateInput, optionId: CommitmentOption
   if (!hasDiscount(input.discounts)) return 0;
   const probe: CostLine =
     optionId === "ec2"
-      ? { service: "", component: "instance", label: "EC2 instance (on-demand)", quantity: 0, unit: "instance-hours", rateUSD: 0, usd: 0, usageType: "BoxUsage", asOf: "", derived: false }
-      : { service: "", component: "vcpu", label: "Fargate vCPU (on-demand)", quantity: 0, unit: "vCPU-hours", rateUSD: 0, usd: 0, usageType: null, asOf: "", derived: false };
+      ? { service: "", charge: "ec2-instance", component: "instance", label: "EC2 instance (on-demand)", quantity: 0, unit: "instance-hours", rateUSD: 0, usd: 0, usageType: "BoxUsage", asOf: "", derived: false }
+      : { service: "", charge: "fargate-vcpu", component: "vcpu", label: "Fargate vCPU (on-demand)", quantity: 0, unit: "vCPU-hours", rateUSD: 0, usd: 0, usageType: null, asOf: "", derived: false };
   return discountPercentOf(probe, input.discounts, input.orchestrator);
 }
 

@@ -6,54 +6,21 @@
  * option: one line per distinct percentage, so every line reads quantity (eligible USD) x rate (-percent) = usd.
  */
 import type { CostLine, DiscountCategory, DiscountService, Discounts, EstimateInput, EstimateOption, EstimateResult } from "../schemas/estimate";
+import { engineLineCharge } from "./lines";
 import { SHARED_SERVICE } from "./shared-lines";
 
-/** The AWS service (product code on the bill) a line is charged under. */
+/** The AWS service (product code on the bill) a line is charged under: its charge's (lib/charges). */
 export function lineAwsService(line: CostLine, orchestrator: EstimateInput["orchestrator"]): DiscountService {
-  if (line.category === "control-plane") return "AmazonEKS";
-  // The management fees are billed by the service that manages the instances, read from their usage types
-  // (<REGION>-ECS-Managed-Instances:<type>..., <REGION>-AmazonEKS-AutoMode:<type>; docs/billing-rules.md).
-  const usageType = line.usageType ?? "";
-  if (usageType.includes("ECS-Managed-Instances:")) return "AmazonECS";
-  if (usageType.includes("AmazonEKS-AutoMode:")) return "AmazonEKS";
-  switch (line.component) {
-    case "vcpu":
-    case "memory":
-    case "storage":
-    case "os-license":
-      // EKS pods on Fargate are billed under Amazon EKS; ECS tasks on Fargate under Amazon ECS.
-      return orchestrator === "eks" ? "AmazonEKS" : "AmazonECS";
-    case "instance":
-    case "ebs":
-      return "AmazonEC2";
-    default:
-      break;
-  }
-  switch (line.category) {
-    case "load-balancer":
-      return "AWSELB";
-    // The NAT gateway is an EC2 product (AmazonEC2 price list, "EC2 - Other" in Cost Explorer).
-    case "nat-gateway":
-      return "AmazonEC2";
-    case "public-ipv4":
-    case "vpc-endpoint":
-      return "AmazonVPC";
-    case "data-transfer":
-      return "AWSDataTransfer";
-    case "logs":
-      return "AmazonCloudWatch";
-    default:
-      // CPU surplus credits of burstable instances are EC2 charges.
-      return "AmazonEC2";
-  }
+  const charge = engineLineCharge(line);
+  // EKS pods on Fargate are billed under Amazon EKS; ECS tasks on Fargate under Amazon ECS.
+  if (charge.awsService === "AmazonECS" && FARGATE_COMPONENTS.has(charge.line.component) && orchestrator === "eks") return "AmazonEKS";
+  return charge.awsService ?? "AmazonEC2";
 }
+const FARGATE_COMPONENTS = new Set<CostLine["component"]>(["vcpu", "memory", "storage", "os-license"]);
 
-/** The charge category of a line, as DiscountsSchema.byCategory names them. */
+/** The charge category of a line, as DiscountsSchema.byCategory names them: its charge's (lib/charges). */
 export function lineChargeCategory(line: CostLine): DiscountCategory {
-  if (line.category && line.category !== "discount") return line.category;
-  if (line.component === "storage" || line.component === "ebs") return "storage";
-  // Fargate Spot and EC2 Spot lines carry AWS's SpotUsage usage types.
-  return (line.usageType ?? "").includes("SpotUsage") ? "spot" : "compute";
+  return engineLineCharge(line).discountCategory ?? "compute";
 }
 
 /** The percentage that applies to a line: byCategory (spot falls back to compute), then byService, then percent. */
@@ -106,6 +73,7 @@ export function withDiscountLines(input: EstimateInput, option: EstimateOption, 
     .sort((a, b) => b[0] - a[0])
     .map(([pct, g]) => ({
       service: SHARED_SERVICE,
+      charge: "discount",
       component: "other",
       label: `Negotiated discount -${percentText(pct)} (${[...g.services].sort().join(", ")})`,
       quantity: g.eligible,

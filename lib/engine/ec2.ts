@@ -12,6 +12,7 @@ import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } f
 import { formatRate, formatUSD } from "../money";
 import { HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { searchFleet, type FleetBound, type FleetDemand, type FleetResult, type InstanceCapacity } from "./fleet";
+import type { ChargeId } from "../charges";
 import { num, plural, rateLine } from "./lines";
 import {
   BURSTABLE_SURPLUS_CREDIT_RATES,
@@ -34,6 +35,8 @@ type Purchase = EstimateInput["ec2"]["purchase"];
 export interface InstancePriceSource {
   /** Names the pricing for the fleet search's instance index (FleetSearchSpec.priceKey): the purchase option. */
   key: string;
+  /** The charge an instance-hour is under this purchase option (lib/charges). */
+  charge: ChargeId;
   hourly: (t: InstanceType) => number | null;
   rate: (t: InstanceType, hourly: number) => Rate;
   text: string;
@@ -62,6 +65,7 @@ export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase):
   if (purchase === "on-demand") {
     return {
       key: purchase,
+      charge: "ec2-instance",
       text: "on-demand",
       hourly: (t) => t.onDemandUSD,
       rate: (t, hourly) => ({
@@ -79,6 +83,7 @@ export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase):
     if (isUnavailable(spot)) return { reason: spot.reason };
     return {
       key: purchase,
+      charge: "ec2-spot-instance",
       text: "Spot average",
       hourly: (t) => t.spotAvgUSD,
       rate: (t, hourly) => ({
@@ -99,6 +104,7 @@ export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase):
     const hourly = (t: InstanceType) => (purchase === "reserved-1y" ? t.reserved1yUSD : t.reserved3yUSD);
     return {
       key: purchase,
+      charge: "ec2-reserved-instance",
       text: purchase === "reserved-1y" ? "Reserved Instance 1y" : "Reserved Instance 3y",
       hourly,
       rate: (t, usd) => ({
@@ -116,6 +122,7 @@ export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase):
   if (isUnavailable(plan)) return { reason: plan.reason };
   return {
     key: purchase,
+    charge: "ec2-savings-plan-instance",
     text: purchase === "savings-plan-1y" ? "Savings Plan 1y" : "Savings Plan 3y",
     hourly: (t) => (t.onDemandUSD === null ? null : t.onDemandUSD * (1 - plan.discount)),
     rate: (t, hourly) => ({
@@ -278,6 +285,8 @@ export interface InstanceHost {
 export interface InstanceFee {
   /** Names the fee for the fleet search's instance index (with the price's key): "ecs-managed-instances". */
   key: string;
+  /** The fee's charge (lib/charges). */
+  charge: ChargeId;
   hourly: (t: InstanceType) => number | null;
   rate: (t: InstanceType, hourly: number) => Rate;
   label: (t: InstanceType) => string;
@@ -404,7 +413,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
         ? `${c.count} x ${t.type} for ${num(hours)} h/month.`
         : `${c.layers.map((l) => `${l.count} x ${t.type} for ${num(l.hours)} h`).join(" + ")} a month (services up for different hours: the fleet scales in after the shorter ones).`;
     const instanceHourly = fee ? (price.hourly(t) as number) : c.hourly;
-    const instanceLine = rateLine(fleetName, "instance", `EC2 instance (${price.text}, ${t.type})`, instanceHours, "instance-hours", price.rate(t, instanceHourly), layerText);
+    const instanceLine = rateLine(fleetName, price.charge, `EC2 instance (${price.text}, ${t.type})`, instanceHours, "instance-hours", price.rate(t, instanceHourly), layerText);
     lines.push(instanceLine);
     markPerInstance(instanceLine, 1, variant.paidAllMonth);
     let fleetUSD = instanceLine.usd;
@@ -418,7 +427,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     if (fee) {
       // The fee is billed for the instance-hours that run, even when a reservation pays for the whole term.
       const formula = fee.formula(t);
-      const feeLine = rateLine(fleetName, "other", fee.label(t), runningHours, "instance-hours", fee.rate(t, fee.hourly(t) as number), `${formula ? `${formula} ` : ""}${runningText}${reservedText}.`);
+      const feeLine = rateLine(fleetName, fee.charge, fee.label(t), runningHours, "instance-hours", fee.rate(t, fee.hourly(t) as number), `${formula ? `${formula} ` : ""}${runningText}${reservedText}.`);
       lines.push(feeLine);
       markPerInstance(feeLine, 1, false);
       fleetUSD += feeLine.usd;
@@ -431,16 +440,15 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       const why = grown
         ? ` ${num(c.volumeGiB)} GiB = ${num(EC2_VOLUME_RESERVED_GIB)} GiB for the OS and images (assumption) + ${num(c.volumeGiB - EC2_VOLUME_RESERVED_GIB)} GiB of ephemeral storage declared by the tasks on the fullest instance (above rootVolumeGiB ${num(rootVolumeGiB)}); one launch template, so every instance gets it.`
         : "";
-      const ebsLine = rateLine(fleetName, "ebs", label, (runningHours * c.volumeGiB) / EBS_HOURS_PER_MONTH, "GB-months", ebsRate,
+      const ebsLine = rateLine(fleetName, "ebs-volume", label, (runningHours * c.volumeGiB) / EBS_HOURS_PER_MONTH, "GB-months", ebsRate,
         `${num(c.volumeGiB)} GiB x ${num(runningHours)} instance-hours / ${EBS_HOURS_PER_MONTH} h (${runningText}${reservedText}).${why}`);
       lines.push(ebsLine);
       markPerInstance(ebsLine, c.volumeGiB / EBS_HOURS_PER_MONTH, false);
       fleetUSD += ebsLine.usd;
     }
     if (ipv4Rate && runningHours > 0) {
-      const ipLine = rateLine(fleetName, "other", "Public IPv4 address per instance", runningHours, "address-hours", ipv4Rate,
+      const ipLine = rateLine(fleetName, "public-ipv4", "Public IPv4 address per instance", runningHours, "address-hours", ipv4Rate,
         `One public address per running instance: ${num(runningHours)} instance-hours (${runningText}${reservedText}).`);
-      ipLine.category = "public-ipv4";
       ipv4Lines.push(ipLine);
       markPerInstance(ipLine, 1, false);
       fleetUSD += ipLine.usd;
@@ -458,7 +466,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
         derived: false,
         note: `Documented rate (${r.url}, T2/T3/T4g Unlimited Mode Pricing, Linux, read ${r.asOf}${burst.confirmed ? "" : "; not yet confirmed from the Price List"}); not in the price catalog yet.`,
       };
-      const surplusLine = rateLine(fleetName, "other", `EC2 CPU surplus credits (${t.type}, unlimited mode, worst case)`, surplusHours, "vCPU-hours", creditRate,
+      const surplusLine = rateLine(fleetName, "ec2-cpu-credits", `EC2 CPU surplus credits (${t.type}, unlimited mode, worst case)`, surplusHours, "vCPU-hours", creditRate,
         `Worst case: the tasks use all the CPU they reserve while they run. Sum over instances of max(0, reserved CPU share - ${num(burst.baseline * 100)}% baseline) x hours = ${num(c.surplusShareHours)}, x ${t.vcpu} vCPU.`);
       lines.push(surplusLine);
       fleetUSD += surplusLine.usd;

@@ -37,6 +37,7 @@ function autoModeFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
   if (isUnavailable(rule)) return { reason: `No EKS Auto Mode management fee in the ${catalog.region} catalog: ${rule.reason}` };
   return {
     key: EKS_AUTO_MODE_OPTION_ID,
+    charge: "eks-auto-mode-fee",
     hourly: (t) => managementFeeUSD(t.autoModeFeeUSD, t.onDemandUSD, rule.feeFractionOfOnDemand),
     label: (t) => `EKS Auto Mode management fee (${t.type})`,
     rate: (t, usd) => {

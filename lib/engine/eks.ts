@@ -180,14 +180,13 @@ export function eksClusterFeeLines(input: EstimateInput, catalog: RegionCatalog)
   if (isUnavailable(rate)) return { reason: `${what} cannot be priced in ${catalog.region}: ${rate.reason}` };
   const line = rateLine(
     SHARED_SERVICE,
-    "other",
+    "eks-cluster",
     `EKS control plane (${support} support)`,
     clusters * HOURS_PER_MONTH,
     "cluster-hours",
     rate,
     `${plural(clusters, "cluster")} x ${HOURS_PER_MONTH} h; the same in every option, not covered by Savings Plans.${support === "extended" ? " Extended support: a Kubernetes version past its 14 months of standard support." : ""}`,
   );
-  line.category = "control-plane";
   line.shared = true;
   return [line];
 }

@@ -261,7 +261,7 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
     warnings.add("Fargate Spot tasks can be stopped at any time with a two-minute warning (SIGTERM and an EventBridge event); use Spot for work that tolerates interruption. Spot prices float and were read on the rate's date.");
   }
   const mix = byId.get("fargate-mix");
-  if (mix?.available && mix.lines.some((l) => l.label?.includes("spot"))) {
+  if (mix?.available && mix.lines.some((l) => l.charge === "fargate-spot-vcpu")) {
     warnings.add("The capacity provider mix puts tasks on FARGATE_SPOT: those can be interrupted with a two-minute warning.");
   }
   if (isOn("ec2") && input.orchestrator === "eks") {

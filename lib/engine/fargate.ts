@@ -4,6 +4,7 @@
  * catalog's reason (never $0).
  */
 import { isUnavailable, type ComputeRates, type Rate, type RegionCatalog } from "../catalog/schema";
+import type { ChargeId } from "../charges";
 import type { CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
 import { fargateSizesFor, largestFargateSize, snapFargateSize, type FargateSize } from "./fargate-sizes";
 import { formatUSD } from "../money";
@@ -25,6 +26,8 @@ interface ServiceRates {
   os: Rate | null;
   /** Label text for the pricing mode of these lines. */
   mode: string;
+  /** The charges the vCPU and memory lines are (lib/charges): On-Demand, Spot or Savings Plan usage. */
+  charges: { vcpu: ChargeId; gb: ChargeId };
   /** Added to each line's note (e.g. why a Windows task is on-demand inside a Savings Plan option). */
   note?: string;
 }
@@ -41,16 +44,18 @@ function serviceRef(service: Service, index: number): string {
  * On-demand rates for the service's OS and architecture. Windows on Fargate is x86_64 only ("This parameter
  * must be set to X86_64 for Windows containers", AWS RuntimePlatform API reference, AWS Batch on Fargate).
  */
+const ON_DEMAND_CHARGES = { vcpu: "fargate-vcpu", gb: "fargate-memory" } as const;
+
 function onDemandRates(catalog: RegionCatalog, service: Service, index: number): ServiceRates | Failure {
   const f = catalog.fargate;
   if (service.os === "windows") {
     if (service.architecture !== "x86_64") return fail(`${serviceRef(service, index)}: Windows containers on Fargate run on x86_64 only`);
     if (isUnavailable(f.windowsX86)) return fail(`${serviceRef(service, index)} (Windows): ${f.windowsX86.reason}`);
-    return { vcpu: f.windowsX86.vcpuHour, gb: f.windowsX86.gbHour, os: f.windowsX86.osLicenseVcpuHour, mode: "on-demand" };
+    return { vcpu: f.windowsX86.vcpuHour, gb: f.windowsX86.gbHour, os: f.windowsX86.osLicenseVcpuHour, mode: "on-demand", charges: ON_DEMAND_CHARGES };
   }
   const r: ComputeRates | { available: false; reason: string } = service.architecture === "arm64" ? f.linuxArm : f.linuxX86;
   if (isUnavailable(r)) return fail(`${serviceRef(service, index)} (${service.architecture}): ${r.reason}`);
-  return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: "on-demand" };
+  return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: "on-demand", charges: ON_DEMAND_CHARGES };
 }
 
 function ratesFor(catalog: RegionCatalog, service: Service, index: number, mode: FargateMode): ServiceRates | Failure {
@@ -61,7 +66,7 @@ function ratesFor(catalog: RegionCatalog, service: Service, index: number, mode:
     if (service.os === "windows") return fail(`Fargate Spot does not run Windows tasks (${serviceRef(service, index)})`);
     const r = service.architecture === "arm64" ? f.spotArm : f.spotX86;
     if (isUnavailable(r)) return fail(`${serviceRef(service, index)} (${service.architecture}): ${r.reason}`);
-    return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: "spot" };
+    return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: "spot", charges: { vcpu: "fargate-spot-vcpu", gb: "fargate-spot-memory" } };
   }
   // Compute Savings Plans apply to Fargate vCPU-hours and GB-hours (docs/billing-rules.md#savings-plans). The catalog has Linux rates
   // only: Windows tasks inside this option stay at on-demand rates, said in the line note.
@@ -73,7 +78,7 @@ function ratesFor(catalog: RegionCatalog, service: Service, index: number, mode:
   const plan = f.savingsPlans[mode];
   const r = service.architecture === "arm64" ? plan.arm : plan.x86;
   if (isUnavailable(r)) return fail(`${serviceRef(service, index)} (${service.architecture}): ${r.reason}`);
-  return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: MODE_TEXT[mode] };
+  return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: MODE_TEXT[mode], charges: { vcpu: "fargate-savings-plan-vcpu", gb: "fargate-savings-plan-memory" } };
 }
 
 export interface SizedService {
@@ -120,11 +125,11 @@ function priceTasks(
   const arch = service.architecture;
   const tag = service.os === "windows" ? `${rates.mode}, windows` : `${rates.mode}, ${arch}`;
   const lines: CostLine[] = [
-    rateLine(service.name, "vcpu", `Fargate vCPU (${tag})`, size.vcpu * hours, "vCPU-hours", rates.vcpu, rates.note),
-    rateLine(service.name, "memory", `Fargate memory (${tag})`, size.memoryGiB * hours, "GB-hours", rates.gb, rates.note),
+    rateLine(service.name, rates.charges.vcpu, `Fargate vCPU (${tag})`, size.vcpu * hours, "vCPU-hours", rates.vcpu, rates.note),
+    rateLine(service.name, rates.charges.gb, `Fargate memory (${tag})`, size.memoryGiB * hours, "GB-hours", rates.gb, rates.note),
   ];
   if (rates.os) {
-    lines.push(rateLine(service.name, "os-license", `Fargate Windows OS licence (${rates.mode})`, size.vcpu * hours, "vCPU-hours", rates.os, rates.note));
+    lines.push(rateLine(service.name, "fargate-windows-license", `Fargate Windows OS licence (${rates.mode})`, size.vcpu * hours, "vCPU-hours", rates.os, rates.note));
   }
   // Ephemeral storage: 20 GiB included; GB above it billed per GB-hour. Windows: the docs conflict on whether
   // it can be configured; we assume a fixed 20 GiB, no charge (docs/billing-rules.md#ephemeral-storage).
@@ -137,9 +142,9 @@ function priceTasks(
     } else {
       const storage = catalog.fargate.ephemeralStorageGbHour;
       if (isUnavailable(storage)) return fail(`${serviceRef(service, s.index)} needs ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage: ${storage.reason}`);
-      const note = rates.mode === "spot" || rates.mode.startsWith("Compute") ? "Storage is not discounted: priced at the on-demand ephemeral storage rate." : undefined;
+      const note = rates.charges.vcpu !== ON_DEMAND_CHARGES.vcpu ? "Storage is not discounted: priced at the on-demand ephemeral storage rate." : undefined;
       lines.push(
-        rateLine(service.name, "storage", `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB (${service.os})`, extraGiB * hours, "GB-hours", storage, note),
+        rateLine(service.name, "fargate-storage", `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB (${service.os})`, extraGiB * hours, "GB-hours", storage, note),
       );
     }
   }

@@ -1,6 +1,7 @@
 /** Small shared helpers: cost lines from catalog rates, rate and size text for `why` strings. */
 import type { Rate } from "../catalog/schema";
-import type { CostLine, LineComponent } from "../schemas/estimate";
+import { chargeById, findCharge, type ChargeDefinition, type ChargeId } from "../charges";
+import type { CostLine } from "../schemas/estimate";
 
 /**
  * The catalog rate behind each derived line, so the derived-rate warning can quote the rate's own note (not the
@@ -37,9 +38,13 @@ export function withRate(copy: CostLine, original: CostLine): CostLine {
   return copy;
 }
 
+/**
+ * A line of `charge` (lib/charges): its component and category come from the charge's definition, so a line can
+ * never name one charge and sort as another.
+ */
 export function rateLine(
   service: string,
-  component: LineComponent,
+  charge: ChargeId,
   label: string,
   quantity: number,
   unit: string,
@@ -47,9 +52,11 @@ export function rateLine(
   extraNote?: string,
 ): CostLine {
   const note = rate.note ? (extraNote ? `${rate.note} ${extraNote}` : rate.note) : (extraNote ?? "");
+  const definition = chargeById(charge).line;
   const line: CostLine = {
     service,
-    component,
+    charge,
+    component: definition.component,
     label,
     quantity,
     unit,
@@ -60,8 +67,16 @@ export function rateLine(
     derived: rate.derived,
   };
   if (note) line.note = note;
+  if (definition.category) line.category = definition.category;
   if (rate.derived || keepEveryRate > 0) lineRates.set(line, rate);
   return line;
+}
+
+/** The charge of a line the engine made (every one names it); a line without one is a programming error. */
+export function engineLineCharge(line: CostLine): ChargeDefinition {
+  const charge = findCharge(line.charge);
+  if (!charge) throw new Error(`internal: the cost line "${line.label ?? line.component}" names no charge (lib/charges)`);
+  return charge;
 }
 
 export function sumUSD(lines: ReadonlyArray<{ usd: number }>): number {

@@ -20,6 +20,7 @@ function managementFee(catalog: RegionCatalog): InstanceFee | { reason: string }
   const hourly = (t: InstanceType) => managedInstancesFeeUSD(t, mi.feeFractionOfOnDemand);
   return {
     key: MANAGED_INSTANCES_OPTION_ID,
+    charge: "ecs-managed-instances-fee",
     hourly,
     label: (t) => `ECS Managed Instances management fee (${t.type})`,
     rate: (t, usd) => {

@@ -30,8 +30,7 @@ function need(rate: Rate | Unavailable, what: string, catalog: RegionCatalog): R
 }
 const failed = (x: unknown): x is Failure => typeof x === "object" && x !== null && "reason" in x && !("usd" in x);
 
-function tag(line: CostLine, category: NonNullable<CostLine["category"]>, shared: boolean): CostLine {
-  line.category = category;
+function tag(line: CostLine, shared: boolean): CostLine {
   if (shared) line.shared = true;
   return line;
 }
@@ -93,8 +92,8 @@ function egressLines(gb: number, out: Exclude<NetworkRates["dataTransferOut"], U
     if (size > 0) {
       const range = tier.upToGBPerMonth === null ? `above ${num(from)} GB` : `${num(from)}-${num(tier.upToGBPerMonth)} GB`;
       lines.push(
-        tag(rateLine(SHARED_SERVICE, "other", `Data transfer out to the internet (${range})`, size, "GB", tier.rate,
-          `${num(gb)} GB/month out; the first ${num(out.freeGBPerMonth)} GB each month are free (account-wide).`), "data-transfer", true),
+        tag(rateLine(SHARED_SERVICE, "egress", `Data transfer out to the internet (${range})`, size, "GB", tier.rate,
+          `${num(gb)} GB/month out; the first ${num(out.freeGBPerMonth)} GB each month are free (account-wide).`), true),
       );
       remaining -= size;
     }
@@ -128,13 +127,12 @@ export function sharedBillLines(input: EstimateInput, catalog: RegionCatalog): C
     const unit = alb ? "LCU" : "NLCU";
     const { units, dimension } = capacityUnits(lb);
     const f =
-      add(hourRate, what, (r) => tag(rateLine(SHARED_SERVICE, "other", `${what} hours`, lb.count * H, "load-balancer-hours", r, `${plural(lb.count, "load balancer")} x ${H} h.`), "load-balancer", true)) ??
+      add(hourRate, what, (r) => tag(rateLine(SHARED_SERVICE, alb ? "alb-hours" : "nlb-hours", `${what} hours`, lb.count * H, "load-balancer-hours", r, `${plural(lb.count, "load balancer")} x ${H} h.`), true)) ??
       (units > 0
         ? add(unitRate, what, (r) =>
             tag(
-              rateLine(SHARED_SERVICE, "other", `${what} ${unit}s`, lb.count * H * units, `${unit}-hours`, r,
+              rateLine(SHARED_SERVICE, alb ? "alb-lcu" : "nlb-lcu", `${what} ${unit}s`, lb.count * H * units, `${unit}-hours`, r,
                 `${num(units)} ${unit} per hour (largest dimension: ${dimension}) x ${plural(lb.count, "load balancer")} x ${H} h.${derivedNote ? ` ${derivedNote}` : ""}`),
-              "load-balancer",
               true,
             ),
           )
@@ -144,22 +142,22 @@ export function sharedBillLines(input: EstimateInput, catalog: RegionCatalog): C
   const nat = net?.natGateways;
   if (nat && (nat.count > 0 || nat.processedGBPerMonth > 0)) {
     const f =
-      (nat.count > 0 ? add(n.natGatewayHour, "NAT gateway", (r) => tag(rateLine(SHARED_SERVICE, "other", "NAT gateway hours", nat.count * H, "gateway-hours", r, `${plural(nat.count, "NAT gateway")} x ${H} h.`), "nat-gateway", true)) : null) ??
-      (nat.processedGBPerMonth > 0 ? add(n.natGatewayGB, "NAT gateway data processing", (r) => tag(rateLine(SHARED_SERVICE, "other", "NAT gateway data processed", nat.processedGBPerMonth, "GB", r), "nat-gateway", true)) : null);
+      (nat.count > 0 ? add(n.natGatewayHour, "NAT gateway", (r) => tag(rateLine(SHARED_SERVICE, "nat-hours", "NAT gateway hours", nat.count * H, "gateway-hours", r, `${plural(nat.count, "NAT gateway")} x ${H} h.`), true)) : null) ??
+      (nat.processedGBPerMonth > 0 ? add(n.natGatewayGB, "NAT gateway data processing", (r) => tag(rateLine(SHARED_SERVICE, "nat-gb", "NAT gateway data processed", nat.processedGBPerMonth, "GB", r), true)) : null);
     if (f) return f;
   }
   const vpce = net?.vpcInterfaceEndpoints;
   if (vpce && vpce.count > 0) {
     const f =
       add(n.vpcEndpointHour, "Interface VPC endpoint", (r) =>
-        tag(rateLine(SHARED_SERVICE, "other", "Interface VPC endpoint hours", vpce.count * vpce.azs * H, "endpoint-AZ-hours", r, `${plural(vpce.count, "endpoint")} in ${plural(vpce.azs, "AZ")} x ${H} h.`), "vpc-endpoint", true),
+        tag(rateLine(SHARED_SERVICE, "vpce-hours", "Interface VPC endpoint hours", vpce.count * vpce.azs * H, "endpoint-AZ-hours", r, `${plural(vpce.count, "endpoint")} in ${plural(vpce.azs, "AZ")} x ${H} h.`), true),
       ) ??
-      (vpce.processedGBPerMonth > 0 ? add(n.vpcEndpointGB, "Interface VPC endpoint data processing", (r) => tag(rateLine(SHARED_SERVICE, "other", "Interface VPC endpoint data processed", vpce.processedGBPerMonth, "GB", r), "vpc-endpoint", true)) : null);
+      (vpce.processedGBPerMonth > 0 ? add(n.vpcEndpointGB, "Interface VPC endpoint data processing", (r) => tag(rateLine(SHARED_SERVICE, "vpce-gb", "Interface VPC endpoint data processed", vpce.processedGBPerMonth, "GB", r), true)) : null);
     if (f) return f;
   }
   const extra = net?.publicIpv4?.extraAddresses ?? 0;
   if (extra > 0) {
-    const f = add(n.publicIpv4InUseHour, "Public IPv4 addresses", (r) => tag(rateLine(SHARED_SERVICE, "other", "Public IPv4 addresses (always on)", extra * H, "address-hours", r, `${plural(extra, "address", "addresses")} x ${H} h.`), "public-ipv4", true));
+    const f = add(n.publicIpv4InUseHour, "Public IPv4 addresses", (r) => tag(rateLine(SHARED_SERVICE, "public-ipv4", "Public IPv4 addresses (always on)", extra * H, "address-hours", r, `${plural(extra, "address", "addresses")} x ${H} h.`), true));
     if (f) return f;
   }
   const egress = net?.dataTransferOutGBPerMonth ?? 0;
@@ -171,7 +169,7 @@ export function sharedBillLines(input: EstimateInput, catalog: RegionCatalog): C
   const interAz = net?.interAzGBPerMonth ?? 0;
   if (interAz > 0) {
     // A GB crossing AZs is billed out of one AZ and into the other.
-    const f = add(n.interAzGBEachDirection, "Inter-AZ data transfer", (r) => tag(rateLine(SHARED_SERVICE, "other", "Data transfer between AZs (both directions)", interAz * 2, "GB", r, `${num(interAz)} GB/month crossing AZs, billed out and in.`), "data-transfer", true));
+    const f = add(n.interAzGBEachDirection, "Inter-AZ data transfer", (r) => tag(rateLine(SHARED_SERVICE, "inter-az", "Data transfer between AZs (both directions)", interAz * 2, "GB", r, `${num(interAz)} GB/month crossing AZs, billed out and in.`), true));
     if (f) return f;
   }
   // CloudWatch Logs' free allowance (docs/billing-rules.md#logs-free-tier): account-wide, so it is taken once, from
@@ -202,9 +200,8 @@ export function sharedBillLines(input: EstimateInput, catalog: RegionCatalog): C
           freeIngestRate = r;
         }
         return tag(
-          rateLine(s.name, "other", `CloudWatch Logs ingestion (${ia ? "Infrequent Access" : "Standard"})`, logs.ingestedGBPerMonth - ingestFree, "GB", r,
+          rateLine(s.name, ia ? "logs-ingest-ia" : "logs-ingest", `CloudWatch Logs ingestion (${ia ? "Infrequent Access" : "Standard"})`, logs.ingestedGBPerMonth - ingestFree, "GB", r,
             ingestFree > 0 ? `${num(logs.ingestedGBPerMonth)} GB/month ingested, ${num(ingestFree)} GB of it in the free tier (its own line): ${freeText}.` : undefined),
-          "logs",
           true,
         );
       }) ??
@@ -215,26 +212,24 @@ export function sharedBillLines(input: EstimateInput, catalog: RegionCatalog): C
               freeStorageRate = r;
             }
             return tag(
-              rateLine(s.name, "other", "CloudWatch Logs storage", stored - storageFree, "GB-months", r,
+              rateLine(s.name, "logs-storage", "CloudWatch Logs storage", stored - storageFree, "GB-months", r,
                 `Steady state: the last ${num(logs.retentionMonths)} months of ingestion are stored (${num(logs.ingestedGBPerMonth)} GB x ${num(logs.retentionMonths)}); no compression assumed.${storageFree > 0 ? ` ${num(storageFree)} GB-months of it in the free tier (its own line).` : ""}`),
-              "logs",
               true,
             );
           })
         : null);
     if (f) return { reason: `${f.reason} (services[${i}].logs)` };
   }
-  const freeLine = (label: string, quantity: number, unit: string, rate: Rate, covered: string) =>
+  const freeLine = (charge: "logs-ingest" | "logs-storage", label: string, quantity: number, unit: string, rate: Rate, covered: string) =>
     tag(
-      rateLine(SHARED_SERVICE, "other", label, quantity, unit, { ...rate, usd: 0, derived: false, note: undefined },
+      rateLine(SHARED_SERVICE, charge, label, quantity, unit, { ...rate, usd: 0, derived: false, note: undefined },
         `${num(quantity)} ${unit} at $0 instead of $${rate.usd} per ${unit.replace(/s$/, "")}: ${freeText}. Source: ${CLOUDWATCH_LOGS_FREE_TIER.source}. ${covered}`),
-      "logs",
       true,
     );
   const ingestRate = freeIngestRate as Rate | null;
   const storageRate = freeStorageRate as Rate | null;
-  if (ingestRate && freeIngestUsed > 0) freeLines.push(freeLine("CloudWatch Logs ingestion, free tier (first 5 GB a month)", freeIngestUsed, "GB", ingestRate, "Taken from the services' Standard ingestion in input order."));
-  if (storageRate && freeStorageUsed > 0) freeLines.push(freeLine("CloudWatch Logs storage, free tier (first 5 GB-months)", freeStorageUsed, "GB-months", storageRate, "Taken from the services' stored logs in input order."));
+  if (ingestRate && freeIngestUsed > 0) freeLines.push(freeLine("logs-ingest", "CloudWatch Logs ingestion, free tier (first 5 GB a month)", freeIngestUsed, "GB", ingestRate, "Taken from the services' Standard ingestion in input order."));
+  if (storageRate && freeStorageUsed > 0) freeLines.push(freeLine("logs-storage", "CloudWatch Logs storage, free tier (first 5 GB-months)", freeStorageUsed, "GB-months", storageRate, "Taken from the services' stored logs in input order."));
   lines.push(...freeLines);
   return lines;
 }
@@ -262,7 +257,7 @@ export function optionIpv4Lines(input: EstimateInput, catalog: RegionCatalog, op
       if (size) perService.set(l.service, (perService.get(l.service) ?? 0) + l.quantity / size);
     }
     for (const [service, taskHours] of perService) {
-      if (taskHours > 0) lines.push(tag(rateLine(service, "other", "Public IPv4 address per task", taskHours, "address-hours", rate, `One public address per running task: ${num(taskHours)} task-hours.`), "public-ipv4", false));
+      if (taskHours > 0) lines.push(tag(rateLine(service, "public-ipv4", "Public IPv4 address per task", taskHours, "address-hours", rate, `One public address per running task: ${num(taskHours)} task-hours.`), false));
     }
   }
   return lines;

@@ -13,6 +13,7 @@
  * Amounts keep full precision (rounded to 10 decimals only to drop float noise), like the JSON/CSV exports.
  */
 import type { RegionCatalog } from "../catalog/schema";
+import { chargeById, findCharge, type FocusMapping } from "../charges";
 import { csvNumberCell, csvTextCell } from "./csv";
 import type { CostLine, EstimateInput, EstimateOption, EstimateResult } from "../schemas/estimate";
 
@@ -90,41 +91,14 @@ interface ServiceClass {
   resourceType: string;
 }
 
-/** What AWS service a line belongs to, with FOCUS 1.2's ServiceCategory / ServiceSubcategory allowed values. */
+/** A line from before charges were named (an old export): the FOCUS columns say only that AWS billed it. */
+const UNKNOWN_CHARGE: Pick<FocusMapping, "ServiceName" | "ServiceCategory" | "ServiceSubcategory"> = { ServiceName: "Amazon Web Services", ServiceCategory: "Other", ServiceSubcategory: "Other (Other)" };
+
+/** What AWS service a line belongs to, with FOCUS 1.2's ServiceCategory / ServiceSubcategory: its charge's mapping (lib/charges). */
 export function classifyLine(line: CostLine): ServiceClass {
-  const label = line.label ?? "";
-  if (/managed instances/i.test(label)) return { serviceName: "Amazon Elastic Container Service", category: "Compute", subcategory: "Containers", resourceType: "ECS Managed Instances instance" };
-  if (/\bEKS Auto Mode\b/.test(label)) return { serviceName: "Amazon Elastic Kubernetes Service", category: "Compute", subcategory: "Containers", resourceType: "EKS Auto Mode node" };
-  if (/\bEKS\b/.test(label)) return { serviceName: "Amazon Elastic Kubernetes Service", category: "Compute", subcategory: "Containers", resourceType: "EKS cluster" };
-  switch (line.component) {
-    case "vcpu":
-    case "memory":
-    case "storage":
-    case "os-license":
-      return { serviceName: "Amazon Elastic Container Service", category: "Compute", subcategory: "Containers", resourceType: "Fargate task" };
-    case "instance":
-      return { serviceName: "Amazon Elastic Compute Cloud", category: "Compute", subcategory: "Virtual Machines", resourceType: "EC2 instance" };
-    case "ebs":
-      return { serviceName: "Amazon Elastic Block Store", category: "Storage", subcategory: "Disk", resourceType: "EBS gp3 volume" };
-    default:
-      break;
-  }
-  switch (line.category) {
-    case "load-balancer":
-      return { serviceName: "Elastic Load Balancing", category: "Networking", subcategory: "Load Balancing", resourceType: /network load balancer|\bNLB\b/i.test(label) ? "Network Load Balancer" : "Application Load Balancer" };
-    case "nat-gateway":
-      return { serviceName: "Amazon Virtual Private Cloud", category: "Networking", subcategory: "Other (Networking)", resourceType: "NAT gateway" };
-    case "public-ipv4":
-      return { serviceName: "Amazon Virtual Private Cloud", category: "Networking", subcategory: "Other (Networking)", resourceType: "Public IPv4 address" };
-    case "vpc-endpoint":
-      return { serviceName: "AWS PrivateLink", category: "Networking", subcategory: "Other (Networking)", resourceType: "VPC interface endpoint" };
-    case "data-transfer":
-      return { serviceName: "AWS Data Transfer", category: "Networking", subcategory: "Data Transfer", resourceType: "Data transfer" };
-    case "logs":
-      return { serviceName: "Amazon CloudWatch", category: "Management and Governance", subcategory: "Observability", resourceType: "CloudWatch Logs log group" };
-    default:
-      return { serviceName: "Amazon Web Services", category: "Other", subcategory: "Other (Other)", resourceType: label || line.component };
-  }
+  const focus = findCharge(line.charge)?.focus;
+  if (!focus) return { serviceName: UNKNOWN_CHARGE.ServiceName, category: UNKNOWN_CHARGE.ServiceCategory, subcategory: UNKNOWN_CHARGE.ServiceSubcategory, resourceType: line.label ?? line.component };
+  return { serviceName: focus.ServiceName, category: focus.ServiceCategory, subcategory: focus.ServiceSubcategory, resourceType: focus.ResourceType };
 }
 
 interface Pricing {
@@ -134,16 +108,11 @@ interface Pricing {
   frequency: "Usage-Based" | "Recurring";
 }
 
-/** Spot (Dynamic), Savings Plan / Reserved Instance (Committed) or On-Demand (Standard), from the line. */
+/** Spot (Dynamic), Savings Plan / Reserved Instance (Committed) or On-Demand (Standard): the line's charge says which. */
 export function pricingOf(line: CostLine): Pricing {
-  const label = line.label ?? "";
-  if (/savings plan/i.test(label)) {
-    return { category: "Committed", commitmentCategory: "Spend", commitmentType: /compute savings plan/i.test(label) ? "Compute Savings Plan" : "Savings Plan", frequency: "Usage-Based" };
-  }
-  // A Reserved Instance is paid for every hour of its term whether it runs or not.
-  if (/reserved instance/i.test(label)) return { category: "Committed", commitmentCategory: "Usage", commitmentType: "Reserved Instance", frequency: "Recurring" };
-  if (/\bspot\b/i.test(label) || /SpotUsage/.test(line.usageType ?? "")) return { category: "Dynamic", commitmentCategory: null, commitmentType: null, frequency: "Usage-Based" };
-  return { category: "Standard", commitmentCategory: null, commitmentType: null, frequency: "Usage-Based" };
+  const focus = findCharge(line.charge)?.focus;
+  if (!focus || focus.PricingCategory === null) return { category: "Standard", commitmentCategory: null, commitmentType: null, frequency: "Usage-Based" };
+  return { category: focus.PricingCategory, commitmentCategory: focus.CommitmentDiscountCategory, commitmentType: focus.CommitmentDiscountType, frequency: focus.ChargeFrequency };
 }
 
 /** On-Demand rates by AWS usage type (Fargate) and by instance type (EC2), from the snapshot. */
@@ -174,7 +143,8 @@ function onDemandIndex(catalog: RegionCatalog): { byUsageType: Map<string, numbe
 function listPrice(line: CostLine, pricing: Pricing, index: ReturnType<typeof onDemandIndex>): { price: number; source: string } {
   if (pricing.category === "Standard") return { price: line.rateUSD, source: "line rate (On-Demand)" };
   if (line.component === "instance") {
-    const type = /:([a-z0-9][a-z0-9-]*\.[a-z0-9-]+)$/.exec(line.usageType ?? "")?.[1] ?? /([a-z0-9][a-z0-9-]*\.[a-z0-9-]+)\)?$/.exec(line.label ?? "")?.[1];
+    // The instance type is the end of the line's usage type ("BoxUsage:m5.large", "EU-SpotUsage:c6g.xlarge").
+    const type = /:([a-z0-9][a-z0-9-]*\.[a-z0-9-]+)$/.exec(line.usageType ?? "")?.[1];
     const od = type ? index.byInstanceType.get(type) : undefined;
     if (od !== undefined) return { price: od, source: `On-Demand rate of ${type} in the snapshot` };
   } else if (line.usageType) {
@@ -256,7 +226,7 @@ export function focusRows(result: EstimateResult, opts: FocusExportOptions): Foc
         BillingCurrency: result.catalog.currency,
         BillingPeriodStart: period.start,
         BillingPeriodEnd: period.end,
-        ChargeCategory: "Usage",
+        ChargeCategory: findCharge(line.charge)?.focus.ChargeCategory ?? "Usage",
         ChargeClass: null,
         ChargeDescription: line.note ? `${line.label ?? line.component}: ${line.note}` : (line.label ?? line.component),
         ChargeFrequency: pricing.frequency,
@@ -307,15 +277,16 @@ export function focusRows(result: EstimateResult, opts: FocusExportOptions): Foc
  */
 function discountRow(line: CostLine, option: EstimateOption, result: EstimateResult, opts: FocusExportOptions, period: { start: string; end: string }, estimateId: string): FocusRow {
   const cost = clean(line.usd);
+  const focus = chargeById("discount").focus;
   return {
     BilledCost: cost,
     BillingCurrency: result.catalog.currency,
     BillingPeriodStart: period.start,
     BillingPeriodEnd: period.end,
-    ChargeCategory: "Credit",
+    ChargeCategory: focus.ChargeCategory,
     ChargeClass: null,
     ChargeDescription: line.note ? `${line.label ?? "Negotiated discount"}: ${line.note}` : (line.label ?? "Negotiated discount"),
-    ChargeFrequency: "Usage-Based",
+    ChargeFrequency: focus.ChargeFrequency,
     ChargePeriodStart: period.start,
     ChargePeriodEnd: period.end,
     CommitmentDiscountCategory: null,
@@ -329,17 +300,17 @@ function discountRow(line: CostLine, option: EstimateOption, result: EstimateRes
     InvoiceIssuerName: "Amazon Web Services",
     ListCost: 0,
     ListUnitPrice: null,
-    PricingCategory: null,
+    PricingCategory: focus.PricingCategory,
     PricingQuantity: null,
     PricingUnit: null,
     ProviderName: "Amazon Web Services",
     PublisherName: "Amazon Web Services",
     RegionId: result.catalog.region,
     RegionName: opts.catalog.location,
-    ResourceType: "Negotiated discount",
-    ServiceCategory: "Other",
-    ServiceName: "Amazon Web Services",
-    ServiceSubcategory: "Other (Other)",
+    ResourceType: focus.ResourceType,
+    ServiceCategory: focus.ServiceCategory,
+    ServiceName: focus.ServiceName,
+    ServiceSubcategory: focus.ServiceSubcategory,
     x_EstimateId: estimateId,
     x_Option: option.id,
     x_OptionLabel: option.label,
