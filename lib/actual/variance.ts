@@ -113,9 +113,8 @@ const signed = (usd: number) => (usd >= 0.005 ? `+${formatUSD(usd)}` : usd <= -0
 
 /** "NAT processed 3,140 GB against 1,000 GB estimated: +$95.40." (a missing estimate reads "..., none estimated"). */
 export function sentenceOf(def: ChargeDefinition, who: string, actual: number, estimated: number, gapUSD: number, extra = ""): string {
-  const [doing, against] = def.says.split(" against ");
-  const head = (doing ?? def.says).replace("{who}", who).replace("{a}", formatQuantity(actual));
-  const tail = estimated === 0 && actual !== 0 ? ", none estimated" : ` against ${(against ?? "").replace("{e}", formatQuantity(estimated))}`;
+  const head = def.says.did.replace("{who}", who).replace("{a}", formatQuantity(actual));
+  const tail = estimated === 0 && actual !== 0 ? ", none estimated" : ` against ${def.says.against.replace("{e}", formatQuantity(estimated))}`;
   return `${head}${tail}${extra}: ${signed(gapUSD)}.`;
 }
 

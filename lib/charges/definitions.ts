@@ -85,8 +85,11 @@ export interface BillRecognition {
   scope: "service" | "shared";
   /** The usage unit of the quantity on both sides. */
   unit: string;
-  /** The variance report's sentence: `{who}` the service, `{a}` actual and `{e}` estimated quantity. */
-  says: string;
+  /**
+   * The variance report's sentence in two parts, "{did} against {against}": `{who}` the service, `{a}` the actual
+   * and `{e}` the estimated quantity ("NAT processed {a} GB" / "{e} GB estimated").
+   */
+  says: { did: string; against: string };
 }
 
 /** The groups of the rest of the bill the catalog page and summary show, with the words for their rates. */
@@ -185,7 +188,7 @@ export const CHARGES = [
     quantity: "billed vCPU per task x task-hours run on Spot",
     unavailable: "where AWS publishes no Fargate Spot price for the region or architecture (Spot is not in the Price List)",
     docs: "fargate-spot",
-    bill: { serviceCodes: ECS, usage: /^SpotUsage-Fargate-(ARM-)?vCPU-Hours:perCPU$/, scope: "service", unit: "vCPU-hours", says: "{who} ran {a} Fargate Spot vCPU-hours against {e} estimated" },
+    bill: { serviceCodes: ECS, usage: /^SpotUsage-Fargate-(ARM-)?vCPU-Hours:perCPU$/, scope: "service", unit: "vCPU-hours", says: { did: "{who} ran {a} Fargate Spot vCPU-hours", against: "{e} estimated" } },
   },
   {
     id: "fargate-spot-memory",
@@ -204,7 +207,7 @@ export const CHARGES = [
     quantity: "billed GB per task x task-hours run on Spot",
     unavailable: "where AWS publishes no Fargate Spot price for the region or architecture",
     docs: "fargate-spot",
-    bill: { serviceCodes: ECS, usage: /^SpotUsage-Fargate-(ARM-)?GB-Hours$/, scope: "service", unit: "GB-hours", says: "{who} ran {a} Fargate Spot GB-hours against {e} estimated" },
+    bill: { serviceCodes: ECS, usage: /^SpotUsage-Fargate-(ARM-)?GB-Hours$/, scope: "service", unit: "GB-hours", says: { did: "{who} ran {a} Fargate Spot GB-hours", against: "{e} estimated" } },
   },
   {
     id: "fargate-vcpu",
@@ -232,7 +235,7 @@ export const CHARGES = [
     quantity: "billed vCPU per task (the valid size at or above the request) x task-hours, each task billed at least one minute",
     unavailable: "ARM or Windows where AWS does not offer them in the region",
     docs: "fargate-task-sizes",
-    bill: { serviceCodes: ECS, usage: /^Fargate-(ARM-|Windows-)?vCPU-Hours:perCPU$/, scope: "service", unit: "vCPU-hours", says: "{who} ran {a} Fargate vCPU-hours against {e} estimated" },
+    bill: { serviceCodes: ECS, usage: /^Fargate-(ARM-|Windows-)?vCPU-Hours:perCPU$/, scope: "service", unit: "vCPU-hours", says: { did: "{who} ran {a} Fargate vCPU-hours", against: "{e} estimated" } },
   },
   {
     id: "fargate-memory",
@@ -260,7 +263,7 @@ export const CHARGES = [
     quantity: "billed GB per task x task-hours",
     unavailable: "ARM or Windows where AWS does not offer them in the region",
     docs: "fargate-task-sizes",
-    bill: { serviceCodes: ECS, usage: /^Fargate-(ARM-|Windows-)?GB-Hours$/, scope: "service", unit: "GB-hours", says: "{who} ran {a} Fargate GB-hours against {e} estimated" },
+    bill: { serviceCodes: ECS, usage: /^Fargate-(ARM-|Windows-)?GB-Hours$/, scope: "service", unit: "GB-hours", says: { did: "{who} ran {a} Fargate GB-hours", against: "{e} estimated" } },
   },
   {
     id: "fargate-savings-plan-vcpu",
@@ -318,7 +321,7 @@ export const CHARGES = [
     quantity: "GiB configured above the 20 GiB every task gets x task-hours (never discounted by Spot or Savings Plans)",
     unavailable: "where the region has no ephemeral storage rate",
     docs: "ephemeral-storage",
-    bill: { serviceCodes: ECS, usage: /^Fargate-EphemeralStorage-GB-Hours$/, scope: "service", unit: "GB-hours", says: "{who} used {a} GB-hours of extra ephemeral storage against {e} estimated" },
+    bill: { serviceCodes: ECS, usage: /^Fargate-EphemeralStorage-GB-Hours$/, scope: "service", unit: "GB-hours", says: { did: "{who} used {a} GB-hours of extra ephemeral storage", against: "{e} estimated" } },
   },
   {
     id: "fargate-windows-license",
@@ -334,12 +337,12 @@ export const CHARGES = [
     quantity: "billed vCPU per task x task-hours, each task billed at least 15 minutes",
     unavailable: "where Windows containers on Fargate are not offered",
     docs: "windows-on-fargate",
-    bill: { serviceCodes: ECS, usage: /^Fargate-Windows-OS-Hours:perCPU$/, scope: "service", unit: "vCPU-hours", says: "{who} paid {a} Windows licence vCPU-hours against {e} estimated" },
+    bill: { serviceCodes: ECS, usage: /^Fargate-Windows-OS-Hours:perCPU$/, scope: "service", unit: "vCPU-hours", says: { did: "{who} paid {a} Windows licence vCPU-hours", against: "{e} estimated" } },
   },
   // ------------------------------------------------------------------ management fees (before EC2: their usage types name a type too)
   {
     id: "ecs-managed-instances-fee",
-    name: "ECS Managed Instances management fee",
+    name: "ECS Managed Instances fee",
     line: { component: "other" },
     awsService: "AmazonECS",
     focus: { ...ECS_SERVICE, ResourceType: "ECS Managed Instances instance", ...ON_DEMAND, PricingUnit: "instance-hour" },
@@ -354,11 +357,11 @@ export const CHARGES = [
     quantity: "running instance-hours of the fleet",
     unavailable: "in snapshots before 2026-12-01 and where ECS Managed Instances is not offered",
     docs: "ecs-managed-instances",
-    bill: { serviceCodes: ECS, usage: /^ECS-?Managed-?Instances?:/i, scope: "shared", unit: "instance-hours", says: "Managed Instances ran {a} instance-hours against {e} estimated" },
+    bill: { serviceCodes: ECS, usage: /^ECS-?Managed-?Instances?:/i, scope: "shared", unit: "instance-hours", says: { did: "Managed Instances ran {a} instance-hours", against: "{e} estimated" } },
   },
   {
     id: "eks-auto-mode-fee",
-    name: "EKS Auto Mode management fee",
+    name: "EKS Auto Mode fee",
     line: { component: "other" },
     awsService: "AmazonEKS",
     focus: { ...EKS_SERVICE, ResourceType: "EKS Auto Mode node", ...ON_DEMAND, PricingUnit: "instance-hour" },
@@ -373,7 +376,7 @@ export const CHARGES = [
     quantity: "running instance-hours of the Auto Mode nodes",
     unavailable: "in snapshots without EKS rates",
     docs: "eks-auto-mode",
-    bill: { serviceCodes: ["AmazonEKS"], usage: new RegExp(`^AmazonEKS-AutoMode:${INSTANCE_TYPE}$`), scope: "shared", unit: "instance-hours", says: "EKS Auto Mode managed {a} instance-hours against {e} estimated" },
+    bill: { serviceCodes: ["AmazonEKS"], usage: new RegExp(`^AmazonEKS-AutoMode:${INSTANCE_TYPE}$`), scope: "shared", unit: "instance-hours", says: { did: "EKS Auto Mode managed {a} instance-hours", against: "{e} estimated" } },
   },
   {
     id: "eks-cluster",
@@ -395,12 +398,12 @@ export const CHARGES = [
     quantity: "eks.clusters x 730 hours",
     unavailable: "in snapshots without EKS rates",
     docs: "eks-cluster-fee",
-    bill: { serviceCodes: ["AmazonEKS"], usage: /^AmazonEKS-Hours:perCluster(Extended)?$/, scope: "shared", unit: "cluster-hours", says: "EKS clusters ran {a} cluster-hours against {e} estimated" },
+    bill: { serviceCodes: ["AmazonEKS"], usage: /^AmazonEKS-Hours:perCluster(Extended)?$/, scope: "shared", unit: "cluster-hours", says: { did: "EKS clusters ran {a} cluster-hours", against: "{e} estimated" } },
   },
   // ------------------------------------------------------------------ EC2 (docs/billing-rules.md#ec2-purchase-options)
   {
     id: "ec2-spot-instance",
-    name: "EC2 Spot instance",
+    name: "EC2 Spot instances",
     line: { component: "instance" },
     awsService: "AmazonEC2",
     focus: { ...EC2_SERVICE, ResourceType: "EC2 instance", ...SPOT, PricingUnit: "instance-hour" },
@@ -412,11 +415,11 @@ export const CHARGES = [
     quantity: "instance-hours of the fleet the search chooses",
     unavailable: "where the snapshot has no Spot price for the region (Spot is not in the Price List)",
     docs: "ec2-purchase-options",
-    bill: { serviceCodes: EC2, usage: new RegExp(`^SpotUsage:${INSTANCE_TYPE}$`), scope: "shared", unit: "instance-hours", says: "EC2 Spot instances ran {a} instance-hours against {e} estimated" },
+    bill: { serviceCodes: EC2, usage: new RegExp(`^SpotUsage:${INSTANCE_TYPE}$`), scope: "shared", unit: "instance-hours", says: { did: "EC2 Spot instances ran {a} instance-hours", against: "{e} estimated" } },
   },
   {
     id: "ec2-instance",
-    name: "EC2 instance",
+    name: "EC2 instances",
     line: { component: "instance" },
     awsService: "AmazonEC2",
     focus: { ...EC2_SERVICE, ResourceType: "EC2 instance", ...ON_DEMAND, PricingUnit: "instance-hour" },
@@ -428,7 +431,7 @@ export const CHARGES = [
     quantity: "instance-hours of the fleet the search chooses (each service's tasks packed by CPU, registered memory and ENIs)",
     unavailable: "where no allowed type is priced or large enough",
     docs: "ec2-purchase-options",
-    bill: { serviceCodes: EC2, usage: new RegExp(`^(BoxUsage|HeavyUsage|DedicatedUsage):${INSTANCE_TYPE}$`), scope: "shared", unit: "instance-hours", says: "EC2 instances ran {a} instance-hours against {e} estimated" },
+    bill: { serviceCodes: EC2, usage: new RegExp(`^(BoxUsage|HeavyUsage|DedicatedUsage):${INSTANCE_TYPE}$`), scope: "shared", unit: "instance-hours", says: { did: "EC2 instances ran {a} instance-hours", against: "{e} estimated" } },
   },
   {
     id: "ec2-reserved-instance",
@@ -482,11 +485,11 @@ export const CHARGES = [
     quantity: "worst case: the CPU tasks reserve above the type's baseline x hours x vCPU",
     unavailable: "never: the documented rate is the same in every region",
     docs: "burstable-instances",
-    bill: { serviceCodes: EC2, usage: /^CPUCredits:[a-z0-9]+$/, scope: "shared", unit: "vCPU-hours", says: "Burstable instances used {a} surplus vCPU-hours against {e} estimated" },
+    bill: { serviceCodes: EC2, usage: /^CPUCredits:[a-z0-9]+$/, scope: "shared", unit: "vCPU-hours", says: { did: "Burstable instances used {a} surplus vCPU-hours", against: "{e} estimated" } },
   },
   {
     id: "ebs-volume",
-    name: "EBS gp3 storage",
+    name: "EBS volumes",
     line: { component: "ebs" },
     awsService: "AmazonEC2",
     focus: { ...EBS_SERVICE, ResourceType: "EBS gp3 volume", ...ON_DEMAND, PricingUnit: "GB-month" },
@@ -499,7 +502,7 @@ export const CHARGES = [
     quantity: "volume GiB x running instance-hours / 730",
     unavailable: "where the region has no gp3 price",
     docs: "gp3-root-volume",
-    bill: { serviceCodes: EC2, usage: /^EBS:VolumeUsage(\.[a-z0-9]+)?$/, scope: "shared", unit: "GB-months", says: "EBS volumes held {a} GB-months against {e} estimated" },
+    bill: { serviceCodes: EC2, usage: /^EBS:VolumeUsage(\.[a-z0-9]+)?$/, scope: "shared", unit: "GB-months", says: { did: "EBS volumes held {a} GB-months", against: "{e} estimated" } },
   },
   {
     id: "ebs-gp3-iops",
@@ -516,7 +519,7 @@ export const CHARGES = [
     quantity: "(ec2.gp3Iops - 3,000) x running instance-hours / 730 per volume",
     unavailable: "where the EBS feed has no gp3 IOPS price for the region, and in snapshot 2026-11-26",
     docs: "gp3-iops-throughput",
-    bill: { serviceCodes: EC2, usage: /^EBS:VolumeP-IOPS\.gp3$/, scope: "shared", unit: "IOPS-months", says: "gp3 volumes provisioned {a} IOPS-months above the included 3,000 against {e} estimated" },
+    bill: { serviceCodes: EC2, usage: /^EBS:VolumeP-IOPS\.gp3$/, scope: "shared", unit: "IOPS-months", says: { did: "gp3 volumes provisioned {a} IOPS-months above the included 3,000", against: "{e} estimated" } },
   },
   {
     id: "ebs-gp3-throughput",
@@ -533,7 +536,7 @@ export const CHARGES = [
     quantity: "(ec2.gp3ThroughputMiBps - 125) x running instance-hours / 730 per volume",
     unavailable: "where the EBS feed has no gp3 throughput price for the region, and in snapshot 2026-11-26",
     docs: "gp3-iops-throughput",
-    bill: { serviceCodes: EC2, usage: /^EBS:VolumeP-Throughput\.gp3$/, scope: "shared", unit: "GiBps-months", says: "gp3 volumes provisioned {a} GiBps-months of throughput above the included 125 MiB/s against {e} estimated" },
+    bill: { serviceCodes: EC2, usage: /^EBS:VolumeP-Throughput\.gp3$/, scope: "shared", unit: "GiBps-months", says: { did: "gp3 volumes provisioned {a} GiBps-months of throughput above the included 125 MiB/s", against: "{e} estimated" } },
   },
   // ------------------------------------------------------------------ the rest of the bill (docs/billing-rules.md#network-lines)
   {
@@ -551,7 +554,7 @@ export const CHARGES = [
     quantity: "count x 730",
     unavailable: "where the ELB feed has no rate for the region, and in snapshot 2026-11-26",
     docs: "load-balancers",
-    bill: { serviceCodes: ELB, usage: /^LoadBalancerUsage$/, operation: /^LoadBalancing:Application$/, scope: "shared", unit: "load-balancer-hours", says: "Application Load Balancers ran {a} hours against {e} estimated" },
+    bill: { serviceCodes: ELB, usage: /^LoadBalancerUsage$/, operation: /^LoadBalancing:Application$/, scope: "shared", unit: "load-balancer-hours", says: { did: "Application Load Balancers ran {a} hours", against: "{e} estimated" } },
   },
   {
     id: "alb-lcu",
@@ -568,7 +571,7 @@ export const CHARGES = [
     quantity: "count x 730 x LCUs (the largest of new connections, active connections, GB processed, rule evaluations over what one LCU gives)",
     unavailable: "where the ELB feed has no rate for the region, and in snapshot 2026-11-26",
     docs: "load-balancers",
-    bill: { serviceCodes: ELB, usage: /^LCUUsage$/, operation: /^LoadBalancing:Application$/, scope: "shared", unit: "LCU-hours", says: "Application Load Balancers used {a} LCU-hours against {e} estimated" },
+    bill: { serviceCodes: ELB, usage: /^LCUUsage$/, operation: /^LoadBalancing:Application$/, scope: "shared", unit: "LCU-hours", says: { did: "Application Load Balancers used {a} LCU-hours", against: "{e} estimated" } },
   },
   {
     id: "nlb-hours",
@@ -585,7 +588,7 @@ export const CHARGES = [
     quantity: "count x 730",
     unavailable: "where the ELB feed has no rate for the region, and in snapshot 2026-11-26",
     docs: "load-balancers",
-    bill: { serviceCodes: ELB, usage: /^LoadBalancerUsage$/, operation: /^LoadBalancing:Network$/, scope: "shared", unit: "load-balancer-hours", says: "Network Load Balancers ran {a} hours against {e} estimated" },
+    bill: { serviceCodes: ELB, usage: /^LoadBalancerUsage$/, operation: /^LoadBalancing:Network$/, scope: "shared", unit: "load-balancer-hours", says: { did: "Network Load Balancers ran {a} hours", against: "{e} estimated" } },
   },
   {
     id: "nlb-lcu",
@@ -602,7 +605,7 @@ export const CHARGES = [
     quantity: "count x 730 x NLCUs (the largest of new flows, active flows, GB processed over what one NLCU gives)",
     unavailable: "where the ELB feed has no rate for the region, and in snapshot 2026-11-26",
     docs: "load-balancers",
-    bill: { serviceCodes: ELB, usage: /^LCUUsage$/, operation: /^LoadBalancing:Network$/, scope: "shared", unit: "NLCU-hours", says: "Network Load Balancers used {a} NLCU-hours against {e} estimated" },
+    bill: { serviceCodes: ELB, usage: /^LCUUsage$/, operation: /^LoadBalancing:Network$/, scope: "shared", unit: "NLCU-hours", says: { did: "Network Load Balancers used {a} NLCU-hours", against: "{e} estimated" } },
   },
   {
     id: "nat-hours",
@@ -619,7 +622,7 @@ export const CHARGES = [
     quantity: "count x 730",
     unavailable: "where the NAT feed has no rate for the region, and in snapshot 2026-11-26",
     docs: "nat-gateways",
-    bill: { serviceCodes: EC2, usage: /^NatGateway-Hours$/, scope: "shared", unit: "gateway-hours", says: "NAT gateways ran {a} hours against {e} estimated" },
+    bill: { serviceCodes: EC2, usage: /^NatGateway-Hours$/, scope: "shared", unit: "gateway-hours", says: { did: "NAT gateways ran {a} hours", against: "{e} estimated" } },
   },
   {
     id: "nat-gb",
@@ -636,7 +639,7 @@ export const CHARGES = [
     quantity: "network.natGateways.processedGBPerMonth",
     unavailable: "where the NAT feed has no rate for the region, and in snapshot 2026-11-26",
     docs: "nat-gateways",
-    bill: { serviceCodes: EC2, usage: /^NatGateway-Bytes$/, scope: "shared", unit: "GB", says: "NAT processed {a} GB against {e} GB estimated" },
+    bill: { serviceCodes: EC2, usage: /^NatGateway-Bytes$/, scope: "shared", unit: "GB", says: { did: "NAT processed {a} GB", against: "{e} GB estimated" } },
   },
   {
     id: "public-ipv4",
@@ -653,7 +656,7 @@ export const CHARGES = [
     quantity: "one address per task-hour (Fargate) or running instance-hour (EC2) when asked, plus extraAddresses x 730",
     unavailable: "where the VPC feed has no rate for the region, and in snapshot 2026-11-26",
     docs: "public-ipv4",
-    bill: { serviceCodes: VPC, usage: /^PublicIPv4:(InUseAddress|IdleAddress)$/, scope: "shared", unit: "address-hours", says: "Public IPv4 addresses were held {a} address-hours against {e} estimated" },
+    bill: { serviceCodes: VPC, usage: /^PublicIPv4:(InUseAddress|IdleAddress)$/, scope: "shared", unit: "address-hours", says: { did: "Public IPv4 addresses were held {a} address-hours", against: "{e} estimated" } },
   },
   {
     id: "vpce-hours",
@@ -670,7 +673,7 @@ export const CHARGES = [
     quantity: "count x AZs x 730",
     unavailable: "where the VPC feed has no rate for the region, and in snapshot 2026-11-26",
     docs: "interface-endpoints",
-    bill: { serviceCodes: VPC, usage: /^VpcEndpoint-Hours$/, scope: "shared", unit: "endpoint-AZ-hours", says: "Interface endpoints ran {a} endpoint-AZ-hours against {e} estimated" },
+    bill: { serviceCodes: VPC, usage: /^VpcEndpoint-Hours$/, scope: "shared", unit: "endpoint-AZ-hours", says: { did: "Interface endpoints ran {a} endpoint-AZ-hours", against: "{e} estimated" } },
   },
   {
     id: "vpce-gb",
@@ -687,7 +690,7 @@ export const CHARGES = [
     quantity: "network.vpcEndpoints.processedGBPerMonth",
     unavailable: "where the VPC feed has no rate for the region, and in snapshot 2026-11-26",
     docs: "interface-endpoints",
-    bill: { serviceCodes: VPC, usage: /^VpcEndpoint-Bytes$/, scope: "shared", unit: "GB", says: "Interface endpoints processed {a} GB against {e} GB estimated" },
+    bill: { serviceCodes: VPC, usage: /^VpcEndpoint-Bytes$/, scope: "shared", unit: "GB", says: { did: "Interface endpoints processed {a} GB", against: "{e} GB estimated" } },
   },
   {
     id: "logs-ingest",
@@ -704,7 +707,7 @@ export const CHARGES = [
     quantity: "the service's logs.ingestedGBPerMonth, less its share of the 5 GB free tier",
     unavailable: "where the CloudWatch feed has no rate for the region, and in snapshot 2026-11-26",
     docs: "logs",
-    bill: { serviceCodes: LOGS, usage: /^DataProcessing-Bytes$/, scope: "service", unit: "GB", says: "{who} sent {a} GB of logs against {e} GB estimated" },
+    bill: { serviceCodes: LOGS, usage: /^DataProcessing-Bytes$/, scope: "service", unit: "GB", says: { did: "{who} sent {a} GB of logs", against: "{e} GB estimated" } },
   },
   {
     id: "logs-ingest-ia",
@@ -721,7 +724,7 @@ export const CHARGES = [
     quantity: "the service's logs.ingestedGBPerMonth when its class is Infrequent Access",
     unavailable: "where the CloudWatch feed has no rate for the region, and in snapshot 2026-11-26",
     docs: "logs",
-    bill: { serviceCodes: LOGS, usage: /^DataProcessingIA-Bytes$/, scope: "service", unit: "GB", says: "{who} sent {a} GB of logs (Infrequent Access) against {e} GB estimated" },
+    bill: { serviceCodes: LOGS, usage: /^DataProcessingIA-Bytes$/, scope: "service", unit: "GB", says: { did: "{who} sent {a} GB of logs (Infrequent Access)", against: "{e} GB estimated" } },
   },
   {
     id: "logs-storage",
@@ -738,7 +741,7 @@ export const CHARGES = [
     quantity: "ingestedGBPerMonth x retentionMonths (steady state), less its share of the 5 GB-months free tier",
     unavailable: "where the CloudWatch feed has no rate for the region, and in snapshot 2026-11-26",
     docs: "logs",
-    bill: { serviceCodes: LOGS, usage: /^TimedStorage-ByteHrs$/, scope: "service", unit: "GB-months", says: "{who} stored {a} GB-months of logs against {e} estimated" },
+    bill: { serviceCodes: LOGS, usage: /^TimedStorage-ByteHrs$/, scope: "service", unit: "GB-months", says: { did: "{who} stored {a} GB-months of logs", against: "{e} estimated" } },
   },
   {
     id: "egress",
@@ -755,7 +758,7 @@ export const CHARGES = [
     quantity: "network.dataTransferOutGBPerMonth above the free 100 GB, through the tiers",
     unavailable: "where the data-transfer feed has no egress tiers for the region, and in snapshot 2026-11-26",
     docs: "data-transfer",
-    bill: { serviceCodes: TRANSFER, usage: /^DataTransfer-Out-Bytes$/, scope: "shared", unit: "GB", says: "{a} GB went out to the internet against {e} GB estimated" },
+    bill: { serviceCodes: TRANSFER, usage: /^DataTransfer-Out-Bytes$/, scope: "shared", unit: "GB", says: { did: "{a} GB went out to the internet", against: "{e} GB estimated" } },
   },
   {
     id: "inter-az",
@@ -772,7 +775,7 @@ export const CHARGES = [
     quantity: "network.interAzGBPerMonth x 2 (billed out of one AZ and into the other)",
     unavailable: "in snapshot 2026-11-26",
     docs: "data-transfer",
-    bill: { serviceCodes: TRANSFER, usage: /^DataTransfer-Regional-Bytes$/, scope: "shared", unit: "GB", says: "{a} GB crossed AZs (billed both ways) against {e} GB estimated" },
+    bill: { serviceCodes: TRANSFER, usage: /^DataTransfer-Regional-Bytes$/, scope: "shared", unit: "GB", says: { did: "{a} GB crossed AZs (billed both ways)", against: "{e} GB estimated" } },
   },
   // ------------------------------------------------------------------ price books (docs/billing-rules.md#private-pricing-discounts)
   {
