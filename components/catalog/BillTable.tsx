@@ -1,17 +1,9 @@
 import { Fragment } from "react";
-import { BILL_KINDS, type BillKind, type FeeSummary, type KindSummary, type RegionSummary } from "@/lib/catalog/summary";
+import { CATALOG_GROUPS } from "@/lib/charges";
+import { BILL_KINDS, type FeeSummary, type KindSummary, type RegionSummary } from "@/lib/catalog/summary";
 import { AvailabilityBadge } from "./AvailabilityBadge";
 import styles from "./catalog.module.css";
 
-const KIND_LABEL: Record<BillKind, string> = {
-  loadBalancers: "Load balancers (ALB, NLB)",
-  natGateway: "NAT gateway",
-  publicIpv4: "Public IPv4",
-  vpcEndpoints: "VPC endpoints",
-  logs: "CloudWatch Logs",
-  dataTransfer: "Data transfer out, inter-AZ",
-  gp3: "EBS gp3",
-};
 const count = new Intl.NumberFormat("en-US");
 
 function Kind({ kind }: { kind: KindSummary }) {
@@ -66,7 +58,7 @@ export function BillTable({ rows, catalogId }: { rows: RegionSummary[]; catalogI
               <th scope="col">ECS trunking</th>
               {BILL_KINDS.map((k) => (
                 <th scope="col" key={k}>
-                  {KIND_LABEL[k]}
+                  {CATALOG_GROUPS[k].title}
                 </th>
               ))}
             </tr>

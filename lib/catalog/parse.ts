@@ -133,7 +133,7 @@ export function upgradeRegionCatalogV1(v1: RegionCatalogV1): RegionCatalog {
     },
     // Every slot the charge definitions declare under network. (lib/charges) says which group's rates it lacks.
     network: Object.fromEntries(
-      catalogSlots("network").map((slot) => [slot.key, notInSnapshot(CATALOG_GROUPS[slot.charge.catalogGroup ?? "dataTransfer"])]),
+      catalogSlots("network").map((slot) => [slot.key, notInSnapshot(CATALOG_GROUPS[slot.charge.catalogGroup ?? "dataTransfer"].rates)]),
     ) as RegionCatalog["network"],
   };
 }

@@ -12,7 +12,9 @@
  */
 import { z } from "../security/zod";
 import { formatPath } from "../field-errors";
+import { rateSlots, type AwsServiceCode } from "../charges";
 import { FARGATE_USAGE_SUFFIX, type FargateUsageKey } from "./billing-codes";
+import type { RegionCatalog } from "./schema";
 
 const PriceDimensionSchema = z.object({
   unit: z.string(),
@@ -235,26 +237,20 @@ export function ec2PricesFromItems(items: PriceListItem[], regionCode: string): 
 }
 
 /**
- * The rest of a service's bill, read from four more Price List services. Each key names the service, the item's
- * productFamily where the usage type alone is ambiguous (ALB and NLB share LoadBalancerUsage / LCUUsage), and the
- * usage-type suffix. Matching is by regionCode + suffix, like the Fargate rates.
+ * The rest of a service's bill, read from four more Price List services: every network rate slot a charge definition
+ * declares (lib/charges) with the service, the item's productFamily where the usage type alone is ambiguous (ALB and
+ * NLB share LoadBalancerUsage / LCUUsage) and the usage-type suffix of its Price List filter. Matching is by
+ * regionCode + suffix, like the Fargate rates.
  */
-export const NETWORK_PRICE_KEYS = {
-  albHour: { service: "AWSELB", productFamily: "Load Balancer-Application", suffix: "LoadBalancerUsage", unit: "hour" },
-  albLcuHour: { service: "AWSELB", productFamily: "Load Balancer-Application", suffix: "LCUUsage", unit: "LCU-hour" },
-  nlbHour: { service: "AWSELB", productFamily: "Load Balancer-Network", suffix: "LoadBalancerUsage", unit: "hour" },
-  nlbNlcuHour: { service: "AWSELB", productFamily: "Load Balancer-Network", suffix: "LCUUsage", unit: "NLCU-hour" },
-  natGatewayHour: { service: "AmazonEC2", productFamily: "NAT Gateway", suffix: "NatGateway-Hours", unit: "hour" },
-  natGatewayGB: { service: "AmazonEC2", productFamily: "NAT Gateway", suffix: "NatGateway-Bytes", unit: "GB" },
-  publicIpv4InUseHour: { service: "AmazonVPC", productFamily: undefined, suffix: "PublicIPv4:InUseAddress", unit: "address-hour" },
-  vpcEndpointHour: { service: "AmazonVPC", productFamily: undefined, suffix: "VpcEndpoint-Hours", unit: "endpoint-AZ-hour" },
-  vpcEndpointGB: { service: "AmazonVPC", productFamily: undefined, suffix: "VpcEndpoint-Bytes", unit: "GB" },
-  logsIngestStandardGB: { service: "AmazonCloudWatch", productFamily: undefined, suffix: "DataProcessing-Bytes", unit: "GB" },
-  logsIngestInfrequentAccessGB: { service: "AmazonCloudWatch", productFamily: undefined, suffix: "DataProcessingIA-Bytes", unit: "GB" },
-  logsStorageGBMonth: { service: "AmazonCloudWatch", productFamily: undefined, suffix: "TimedStorage-ByteHrs", unit: "GB-month" },
-} as const;
-export type NetworkPriceKey = keyof typeof NETWORK_PRICE_KEYS;
-export type PriceListService = "AmazonECS" | "AmazonEC2" | "AWSELB" | "AmazonVPC" | "AmazonCloudWatch" | "AmazonEKS";
+export const NETWORK_PRICE_KEYS: Readonly<Record<NetworkPriceKey, { service: PriceListService; productFamily: string | undefined; suffix: string; unit: string }>> = Object.fromEntries(
+  rateSlots("network").flatMap((slot) =>
+    slot.priceList ? [[slot.key, { service: slot.priceList.serviceCode, productFamily: slot.priceList.productFamily, suffix: slot.priceList.usageType, unit: slot.rate.unit }]] : [],
+  ),
+) as Record<NetworkPriceKey, { service: PriceListService; productFamily: string | undefined; suffix: string; unit: string }>;
+/** The network rates the refresh reads from the Price List (inter-AZ and the egress tiers are not there). */
+export type NetworkPriceKey = Exclude<keyof RegionCatalog["network"], "dataTransferOut" | "interAzGBEachDirection">;
+
+export type PriceListService = Exclude<AwsServiceCode, "AWSDataTransfer">;
 
 /** Network and log prices of one region from the items of each service; keys AWS does not list are absent. */
 export function networkRatesFromItems(itemsByService: Partial<Record<PriceListService, PriceListItem[]>>, regionCode: string): Partial<Record<NetworkPriceKey, OnDemandPrice>> {

@@ -11,25 +11,14 @@
  * discount (scaled, flagged derived).
  */
 import type { Ec2PriceRow, FargateOnDemandKey, NetworkPriceKey, OnDemandPrice, TypeFee } from "./price-list";
+import { rateSlots } from "../charges";
 import { feeUsageTypePattern, NETWORK_PRICE_KEYS } from "./price-list";
 import { FARGATE_USAGE_SUFFIX } from "./billing-codes";
 import { referencedSourceIds } from "./parse";
 import { isUnavailable, type CatalogSource, type ComputeRates, type InstanceType, type Rate, type RegionCatalog, type Unavailable } from "./schema";
 
-const NETWORK_LABELS: Record<NetworkPriceKey, string> = {
-  albHour: "Application Load Balancer",
-  albLcuHour: "Application Load Balancer LCU",
-  nlbHour: "Network Load Balancer",
-  nlbNlcuHour: "Network Load Balancer NLCU",
-  natGatewayHour: "NAT gateway",
-  natGatewayGB: "NAT gateway data processed",
-  publicIpv4InUseHour: "Public IPv4 address in use",
-  vpcEndpointHour: "Interface VPC endpoint",
-  vpcEndpointGB: "Interface VPC endpoint data processed",
-  logsIngestStandardGB: "CloudWatch Logs ingestion (Standard)",
-  logsIngestInfrequentAccessGB: "CloudWatch Logs ingestion (Infrequent Access)",
-  logsStorageGBMonth: "CloudWatch Logs storage",
-};
+/** What each network rate is, in the refresh's change report: its rate label in the charge definitions (lib/charges). */
+const NETWORK_LABELS = Object.fromEntries(rateSlots("network").map((slot) => [slot.key, slot.rate.label])) as Record<NetworkPriceKey, string>;
 
 export class RefreshDataError extends Error {
   constructor(message: string) {

@@ -2,7 +2,8 @@
  * What a region file offers, in the words the catalog page and API use: published / derived / not available
  * per Fargate rate group, and the as-of date of each kind of price. Pure.
  */
-import { isUnavailable, type Rate, type RegionCatalog, type Unavailable } from "./schema";
+import { catalogSlots, CATALOG_GROUPS, type CatalogGroup } from "../charges";
+import { isUnavailable, type DataTransferOut, type Rate, type RegionCatalog, type Unavailable } from "./schema";
 
 export type Availability = "published" | "derived" | "unavailable";
 
@@ -33,9 +34,22 @@ function kindOf(...groups: (Rate | Record<string, Rate> | Unavailable)[]): KindS
   return { availability, asOf: [...new Set(groups.flatMap(datesOf))].sort() };
 }
 
-/** Kinds of line of the rest of a service's bill, in the order the catalog page shows them. */
-export const BILL_KINDS = ["loadBalancers", "natGateway", "publicIpv4", "vpcEndpoints", "logs", "dataTransfer", "gp3"] as const;
-export type BillKind = (typeof BILL_KINDS)[number];
+/** Kinds of line of the rest of a service's bill, in the order the catalog page shows them: the charge definitions' groups. */
+export const BILL_KINDS = Object.keys(CATALOG_GROUPS) as CatalogGroup[];
+export type BillKind = CatalogGroup;
+
+/** The rates of a group's slots in a region file (the egress tiers as one rate each). */
+function groupRates(c: RegionCatalog, kind: BillKind): (Rate | Record<string, Rate> | Unavailable)[] {
+  return (["network", "ec2"] as const).flatMap((section) =>
+    catalogSlots(section)
+      .filter((slot) => slot.charge.catalogGroup === kind)
+      .map((slot) => {
+        const value = (c[section] as Record<string, unknown>)[slot.key] as Rate | Unavailable | DataTransferOut;
+        if (isUnavailable(value) || !("tiers" in value)) return value;
+        return Object.fromEntries(value.tiers.map((t, i) => [`tier${i}`, t.rate]));
+      }),
+  );
+}
 
 export type RegionSummary = {
   region: string;
@@ -95,7 +109,6 @@ function reservedKind(c: RegionCatalog): KindSummary {
 
 export function summarizeRegion(c: RegionCatalog): RegionSummary {
   const f = c.fargate;
-  const n = c.network;
   const sp = [f.savingsPlans["compute-1y"].x86, f.savingsPlans["compute-1y"].arm, f.savingsPlans["compute-3y"].x86, f.savingsPlans["compute-3y"].arm];
   const spAvail = sp.map(availabilityOf);
   const savingsPlans: Availability = spAvail.every((a) => a === "unavailable")
@@ -136,18 +149,7 @@ export function summarizeRegion(c: RegionCatalog): RegionSummary {
         notListed: c.ec2.instanceTypes.filter((t) => t.trunking === "not-listed").length,
       },
     },
-    bill: {
-      loadBalancers: kindOf(n.albHour, n.albLcuHour, n.nlbHour, n.nlbNlcuHour),
-      natGateway: kindOf(n.natGatewayHour, n.natGatewayGB),
-      publicIpv4: kindOf(n.publicIpv4InUseHour),
-      vpcEndpoints: kindOf(n.vpcEndpointHour, n.vpcEndpointGB),
-      logs: kindOf(n.logsIngestStandardGB, n.logsIngestInfrequentAccessGB, n.logsStorageGBMonth),
-      dataTransfer: kindOf(
-        isUnavailable(n.dataTransferOut) ? n.dataTransferOut : Object.fromEntries(n.dataTransferOut.tiers.map((t, i) => [`tier${i}`, t.rate])),
-        n.interAzGBEachDirection,
-      ),
-      gp3: kindOf(c.ec2.gp3GbMonth),
-    },
+    bill: Object.fromEntries(BILL_KINDS.map((kind) => [kind, kindOf(...groupRates(c, kind))])) as Record<BillKind, KindSummary>,
     asOf: {
       fargate: [...new Set([...datesOf(f.linuxX86), ...datesOf(f.linuxArm), ...datesOf(f.windowsX86), ...datesOf(f.ephemeralStorageGbHour)])].sort(),
       fargateSpot: [...new Set([...datesOf(f.spotX86), ...datesOf(f.spotArm)])].sort(),
