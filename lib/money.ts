@@ -12,21 +12,63 @@
  *   total to the cent, and each part is within one cent of its exact value.
  */
 
-/** Whole cents, an integer. A separate name so signatures say which unit they take. */
-export type Cents = number;
+declare const centsBrand: unique symbol;
+
+/**
+ * Whole US cents, an integer (NaN only from `toCents` of a non-finite amount). A branded number: at run time a
+ * plain number (the brand is type-only, no wrapper, no weight), but the compiler accepts a `Cents` only from this
+ * module: `toCents` (dollars, rounded), `cents` (a whole number already in cents), `allocate`, and the arithmetic
+ * below. So dollars, counts or bare literals passed where cents are expected fail type-check, and so does
+ * `a + b` of cents stored back as `Cents` (use `addCents`): tests/unit/money/brand.test.ts proves it.
+ * A `Cents` reads as a number anywhere (comparisons, JSON, `/ 100`); JSON fields stay plain numbers.
+ */
+export type Cents = number & { readonly [centsBrand]: "cents" };
+
+/** A whole number that already is cents (a literal, a stored fixture). Anything but an integer throws. */
+export function cents(n: number): Cents {
+  if (!Number.isInteger(n)) throw new RangeError(`cents: must be whole cents, got ${n}`);
+  return n as Cents;
+}
 
 /** HALF-UP rounding of a dollar amount to whole cents (see the module comment). Non-finite -> NaN. */
 export function toCents(usd: number): Cents {
-  if (!Number.isFinite(usd)) return Number.NaN;
+  if (!Number.isFinite(usd)) return Number.NaN as Cents;
   // toFixed rounds the exact binary value half away from zero, like Intl.NumberFormat; beyond 1e21 it
   // switches to exponent notation, far above any estimate.
   const cents = Number(usd.toFixed(2).replace(".", ""));
-  return cents === 0 ? 0 : cents; // no -0
+  return (cents === 0 ? 0 : cents) as Cents; // no -0
 }
 
 /** Cents back to dollars (the nearest double to the two-decimal value, which formats exactly). */
 export function fromCents(cents: Cents): number {
   return cents / 100;
+}
+
+/** a + b, in cents (exact: both are integers well below 2^53). */
+export function addCents(a: Cents, b: Cents): Cents {
+  return (a + b) as Cents;
+}
+
+/** a - b, in cents. */
+export function subCents(a: Cents, b: Cents): Cents {
+  return (a - b) as Cents;
+}
+
+/** -a, in cents (exactly `-a`: 0 gives -0, which every formatter here shows as 0). */
+export function negCents(a: Cents): Cents {
+  return -a as Cents;
+}
+
+/** |a|, in cents. */
+export function absCents(a: Cents): Cents {
+  return Math.abs(a) as Cents;
+}
+
+/** The sum of some cents; 0 for none. */
+export function sumCents(values: Iterable<Cents>): Cents {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum as Cents;
 }
 
 /**
@@ -38,6 +80,14 @@ export function fromCents(cents: Cents): number {
  * as its absolute value and negated.
  */
 export function allocate(total: Cents, ratios: ReadonlyArray<number>): Cents[] {
+  return allocateWhole(total, ratios) as Cents[];
+}
+
+/**
+ * `allocate` for whole units that are not US cents (a display currency's minor units, lib/present/currency.ts):
+ * the same split, unbranded.
+ */
+export function allocateWhole(total: number, ratios: ReadonlyArray<number>): number[] {
   if (!Number.isInteger(total)) throw new RangeError(`allocate: the total must be whole cents, got ${total}`);
   if (ratios.length === 0) {
     if (total !== 0) throw new RangeError(`allocate: cannot split ${total} cents across no parts`);
@@ -46,12 +96,12 @@ export function allocate(total: Cents, ratios: ReadonlyArray<number>): Cents[] {
   for (const r of ratios) {
     if (!Number.isFinite(r) || r < 0) throw new RangeError(`allocate: ratios must be finite and >= 0, got ${r}`);
   }
-  if (total < 0) return allocate(-total, ratios).map((c) => (c === 0 ? 0 : -c));
+  if (total < 0) return allocateWhole(-total, ratios).map((c) => (c === 0 ? 0 : -c));
   let sum = 0;
   for (const r of ratios) sum += r;
   const weights = sum > 0 ? ratios : ratios.map(() => 1);
   const weightSum = sum > 0 ? sum : ratios.length;
-  const parts: Cents[] = [];
+  const parts: number[] = [];
   const remainders: number[] = [];
   let given = 0;
   for (const w of weights) {
@@ -102,7 +152,7 @@ export function formatCents(cents: Cents | null | undefined): string {
     }
     return `${cents < 0 ? "-" : ""}$${dollars}.${centsPart < 10 ? "0" : ""}${centsPart}`;
   }
-  return usdFormat.format(fromCents(cents === 0 ? 0 : cents));
+  return usdFormat.format(cents === 0 ? 0 : fromCents(cents));
 }
 
 /**

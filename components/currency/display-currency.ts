@@ -6,12 +6,13 @@
  * by the (lazily loaded) currency panel, so the page's first load carries no currency code.
  */
 import { useSyncExternalStore } from "react";
+import type { Cents } from "@/lib/money";
 import type { DisplayCurrency } from "@/lib/present/currency-format";
 
 export interface DisplayState {
   currency: DisplayCurrency;
   /** Displayed USD cents as text in the currency. */
-  money(usdCents: number | null | undefined): string;
+  money(usdCents: Cents | null | undefined): string;
   /** An unrounded USD amount (an hourly rate) as text in the currency. */
   rate(usd: number): string;
 }

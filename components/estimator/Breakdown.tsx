@@ -8,7 +8,7 @@ import { splitWhy } from "@/lib/present/answer";
 import { Fragment, memo } from "react";
 import type { CostLine, EstimateOption, EstimateResult } from "@/lib/schemas/estimate";
 import { formatPct, formatQuantity, formatRate } from "@/lib/format";
-import { formatCents } from "@/lib/money";
+import { formatCents, type Cents } from "@/lib/money";
 import { presentOption } from "@/lib/present/estimate";
 import { convertPresentedOption, formatMinor } from "@/lib/present/currency";
 import { useDisplayState } from "@/components/currency/display-currency";
@@ -44,7 +44,7 @@ function OptionBreakdown({ option }: { option: EstimateOption }) {
   // Display currency (presentation only): converted so lines still add up to groups and groups to the total.
   const currency = useDisplayState()?.currency;
   const converted = currency ? convertPresentedOption(presented, currency) : null;
-  const money = (usdCents: number | null, minor: number | null | undefined) =>
+  const money = (usdCents: Cents | null, minor: number | null | undefined) =>
     converted && currency && minor !== undefined && minor !== null ? <span title={`${formatCents(usdCents)} USD`}>{formatMinor(minor, currency.code)}</span> : formatCents(usdCents);
   const notes = new Map<string, number>();
   for (const line of option.lines) if (line.derived && line.note && !notes.has(line.note)) notes.set(line.note, notes.size + 1);

@@ -3,7 +3,7 @@
  * Graviton side by side (lib/present/graviton.ts): one line per card and one summary sentence. Computed by the
  * calculator after it loads (never in the server's first paint), so this display loads with it.
  */
-import { formatCents } from "@/lib/money";
+import { formatCents, negCents } from "@/lib/money";
 import type { GravitonComparison } from "@/lib/present/graviton";
 
 export function GravitonCardLine({ graviton, optionId }: { graviton: GravitonComparison; optionId: string }) {
@@ -12,7 +12,7 @@ export function GravitonCardLine({ graviton, optionId }: { graviton: GravitonCom
   return (
     <div className={`graviton num${arm.savedCents > 0 ? " good" : ""}`} data-testid={`graviton-${optionId}`}>
       On Graviton: {formatCents(arm.armCents)}
-      {arm.savedCents > 0 ? ` (saves ${formatCents(arm.savedCents)})` : arm.savedCents < 0 ? ` (${formatCents(-arm.savedCents)} more)` : " (same)"}
+      {arm.savedCents > 0 ? ` (saves ${formatCents(arm.savedCents)})` : arm.savedCents < 0 ? ` (${formatCents(negCents(arm.savedCents))} more)` : " (same)"}
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * = savings" and each option's lines add up to its total on screen.
  */
 import { formatQuantity, formatRate } from "@/lib/format";
-import { formatCents } from "@/lib/money";
+import { formatCents, negCents } from "@/lib/money";
 import { presentOption } from "@/lib/present/estimate";
 import { presentComparison } from "@/lib/present/rightsize";
 import type { RightsizeResult } from "@/lib/rightsize/recommend";
@@ -52,7 +52,7 @@ export function CostComparisonTable({ result: r }: { result: RightsizeResult }) 
                 {recommendedCents === null ? "unavailable" : formatCents(recommendedCents)}
               </td>
               <td className="r" data-testid={`cost-${o.id}-savings`}>
-                {savingsCents === null ? "—" : <span className={savingsCents >= 0 ? styles.save : styles.cost}>{savingsCents >= 0 ? formatCents(savingsCents) : `−${formatCents(-savingsCents)}`}</span>}
+                {savingsCents === null ? "—" : <span className={savingsCents >= 0 ? styles.save : styles.cost}>{savingsCents >= 0 ? formatCents(savingsCents) : `−${formatCents(negCents(savingsCents))}`}</span>}
               </td>
             </tr>
           ))}

@@ -13,7 +13,7 @@
  */
 import { CatalogLookupError } from "../catalog/errors";
 import type { FieldError } from "../field-errors";
-import { toCents, type Cents } from "../money";
+import { cents, subCents, toCents, type Cents } from "../money";
 import { estimateWithLoader, type CatalogLoader } from "../pipeline/estimate";
 import { presentOption, type PresentedOption } from "../present/estimate";
 import type { EstimateInput, EstimateResult } from "../schemas/estimate";
@@ -102,7 +102,7 @@ export interface CompareReport {
 
 export type CompareOutcome = { ok: true; report: CompareReport } | { ok: false; errors: FieldError[] };
 
-const sub = (a: Cents | null, b: Cents | null): Cents | null => (a === null || b === null ? null : a - b);
+const sub = (a: Cents | null, b: Cents | null): Cents | null => (a === null || b === null ? null : subCents(a, b));
 
 function split(oldCents: Cents | null, newCents: Cents | null, repricedCents: Cents | null, canReprice: boolean): Split {
   return {
@@ -177,15 +177,15 @@ function compareLines(oldOpt: PresentedOption | undefined, newOpt: PresentedOpti
       if (!near(o.snapshot.quantity, n.snapshot.quantity)) changed.push("quantity");
       if (!near(o.snapshot.rateUSD, n.snapshot.rateUSD)) changed.push("rate");
     }
-    const oc: Cents = o?.snapshot.cents ?? 0;
-    const nc: Cents = n?.snapshot.cents ?? 0;
+    const oc: Cents = o?.snapshot.cents ?? cents(0);
+    const nc: Cents = n?.snapshot.cents ?? cents(0);
     return {
       service: (n ?? o)!.service,
       label: (n ?? o)!.label,
       status: status(o !== undefined, n !== undefined, changed.length === 0 && oc === nc),
       old: o?.snapshot ?? null,
       new: n?.snapshot ?? null,
-      deltaCents: nc - oc,
+      deltaCents: subCents(nc, oc),
       changed,
     };
   });
@@ -204,8 +204,8 @@ function compareServices(oldOpt: PresentedOption | undefined, newOpt: PresentedO
     const oc = o.get(name) ?? null;
     const nc = n.get(name) ?? null;
     // A service the old input lacked is "added"; re-pricing the old input has none of it either (0).
-    const rc = o.has(name) ? (r.get(name) ?? null) : 0;
-    const parts = split(o.has(name) ? oc : 0, n.has(name) ? nc : 0, rc, canReprice);
+    const rc = o.has(name) ? (r.get(name) ?? null) : cents(0);
+    const parts = split(o.has(name) ? oc : cents(0), n.has(name) ? nc : cents(0), rc, canReprice);
     return { name, status: status(o.has(name), n.has(name), oc === nc), ...parts, oldCents: oc, newCents: nc };
   });
 }

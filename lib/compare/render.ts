@@ -3,7 +3,7 @@
  * Both show the same rows: the recommended totals with the input/price split, every option, the services and
  * changed lines of the new side's recommended option, and what the input changed.
  */
-import { formatCents, formatRate, type Cents } from "../money";
+import { absCents, formatCents, formatRate, type Cents } from "../money";
 import type { ChangeStatus, CompareReport, LineDelta, OptionDelta, SideSummary } from "./compare";
 import type { ThresholdVerdict } from "./threshold";
 
@@ -12,7 +12,7 @@ export { lineWhat };
 export function signedCents(cents: Cents | null): string {
   if (cents === null) return "—";
   if (cents === 0) return "$0.00";
-  return `${cents > 0 ? "+" : "-"}${formatCents(Math.abs(cents))}`;
+  return `${cents > 0 ? "+" : "-"}${formatCents(absCents(cents))}`;
 }
 
 const pct = (p: number | null) => (p === null ? "" : ` (${p >= 0 ? "+" : ""}${Number(p.toFixed(1))}%)`);

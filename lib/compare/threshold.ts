@@ -2,7 +2,7 @@
  * The CI guard of a comparison: does the recommended monthly total rise by more than allowed?
  * Thresholds are on displayed cents (what the reader sees): an increase of exactly the threshold passes.
  */
-import { formatCents, toCents } from "../money";
+import { absCents, formatCents, subCents, toCents } from "../money";
 import type { CompareReport } from "./compare";
 
 export interface Thresholds {
@@ -32,10 +32,10 @@ export function checkThresholds(report: CompareReport, thresholds: Thresholds): 
   if (rec.oldCents === null) {
     return { checked: true, exceeded: true, messages: ["the old estimate has no option that can run the workload, so there is no total to compare with"] };
   }
-  const delta = rec.newCents - rec.oldCents;
+  const delta = subCents(rec.newCents, rec.oldCents);
   const messages: string[] = [];
   let exceeded = false;
-  const change = `${delta >= 0 ? "+" : "-"}${formatCents(Math.abs(delta))}/month (${formatCents(rec.oldCents)} -> ${formatCents(rec.newCents)})`;
+  const change = `${delta >= 0 ? "+" : "-"}${formatCents(absCents(delta))}/month (${formatCents(rec.oldCents)} -> ${formatCents(rec.newCents)})`;
   if (hasUsd) {
     const limit = toCents(thresholds.maxIncreaseUSD as number);
     const over = delta > limit;

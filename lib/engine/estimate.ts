@@ -17,7 +17,7 @@ import { MANAGED_INSTANCES_OPTION_ID, managedInstancesOption } from "./managed-i
 import { environmentsEc2Option, expandEnvironments, summarizeEnvironments, userFacingServiceRefs, type Expanded, type WeekContext } from "./environments";
 import { sharedBillLines, withBillLines } from "./network";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
-import { formatCents, formatUSD, toCents } from "../money";
+import { formatCents, formatUSD, subCents, toCents } from "../money";
 import { rateOf } from "./lines";
 import { OLD_SOURCE_DAYS } from "./rules";
 import { eksClusterFeeLines, eksFargateOption, eksFargateSpotOption, eksNodeGroupOption, sizePods } from "./eks";
@@ -204,7 +204,7 @@ function recommend(options: EstimateOption[], input: EstimateInput): EstimateRes
   } else if (fargateUSD === null) parts.push(`${baseline} is unavailable (${fargate?.reason ?? "not priced"}), so no savings are computed`);
   else if (fargateUSD > 0) {
     // From the displayed (rounded) totals, so the sentence matches the cards and tables to the cent.
-    const saved = toCents(fargateUSD) - toCents(best.monthlyUSD);
+    const saved = subCents(toCents(fargateUSD), toCents(best.monthlyUSD));
     parts.push(`${formatCents(saved)}/month (${Math.round((savingsUSD / fargateUSD) * 100)}%) below ${baseline}`);
   }
   if (next) parts.push(`next: ${next.label} at ${formatUSD(next.monthlyUSD)}/month`);
@@ -215,7 +215,7 @@ function recommend(options: EstimateOption[], input: EstimateInput): EstimateRes
   if (held && held.monthlyUSD < best.monthlyUSD - 0.005) {
     const need = spotServices(held, input).filter((name) => input.services.find((s) => s.name === name)?.interruptible !== true);
     parts.push(
-      `marking ${need.length === input.services.length ? "every service" : need.join(", ")} interruptible would allow ${held.label} at ${formatUSD(held.monthlyUSD)}/month, ${formatCents(toCents(best.monthlyUSD) - toCents(held.monthlyUSD))}/month less`,
+      `marking ${need.length === input.services.length ? "every service" : need.join(", ")} interruptible would allow ${held.label} at ${formatUSD(held.monthlyUSD)}/month, ${formatCents(subCents(toCents(best.monthlyUSD), toCents(held.monthlyUSD)))}/month less`,
     );
   }
   if (best.id === "ec2") {
@@ -224,11 +224,11 @@ function recommend(options: EstimateOption[], input: EstimateInput): EstimateRes
     // The same search plus a fee: Managed Instances never costs less, but it is the way not to manage them.
     const managed = sorted.find((o) => o.id === MANAGED_INSTANCES_OPTION_ID);
     if (managed) {
-      parts.push(`ECS Managed Instances would run such a fleet without you managing the instances for ${formatCents(toCents(managed.monthlyUSD) - toCents(best.monthlyUSD))}/month more`);
+      parts.push(`ECS Managed Instances would run such a fleet without you managing the instances for ${formatCents(subCents(toCents(managed.monthlyUSD), toCents(best.monthlyUSD)))}/month more`);
     }
     const auto = sorted.find((o) => o.id === EKS_AUTO_MODE_OPTION_ID);
     if (auto) {
-      parts.push(`EKS Auto Mode would run the nodes for you for ${formatCents(toCents(auto.monthlyUSD) - toCents(best.monthlyUSD))}/month more`);
+      parts.push(`EKS Auto Mode would run the nodes for you for ${formatCents(subCents(toCents(auto.monthlyUSD), toCents(best.monthlyUSD)))}/month more`);
     }
   } else if (best.id === MANAGED_INSTANCES_OPTION_ID) {
     const plan = best.plan?.instances.map((i) => `${i.count} x ${i.type}`).join(" + ");

@@ -3,7 +3,7 @@
  * the collapsed panels' one-line summaries say. Display only: every figure is read from the EstimateResult
  * (cents as lib/present/estimate.ts rounds them); no billing rule lives here.
  */
-import { formatCents, toCents, type Cents } from "../money";
+import { absCents, formatCents, subCents, toCents, type Cents } from "../money";
 import type { EstimateOption } from "../schemas/estimate";
 import type { PresentedEstimate, PresentedOption } from "./estimate";
 
@@ -26,16 +26,17 @@ export interface AnswerSummary {
 export function answerSummary(presented: PresentedEstimate): AnswerSummary {
   const rec = presented.options.find((p) => p.option.id === presented.recommendedId && p.totalCents !== null);
   if (!rec || rec.totalCents === null) return { recommended: null, others: [] };
+  const recCents = rec.totalCents;
   const others = optionsInReadingOrder(presented)
     .filter((p) => p !== rec && p.totalCents !== null)
-    .map((p) => ({ id: p.option.id, label: p.option.label, diffCents: (p.totalCents as Cents) - (rec.totalCents as Cents) }));
-  return { recommended: { id: rec.option.id, label: rec.option.label, cents: rec.totalCents }, others };
+    .map((p) => ({ id: p.option.id, label: p.option.label, diffCents: subCents(p.totalCents!, recCents) }));
+  return { recommended: { id: rec.option.id, label: rec.option.label, cents: recCents }, others };
 }
 
 /** "+$8.67" / "−$24.57" / "same": a difference as the summary and cards print it. */
 export function formatDiff(diffCents: Cents): string {
   if (diffCents === 0) return "same";
-  return `${diffCents > 0 ? "+" : "−"}${formatCents(Math.abs(diffCents))}`;
+  return `${diffCents > 0 ? "+" : "−"}${formatCents(absCents(diffCents))}`;
 }
 
 const BOUND_WORDS: Readonly<Record<string, string>> = {

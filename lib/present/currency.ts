@@ -1,10 +1,10 @@
 /**
  * Display currency (presentation only: the engine, the result and every export stay in USD, AWS's billing
  * currency). Amounts are converted from the displayed USD cents with one rate: each total is converted and rounded
- * once to the currency's minor unit, and its parts are allocated from it (lib/money.ts `allocate`), so a converted
+ * once to the currency's minor unit, and its parts are allocated from it (lib/money.ts `allocateWhole`), so a converted
  * column still adds up to its converted total. Pure; no zod (it is used by the page's summary cards).
  */
-import { allocate, type Cents } from "../money";
+import { allocateWhole, type Cents } from "../money";
 import { convertCents, type DisplayCurrency } from "./currency-format";
 
 export { convertCents, formatInCurrency, formatMinor, minorDigits, USD, type DisplayCurrency } from "./currency-format";
@@ -35,7 +35,7 @@ export function convertParts(totalUsdCents: Cents, partsUsdCents: ReadonlyArray<
   if (c.code === "USD") return { total, parts: [...partsUsdCents] };
   const allPositive = partsUsdCents.every((p) => p >= 0);
   if (!allPositive || partsUsdCents.length === 0) return { total, parts: partsUsdCents.map((p) => convertCents(p, c)) };
-  return { total, parts: allocate(total, partsUsdCents) };
+  return { total, parts: allocateWhole(total, partsUsdCents) };
 }
 
 /** Is this a rate a user may type? (positive, finite, not absurd) */
@@ -67,18 +67,18 @@ export function convertPresentedOption(
   const total = convertCents(p.totalCents, c);
   const gross = p.grossCents !== undefined ? convertCents(p.grossCents, c) : total;
   const charges = p.groups.filter((g) => g.cents >= 0 && g.lines.every((l) => l.cents >= 0));
-  const chargeTotals = charges.length > 0 ? allocate(gross, charges.map((g) => g.cents)) : [];
+  const chargeTotals = charges.length > 0 ? allocateWhole(gross, charges.map((g) => g.cents)) : [];
   let k = 0;
   return {
     total,
     groups: p.groups.map((g) => {
       if (charges.includes(g)) {
         const cents = chargeTotals[k++] as number;
-        return { cents, lines: g.lines.length > 0 ? allocate(cents, g.lines.map((l) => l.cents)) : [] };
+        return { cents, lines: g.lines.length > 0 ? allocateWhole(cents, g.lines.map((l) => l.cents)) : [] };
       }
       // The discount group (negative): what makes the charges add up to the total.
       const off = gross - total;
-      const lines = g.lines.length > 0 ? allocate(off, g.lines.map((l) => -l.cents)).map((x) => -x) : [];
+      const lines = g.lines.length > 0 ? allocateWhole(off, g.lines.map((l) => -l.cents)).map((x) => -x) : [];
       return { cents: -off, lines };
     }),
   };

@@ -31,8 +31,8 @@ export function environmentCents(result: EstimateResult): EnvironmentCents[] {
       return {
         optionId: o.id,
         label: o.label,
-        environments: parts.slice(0, envs.length) as Cents[],
-        shared: parts[envs.length] as Cents,
+        environments: parts.slice(0, envs.length),
+        shared: parts[envs.length]!,
         total,
         atZero: zero === null || zero === undefined ? null : toCents(zero),
       };

@@ -7,7 +7,7 @@
  * The JSON and CSV exports keep the exact amounts (docs/billing-rules.md#money-rounding).
  */
 import { SHARED_SERVICE } from "../engine/shared-lines";
-import { allocate, toCents, type Cents } from "../money";
+import { addCents, allocate, cents, negCents, subCents, toCents, type Cents } from "../money";
 import type { CostLine, EstimateOption, EstimateResult, LineComponent } from "../schemas/estimate";
 
 export interface PresentedLine {
@@ -81,18 +81,18 @@ export function presentOption(option: EstimateOption): PresentedOption {
   const groupCents = names.length > 0 ? allocate(grossCents, exactGroup) : [];
   const groups: PresentedGroup[] = names.map((service, i) => {
     const lines = byService.get(service) as CostLine[];
-    const lineCents = allocate(groupCents[i] as Cents, lines.map((l) => nonNegative(l.usd)));
-    return { service, cents: groupCents[i] as Cents, lines: lines.map((line, j) => ({ line, cents: lineCents[j] as Cents })) };
+    const lineCents = allocate(groupCents[i]!, lines.map((l) => nonNegative(l.usd)));
+    return { service, cents: groupCents[i]!, lines: lines.map((line, j) => ({ line, cents: lineCents[j]! })) };
   });
   if (discountLines.length > 0) {
-    const offCents = grossCents - totalCents;
+    const offCents = subCents(grossCents, totalCents);
     const lineCents = allocate(offCents, discountLines.map((l) => -l.usd));
-    groups.push({ service: DISCOUNT_ROW, cents: -offCents, lines: discountLines.map((line, j) => ({ line, cents: -(lineCents[j] as Cents) })) });
+    groups.push({ service: DISCOUNT_ROW, cents: negCents(offCents), lines: discountLines.map((line, j) => ({ line, cents: negCents(lineCents[j]!) })) });
   }
 
   const componentCents = new Map<LineComponent, Cents>();
-  for (const g of groups) for (const l of g.lines) if (l.line.category !== "discount") componentCents.set(l.line.component, (componentCents.get(l.line.component) ?? 0) + l.cents);
-  const components = COMPONENT_ORDER.filter((c) => componentCents.has(c)).map((component) => ({ component, cents: componentCents.get(component) as Cents }));
+  for (const g of groups) for (const l of g.lines) if (l.line.category !== "discount") componentCents.set(l.line.component, addCents(componentCents.get(l.line.component) ?? cents(0), l.cents));
+  const components = COMPONENT_ORDER.filter((c) => componentCents.has(c)).map((component) => ({ component, cents: componentCents.get(component)! }));
 
   // Lines of the whole estimate (load balancers, NAT, egress...) belong to no service: one more row for them.
   // With a discount, the services' subtotals are already net of it, so the row holds the rest of the net total.
@@ -102,9 +102,9 @@ export function presentOption(option: EstimateOption): PresentedOption {
       : option.lines.filter((l) => l.shared && !option.services.some((s) => s.name === l.service)).reduce((sum, l) => sum + nonNegative(l.usd), 0);
   const rows = sharedExact > 1e-9 ? [...option.services.map((s) => ({ name: s.name, usd: s.monthlyUSD })), { name: SHARED_ROW, usd: sharedExact }] : option.services.map((s) => ({ name: s.name, usd: s.monthlyUSD }));
   const serviceCents = rows.length > 0 ? allocate(totalCents, rows.map((s) => nonNegative(s.usd))) : [];
-  const services = rows.map((s, i) => ({ name: s.name, cents: serviceCents[i] as Cents }));
+  const services = rows.map((s, i) => ({ name: s.name, cents: serviceCents[i]! }));
 
-  const discountCents = discountLines.length > 0 ? totalCents - grossCents : 0;
+  const discountCents = discountLines.length > 0 ? subCents(totalCents, grossCents) : cents(0);
   return { option, totalCents, groups, components, services, ...(discountLines.length > 0 ? { discountCents, grossCents } : {}) };
 }
 
@@ -119,10 +119,10 @@ export type Comparison =
 export function compareWithBaseline(option: PresentedOption, baseline: PresentedOption | undefined): Comparison {
   if (!baseline || option.option.id === baseline.option.id) return { kind: "baseline" };
   if (baseline.totalCents === null || option.totalCents === null) return { kind: "none" };
-  const diff = baseline.totalCents - option.totalCents;
+  const diff = subCents(baseline.totalCents, option.totalCents);
   if (diff === 0) return { kind: "same" };
   if (diff > 0) return { kind: "cheaper", cents: diff, pct: baseline.totalCents > 0 ? (diff / baseline.totalCents) * 100 : null };
-  return { kind: "dearer", cents: -diff };
+  return { kind: "dearer", cents: negCents(diff) };
 }
 
 export interface PresentedEstimate {
@@ -152,7 +152,7 @@ export function costBarRows(presented: PresentedEstimate): CostBarRow[] {
   return presented.options
     .filter((o) => o.totalCents !== null)
     .map((o) => {
-      const row: CostBarRow = { option: o.option.label, id: o.option.id, total: (o.totalCents as Cents) / 100 };
+      const row: CostBarRow = { option: o.option.label, id: o.option.id, total: o.totalCents! / 100 };
       for (const c of o.components) row[c.component] = c.cents / 100;
       if (o.discountCents !== undefined) row.discount = o.discountCents / 100;
       return row;

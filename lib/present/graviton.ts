@@ -5,7 +5,7 @@
  * only builds the arm64 variant of the input and compares the displayed (rounded) totals.
  */
 import { estimate } from "../engine/estimate";
-import { toCents, type Cents } from "../money";
+import { subCents, toCents, type Cents } from "../money";
 import type { RegionCatalog } from "../catalog/schema";
 import type { EstimateInput, EstimateResult } from "../schemas/estimate";
 
@@ -52,7 +52,7 @@ export function gravitonComparison(input: EstimateInput, now: EstimateResult, ca
     if (!o.available || o.monthlyUSD === null || !a || !a.available || a.monthlyUSD === null) continue;
     const nowCents = toCents(o.monthlyUSD);
     const armCents = toCents(a.monthlyUSD);
-    options.push({ id: o.id, label: o.label, nowCents, armCents, savedCents: nowCents - armCents });
+    options.push({ id: o.id, label: o.label, nowCents, armCents, savedCents: subCents(nowCents, armCents) });
   }
   const best = options.reduce<GravitonOption | null>((b, o) => (o.savedCents > 0 && (!b || o.savedCents > b.savedCents) ? o : b), null);
   return { eligible: variant.eligible, options, best };

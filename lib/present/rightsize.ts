@@ -2,7 +2,7 @@
  * The right-sizing cost table in cents: current and recommended totals rounded once (lib/money.ts), and the
  * saving as the difference of the two displayed amounts, so "current - recommended = savings" holds on screen.
  */
-import { toCents, type Cents } from "../money";
+import { subCents, toCents, type Cents } from "../money";
 import type { OptionComparison } from "../rightsize/recommend";
 
 export interface PresentedComparison {
@@ -20,6 +20,6 @@ export function presentComparison(comparison: OptionComparison): PresentedCompar
     comparison,
     currentCents,
     recommendedCents,
-    savingsCents: currentCents === null || recommendedCents === null ? null : currentCents - recommendedCents,
+    savingsCents: currentCents === null || recommendedCents === null ? null : subCents(currentCents, recommendedCents),
   };
 }

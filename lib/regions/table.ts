@@ -2,7 +2,7 @@
  * What the CLI table and the "Compare regions" panel show of a comparison, in displayed cents: a difference is
  * the difference of the two amounts as shown, so the columns agree with each other to the cent.
  */
-import { formatCents, formatUSD, toCents } from "../money";
+import { absCents, formatCents, formatUSD, subCents, toCents } from "../money";
 import type { RegionComparison, RegionRow } from "./compare";
 
 /** "+$12.34 (+5%)", "-$3.10 (-1%)", "same", "current region", or "—" when there is nothing to compare. */
@@ -10,11 +10,11 @@ export function formatRegionDifference(row: RegionRow, comparison: Pick<RegionCo
   if (row.current) return "current region";
   const current = comparison.regions.find((r) => r.current)?.cheapest;
   if (!row.cheapest || !current || row.differenceUSD === null) return "—";
-  const cents = toCents(row.cheapest.monthlyUSD) - toCents(current.monthlyUSD);
+  const cents = subCents(toCents(row.cheapest.monthlyUSD), toCents(current.monthlyUSD));
   if (cents === 0) return "same";
   const sign = cents > 0 ? "+" : "-";
   const pct = row.differencePct === null ? "" : ` (${sign}${Math.abs(row.differencePct) < 0.5 ? "<1" : Math.round(Math.abs(row.differencePct))}%)`;
-  return `${sign}${formatCents(Math.abs(cents))}${pct}`;
+  return `${sign}${formatCents(absCents(cents))}${pct}`;
 }
 
 /** Per 1M requests: cents from $1 up, 4 significant digits below (a high-traffic service costs fractions of a cent). */

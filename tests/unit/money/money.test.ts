@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { allocate, formatCents, formatRate, formatUSD, fromCents, roundParts, toCents } from "@/lib/money";
+import { allocate, allocateWhole, cents, formatCents, formatRate, formatUSD, fromCents, roundParts, toCents } from "@/lib/money";
 
 describe("toCents: HALF-UP to whole cents, once", () => {
   it("rounds halfway values away from zero and everything else to the nearest cent", () => {
@@ -34,32 +34,34 @@ describe("formatUSD / formatCents", () => {
     expect(formatUSD(-12.5)).toBe("-$12.50");
     expect(formatUSD(null)).toBe("—");
     expect(formatUSD(Number.POSITIVE_INFINITY)).toBe("—");
-    expect(formatCents(123456)).toBe("$1,234.56");
-    expect(formatCents(-0)).toBe("$0.00");
+    expect(formatCents(cents(123456))).toBe("$1,234.56");
+    expect(formatCents(cents(-0))).toBe("$0.00");
   });
 });
 
 describe("allocate: parts that add up to the total to the cent", () => {
   it("splits by ratio with the largest remainders getting the leftover cents", () => {
     // 100 cents by 1:1:1 -> exact 33.33 each; floors 33+33+33 = 99; one cent left, ties -> the first part.
-    expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
+    expect(allocate(cents(100), [1, 1, 1])).toEqual([34, 33, 33]);
     // 1000 cents by 70:30 -> 700 + 300, nothing left over.
-    expect(allocate(1000, [70, 30])).toEqual([700, 300]);
+    expect(allocate(cents(1000), [70, 30])).toEqual([700, 300]);
     // 5 cents by 0.2:0.5:0.3 -> exact 1, 2.5, 1.5; floors 1+2+1 = 4; the cent goes to 2.5 (remainder .5, earlier than 1.5's).
-    expect(allocate(5, [0.2, 0.5, 0.3])).toEqual([1, 3, 1]);
+    expect(allocate(cents(5), [0.2, 0.5, 0.3])).toEqual([1, 3, 1]);
     // Zero ratios get nothing unless every ratio is zero (then an even split).
-    expect(allocate(7, [0, 1, 0])).toEqual([0, 7, 0]);
-    expect(allocate(7, [0, 0])).toEqual([4, 3]);
+    expect(allocate(cents(7), [0, 1, 0])).toEqual([0, 7, 0]);
+    expect(allocate(cents(7), [0, 0])).toEqual([4, 3]);
     // Negative totals mirror positive ones.
-    expect(allocate(-100, [1, 1, 1])).toEqual([-34, -33, -33]);
-    expect(allocate(0, [])).toEqual([]);
+    expect(allocate(cents(-100), [1, 1, 1])).toEqual([-34, -33, -33]);
+    expect(allocate(cents(0), [])).toEqual([]);
   });
 
   it("refuses what it cannot split honestly", () => {
-    expect(() => allocate(10.5, [1])).toThrow(RangeError);
-    expect(() => allocate(10, [])).toThrow(RangeError);
-    expect(() => allocate(10, [1, -1])).toThrow(RangeError);
-    expect(() => allocate(10, [Number.NaN])).toThrow(RangeError);
+    // Cents are whole by construction (cents() refuses 10.5); the split checks again for unbranded minor units.
+    expect(() => cents(10.5)).toThrow(RangeError);
+    expect(() => allocateWhole(10.5, [1])).toThrow(RangeError);
+    expect(() => allocate(cents(10), [])).toThrow(RangeError);
+    expect(() => allocate(cents(10), [1, -1])).toThrow(RangeError);
+    expect(() => allocate(cents(10), [Number.NaN])).toThrow(RangeError);
   });
 
   it("property: sums to the total and every part is the floor or ceiling of its exact share", () => {
@@ -68,7 +70,8 @@ describe("allocate: parts that add up to the total to the cent", () => {
         fc.integer({ min: -10_000_000, max: 10_000_000 }),
         fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 }),
         (total, ratios) => {
-          const parts = allocate(total, ratios);
+          const parts = allocate(cents(total), ratios);
+          expect(allocateWhole(total, ratios)).toEqual(parts); // the unbranded split is the same split
           expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
           const sum = ratios.reduce((a, b) => a + b, 0);
           parts.forEach((p, i) => {
@@ -99,10 +102,10 @@ describe("formatCents and formatRate: the hand-written formats equal the referen
   const rateRef = (v: number) => `$${v.toFixed(v >= 1 ? 6 : 10).replace(/(\.\d*?[1-9])0+$/, "$1").replace(/\.0+$/, "")}`;
   it("formatCents is Intl.NumberFormat en-US currency for every whole-cent amount", () => {
     const edges = [0, -0, 1, -1, 9, 10, 99, 100, 101, 99_999, 100_000, 123_456, -123_456, 99_999_999, 100_000_000, 1e13 - 1, -(1e14 - 1), 1e14, 1e15 + 7];
-    for (const c of edges) expect(formatCents(c)).toBe(intl.format(c === 0 ? 0 : c / 100));
+    for (const c of edges) expect(formatCents(cents(c))).toBe(intl.format(c === 0 ? 0 : c / 100));
     fc.assert(
       fc.property(fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -(2 ** 50), max: 2 ** 50 })), (c) => {
-        expect(formatCents(c)).toBe(intl.format(c === 0 ? 0 : c / 100));
+        expect(formatCents(cents(c))).toBe(intl.format(c === 0 ? 0 : c / 100));
       }),
       { numRuns: 5000 },
     );

@@ -16,6 +16,7 @@ import { EXAMPLE_TITLES } from "@/lib/examples/titles";
 import { parseEstimateInput, type EstimateOption } from "@/lib/schemas/estimate";
 import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import { fixtureCatalog, input } from "../engine/fixtures";
+import { cents } from "@/lib/money";
 
 const catalog = fixtureCatalog();
 
@@ -41,9 +42,9 @@ describe("the pinned answer and the cards' order", () => {
   });
 
   it("formats a difference with its sign", () => {
-    expect(formatDiff(867)).toBe("+$8.67");
-    expect(formatDiff(-2457)).toBe("−$24.57");
-    expect(formatDiff(0)).toBe("same");
+    expect(formatDiff(cents(867))).toBe("+$8.67");
+    expect(formatDiff(cents(-2457))).toBe("−$24.57");
+    expect(formatDiff(cents(0))).toBe("same");
   });
 
   it("says an EC2 plan's fleet and binding limit, and an EKS option's cluster fee, in one line", () => {

@@ -15,6 +15,7 @@ import bundled from "@/data/currency/ecb-reference-rates-2025-10-21.json";
 import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import { estimate } from "@/lib/engine";
 import { presentOption } from "@/lib/present/estimate";
+import { cents } from "@/lib/money";
 
 const RAW: EstimateInputRaw = {
   version: 1,
@@ -67,11 +68,11 @@ describe("display currency (presentation only)", () => {
   });
   it("converts displayed cents once, to the currency's minor unit", () => {
     // $163.36 = 16336 cents; / 1.1607 = 140.7426... EUR -> 14074 cents; JPY: 163.36 x 152.0203 = 24834.0 -> 24834 yen
-    expect(convertCents(16336, eur)).toBe(14074);
-    expect(formatInCurrency(16336, eur)).toBe("€140.74");
-    expect(convertCents(16336, jpy)).toBe(24834);
-    expect(formatInCurrency(16336, jpy)).toBe("¥24,834");
-    expect(formatInCurrency(16336, USD)).toBe("$163.36");
+    expect(convertCents(cents(16336), eur)).toBe(14074);
+    expect(formatInCurrency(cents(16336), eur)).toBe("€140.74");
+    expect(convertCents(cents(16336), jpy)).toBe(24834);
+    expect(formatInCurrency(cents(16336), jpy)).toBe("¥24,834");
+    expect(formatInCurrency(cents(16336), USD)).toBe("$163.36");
   });
   it("a converted breakdown still adds up, the discount group included", () => {
     const catalog = loadRegionCatalog("us-east-1", "2026-12-01");
