@@ -867,8 +867,11 @@ export function buildCatalog(opts: BuildOptions): BuildReport[] {
               }
             : unavailable(`No EC2 Spot prices for ${region} in the bundled sources`),
         gp3GbMonth,
-        // The other gp3 slots (provisioned IOPS and throughput) straight from the feed keys their definitions name.
-        ...(Object.fromEntries(rateSlots("ec2").filter((slot) => slot.key !== "gp3GbMonth").map((slot) => [slot.key, slotFeedRate(slot)])) as Pick<RegionCatalog["ec2"], "gp3IopsMonth" | "gp3ThroughputMiBpsMonth">),
+        // Every other EC2 rate slot (lib/charges) straight from the feed key its definition names.
+        ...(Object.fromEntries(rateSlots("ec2").filter((slot) => slot.key !== "gp3GbMonth").map((slot) => [slot.key, slotFeedRate(slot)])) as Omit<
+          RegionCatalog["ec2"],
+          "onDemand" | "spot" | "gp3GbMonth" | "savingsPlans" | "reserved" | "managedInstances" | "trunking" | "instanceTypes"
+        >),
         savingsPlans: {
           "savings-plan-1y": unavailable("No EC2 Savings Plans rates in the bundled sources; use Reserved Instances (reserved-1y), on-demand or Spot"),
           "savings-plan-3y": unavailable("No EC2 Savings Plans rates in the bundled sources; use Reserved Instances (reserved-3y), on-demand or Spot"),

@@ -2,7 +2,7 @@
  * Validation of catalog files. Every failure names the file and each field path, so a corrupted or
  * schema-drifted snapshot fails loudly instead of pricing with a missing rate.
  */
-import { catalogSlots, CATALOG_GROUPS } from "../charges";
+import { catalogSlots, CATALOG_GROUPS, rateSlots } from "../charges";
 import { z } from "../security/zod";
 import { formatPath } from "../field-errors";
 import {
@@ -119,8 +119,12 @@ export function upgradeRegionCatalogV1(v1: RegionCatalogV1): RegionCatalog {
       ...v1.ec2,
       reserved: { "reserved-1y": notInSnapshot("Reserved Instance rates"), "reserved-3y": notInSnapshot("Reserved Instance rates") },
       managedInstances: notInSnapshot("ECS Managed Instances fees"),
-      gp3IopsMonth: notInSnapshot("EBS gp3 IOPS rates"),
-      gp3ThroughputMiBpsMonth: notInSnapshot("EBS gp3 throughput rates"),
+      // Every EC2 rate slot the charge definitions declare beyond the version-1 file's own (lib/charges).
+      ...(Object.fromEntries(
+        rateSlots("ec2")
+          .filter((slot) => !(slot.key in v1.ec2))
+          .map((slot) => [slot.key, notInSnapshot(`${slot.charge.name} rates`)]),
+      ) as Omit<RegionCatalog["ec2"], keyof RegionCatalogV1["ec2"] | "reserved" | "managedInstances" | "trunking">),
       trunking: {
         source: karpenter?.id ?? v1.ec2.onDemand.source,
         asOf: karpenter?.asOf ?? v1.ec2.onDemand.asOf,

@@ -277,7 +277,8 @@ export const RegionCatalogV1Schema = z.strictObject({
   schemaVersion: z.literal(1),
   ...regionHeader,
   fargate: FargateRatesSchema,
-  ec2: Ec2RatesSchema.omit({ reserved: true, managedInstances: true, trunking: true, instanceTypes: true, gp3IopsMonth: true, gp3ThroughputMiBpsMonth: true }).extend({
+  // The EC2 part of the frozen version-1 files: what they hold, no more (every later slot is filled by the upgrade).
+  ec2: Ec2RatesSchema.pick({ onDemand: true, spot: true, gp3GbMonth: true, savingsPlans: true }).extend({
     instanceTypes: z.array(InstanceTypeV1Schema),
   }),
 });

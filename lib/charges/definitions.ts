@@ -100,7 +100,7 @@ export const CATALOG_GROUPS = {
   vpcEndpoints: { title: "VPC endpoints", rates: "VPC endpoint rates" },
   logs: { title: "CloudWatch Logs", rates: "CloudWatch Logs rates" },
   dataTransfer: { title: "Data transfer out, inter-AZ", rates: "Data transfer rates" },
-  gp3: { title: "EBS gp3 (storage, IOPS, throughput)", rates: "EBS gp3 rates" },
+  gp3: { title: "EBS gp3", rates: "EBS gp3 rates" },
 } as const;
 export type CatalogGroup = keyof typeof CATALOG_GROUPS;
 
