@@ -177,7 +177,7 @@ export const Ec2RatesSchema = z.strictObject({
       window: z.strictObject({ start: z.iso.datetime(), end: z.iso.datetime(), days: z.number().positive() }).optional(),
     }),
   ),
-  /** gp3 storage, provisioned IOPS and throughput (lib/charges: ebs-volume, ebs-gp3-iops, ebs-gp3-throughput). */
+  /** The single-rate EC2 slots the charge definitions declare (lib/charges), gp3 storage first. */
   ...slotShape("ec2"),
   savingsPlans: z.strictObject({
     "savings-plan-1y": orUnavailable(z.strictObject({ discount: z.number().min(0).max(1), rate: RateSchema })),
