@@ -6,7 +6,7 @@
  */
 import { memo } from "react";
 import { TextField, SelectField, Checkbox, FieldErrorList } from "@/components/ui/fields";
-import { blankLoadBalancerDraft, newServiceKey, presetNetworkDraft, type LoadBalancerDraft, type NetworkDraft, type NetworkPreset } from "@/lib/share/draft";
+import { blankLoadBalancerDraft, newServiceKey, presetNetworkDraft, type LoadBalancerDraft, type NetworkDraft, type NetworkPreset } from "@/lib/form/draft";
 
 interface Props {
   network: NetworkDraft;

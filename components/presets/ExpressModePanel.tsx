@@ -7,7 +7,7 @@
  */
 import { memo, useState } from "react";
 import { EXPRESS_ALB_ADDRESSES, EXPRESS_ASSUMPTIONS, expressModeLoadBalancer, expressModeService } from "@/lib/presets/express-mode";
-import { blankLoadBalancerDraft, blankServiceDraft, emptyNetworkDraft, newServiceKey, type EstimateDraft, type ServiceDraft } from "@/lib/share/draft";
+import { blankLoadBalancerDraft, blankServiceDraft, emptyNetworkDraft, newServiceKey, type EstimateDraft, type ServiceDraft } from "@/lib/form/draft";
 
 interface Props {
   eks: boolean;

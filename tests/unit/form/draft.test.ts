@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { draftToRaw, mergeFieldErrors, parseNumberText, splitInstanceTypes } from "@/lib/share/draft-to-raw";
-import { inputToDraft } from "@/lib/share/draft-from-input";
+import { draftToRaw, mergeFieldErrors, parseNumberText, splitInstanceTypes } from "@/lib/form/to-raw";
+import { inputToDraft } from "@/lib/form/from-input";
 import { parseEstimateInput } from "@/lib/schemas/estimate";
 
 const input = (() => {

@@ -7,8 +7,8 @@
 import { mergeFieldErrors, type FieldError } from "../field-errors";
 import { parseNumberText } from "../number-text";
 import type { EksDraft, EstimateDraft } from "./draft";
-import { environmentsToRaw } from "./draft-environments";
-import { discountsToRaw } from "./draft-discounts";
+import { environmentsToRaw } from "./environments";
+import { discountsToRaw } from "./discounts";
 
 export { mergeFieldErrors, parseNumberText };
 

@@ -2,13 +2,13 @@
  * The estimator form's state ("draft"): what the user typed, kept as text so that an invalid value is
  * never lost or rewritten, and the blank rows the form adds. This module must stay free of zod and of runtime
  * imports from lib/schemas: it is part of the page's first-load JavaScript. The conversion to a raw
- * EstimateInput lives in ./draft-to-raw.ts (it runs only in the lazily loaded kit, so it and the environment
- * and price-book readers stay out of first load); inputToDraft (the reverse) lives in ./draft-from-input.ts.
+ * EstimateInput lives in ./to-raw.ts (it runs only in the lazily loaded kit, so it and the environment
+ * and price-book readers stay out of first load); inputToDraft (the reverse) lives in ./from-input.ts.
  */
 import type { Architecture, EstimateInput, OperatingSystem } from "../schemas/estimate";
 import { FARGATE_INCLUDED_STORAGE_GIB, HOURS_PER_MONTH } from "../units";
-import type { EnvironmentDraft } from "./draft-environments";
-import type { DiscountsDraft } from "./draft-discounts";
+import type { EnvironmentDraft } from "./environments";
+import type { DiscountsDraft } from "./discounts";
 
 // The contract's enums (type-only imports: no zod in the first-load JavaScript).
 export type DraftArchitecture = Architecture;
@@ -138,9 +138,9 @@ export interface EstimateDraft {
   orchestrator?: DraftOrchestrator;
   /** Absent = no `eks` in the input. */
   eks?: EksDraft;
-  /** Environments with weekly schedules (./draft-environments.ts); absent or empty = none in the input. */
+  /** Environments with weekly schedules (./environments.ts); absent or empty = none in the input. */
   environments?: EnvironmentDraft[];
-  /** The price book (./draft-discounts.ts); absent = no `discounts` in the input. */
+  /** The price book (./discounts.ts); absent = no `discounts` in the input. */
   discounts?: DiscountsDraft;
 }
 

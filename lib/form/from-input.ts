@@ -3,8 +3,8 @@
  * shortest round-trip text (String(n)), so draft -> input gives back exactly the same numbers.
  */
 import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH, type EstimateInput } from "../schemas/estimate";
-import { environmentsToDraft } from "./draft-environments";
-import { discountsToDraft } from "./draft-discounts";
+import { environmentsToDraft } from "./environments";
+import { discountsToDraft } from "./discounts";
 import { LOGS_DRAFT_DEFAULTS, SCHEDULED_DRAFT_DEFAULTS, emptyNetworkDraft, type EstimateDraft, type NetworkDraft, type ServiceDraft } from "./draft";
 
 function networkToDraft(network: EstimateInput["network"], makeKey: (index: number) => string): NetworkDraft {
