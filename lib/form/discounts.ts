@@ -1,54 +1,31 @@
 /**
  * The price book part of the form draft (the input's `discounts`, docs/billing-rules.md#private-pricing-discounts):
- * text as typed, converted to the raw block the schema validates. Zod-free (part of the page's draft code).
- * Absent draft = no `discounts` in the input, so links made without a price book stay byte-identical.
+ * the drafts of the field table's DISCOUNTS_FIELDS (./fields.ts), and the price-book panel's own conversions (it
+ * imports and downloads a book on its own). Absent draft = no `discounts` in the input, so links made without a
+ * price book stay byte-identical.
  */
-import type { DiscountCategory, DiscountService, Discounts } from "../schemas/estimate";
+import type { Discounts } from "../schemas/estimate";
+import { DISCOUNTS_FIELDS } from "./fields";
+import { readTable } from "./from-input";
+import { defaultsOf, type DraftOf } from "./table";
+import { writeTable, type NumberReader } from "./to-raw";
 
-/** One per-service or per-category percentage. */
-export interface DiscountOverrideDraft {
-  /** Stable React key; not part of the estimate. */
-  key: string;
-  scope: "service" | "category";
-  id: DiscountService | DiscountCategory;
-  percent: string;
-}
-
-export interface DiscountsDraft {
-  /** Empty = no name. */
-  name: string;
-  percent: string;
-  overrides: DiscountOverrideDraft[];
-}
+export type { DiscountOverrideDraft } from "./fields";
+export type DiscountsDraft = DraftOf<typeof DISCOUNTS_FIELDS>;
 
 export function blankDiscountsDraft(): DiscountsDraft {
-  return { name: "", percent: "0", overrides: [] };
+  return defaultsOf(DISCOUNTS_FIELDS);
 }
 
-/** `{ discounts }` for the raw input, or nothing when the form has no price book. */
-export function discountsToRaw(d: DiscountsDraft | undefined, num: (text: string, path: string) => number): { discounts?: Record<string, unknown> } {
+/** `{ discounts }` for a raw input, or nothing when the form has no price book; `num` reads each percentage. */
+export function discountsToRaw(d: DiscountsDraft | undefined, num: NumberReader): { discounts?: Record<string, unknown> } {
   if (!d) return {};
-  const byService: Record<string, number> = {};
-  const byCategory: Record<string, number> = {};
-  for (const o of d.overrides) {
-    const target = o.scope === "service" ? byService : byCategory;
-    target[o.id] = num(o.percent, `discounts.${o.scope === "service" ? "byService" : "byCategory"}.${o.id}`);
-  }
-  return {
-    discounts: {
-      ...(d.name.trim() !== "" ? { name: d.name } : {}),
-      percent: num(d.percent, "discounts.percent"),
-      ...(Object.keys(byService).length > 0 ? { byService } : {}),
-      ...(Object.keys(byCategory).length > 0 ? { byCategory } : {}),
-    },
-  };
+  const discounts: Record<string, unknown> = {};
+  writeTable(DISCOUNTS_FIELDS, d, discounts, "", "discounts", { num, errors: [] });
+  return { discounts };
 }
 
 /** The input's price book as form text (shortest round-trip numbers). */
 export function discountsToDraft(discounts: Discounts | undefined, makeKey: (i: number) => string = (i) => `disc-${i}`): DiscountsDraft | undefined {
-  if (!discounts) return undefined;
-  const overrides: DiscountOverrideDraft[] = [];
-  for (const [id, p] of Object.entries(discounts.byService ?? {})) if (p !== undefined) overrides.push({ key: makeKey(overrides.length), scope: "service", id: id as DiscountService, percent: String(p) });
-  for (const [id, p] of Object.entries(discounts.byCategory ?? {})) if (p !== undefined) overrides.push({ key: makeKey(overrides.length), scope: "category", id: id as DiscountCategory, percent: String(p) });
-  return { name: discounts.name ?? "", percent: String(discounts.percent), overrides };
+  return discounts ? (readTable(DISCOUNTS_FIELDS, discounts, "", { overrides: makeKey }) as DiscountsDraft) : undefined;
 }

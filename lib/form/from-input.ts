@@ -1,134 +1,122 @@
 /**
- * EstimateInput -> form draft (share links, imports, the server's first paint). Numbers become their
- * shortest round-trip text (String(n)), so draft -> input gives back exactly the same numbers.
+ * EstimateInput -> form draft (share links, imports, the server's first paint), driven by the field table
+ * (./fields.ts): each row's input value formatted by its codec, or the row's default when the input does not have
+ * it. Numbers become their shortest round-trip text (String(n)), so draft -> input gives back exactly the same
+ * numbers. No runtime import of the zod schemas: the server and the lazily loaded kit run it.
  */
-import { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH, type EstimateInput } from "../schemas/estimate";
-import { environmentsToDraft } from "./environments";
-import { discountsToDraft } from "./discounts";
-import { LOGS_DRAFT_DEFAULTS, SCHEDULED_DRAFT_DEFAULTS, emptyNetworkDraft, type EstimateDraft, type NetworkDraft, type ServiceDraft } from "./draft";
+import type { EstimateInput } from "../schemas/estimate";
+import { hourText, WEEKDAYS, type Weekday } from "../schemas/weekdays";
+import type { EstimateDraft } from "./draft";
+import { ESTIMATE_FIELDS, type DiscountOverrideDraft } from "./fields";
+import type { FieldRow, FieldTable } from "./table";
 
-function networkToDraft(network: EstimateInput["network"], makeKey: (index: number) => string): NetworkDraft {
-  const none = emptyNetworkDraft();
-  if (!network) return none;
-  // Only the CloudWatch Logs free-tier switch set: the network lines stay off (docs/billing-rules.md#logs-free-tier).
-  const onlyFreeTier =
+type Obj = Record<string, unknown>;
+
+/** React keys for the rows of the named lists (the table's `keyPrefix` otherwise). */
+export type RowKeys = Partial<Record<"services" | "overrides", (index: number) => string>>;
+
+export function inputToDraft(input: EstimateInput, makeKey: (index: number) => string = (i) => `svc-init-${i}`): EstimateDraft {
+  return readTable(ESTIMATE_FIELDS, input, "", { services: makeKey }) as EstimateDraft;
+}
+
+/** The draft object of table `rows` for the input object `source` (undefined = an input without it: the defaults). */
+export function readTable(rows: FieldTable, source: unknown, parentKey: string, keys: RowKeys): Obj {
+  const out: Obj = {};
+  for (const [name, row] of Object.entries(rows)) {
+    const value = valueAt(source, row.path);
+    let d: unknown;
+    switch (row.codec) {
+      case "present":
+        d = value !== undefined;
+        break;
+      case "network":
+        d = value !== undefined && !onlyLogsFreeTier(value as NonNullable<EstimateInput["network"]>);
+        break;
+      case "group":
+        d = value === undefined && row.optional ? undefined : readTable(row.rows!, value, parentKey, keys);
+        break;
+      case "list":
+        d =
+          Array.isArray(value) && (value.length > 0 || row.def !== undefined)
+            ? value.map((item, i) => {
+                const key = keys[name as keyof RowKeys]?.(i) ?? `${parentKey}${row.keyPrefix}${i}`;
+                return { key, ...readTable(row.rows!, item, key, keys) };
+              })
+            : copy(row.def);
+        break;
+      case "overrides":
+        d = overridesOf(value as EstimateInput["discounts"], keys.overrides ?? ((i) => `disc-${i}`));
+        break;
+      default:
+        d = value === undefined || value === null ? copy(row.def) : formatLeaf(row, value);
+    }
+    if (d !== undefined) out[name] = d;
+  }
+  return out;
+}
+
+function valueAt(source: unknown, path: string): unknown {
+  if (path === "") return source;
+  let v = source;
+  for (const k of path.split(".")) v = v === undefined || v === null ? undefined : (v as Obj)[k];
+  return v;
+}
+
+const copy = (v: unknown) => (Array.isArray(v) ? [...v] : typeof v === "object" && v !== null ? { ...v } : v);
+
+/** A leaf field's draft value from its input value (number, text, trim, flag, types, hour, carry, spot, weekly). */
+function formatLeaf(row: FieldRow<unknown>, value: unknown): unknown {
+  switch (row.codec) {
+    case "number":
+      return value === row.blankAt ? "" : String(value);
+    case "types":
+      return (value as string[]).join(", ");
+    case "hour":
+      return hourText(value as number);
+    case "carry":
+      return copy(value);
+    case "spot":
+      return value ? "yes" : "no";
+    case "weekly":
+      return weeklyText(value as Partial<Record<Weekday, Array<[number, number]>>>, row.def as Record<Weekday, string>);
+    default:
+      return value;
+  }
+}
+
+/** { mon: [[8, 12], [13, 18]] } -> per day "08:00-12:00, 13:00-18:00" (blank = off that day). */
+function weeklyText(hours: Partial<Record<Weekday, Array<[number, number]>>>, empty: Record<Weekday, string>): Record<Weekday, string> {
+  const week = { ...empty };
+  for (const day of WEEKDAYS) {
+    const list = hours[day];
+    if (list && list.length > 0) week[day] = list.map(([a, b]) => `${hourText(a)}-${hourText(b)}`).join(", ");
+  }
+  return week;
+}
+
+/**
+ * A network holding nothing but the CloudWatch Logs free-tier switch: the network lines stay off
+ * (docs/billing-rules.md#logs-free-tier).
+ */
+function onlyLogsFreeTier(network: NonNullable<EstimateInput["network"]>): boolean {
+  return (
     network.logsFreeTier === false &&
     network.loadBalancers.length === 0 &&
     !network.natGateways &&
     !network.publicIpv4 &&
     !network.vpcInterfaceEndpoints &&
     network.dataTransferOutGBPerMonth === 0 &&
-    network.interAzGBPerMonth === 0;
-  if (onlyFreeTier) return { ...none, logsFreeTier: false };
-  return {
-    ...(network.logsFreeTier === false ? { logsFreeTier: false } : {}),
-    enabled: true,
-    loadBalancers: network.loadBalancers.map((lb, i) => ({
-      key: makeKey(i),
-      name: lb.name,
-      type: lb.type,
-      count: String(lb.count),
-      newConnectionsPerSecond: String(lb.newConnectionsPerSecond),
-      activeConnectionsPerMinute: String(lb.activeConnectionsPerMinute),
-      processedGBPerHour: String(lb.processedGBPerHour),
-      ruleEvaluationsPerSecond: String(lb.ruleEvaluationsPerSecond),
-      ...(lb.fromRequests ? { fromRequests: lb.fromRequests } : {}),
-    })),
-    natCount: String(network.natGateways?.count ?? 0),
-    natProcessedGB: String(network.natGateways?.processedGBPerMonth ?? 0),
-    publicIpFargateTasks: network.publicIpv4?.fargateTasks ?? false,
-    publicIpEc2Instances: network.publicIpv4?.ec2Instances ?? false,
-    extraAddresses: String(network.publicIpv4?.extraAddresses ?? 0),
-    endpointCount: String(network.vpcInterfaceEndpoints?.count ?? 0),
-    endpointAzs: String(network.vpcInterfaceEndpoints?.azs ?? none.endpointAzs),
-    endpointProcessedGB: String(network.vpcInterfaceEndpoints?.processedGBPerMonth ?? 0),
-    dataTransferOutGB: String(network.dataTransferOutGBPerMonth),
-    interAzGB: String(network.interAzGBPerMonth),
-  };
+    network.interAzGBPerMonth === 0
+  );
 }
 
-export function inputToDraft(input: EstimateInput, makeKey: (index: number) => string = (i) => `svc-init-${i}`): EstimateDraft {
-  const services: ServiceDraft[] = input.services.map((s, i) => ({
-    key: makeKey(i),
-    name: s.name,
-    vcpu: String(s.vcpu),
-    memoryGiB: String(s.memoryGiB),
-    architecture: s.architecture,
-    os: s.os,
-    ephemeralStorageGiB: String(s.ephemeralStorageGiB),
-    tasks: String(s.tasks),
-    usageKind: s.usage.kind,
-    hoursPerMonth: String(s.usage.kind === "continuous" ? s.usage.hoursPerMonth : HOURS_PER_MONTH),
-    runsPerDay: s.usage.kind === "scheduled" ? String(s.usage.runsPerDay) : SCHEDULED_DRAFT_DEFAULTS.runsPerDay,
-    secondsPerRun: s.usage.kind === "scheduled" ? String(s.usage.secondsPerRun) : SCHEDULED_DRAFT_DEFAULTS.secondsPerRun,
-    daysPerMonth:
-      s.usage.kind === "scheduled" && s.usage.daysPerMonth !== DEFAULT_DAYS_PER_MONTH ? String(s.usage.daysPerMonth) : "",
-    strategy: s.fargateCapacityProviders !== undefined,
-    base: String(s.fargateCapacityProviders?.base ?? 0),
-    fargateWeight: String(s.fargateCapacityProviders?.fargateWeight ?? 1),
-    spotWeight: String(s.fargateCapacityProviders?.spotWeight ?? 1),
-    interruptible: s.interruptible ?? false,
-    logs: s.logs !== undefined,
-    logsIngestedGB: s.logs ? String(s.logs.ingestedGBPerMonth) : LOGS_DRAFT_DEFAULTS.logsIngestedGB,
-    logsClass: s.logs?.class ?? LOGS_DRAFT_DEFAULTS.logsClass,
-    logsRetentionMonths: s.logs ? String(s.logs.retentionMonths) : LOGS_DRAFT_DEFAULTS.logsRetentionMonths,
-    ...(s.containers
-      ? {
-          containers: s.containers.map((c, j) => ({
-            key: `${makeKey(i)}-c${j}`,
-            name: c.name,
-            vcpu: String(c.vcpu),
-            memoryGiB: String(c.memoryGiB),
-            init: c.init,
-            ...(c.sidecar ? { sidecar: c.sidecar } : {}),
-            ...(c.ephemeralStorageGiB !== undefined ? { ephemeralStorageGiB: String(c.ephemeralStorageGiB) } : {}),
-          })),
-        }
-      : {}),
-    ...(s.requestsPerSecond !== undefined ? { requestsPerSecond: String(s.requestsPerSecond) } : {}),
-  }));
-  return {
-    region: input.region,
-    catalog: input.catalog ?? "",
-    services,
-    savingsPlan: input.fargate.savingsPlan,
-    ec2: {
-      purchase: input.ec2.purchase,
-      instanceTypes: input.ec2.instanceTypes.join(", "),
-      targetUtilizationPct: String(input.ec2.targetUtilizationPct),
-      minInstances: String(input.ec2.minInstances),
-      networkMode: input.ec2.networkMode,
-      eniTrunking: input.ec2.eniTrunking,
-      rootVolumeGiB: String(input.ec2.rootVolumeGiB),
-      allowBurstable: input.ec2.allowBurstable,
-    },
-    network: networkToDraft(input.network, (i) => `lb-init-${i}`),
-    ...(input.orchestrator ? { orchestrator: input.orchestrator } : {}),
-    ...(input.eks
-      ? {
-          eks: {
-            clusters: String(input.eks.clusters),
-            support: input.eks.support,
-            reserveVcpu: String(input.eks.daemonSetReserve.vcpu),
-            reserveMemoryGiB: String(input.eks.daemonSetReserve.memoryGiB),
-            ...(input.eks.prefixDelegation !== undefined ? { prefixDelegation: input.eks.prefixDelegation } : {}),
-            nodeVolumeGiB: input.eks.nodeVolumeGiB !== undefined ? String(input.eks.nodeVolumeGiB) : "",
-          },
-        }
-      : {}),
-    ...withEnvironments(input),
-    ...withDiscounts(input),
-  };
-}
-
-/** The price book only when the input has one, so a draft without it equals what it was before. */
-function withDiscounts(input: EstimateInput): Pick<EstimateDraft, "discounts"> {
-  const discounts = discountsToDraft(input.discounts);
-  return discounts ? { discounts } : {};
-}
-
-/** Environments only when the input has them, so a draft without them equals what it was before. */
-function withEnvironments(input: EstimateInput): Pick<EstimateDraft, "environments"> {
-  const environments = environmentsToDraft(input.environments);
-  return environments ? { environments } : {};
+/** The price book's byService and byCategory percentages as override rows (services first, in the input's order). */
+function overridesOf(discounts: EstimateInput["discounts"], makeKey: (index: number) => string): DiscountOverrideDraft[] {
+  const overrides: DiscountOverrideDraft[] = [];
+  for (const [scope, byId] of [["service", discounts?.byService], ["category", discounts?.byCategory]] as const) {
+    for (const [id, p] of Object.entries(byId ?? {})) {
+      if (p !== undefined) overrides.push({ key: makeKey(overrides.length), scope, id: id as DiscountOverrideDraft["id"], percent: String(p) });
+    }
+  }
+  return overrides;
 }

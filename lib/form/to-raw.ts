@@ -1,16 +1,16 @@
 /**
- * The form draft (./draft.ts) to a raw EstimateInput that the zod schema then validates: every text field read
- * as a number with its problem recorded under the path zod uses. Its own module: only the lazily loaded kit
- * (lib/pipeline/estimate.ts) runs it, so it, the environment and price-book readers and the number parser stay
- * out of the page's first-load JavaScript.
+ * The form draft (./draft.ts) to a raw EstimateInput that the zod schema then validates, driven by the field table
+ * (./fields.ts): each row's text read by its codec and put at its path, with every problem recorded under the path
+ * zod uses. Its own module: only the lazily loaded kit (lib/pipeline/estimate.ts) and the price-book panel run it,
+ * so it and the text readers stay out of the page's first-load JavaScript.
  */
-import { mergeFieldErrors, type FieldError } from "../field-errors";
+import type { FieldError } from "../field-errors";
 import { parseNumberText } from "../number-text";
-import type { EksDraft, EstimateDraft } from "./draft";
-import { environmentsToRaw } from "./environments";
-import { discountsToRaw } from "./discounts";
-
-export { mergeFieldErrors, parseNumberText };
+import { WEEKDAYS, type Weekday } from "../schemas/weekdays";
+import type { EstimateDraft } from "./draft";
+import { parseHourText } from "./environments";
+import { ESTIMATE_FIELDS, type DiscountOverrideDraft } from "./fields";
+import type { FieldRow, FieldTable, Write } from "./table";
 
 export function splitInstanceTypes(text: string): string[] {
   return text
@@ -26,132 +26,148 @@ export interface DraftConversion {
   errors: FieldError[];
 }
 
-export function draftToRaw(draft: EstimateDraft): DraftConversion {
-  const errors: FieldError[] = [];
-  const num = (text: string, path: string): number => {
+/** Reads a number field's text; a problem is recorded under `path` and the value is NaN. */
+export type NumberReader = (text: string, path: string) => number;
+
+/** The readers of one conversion and the problems they found. */
+export interface TextReaders {
+  num: NumberReader;
+  errors: FieldError[];
+}
+
+/** The form's number reader (lib/number-text.ts), recording its problems in `errors`. */
+export function numberReader(errors: FieldError[]): NumberReader {
+  return (text, path) => {
     const parsed = parseNumberText(text);
     if (parsed.ok) return parsed.value;
     errors.push({ path, message: parsed.message });
     return Number.NaN;
   };
-  const services = draft.services.map((s, i) => {
-    const p = `services[${i}]`;
-    const usage =
-      s.usageKind === "continuous"
-        ? { kind: "continuous", hoursPerMonth: num(s.hoursPerMonth, `${p}.usage.hoursPerMonth`) }
-        : {
-            kind: "scheduled",
-            runsPerDay: num(s.runsPerDay, `${p}.usage.runsPerDay`),
-            secondsPerRun: num(s.secondsPerRun, `${p}.usage.secondsPerRun`),
-            ...(s.daysPerMonth.trim() === "" ? {} : { daysPerMonth: num(s.daysPerMonth, `${p}.usage.daysPerMonth`) }),
-          };
-    const service: Record<string, unknown> = {
-      name: s.name,
-      vcpu: num(s.vcpu, `${p}.vcpu`),
-      memoryGiB: num(s.memoryGiB, `${p}.memoryGiB`),
-      architecture: s.architecture,
-      os: s.os,
-      ephemeralStorageGiB: num(s.ephemeralStorageGiB, `${p}.ephemeralStorageGiB`),
-      tasks: num(s.tasks, `${p}.tasks`),
-      usage,
-    };
-    if (s.strategy) {
-      service.fargateCapacityProviders = {
-        base: num(s.base, `${p}.fargateCapacityProviders.base`),
-        fargateWeight: num(s.fargateWeight, `${p}.fargateCapacityProviders.fargateWeight`),
-        spotWeight: num(s.spotWeight, `${p}.fargateCapacityProviders.spotWeight`),
-      };
-    }
-    if (s.interruptible) service.interruptible = true;
-    if (s.containers && s.containers.length > 0) {
-      service.containers = s.containers.map((c, j) => ({
-        name: c.name,
-        vcpu: num(c.vcpu, `${p}.containers[${j}].vcpu`),
-        memoryGiB: num(c.memoryGiB, `${p}.containers[${j}].memoryGiB`),
-        ...(c.init ? { init: true } : {}),
-        ...(c.ephemeralStorageGiB !== undefined && c.ephemeralStorageGiB.trim() !== "" ? { ephemeralStorageGiB: num(c.ephemeralStorageGiB, `${p}.containers[${j}].ephemeralStorageGiB`) } : {}),
-        ...(c.sidecar ? { sidecar: c.sidecar } : {}),
-      }));
-    }
-    if (s.requestsPerSecond !== undefined && s.requestsPerSecond.trim() !== "") service.requestsPerSecond = num(s.requestsPerSecond, `${p}.requestsPerSecond`);
-    if (s.logs) {
-      service.logs = {
-        ingestedGBPerMonth: num(s.logsIngestedGB, `${p}.logs.ingestedGBPerMonth`),
-        class: s.logsClass,
-        retentionMonths: num(s.logsRetentionMonths, `${p}.logs.retentionMonths`),
-      };
-    }
-    return service;
-  });
-  const n = draft.network;
-  const network = n.enabled
-    ? {
-        network: {
-          loadBalancers: n.loadBalancers.map((lb, i) => {
-            const p = `network.loadBalancers[${i}]`;
-            return {
-              name: lb.name,
-              type: lb.type,
-              count: num(lb.count, `${p}.count`),
-              newConnectionsPerSecond: num(lb.newConnectionsPerSecond, `${p}.newConnectionsPerSecond`),
-              activeConnectionsPerMinute: num(lb.activeConnectionsPerMinute, `${p}.activeConnectionsPerMinute`),
-              processedGBPerHour: num(lb.processedGBPerHour, `${p}.processedGBPerHour`),
-              ...(lb.type === "alb" ? { ruleEvaluationsPerSecond: num(lb.ruleEvaluationsPerSecond, `${p}.ruleEvaluationsPerSecond`) } : {}),
-              ...(lb.fromRequests ? { fromRequests: lb.fromRequests } : {}),
-            };
-          }),
-          natGateways: { count: num(n.natCount, "network.natGateways.count"), processedGBPerMonth: num(n.natProcessedGB, "network.natGateways.processedGBPerMonth") },
-          publicIpv4: {
-            fargateTasks: n.publicIpFargateTasks,
-            ec2Instances: n.publicIpEc2Instances,
-            extraAddresses: num(n.extraAddresses, "network.publicIpv4.extraAddresses"),
-          },
-          vpcInterfaceEndpoints: {
-            count: num(n.endpointCount, "network.vpcInterfaceEndpoints.count"),
-            azs: num(n.endpointAzs, "network.vpcInterfaceEndpoints.azs"),
-            processedGBPerMonth: num(n.endpointProcessedGB, "network.vpcInterfaceEndpoints.processedGBPerMonth"),
-          },
-          dataTransferOutGBPerMonth: num(n.dataTransferOutGB, "network.dataTransferOutGBPerMonth"),
-          interAzGBPerMonth: num(n.interAzGB, "network.interAzGBPerMonth"),
-          ...(n.logsFreeTier === false ? { logsFreeTier: false } : {}),
-        },
-      }
-    : n.logsFreeTier === false
-      ? { network: { logsFreeTier: false } }
-      : {};
-  const raw: Record<string, unknown> = {
-    version: 1,
-    region: draft.region,
-    ...(draft.catalog ? { catalog: draft.catalog } : {}),
-    services,
-    fargate: { savingsPlan: draft.savingsPlan },
-    ...network,
-    // Written only when set, so a link that never touched EKS stays byte-identical.
-    ...(draft.orchestrator !== undefined ? { orchestrator: draft.orchestrator } : {}),
-    ...(draft.eks ? { eks: eksToRaw(draft.eks, num) } : {}),
-    ...environmentsToRaw(draft.environments, num, errors),
-    ...discountsToRaw(draft.discounts, num),
-    ec2: {
-      purchase: draft.ec2.purchase,
-      instanceTypes: splitInstanceTypes(draft.ec2.instanceTypes),
-      targetUtilizationPct: num(draft.ec2.targetUtilizationPct, "ec2.targetUtilizationPct"),
-      minInstances: num(draft.ec2.minInstances, "ec2.minInstances"),
-      networkMode: draft.ec2.networkMode,
-      eniTrunking: draft.ec2.eniTrunking,
-      rootVolumeGiB: num(draft.ec2.rootVolumeGiB, "ec2.rootVolumeGiB"),
-      // Written only when off, so a link that never touched it stays byte-identical.
-      ...(draft.ec2.allowBurstable === false ? { allowBurstable: false } : {}),
-    },
-  };
+}
+
+export function draftToRaw(draft: EstimateDraft): DraftConversion {
+  const errors: FieldError[] = [];
+  const raw: Record<string, unknown> = { version: 1 };
+  writeTable(ESTIMATE_FIELDS, draft, raw, "", "", { num: numberReader(errors), errors });
   return { raw, errors };
 }
 
-function eksToRaw(e: EksDraft, num: (text: string, path: string) => number): Record<string, unknown> {
-  return {
-    clusters: num(e.clusters, "eks.clusters"),
-    support: e.support,
-    daemonSetReserve: { vcpu: num(e.reserveVcpu, "eks.daemonSetReserve.vcpu"), memoryGiB: num(e.reserveMemoryGiB, "eks.daemonSetReserve.memoryGiB") },
-    ...(e.prefixDelegation !== undefined ? { prefixDelegation: e.prefixDelegation } : {}),
-    ...(e.nodeVolumeGiB.trim() !== "" ? { nodeVolumeGiB: num(e.nodeVolumeGiB, "eks.nodeVolumeGiB") } : {}),
-  };
+type Obj = Record<string, unknown>;
+const join = (a: string, b: string) => (a && b ? `${a}.${b}` : a || b);
+
+/**
+ * Writes the rows of `rows` for the draft object `draft` into `target`, at `base` (a dotted path inside `target`);
+ * `at` is the same place as zod names it from the top of the input (with list indices), for the problems.
+ */
+export function writeTable(rows: FieldTable, draft: object, target: Obj, base: string, at: string, r: TextReaders): void {
+  const d = draft as Obj;
+  for (const [name, row] of Object.entries(rows)) {
+    const [whenKey, ...values] = row.when ?? [];
+    if (whenKey !== undefined && (values.length > 0 ? !values.includes(d[whenKey] as string) : !d[whenKey])) continue;
+    const value = d[name];
+    const to = join(base, row.path);
+    const path = join(at, row.path);
+    if (row.codec === "present" || row.codec === "network" || !written(row.write, value)) continue;
+    if (row.codec === "group") {
+      if (value !== undefined) writeTable(row.rows!, value as Obj, target, to, path, r);
+    } else if (row.codec === "overrides") {
+      writeOverrides(value as DiscountOverrideDraft[], target, to, path, r);
+    } else if (row.codec === "spot") {
+      if (value !== "inherit") set(target, to, value === "yes");
+    } else if (row.codec === "list") {
+      set(
+        target,
+        to,
+        ((value ?? []) as Obj[]).map((item, i) => {
+          const element: Obj = {};
+          writeTable(row.rows!, item, element, "", `${path}[${i}]`, r);
+          return element;
+        }),
+      );
+    } else {
+      set(target, to, readLeaf(row, value, path, r));
+    }
+  }
+}
+
+function written(write: Write, value: unknown): boolean {
+  switch (write) {
+    case "always":
+      return true;
+    case "filled":
+      return typeof value === "string" && value.trim() !== "";
+    case "true":
+      return value === true;
+    case "false":
+      return value === false;
+    case "defined":
+      return value !== undefined;
+    case "nonempty":
+      return Array.isArray(value) && value.length > 0;
+  }
+}
+
+/** A leaf field's input value from its draft value (number, text, trim, flag, types, hour, carry, weekly). */
+function readLeaf(row: FieldRow<unknown>, value: unknown, path: string, r: TextReaders): unknown {
+  switch (row.codec) {
+    case "number":
+      return r.num(value as string, path);
+    case "trim":
+      return (value as string).trim();
+    case "types":
+      return splitInstanceTypes(value as string);
+    case "hour":
+      return readHour(value as string, path, r);
+    case "weekly":
+      return readWeeklyHours(value as Record<Weekday, string>, path, r);
+    default:
+      return value;
+  }
+}
+
+function readHour(text: string, path: string, r: TextReaders): number {
+  const parsed = parseHourText(text);
+  if (parsed.ok) return parsed.value;
+  r.errors.push({ path, message: parsed.message });
+  return Number.NaN;
+}
+
+/** Per day "08:00-12:00, 13:00-18:00" -> { mon: [[8, 12], [13, 18]] }; a blank day is off. */
+function readWeeklyHours(week: Record<Weekday, string>, path: string, r: TextReaders): Obj {
+  const hours: Obj = {};
+  for (const day of WEEKDAYS) {
+    const text = week[day].trim();
+    if (text === "") continue;
+    hours[day] = text.split(/\s*,\s*/).map((range, i) => {
+      const [from = "", to = "", ...rest] = range.split(/\s*-\s*/);
+      const at = `${path}.${day}[${i}]`;
+      if (rest.length > 0 || to === "") {
+        r.errors.push({ path: at, message: `must be a range such as 08:00-12:00 (got "${range.slice(0, 20)}")` });
+        return [Number.NaN, Number.NaN];
+      }
+      return [readHour(from, `${at}[0]`, r), readHour(to, `${at}[1]`, r)];
+    });
+  }
+  return hours;
+}
+
+/** The price book's override rows -> byService and byCategory (each written only when it has a percentage). */
+function writeOverrides(overrides: DiscountOverrideDraft[], target: Obj, to: string, path: string, r: TextReaders): void {
+  const byService: Record<string, number> = {};
+  const byCategory: Record<string, number> = {};
+  for (const o of overrides) {
+    const scope = o.scope === "service" ? "byService" : "byCategory";
+    (o.scope === "service" ? byService : byCategory)[o.id] = r.num(o.percent, `${join(path, scope)}.${o.id}`);
+  }
+  if (Object.keys(byService).length > 0) set(target, join(to, "byService"), byService);
+  if (Object.keys(byCategory).length > 0) set(target, join(to, "byCategory"), byCategory);
+}
+
+/** target[a][b][c] = value for the path "a.b.c", making the objects on the way. */
+function set(target: Obj, path: string, value: unknown): void {
+  const keys = path.split(".");
+  const last = keys.pop()!;
+  let o = target;
+  for (const k of keys) o = (o[k] ??= {}) as Obj;
+  o[last] = value;
 }

@@ -4,7 +4,7 @@
  * every new text field reports problems under the schema's own path.
  */
 import { describe, expect, it } from "vitest";
-import { presetNetworkDraft } from "@/lib/form/draft";
+import { presetNetworkDraft } from "@/lib/form/network";
 import { draftToRaw } from "@/lib/form/to-raw";
 import { inputToDraft } from "@/lib/form/from-input";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
