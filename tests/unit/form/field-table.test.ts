@@ -44,8 +44,8 @@ describe("the form's field table", () => {
     const draft = {
       ...blankDraft("2026-11-26"),
       services: [service],
-      discounts: { name: "", percent: "x", overrides: [{ key: "o", scope: "service" as const, id: "fargate" as const, percent: "y" }] },
+      discounts: { name: "", percent: "x", overrides: [{ key: "o", scope: "service" as const, id: "AmazonECS" as const, percent: "y" }] },
     };
-    expect(draftToRaw(draft).errors.map((e) => e.path)).toEqual(["services[0].vcpu", "services[0].usage.hoursPerMonth", "discounts.percent", "discounts.byService.fargate"]);
+    expect(draftToRaw(draft).errors.map((e) => e.path)).toEqual(["services[0].vcpu", "services[0].usage.hoursPerMonth", "discounts.percent", "discounts.byService.AmazonECS"]);
   });
 });
