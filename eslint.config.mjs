@@ -38,7 +38,8 @@ function libImportBans({ zod, mcp }) {
  * The layers inside lib/, bottom up: the contract (schemas) and the price data (catalog) -> the engine -> everything
  * that reads or presents an estimate (pipeline, form, share, present, export, compare, regions, commitment,
  * rightsize, import, ...). A folder never imports from a layer above it; tests/unit/lint proves each zone fires and
- * that lib/ has no folder-level import cycle.
+ * that lib/ has no folder-level import cycle. The form model (lib/form) sits on the contract alone: the pipeline
+ * and the pages use it, and it uses neither the engine nor the link codec (lib/share), which does not use it either.
  */
 const ABOVE_THE_ENGINE = ["pipeline", "form", "share", "present", "export", "compare", "regions", "commitment", "rightsize", "import", "mcp", "actual"].map((f) => `./lib/${f}`);
 const LIB_LAYER_ZONES = [
@@ -50,8 +51,13 @@ const LIB_LAYER_ZONES = [
   },
   {
     target: "./lib/share",
-    from: ["./lib/pipeline", "./lib/present", "./lib/export", "./lib/compare", "./lib/regions", "./lib/rightsize", "./lib/commitment"],
-    message: "lib/share is the link codec: it imports nothing from the layers that use it (pipeline, present, export, compare, regions, rightsize).",
+    from: ["./lib/form", "./lib/pipeline", "./lib/present", "./lib/export", "./lib/compare", "./lib/regions", "./lib/rightsize", "./lib/commitment"],
+    message: "lib/share is the link codec: it imports nothing from the form model (a link carries the input, not the draft) or the layers that use it (pipeline, present, export, compare, regions, rightsize).",
+  },
+  {
+    target: "./lib/form",
+    from: ["./lib/engine", "./lib/catalog", ...ABOVE_THE_ENGINE.filter((f) => f !== "./lib/form"), "./lib/presets", "./lib/pricebook", "./lib/schedule", "./lib/examples"],
+    message: "lib/form is the estimator form's model (draft <-> input, one field table): it reads the contract (lib/schemas) and nothing that prices, estimates, links or presents (engine, catalog, pipeline, share, present, ...).",
   },
 ];
 

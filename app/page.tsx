@@ -2,7 +2,7 @@ import { loadCatalogIndex, loadCatalogList, loadRegionCatalog } from "@/lib/cata
 import { MAX_SERVICES, parseEstimateInput, SERVICE_LIMITS } from "@/lib/schemas/estimate";
 import { estimate } from "@/lib/engine/estimate";
 import { encodeShareToken } from "@/lib/share/codec";
-import { inputToDraft } from "@/lib/share/draft-from-input";
+import { inputToDraft } from "@/lib/form/from-input";
 import { Estimator } from "@/components/estimator/Estimator";
 import { crossoverChartData } from "@/lib/present/curve";
 import { defaultInputRaw, DEFAULT_REGION } from "@/lib/examples/default-input";

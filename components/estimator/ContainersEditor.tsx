@@ -1,7 +1,7 @@
 "use client";
 /** The pod's containers on EKS (services[].containers): name, requests, init; add and remove. */
 import { Checkbox, TextField } from "@/components/ui/fields";
-import { blankContainerDraft, type ContainerDraft, type ServiceDraft } from "@/lib/share/draft";
+import { blankContainerDraft, type ContainerDraft, type ServiceDraft } from "@/lib/form/draft";
 import { MAX_POD_CONTAINERS } from "@/lib/units";
 
 /** The pod's containers on EKS: name, requests, and whether each is an init container. */

@@ -2,7 +2,7 @@
 /** The EC2 settings (ECS on EC2, ECS Managed Instances, the EKS node group): collapsed by default in the estimator, so loaded when opened. */
 import { memo } from "react";
 import { TextField, SelectField, Checkbox } from "@/components/ui/fields";
-import type { Ec2Draft } from "@/lib/share/draft";
+import type { Ec2Draft } from "@/lib/form/draft";
 
 export const Ec2Settings = memo(function Ec2Settings({ ec2: e, isEks, errors, onEc2 }: { ec2: Ec2Draft; isEks: boolean; errors: Map<string, string>; onEc2: (patch: Partial<Ec2Draft>) => void }) {
   return (

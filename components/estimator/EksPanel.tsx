@@ -2,7 +2,7 @@
 /** EKS settings (shown when the orchestrator is EKS): clusters and support tier, and what every node keeps back. */
 import { memo } from "react";
 import { Checkbox, SelectField, TextField } from "@/components/ui/fields";
-import type { DraftEksSupport, EksDraft } from "@/lib/share/draft";
+import type { DraftEksSupport, EksDraft } from "@/lib/form/draft";
 
 interface Props {
   eks: EksDraft;

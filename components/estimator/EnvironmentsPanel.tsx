@@ -15,7 +15,7 @@ import {
   type InterruptibleDraft,
   type ScheduleKindDraft,
   type TaskProfileDraft,
-} from "@/lib/share/draft-environments";
+} from "@/lib/form/environments";
 import { WEEKDAY_LABELS, WEEKDAYS, type Weekday } from "@/lib/schemas/weekdays";
 
 interface Props {

@@ -11,7 +11,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import dynamic from "next/dynamic";
-import { defaultEksDraft, type EstimateDraft } from "@/lib/share/draft";
+import { defaultEksDraft, type EstimateDraft } from "@/lib/form/draft";
 import type { EstimateInput, EstimateResult } from "@/lib/schemas/estimate";
 import type { CurveData } from "@/lib/present/curve";
 import { chooseCatalog } from "@/lib/pipeline/region-catalog";

@@ -6,7 +6,8 @@
  */
 import { memo } from "react";
 import { TextField, SelectField, Checkbox, FieldErrorList } from "@/components/ui/fields";
-import { blankLoadBalancerDraft, newServiceKey, presetNetworkDraft, type LoadBalancerDraft, type NetworkDraft, type NetworkPreset } from "@/lib/share/draft";
+import { newServiceKey, type LoadBalancerDraft, type NetworkDraft } from "@/lib/form/draft";
+import { blankLoadBalancerDraft, presetNetworkDraft, type NetworkPreset } from "@/lib/form/network";
 
 interface Props {
   network: NetworkDraft;

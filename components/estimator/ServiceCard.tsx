@@ -5,7 +5,7 @@ import { TextField, SelectField, FieldErrorList } from "@/components/ui/fields";
 import { shareHref } from "@/components/hooks/useShareLink";
 import type { TaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
 import dynamic from "next/dynamic";
-import type { ServiceDraft } from "@/lib/share/draft";
+import type { ServiceDraft } from "@/lib/form/draft";
 
 // Only shown on EKS: its own chunk, so ECS pages do not load it up front.
 // Only after a task definition import.

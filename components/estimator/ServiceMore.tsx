@@ -1,7 +1,7 @@
 "use client";
 /** A service's less-asked fields, behind "More" on its card: storage, requests, usage pattern, Spot and logs. */
 import { TextField, SelectField, Checkbox } from "@/components/ui/fields";
-import type { ServiceDraft } from "@/lib/share/draft";
+import type { ServiceDraft } from "@/lib/form/draft";
 
 interface Props {
   index: number;

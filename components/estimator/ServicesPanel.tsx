@@ -2,7 +2,7 @@
 /** The "Services" panel: one card per service row, add/duplicate/remove, task-definition import per row. */
 import type { ReactNode } from "react";
 import type { EstimateResult } from "@/lib/schemas/estimate";
-import type { ServiceDraft } from "@/lib/share/draft";
+import type { ServiceDraft } from "@/lib/form/draft";
 import type { TaskDefinitionImport } from "@/components/hooks/useTaskDefinitionImport";
 import { billedSizeNote } from "@/lib/present/billed";
 import { ServiceCard } from "./ServiceCard";

@@ -1,7 +1,7 @@
 "use client";
 import { memo } from "react";
 import { SelectField } from "@/components/ui/fields";
-import { defaultEksDraft, type DraftOrchestrator, type DraftSavingsPlan, type EksDraft } from "@/lib/share/draft";
+import { defaultEksDraft, type DraftOrchestrator, type DraftSavingsPlan, type EksDraft } from "@/lib/form/draft";
 import dynamic from "next/dynamic";
 
 // Only shown on EKS: its own chunk, so ECS pages do not load it up front.

@@ -11,8 +11,8 @@ import { crossoverChartData } from "@/lib/present/curve";
 import { gravitonComparison } from "@/lib/present/graviton";
 import { panelSummaries } from "@/lib/present/panel-summaries";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
-import { newServiceKey } from "@/lib/share/draft";
-import { inputToDraft } from "@/lib/share/draft-from-input";
+import { newServiceKey } from "@/lib/form/draft";
+import { inputToDraft } from "@/lib/form/from-input";
 import { readTaskDefinition } from "@/components/hooks/task-definition-reader";
 import type { Kit, RunOutcome } from "./types";
 

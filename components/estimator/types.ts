@@ -10,7 +10,7 @@ import type { GravitonComparison } from "@/lib/present/graviton";
 import type { PanelSummaries } from "@/lib/present/panel-summaries";
 import type { EstimateInput, EstimateResult } from "@/lib/schemas/estimate";
 import type { ShareDecodeOutcome } from "@/lib/share/codec";
-import type { EstimateDraft } from "@/lib/share/draft";
+import type { EstimateDraft } from "@/lib/form/draft";
 import type { ReadTaskDefinition } from "@/components/hooks/useTaskDefinitionImport";
 
 /** What the region picker shows, from the catalog index (server-loaded, small). */

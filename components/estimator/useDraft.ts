@@ -1,6 +1,6 @@
 "use client";
 /**
- * The estimator form's state: the draft (text as typed, lib/share/draft.ts) and the edits the panels make.
+ * The estimator form's state: the draft (text as typed, lib/form/draft.ts) and the edits the panels make.
  * Every action is stable across renders, so memoized service cards only re-render when their own row changes.
  */
 import { useMemo, useState } from "react";
@@ -15,8 +15,8 @@ import {
   type EstimateDraft,
   type NetworkDraft,
   type ServiceDraft,
-} from "@/lib/share/draft";
-import type { EnvironmentDraft } from "@/lib/share/draft-environments";
+} from "@/lib/form/draft";
+import type { EnvironmentDraft } from "@/lib/form/environments";
 import type { FormLimits } from "./types";
 
 export interface DraftActions {

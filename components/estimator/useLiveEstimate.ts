@@ -8,7 +8,7 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import type { RegionCatalog } from "@/lib/catalog/schema";
 import type { EstimateInput, EstimateResult, FieldError } from "@/lib/schemas/estimate";
-import type { EstimateDraft } from "@/lib/share/draft";
+import type { EstimateDraft } from "@/lib/form/draft";
 import type { CurveData } from "@/lib/present/curve";
 import type { Kit, RunOutcome } from "./types";
 

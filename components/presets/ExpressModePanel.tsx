@@ -7,7 +7,8 @@
  */
 import { memo, useState } from "react";
 import { EXPRESS_ALB_ADDRESSES, EXPRESS_ASSUMPTIONS, expressModeLoadBalancer, expressModeService } from "@/lib/presets/express-mode";
-import { blankLoadBalancerDraft, blankServiceDraft, emptyNetworkDraft, newServiceKey, type EstimateDraft, type ServiceDraft } from "@/lib/share/draft";
+import { blankServiceDraft, newServiceKey, type EstimateDraft, type ServiceDraft } from "@/lib/form/draft";
+import { blankLoadBalancerDraft, emptyNetworkDraft } from "@/lib/form/network";
 
 interface Props {
   eks: boolean;

@@ -8,7 +8,7 @@
 import { memo } from "react";
 import { TextField } from "@/components/ui/fields";
 import { SIDECAR_PRESET_SPECS } from "@/lib/engine/sidecars";
-import { newServiceKey, type ContainerDraft, type ServiceDraft } from "@/lib/share/draft";
+import { newServiceKey, type ContainerDraft, type ServiceDraft } from "@/lib/form/draft";
 import { SIDECAR_PRESETS } from "@/lib/schemas/estimate-enums";
 import { MAX_POD_CONTAINERS, MIB_PER_GIB } from "@/lib/units";
 

@@ -7,8 +7,8 @@
  */
 import { memo, useRef, useState } from "react";
 import { Checkbox, FieldErrorList, SelectField, TextField } from "@/components/ui/fields";
-import { blankDiscountsDraft, discountsToDraft, discountsToRaw, type DiscountOverrideDraft, type DiscountsDraft } from "@/lib/share/draft-discounts";
-import { newServiceKey, type EstimateDraft } from "@/lib/share/draft";
+import { blankDiscountsDraft, discountsToDraft, discountsToRaw, type DiscountOverrideDraft, type DiscountsDraft } from "@/lib/form/discounts";
+import { newServiceKey, type EstimateDraft } from "@/lib/form/draft";
 import { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES } from "@/lib/schemas/estimate-enums";
 
 interface Props {

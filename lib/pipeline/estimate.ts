@@ -16,8 +16,8 @@ import { estimateChecked } from "../engine/estimate";
 import { parseImportedEstimate, type ImportOutcome } from "../export/import";
 import { mergeFieldErrors, type FieldError } from "../field-errors";
 import { parseEstimateInput, type EstimateInput, type EstimateResult } from "../schemas/estimate";
-import type { EstimateDraft } from "../share/draft";
-import { draftToRaw } from "../share/draft-to-raw";
+import type { EstimateDraft } from "../form/draft";
+import { draftToRaw } from "../form/to-raw";
 
 export type PipelineOutcome =
   | { ok: true; input: EstimateInput; result: EstimateResult }

@@ -4,7 +4,7 @@
  */
 import { HOURS_PER_MONTH, parseEstimateInput, type EstimateInput, type FieldError, type Service } from "../schemas/estimate";
 
-/** One service with numbers already read (not the estimator form's text draft, lib/share/draft.ts). */
+/** One service with numbers already read (not the estimator form's text draft, lib/form/draft.ts). */
 export interface OneService {
   name: string;
   vcpu: number;

@@ -1,7 +1,7 @@
 /**
  * The /rightsize page's "current service" form: text fields -> the estimate to right-size, with each problem
  * attached to the field it belongs to. The fields are read with the estimator form's number reader
- * (lib/share/draft.ts parseNumberText) and validated by the contract's schema, so both pages accept and refuse
+ * (lib/number-text.ts parseNumberText, as the estimator form does) and validated by the contract's schema, so both pages accept and refuse
  * the same text with the same messages. Pure; used by components/rightsize.
  */
 import { formatPath, mergeFieldErrors, type FieldError } from "../field-errors";

@@ -1,5 +1,6 @@
 /** What unit tests of the form draft and share links share: a parsed input, and the form's blank one-service draft. */
-import { blankServiceDraft, emptyNetworkDraft, type EstimateDraft } from "@/lib/share/draft";
+import { blankServiceDraft, type EstimateDraft } from "@/lib/form/draft";
+import { emptyNetworkDraft } from "@/lib/form/network";
 import { parseEstimateInput, type EstimateInput } from "@/lib/schemas/estimate";
 
 /** The input the schema makes of `raw`; throws with the field errors when it is not valid. */

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { inputToDraft } from "@/lib/share/draft-from-input";
-import { draftToRaw } from "@/lib/share/draft-to-raw";
+import { inputToDraft } from "@/lib/form/from-input";
+import { draftToRaw } from "@/lib/form/to-raw";
 import { parseValidInput as parse } from "../../support/inputs";
 
 const root = path.resolve(import.meta.dirname, "../../..");

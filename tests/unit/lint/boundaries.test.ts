@@ -75,6 +75,8 @@ describe("import boundaries (eslint.config.mjs)", () => {
     expect(await boundaryErrors("lib/engine/lint-probe.ts", `import { z } from "../security/zod";\nimport { formatUSD } from "@/lib/format";\nimport type { RegionCatalog } from "../catalog/schema";\nexport const x = [z, formatUSD];\nexport type R = RegionCatalog;\n`)).toEqual([]);
     expect(await boundaryErrors("lib/security/zod.ts", `import * as z from "zod";\nexport { z };\n`)).toEqual([]);
     expect(await boundaryErrors("lib/pipeline/lint-probe.ts", `import { estimate } from "../engine/estimate";\nimport { encodeShareToken } from "../share/codec";\nexport const x = [estimate, encodeShareToken];\n`)).toEqual([]);
+    expect(await boundaryErrors("lib/pipeline/lint-probe.ts", `import { draftToRaw } from "../form/to-raw";\nexport const x = draftToRaw;\n`)).toEqual([]);
+    expect(await boundaryErrors("lib/form/lint-probe.ts", `import type { EstimateInput } from "../schemas/estimate";\nimport { hourText } from "../schemas/weekdays";\nimport { parseNumberText } from "../number-text";\nexport const x = [hourText, parseNumberText];\nexport type I = EstimateInput;\n`)).toEqual([]);
     expect(await boundaryErrors("components/ui/lint-probe.tsx", `import { useState } from "react";\nimport { formatUSD } from "@/lib/format";\nexport const x = [useState, formatUSD];\n`)).toEqual([]);
     expect(await boundaryErrors("components/charts/LintProbeChart.tsx", `import { SERIES } from "./data";\nexport const x = SERIES;\n`)).toEqual([]);
     expect(await boundaryErrors("app/lint-probe.tsx", `import Estimator from "@/components/estimator/Estimator";\nexport const x = Estimator;\n`)).toEqual([]);
@@ -82,7 +84,7 @@ describe("import boundaries (eslint.config.mjs)", () => {
 
   it("the engine imports nothing from the layers that read or present an estimate", async () => {
     // The rule resolves the import, so each probe names a module that exists.
-    for (const target of ["pipeline/estimate", "share/codec", "present/estimate", "export/csv", "compare/compare", "regions/compare", "commitment/index", "rightsize/apply", "import/k8s"]) {
+    for (const target of ["pipeline/estimate", "form/draft", "form/to-raw", "share/codec", "present/estimate", "export/csv", "compare/compare", "regions/compare", "commitment/index", "rightsize/apply", "import/k8s"]) {
       for (const spec of [`../${target}`, `@/lib/${target}`]) {
         const errors = await boundaryErrors("lib/engine/lint-probe.ts", `import { x as y } from "${spec}";\nexport const x = y;\n`);
         expect(errors, spec).toEqual([{ rule: "import/no-restricted-paths", message: expect.stringContaining("The engine imports nothing from") }]);
@@ -106,6 +108,20 @@ describe("import boundaries (eslint.config.mjs)", () => {
     for (const spec of ["../pipeline/region-catalog", "../rightsize/apply", "../present/estimate", "../export/csv"]) {
       const errors = await boundaryErrors("lib/share/lint-probe.ts", `import { x as y } from "${spec}";\nexport const x = y;\n`);
       expect(errors, spec).toEqual([{ rule: "import/no-restricted-paths", message: expect.stringContaining("lib/share is the link codec") }]);
+    }
+  });
+
+  it("the share-link codec imports nothing from the form model", async () => {
+    for (const spec of ["../form/draft", "@/lib/form/from-input"]) {
+      const errors = await boundaryErrors("lib/share/lint-probe.ts", `import { x as y } from "${spec}";\nexport const x = y;\n`);
+      expect(errors, spec).toEqual([{ rule: "import/no-restricted-paths", message: expect.stringContaining("lib/share is the link codec") }]);
+    }
+  });
+
+  it("the form model reads the contract only: nothing from the engine, the catalog, the link codec or the layers that present", async () => {
+    for (const spec of ["../engine/estimate", "../catalog/parse", "../share/codec", "@/lib/share/codec-url", "../pipeline/estimate", "../present/estimate", "../rightsize/form", "../examples/gallery"]) {
+      const errors = await boundaryErrors("lib/form/lint-probe.ts", `import { x as y } from "${spec}";\nexport const x = y;\n`);
+      expect(errors, spec).toEqual([{ rule: "import/no-restricted-paths", message: expect.stringContaining("lib/form is the estimator form's model") }]);
     }
   });
 

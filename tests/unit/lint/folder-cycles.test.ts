@@ -88,6 +88,13 @@ describe("lib/ folder-level imports", () => {
     expect(explained).toEqual([]);
   });
 
+  it("the form model (lib/form) stands on the contract and lib/'s root files only, and the link codec does not use it", () => {
+    const graph = folderGraph();
+    expect([...(graph.get("form")?.keys() ?? [])].sort()).toEqual(["(root)", "schemas"]);
+    expect(graph.get("share")?.has("form")).toBe(false);
+    expect(graph.get("pipeline")?.has("form")).toBe(true); // the kit's road: draft -> raw -> estimate
+  });
+
   it("the cycle finder reports a cycle when there is one", () => {
     const graph = new Map([
       ["share", new Map([["rightsize", "lib/share/a.ts"]])],

@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from "@/lib/rightsize/recommend";
 import { DEFAULT_RIGHTSIZE_FIELDS, rightsizeInputFromFields, withCurrentSize, withTaskDefinition } from "@/lib/rightsize/form";
 import { MAX_TASK_DEFINITION_BYTES, readTaskDefinitionFile, taskDefinitionFields } from "@/lib/rightsize/task-definition";
 import { analyzeUsageText } from "@/lib/rightsize/usage";
-import { inputToDraft } from "@/lib/share/draft-from-input";
+import { inputToDraft } from "@/lib/form/from-input";
 import { fixtureCatalog, input } from "../engine/fixtures";
 
 const catalog = fixtureCatalog();

@@ -4,8 +4,8 @@
  * USD, 176.45 JPY).
  */
 import { describe, expect, it } from "vitest";
-import { draftToRaw } from "@/lib/share/draft-to-raw";
-import { inputToDraft } from "@/lib/share/draft-from-input";
+import { draftToRaw } from "@/lib/form/to-raw";
+import { inputToDraft } from "@/lib/form/from-input";
 import { parseEstimateInput, type EstimateInputRaw } from "@/lib/schemas/estimate";
 import { sidecarContainer } from "@/lib/engine/sidecars";
 import { addExpressModeService } from "@/components/presets/ExpressModePanel";

@@ -4,9 +4,9 @@
  * under the schema's own path.
  */
 import { describe, expect, it } from "vitest";
-import { blankContainerDraft, blankServiceDraft, defaultEksDraft, type EstimateDraft } from "@/lib/share/draft";
-import { draftToRaw } from "@/lib/share/draft-to-raw";
-import { inputToDraft } from "@/lib/share/draft-from-input";
+import { blankContainerDraft, blankServiceDraft, defaultEksDraft, type EstimateDraft } from "@/lib/form/draft";
+import { draftToRaw } from "@/lib/form/to-raw";
+import { inputToDraft } from "@/lib/form/from-input";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { inputFromDraft } from "@/lib/pipeline/estimate";
 import type { EstimateInputRaw } from "@/lib/schemas/estimate";

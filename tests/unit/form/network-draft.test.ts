@@ -4,9 +4,9 @@
  * every new text field reports problems under the schema's own path.
  */
 import { describe, expect, it } from "vitest";
-import { presetNetworkDraft } from "@/lib/share/draft";
-import { draftToRaw } from "@/lib/share/draft-to-raw";
-import { inputToDraft } from "@/lib/share/draft-from-input";
+import { presetNetworkDraft } from "@/lib/form/network";
+import { draftToRaw } from "@/lib/form/to-raw";
+import { inputToDraft } from "@/lib/form/from-input";
 import { decodeShareToken, encodeShareToken } from "@/lib/share/codec";
 import { inputFromDraft } from "@/lib/pipeline/estimate";
 import type { EstimateInputRaw } from "@/lib/schemas/estimate";

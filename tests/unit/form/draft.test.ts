@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { draftToRaw, mergeFieldErrors, parseNumberText, splitInstanceTypes } from "@/lib/share/draft-to-raw";
-import { inputToDraft } from "@/lib/share/draft-from-input";
+import { mergeFieldErrors } from "@/lib/field-errors";
+import { draftToRaw, splitInstanceTypes } from "@/lib/form/to-raw";
+import { parseNumberText } from "@/lib/number-text";
+import { inputToDraft } from "@/lib/form/from-input";
 import { parseEstimateInput } from "@/lib/schemas/estimate";
 
 const input = (() => {
