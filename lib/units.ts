@@ -40,3 +40,16 @@ export const EKS_FARGATE_MAX_POD_STORAGE_GIB = 175;
 
 /** Most containers one EKS pod may list (services[].containers), for the schema and the form. */
 export const MAX_POD_CONTAINERS = 50;
+
+/**
+ * gp3 volumes (docs/billing-rules.md#gp3-iops-throughput): 3,000 IOPS and 125 MiB/s are included in the GB-month
+ * price; above them IOPS and throughput are billed per provisioned IOPS-month and MiB/s-month. A volume takes at most
+ * 80,000 IOPS and 2,000 MiB/s, at most 500 IOPS per GiB of its size and 0.25 MiB/s per provisioned IOPS (Amazon EBS
+ * volume types, General Purpose SSD; EC2 API ModifyVolume: throughput "Maximum value of 2,000").
+ */
+export const GP3_INCLUDED_IOPS = 3000;
+export const GP3_INCLUDED_THROUGHPUT_MIBPS = 125;
+export const GP3_MAX_IOPS = 80_000;
+export const GP3_MAX_THROUGHPUT_MIBPS = 2000;
+export const GP3_MAX_IOPS_PER_GIB = 500;
+export const GP3_MAX_MIBPS_PER_IOPS = 0.25;

@@ -58,6 +58,8 @@ export const Ec2Settings = memo(function Ec2Settings({ ec2: e, isEks, errors, on
             <Checkbox id="ec2-trunking" className="wide" label="ENI trunking (awsvpcTrunking)" checked={e.eniTrunking} onChange={(v) => onEc2({ eniTrunking: v })} />
           </>
         )}
+        <TextField id="ec2-gp3-iops" label="gp3 IOPS per volume" value={e.gp3Iops ?? ""} inputMode="numeric" placeholder="3000 (included)" onChange={(v) => onEc2({ gp3Iops: v })} error={errors.get("ec2.gp3Iops")} hint="Above 3,000 billed per IOPS-month" />
+        <TextField id="ec2-gp3-throughput" label="gp3 throughput per volume (MiB/s)" value={e.gp3ThroughputMiBps ?? ""} inputMode="decimal" placeholder="125 (included)" onChange={(v) => onEc2({ gp3ThroughputMiBps: v })} error={errors.get("ec2.gp3ThroughputMiBps")} hint="Above 125 MiB/s billed per MiB/s-month" />
         <Checkbox
           id="ec2-burstable"
           className="wide"

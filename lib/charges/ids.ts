@@ -21,6 +21,8 @@ export const CHARGE_IDS = [
   "ec2-savings-plan-instance",
   "ec2-cpu-credits",
   "ebs-volume",
+  "ebs-gp3-iops",
+  "ebs-gp3-throughput",
   "alb-hours",
   "alb-lcu",
   "nlb-hours",

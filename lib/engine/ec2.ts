@@ -10,7 +10,7 @@
 import { isUnavailable, type InstanceType, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
 import { formatRate, formatUSD } from "../money";
-import { HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
+import { GP3_INCLUDED_IOPS, GP3_INCLUDED_THROUGHPUT_MIBPS, GP3_MAX_IOPS_PER_GIB, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { searchFleet, type FleetBound, type FleetDemand, type FleetResult, type InstanceCapacity } from "./fleet";
 import type { ChargeId } from "../charges";
 import { num, plural, rateLine } from "./lines";
@@ -324,6 +324,40 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
   });
 }
 
+/** gp3 IOPS or throughput provisioned above what the GB-month price includes, per instance volume. */
+interface Gp3Provisioned {
+  charge: "ebs-gp3-iops" | "ebs-gp3-throughput";
+  what: string;
+  unit: string;
+  provisioned: number;
+  included: number;
+  extra: number;
+  rate: Rate;
+}
+
+/**
+ * The provisioned gp3 IOPS and throughput above the included 3,000 IOPS and 125 MiB/s (docs/billing-rules.md#gp3-iops-throughput),
+ * billed per instance volume for the hours it exists; none when ec2 asks for no more than included. The volume must
+ * allow the IOPS (500 per GiB): a node volume other than rootVolumeGiB is checked here.
+ */
+function gp3Provisioned(ec2: EstimateInput["ec2"], catalog: RegionCatalog, volumeGiB: number): Gp3Provisioned[] | { reason: string } {
+  const out: Gp3Provisioned[] = [];
+  const iops = ec2.gp3Iops ?? GP3_INCLUDED_IOPS;
+  if (iops > volumeGiB * GP3_MAX_IOPS_PER_GIB) {
+    return { reason: `ec2.gp3Iops ${num(iops)} needs a gp3 volume of at least ${num(Math.ceil(iops / GP3_MAX_IOPS_PER_GIB))} GiB (${GP3_MAX_IOPS_PER_GIB} IOPS per GiB); the instances' volume is ${num(volumeGiB)} GiB` };
+  }
+  const asks = [
+    { charge: "ebs-gp3-iops", what: "IOPS", unit: "IOPS", provisioned: iops, included: GP3_INCLUDED_IOPS, slot: catalog.ec2.gp3IopsMonth },
+    { charge: "ebs-gp3-throughput", what: "throughput", unit: "MiBps", provisioned: ec2.gp3ThroughputMiBps ?? GP3_INCLUDED_THROUGHPUT_MIBPS, included: GP3_INCLUDED_THROUGHPUT_MIBPS, slot: catalog.ec2.gp3ThroughputMiBpsMonth },
+  ] as const;
+  for (const a of asks) {
+    if (a.provisioned <= a.included) continue;
+    if (isUnavailable(a.slot)) return { reason: `gp3 ${a.what} above the ${num(a.included)} included cannot be priced in ${catalog.region}: ${a.slot.reason}` };
+    out.push({ charge: a.charge, what: a.what, unit: a.unit, provisioned: a.provisioned, included: a.included, extra: a.provisioned - a.included, rate: a.slot });
+  }
+  return out;
+}
+
 /** An ECS option on EC2 instances (see EcsInstanceVariant): the shared fleet search, then lines, plan and why. */
 export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>, variant: EcsInstanceVariant): EstimateOption {
   const ec2 = input.ec2;
@@ -345,6 +379,9 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     ebsRate = gp3;
   }
   const gp3PerGiBHour = ebsRate ? ebsRate.usd / EBS_HOURS_PER_MONTH : 0;
+  const provisioned = ebsRate ? gp3Provisioned(ec2, catalog, rootVolumeGiB) : [];
+  if ("reason" in provisioned) return unavailable(provisioned.reason);
+  const provisionedHourly = provisioned.reduce((sum, p) => sum + (p.extra * p.rate.usd) / EBS_HOURS_PER_MONTH, 0);
   // One public IPv4 address per running instance when network.publicIpv4.ec2Instances (docs/billing-rules.md#public-ipv4).
   let ipv4Rate: Rate | null = null;
   if (input.network?.publicIpv4?.ec2Instances) {
@@ -373,7 +410,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       // A reservation is paid for every hour of the month; a management fee only for the hours instances run.
       reservedHourly: variant.paidAllMonth ? (t) => price.hourly(t) as number : undefined,
       // Everything that exists only with a running instance follows the running hours (docs/billing-rules.md#reserved-running-hours).
-      runningExtraHourly: ipv4Rate ? ipv4Rate.usd : 0,
+      runningExtraHourly: (ipv4Rate ? ipv4Rate.usd : 0) + provisionedHourly,
       // What hourly and reservedHourly compute, so the search can reuse the instance index built for them.
       priceKey: `${price.key}${fee ? `+${fee.key}` : ""}${variant.paidAllMonth ? "|all-month" : ""}`,
       instanceTypes: ec2.instanceTypes,
@@ -445,6 +482,13 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       lines.push(ebsLine);
       markPerInstance(ebsLine, c.volumeGiB / EBS_HOURS_PER_MONTH, false);
       fleetUSD += ebsLine.usd;
+      for (const p of provisioned) {
+        const line = rateLine(fleetName, p.charge, `EBS gp3 ${p.what} above the ${num(p.included)} included (${num(p.extra)} ${p.unit} per instance)`, (runningHours * p.extra) / EBS_HOURS_PER_MONTH, `${p.unit}-months`, p.rate,
+          `${num(p.provisioned)} - ${num(p.included)} included = ${num(p.extra)} ${p.unit} x ${num(runningHours)} instance-hours / ${EBS_HOURS_PER_MONTH} h (${runningText}${reservedText}).`);
+        lines.push(line);
+        markPerInstance(line, p.extra / EBS_HOURS_PER_MONTH, false);
+        fleetUSD += line.usd;
+      }
     }
     if (ipv4Rate && runningHours > 0) {
       const ipLine = rateLine(fleetName, "public-ipv4", "Public IPv4 address per instance", runningHours, "address-hours", ipv4Rate,

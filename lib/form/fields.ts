@@ -62,6 +62,9 @@ export const EC2_FIELDS = {
   rootVolumeGiB: number("rootVolumeGiB", "30"),
   /** Search burstable (T) types too; absent = true (the default), written only when off. */
   allowBurstable: optionalFlag("allowBurstable", "false"),
+  /** gp3 performance above the included 3,000 IOPS / 125 MiB/s; blank = the included (docs/billing-rules.md#gp3-iops-throughput). */
+  gp3Iops: number("gp3Iops", undefined, "filled"),
+  gp3ThroughputMiBps: number("gp3ThroughputMiBps", undefined, "filled"),
 };
 
 /** One row of an environment's task profile (environments[].taskProfile[]): half the tasks at night, every day. */

@@ -7,7 +7,19 @@
  */
 import { CHARGE_IDS, LINE_CATEGORIES, LINE_COMPONENTS } from "../charges/ids";
 import { z } from "../security/zod";
-import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH, MAX_POD_CONTAINERS } from "../units";
+import {
+  DEFAULT_DAYS_PER_MONTH,
+  FARGATE_INCLUDED_STORAGE_GIB,
+  FARGATE_MAX_STORAGE_GIB,
+  GP3_INCLUDED_IOPS,
+  GP3_INCLUDED_THROUGHPUT_MIBPS,
+  GP3_MAX_IOPS,
+  GP3_MAX_IOPS_PER_GIB,
+  GP3_MAX_MIBPS_PER_IOPS,
+  GP3_MAX_THROUGHPUT_MIBPS,
+  HOURS_PER_MONTH,
+  MAX_POD_CONTAINERS,
+} from "../units";
 import { formatPath, type FieldError } from "../field-errors";
 import { WEEKDAYS } from "./weekdays";
 import { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS } from "./estimate-enums";
@@ -147,6 +159,27 @@ export const Ec2OptionsSchema = z.strictObject({
   rootVolumeGiB: finite().min(0, "must be >= 0").max(16_384, "must be <= 16384 (gp3 maximum)").default(30),
   /** false leaves burstable (T) types out of the EC2 search (docs/billing-rules.md#burstable-instances). */
   allowBurstable: z.boolean().default(true),
+  /** Provisioned IOPS of each instance's gp3 volume; absent = the 3,000 included (docs/billing-rules.md#gp3-iops-throughput). */
+  gp3Iops: z
+    .number()
+    .int("must be a whole number")
+    .min(GP3_INCLUDED_IOPS, `must be >= ${GP3_INCLUDED_IOPS} (gp3 includes ${GP3_INCLUDED_IOPS})`)
+    .max(GP3_MAX_IOPS, `must be <= ${GP3_MAX_IOPS} (gp3 maximum)`)
+    .optional(),
+  /** Provisioned throughput of each instance's gp3 volume in MiB/s; absent = the 125 included. */
+  gp3ThroughputMiBps: finite()
+    .min(GP3_INCLUDED_THROUGHPUT_MIBPS, `must be >= ${GP3_INCLUDED_THROUGHPUT_MIBPS} (gp3 includes ${GP3_INCLUDED_THROUGHPUT_MIBPS} MiB/s)`)
+    .max(GP3_MAX_THROUGHPUT_MIBPS, `must be <= ${GP3_MAX_THROUGHPUT_MIBPS} (gp3 maximum)`)
+    .optional(),
+}).superRefine((ec2, ctx) => {
+  // AWS's gp3 ratios: at most 500 IOPS per GiB of the volume and 0.25 MiB/s per provisioned IOPS.
+  const iops = ec2.gp3Iops ?? GP3_INCLUDED_IOPS;
+  if (ec2.gp3Iops !== undefined && ec2.gp3Iops > ec2.rootVolumeGiB * GP3_MAX_IOPS_PER_GIB) {
+    ctx.addIssue({ code: "custom", path: ["gp3Iops"], message: `must be <= ${GP3_MAX_IOPS_PER_GIB} per GiB of rootVolumeGiB (${ec2.rootVolumeGiB} GiB allows ${ec2.rootVolumeGiB * GP3_MAX_IOPS_PER_GIB})` });
+  }
+  if (ec2.gp3ThroughputMiBps !== undefined && ec2.gp3ThroughputMiBps > iops * GP3_MAX_MIBPS_PER_IOPS) {
+    ctx.addIssue({ code: "custom", path: ["gp3ThroughputMiBps"], message: `must be <= ${GP3_MAX_MIBPS_PER_IOPS} MiB/s per provisioned IOPS (${iops} IOPS allow ${iops * GP3_MAX_MIBPS_PER_IOPS})` });
+  }
 });
 
 const count = (max: number) => z.number().int("must be a whole number").min(0, "must be >= 0").max(max, `must be <= ${max}`);
