@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BillTable } from "@/components/catalog/BillTable";
+import { ChargesTable } from "@/components/catalog/ChargesTable";
 import { CatalogTable, type CatalogTableRow } from "@/components/catalog/CatalogTable";
 import { SourcesList } from "@/components/catalog/SourcesList";
 import styles from "@/components/catalog/catalog.module.css";
 import { loadCatalogIndex, loadCatalogList, loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import type { CatalogSource } from "@/lib/catalog/schema";
+import { chargeCoverage } from "@/lib/catalog/charge-coverage";
 import { summarizeRegion } from "@/lib/catalog/summary";
 
 export const metadata: Metadata = {
@@ -36,6 +38,7 @@ export default function CatalogPage() {
     }
   }
   const sources = [...sourceUse.values()].sort((a, b) => (a.asOf === b.asOf ? a.name.localeCompare(b.name) : b.asOf.localeCompare(a.asOf)));
+  const charges = chargeCoverage(index.regions.map((entry) => loadRegionCatalog(entry.region, list.newest)));
   const totalTypes = rows.reduce((n, r) => n + r.ec2.instanceTypes, 0);
   const usEast1 = rows.find((r) => r.region === "us-east-1");
 
@@ -81,6 +84,13 @@ export default function CatalogPage() {
         data transfer are priced per region from AWS&apos;s own pricing feeds.
       </p>
       <BillTable rows={rows} catalogId={list.newest} />
+
+      <h2 id="charges">Charges</h2>
+      <p className={styles.legend}>
+        Each AWS charge is defined once (its rates, how its quantity follows from the input, its FOCUS columns and how a bill row is recognised as
+        it); every cost line of an estimate names its charge. A charge counts as priced in a region when the snapshot has any of its rates there.
+      </p>
+      <ChargesTable rows={charges} regions={rows.length} catalogId={list.newest} />
 
       <h2 id="sources">Sources</h2>
       <SourcesList sources={sources} />

@@ -61,6 +61,17 @@ test.describe("catalog page", () => {
     await page.screenshot({ path: "test-results/screenshots/catalog-desktop-us-east-1.png" });
     await page.locator('[data-testid="bill-table"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/screenshots/catalog-desktop-bill.png" });
+
+    // Every charge of lib/charges, with the regions that can price it (issue 20): gp3 IOPS from the EBS feed in 31 of 36.
+    const charges = page.locator('[data-testid="charges-table"] tbody tr');
+    await expect(charges).toHaveCount(34);
+    const iops = page.locator('[data-testid="charges-table"] tr[data-charge="ebs-gp3-iops"]');
+    await expect(iops).toContainText("EBS gp3 provisioned IOPS");
+    await expect(iops).toContainText("Amazon Elastic Block Store");
+    await expect(iops).toContainText("31 of 36");
+    await expect(iops).toContainText("docs/billing-rules.md#gp3-iops-throughput");
+    await page.locator('[data-testid="charges-table"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/screenshots/catalog-desktop-charges.png" });
   });
 
   test("is usable on a 375 px phone: no page-level horizontal overflow, table scrolls in its region", async ({ page }) => {
