@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 // ESLint (flat config): Next.js's own rules (core web vitals + TypeScript) and the import boundaries that keep
 // the layers one-directional. `npm run lint`; npm test runs it as its own stage. tests/unit/lint proves each
 // boundary rule fires.
@@ -43,6 +44,12 @@ function libImportBans({ zod, mcp }) {
  */
 const ABOVE_THE_ENGINE = ["pipeline", "form", "share", "present", "export", "compare", "regions", "commitment", "rightsize", "import", "mcp", "actual"].map((f) => `./lib/${f}`);
 const LIB_LAYER_ZONES = [
+  {
+    // The charge definitions are data every layer reads (the contract, the catalog, the engine, exports, the bill).
+    target: "./lib/charges",
+    from: readdirSync(new URL("./lib", import.meta.url), { withFileTypes: true }).filter((d) => d.name !== "charges").map((d) => `./lib/${d.name}`),
+    message: "lib/charges (each AWS charge defined once) is the bottom of lib/: it imports nothing from the rest of lib.",
+  },
   { target: "./lib/engine", from: ABOVE_THE_ENGINE, message: "The engine imports nothing from the layers that read or present an estimate (pipeline, form, share, present, export, ...)." },
   {
     target: ["./lib/schemas", "./lib/catalog"],

@@ -54,6 +54,17 @@ describe("import boundaries (eslint.config.mjs)", () => {
     }
   });
 
+  it("lib/charges is the bottom of lib/: it imports nothing from the rest of lib, which all may import it", async () => {
+    for (const line of [`import { z } from "../security/zod";`, `import type { RegionCatalog } from "../catalog/schema";`, `import { formatUSD } from "../money";`]) {
+      const errors = await boundaryErrors("lib/charges/lint-probe.ts", `${line}\nexport const x = 1;\n`);
+      expect(errors, line).toEqual([{ rule: "import/no-restricted-paths", message: expect.stringContaining("lib/charges (each AWS charge defined once) is the bottom") }]);
+    }
+    expect(await boundaryErrors("lib/charges/lint-probe.ts", `import { CHARGE_IDS } from "./ids";\nexport const x = CHARGE_IDS;\n`)).toEqual([]);
+    for (const folder of ["schemas", "catalog", "engine", "export", "actual"]) {
+      expect(await boundaryErrors(`lib/${folder}/lint-probe.ts`, `import { CHARGES } from "../charges";\nexport const x = CHARGES;\n`), folder).toEqual([]);
+    }
+  });
+
   it("components/ imports nothing from app/", async () => {
     const errors = await boundaryErrors("components/ui/lint-probe.tsx", `import { GET } from "@/app/api/health/route";\nexport const x = GET;\n`);
     expect(errors).toEqual([{ rule: "import/no-restricted-paths", message: expect.stringContaining("components/ never imports from app/") }]);
