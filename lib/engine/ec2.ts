@@ -256,6 +256,8 @@ export interface EcsInstanceVariant {
   host?: InstanceHost;
   /** How the reason names ec2.instanceTypes when the option set them itself (EKS Auto Mode's NodePool types). */
   typesScope?: string;
+  /** Names ec2.instanceTypes when the option set them as a fixed function of the catalog (FleetSearchSpec.scopeKey). */
+  typesKey?: string;
 }
 
 /**
@@ -315,6 +317,17 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
   });
 }
 
+/** Whether a list names a T type; remembered per list object when `fixed` (a list keyed by typesKey is the same array every time). */
+const burstableNames = new WeakMap<readonly string[], boolean>();
+function namesBurstable(names: readonly string[], fixed: boolean): boolean {
+  let any = fixed ? burstableNames.get(names) : undefined;
+  if (any === undefined) {
+    any = names.some((name) => /^t\d/.test(name));
+    if (fixed) burstableNames.set(names, any);
+  }
+  return any;
+}
+
 /** An ECS option on EC2 instances (see EcsInstanceVariant): the shared fleet search, then lines, plan and why. */
 export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>, variant: EcsInstanceVariant): EstimateOption {
   const ec2 = input.ec2;
@@ -368,6 +381,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       // What hourly and reservedHourly compute, so the search can reuse the instance index built for them.
       priceKey: `${price.key}${fee ? `+${fee.key}` : ""}${variant.paidAllMonth ? "|all-month" : ""}`,
       instanceTypes: ec2.instanceTypes,
+      scopeKey: variant.typesKey,
       allowBurstable: ec2.allowBurstable,
       targetUtilizationPct: ec2.targetUtilizationPct,
       minInstances: ec2.minInstances,
@@ -506,7 +520,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       ? `; next best ${f.runnerUp.count} x ${f.runnerUp.type.type} at ${formatUSD(f.runnerUp.score * hours)}/month`
       : "";
     // Only where T types were in the search's scope (an allow-list without them, e.g. Auto Mode's NodePool types, has none).
-    const burstableInScope = ec2.instanceTypes.length === 0 || ec2.instanceTypes.some((name) => /^t\d/.test(name));
+    const burstableInScope = ec2.instanceTypes.length === 0 || namesBurstable(ec2.instanceTypes, variant.typesKey !== undefined);
     const burstText = f.burstableExcluded > 0
       ? `; burstable (T) types left out (ec2.allowBurstable false)`
       : burstableInScope ? `; burstable (T) types priced with their worst-case CPU surplus credits` : "";

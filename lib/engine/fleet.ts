@@ -94,6 +94,13 @@ export interface FleetSearchSpec {
   priceKey?: string;
   /** Allow-list of type names; empty = every current-generation type of the architecture. */
   instanceTypes: readonly string[];
+  /**
+   * Names `instanceTypes` when the list is a fixed function of the catalog (EKS Auto Mode's built-in NodePool
+   * types, "eks-auto-mode-nodepool"): the same key must mean the same list on this catalog. With a priceKey the
+   * search then uses an instance index built over the listed types only (cached like the others); absent, an
+   * allow-list is scanned type by type (a client's own list: any set of names).
+   */
+  scopeKey?: string;
   /** false leaves burstable (T) types out. */
   allowBurstable: boolean;
   /** Target capacity: instances = ceil(needed x 100 / target). */
@@ -434,8 +441,8 @@ function better(a: FleetChoice, b: FleetChoice): boolean {
 // ---------------------------------------------------------------- the instance index (issue 23; docs/performance.md#instance-index)
 
 /**
- * The candidates of one (catalog, architecture, capacity function, pricing): every current-generation type with
- * a price and a usable capacity, except burstable types without a documented baseline or credit rate (they are
+ * The candidates of one (catalog, architecture, capacity function, pricing, scope): every current-generation type
+ * (or every type of a named allow-list, FleetSearchSpec.scopeKey) with a price and a usable capacity, except burstable types without a documented baseline or credit rate (they are
  * never priced), arranged as a dominance forest. A type's parent dominates it: at least the schedulable CPU,
  * memory and task/pod slots, at most the instance-hour price, its reserved part and its running part. The
  * search's capacity lower bound (searchFleet `lb`) is non-decreasing along that order (every step of it is
@@ -475,7 +482,7 @@ export interface FleetIndex {
   /** Children of node i: childList[childStart[i] .. childStart[i + 1]). */
   childStart: Int32Array;
   childList: Int32Array;
-  /** The scan's counters for the default scope (current-generation types), by allowBurstable. */
+  /** The scan's counters for the index's scope (current-generation types, or the named allow-list), by allowBurstable. */
   counts: {
     burstable: number;
     burstableUnpriced: string[];
@@ -510,6 +517,8 @@ export function fleetIndex(
   priceKey: string,
   hourlyOf: (t: InstanceType) => number | null,
   reservedOf: ((t: InstanceType) => number) | undefined,
+  /** An allow-list named by a key (FleetSearchSpec.scopeKey): the index holds the listed types only. */
+  scope?: { key: string; types: readonly string[] },
 ): FleetIndex {
   const entry = typesOf(catalog, arch);
   let byCap = indexes.get(entry);
@@ -522,7 +531,8 @@ export function fleetIndex(
     byPrice = new Map();
     byCap.set(capacity, byPrice);
   }
-  let index = byPrice.get(priceKey);
+  const key = scope ? `${priceKey}@${scope.key}` : priceKey;
+  let index = byPrice.get(key);
   if (index) {
     const use = indexUse.get(index);
     if (use) {
@@ -531,9 +541,9 @@ export function fleetIndex(
     }
     return index;
   }
-  index = buildIndex(entry, capacitiesOf(entry, capacity), hourlyOf, reservedOf);
-  byPrice.set(priceKey, index);
-  indexUse.set(index, { byPrice, priceKey });
+  index = buildIndex(entry, capacitiesOf(entry, capacity), hourlyOf, reservedOf, scope ? new Set(scope.types) : null);
+  byPrice.set(key, index);
+  indexUse.set(index, { byPrice, priceKey: key });
   while (indexUse.size > MAX_FLEET_INDEXES) {
     const [oldest, use] = indexUse.entries().next().value as [FleetIndex, { byPrice: Map<string, FleetIndex>; priceKey: string }];
     indexUse.delete(oldest);
@@ -552,6 +562,8 @@ function buildIndex(
   capacities: Array<InstanceCapacity | null>,
   hourlyOf: (t: InstanceType) => number | null,
   reservedOf: ((t: InstanceType) => number) | undefined,
+  /** The allow-list's names (the scan's scope then), or null for every current-generation type. */
+  allow: ReadonlySet<string> | null,
 ): FleetIndex {
   const t0 = performance.now();
   const counts: FleetIndex["counts"] = {
@@ -566,7 +578,7 @@ function buildIndex(
   const cand: Array<{ ti: number; cap: InstanceCapacity; hourly: number; reserved: number; running: number; burstable: boolean }> = [];
   entry.types.forEach((p, ti) => {
     const t = p.t;
-    if (!t.currentGeneration) return;
+    if (allow ? !allow.has(t.type) : !t.currentGeneration) return;
     if (t.burstable) {
       counts.burstable++;
       if (!p.burst) {
@@ -685,7 +697,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
   const { catalog, arch } = spec;
   // Larger tasks first: the greedy packing wastes less when big tasks open instances.
   const demands = [...spec.demands].sort((a, b) => b.mem - a.mem || b.cpu - a.cpu || a.index - b.index);
-  const allow = spec.instanceTypes.length > 0 ? new Set(spec.instanceTypes) : null;
+  const listed = spec.instanceTypes.length > 0;
   let hours = 0;
   let runHours = 0;
   for (const d of demands) {
@@ -837,7 +849,10 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
   let burstableUnpriced: string[] = [];
   let checked = 0;
   let considered = 0;
-  const index = !allow && spec.priceKey !== undefined ? fleetIndex(catalog, arch, spec.capacity, spec.priceKey, spec.hourly, spec.reservedHourly) : null;
+  const index =
+    spec.priceKey !== undefined && (!listed || spec.scopeKey !== undefined)
+      ? fleetIndex(catalog, arch, spec.capacity, spec.priceKey, spec.hourly, spec.reservedHourly, listed ? { key: spec.scopeKey as string, types: spec.instanceTypes } : undefined)
+      : null;
   if (index) {
     // The scan's counters, counted once when the index was built.
     const c = index.counts;
@@ -909,7 +924,8 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       }
     }
   } else {
-    // Exhaustive: every type of the scope (the allow-list, or a pricing without a priceKey).
+    // Exhaustive: every type of the scope (an allow-list without a scopeKey, or a pricing without a priceKey).
+    const allow = listed ? new Set(spec.instanceTypes) : null;
     const hourlyOf = spec.hourly;
     const reservedOf = spec.reservedHourly;
     for (let ti = 0; ti < types.length; ti++) {
@@ -943,7 +959,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
   const found = best as FleetChoice | null;
   if (!found) {
     const names = demands.map((d) => `"${d.name}" (${num(d.cpu / CPU_UNITS_PER_VCPU)} vCPU / ${num(d.mem / MIB_PER_GIB)} GiB)`).join(", ");
-    const scope = allow ? `the allowed instance types (${spec.instanceTypes.join(", ")})` : `the current-generation ${arch} types`;
+    const scope = listed ? `the allowed instance types (${spec.instanceTypes.join(", ")})` : `the current-generation ${arch} types`;
     const left =
       (burstableExcluded > 0 ? ` (${plural(burstableExcluded, "burstable type")} left out: ec2.allowBurstable is false)` : "") +
       (burstableUnpriced.length > 0 ? ` (${burstableUnpriced.join(", ")} left out: no documented CPU baseline or surplus-credit rate)` : "");
