@@ -134,12 +134,25 @@ export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase):
  * hours. Environments (minInstances while no environment runs, cost at zero tasks) read it.
  */
 const perInstanceLines = new WeakMap<CostLine, { perInstanceHour: number; allMonth: boolean }>();
+/** While > 0 (withPerInstanceMarks), fleet lines are marked: only an estimate with environments reads the marks. */
+let markLines = 0;
 
 function markPerInstance(line: CostLine, perInstanceHour: number, allMonth: boolean): void {
-  perInstanceLines.set(line, { perInstanceHour, allMonth });
+  // A WeakMap entry per line is a cost on every estimate (and on the garbage collector): only when it is read.
+  if (markLines > 0) perInstanceLines.set(line, { perInstanceHour, allMonth });
 }
 
-/** A fleet line's quantity per instance-hour and whether it is paid all month; undefined for other lines. */
+/** Runs `price` so that the fleet lines it makes carry their per-instance marks (perInstanceLine answers for them). */
+export function withPerInstanceMarks<T>(price: () => T): T {
+  markLines++;
+  try {
+    return price();
+  } finally {
+    markLines--;
+  }
+}
+
+/** A fleet line's quantity per instance-hour and whether it is paid all month; undefined for other lines and for lines made outside withPerInstanceMarks. */
 export function perInstanceLine(line: CostLine): { perInstanceHour: number; allMonth: boolean } | undefined {
   return perInstanceLines.get(line);
 }

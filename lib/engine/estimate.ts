@@ -12,7 +12,7 @@ import {
   type EstimateResult,
   type FieldError,
 } from "../schemas/estimate";
-import { ec2Option } from "./ec2";
+import { ec2Option, withPerInstanceMarks } from "./ec2";
 import { MANAGED_INSTANCES_OPTION_ID, managedInstancesOption } from "./managed-instances";
 import { environmentsEc2Option, expandEnvironments, summarizeEnvironments, userFacingServiceRefs, type Expanded, type WeekContext } from "./environments";
 import { sharedBillLines, withBillLines } from "./network";
@@ -54,7 +54,9 @@ export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalo
   const input = expanded ? expanded.input : original;
   for (const w of expanded?.warnings ?? []) warnings.add(w);
   const eks = input.orchestrator === "eks";
-  const options: EstimateOption[] = eks ? eksOptions(input, catalog, warnings) : ecsOptions(input, catalog, warnings, expanded, week);
+  const priceOptions = () => (eks ? eksOptions(input, catalog, warnings) : ecsOptions(input, catalog, warnings, expanded, week));
+  // Only the environments' week reads the fleet lines' per-instance marks (ec2.ts perInstanceLine).
+  const options: EstimateOption[] = expanded ? withPerInstanceMarks(priceOptions) : priceOptions();
 
   // The rest of the bill (network, NAT, egress, logs; on EKS the cluster fee): the same lines in every option, plus
   // public IPv4 per option.
