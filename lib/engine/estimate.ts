@@ -25,6 +25,7 @@ import { addCostPer1MRequests } from "./unit-cost";
 import { EKS_AUTO_MODE_OPTION_ID, eksAutoModeOption } from "./eks-auto-mode";
 import { discountEnvironments, withDiscountLines } from "./discounts";
 import { withSidecarSizes } from "./sidecars";
+import { extend } from "./extend";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
@@ -86,7 +87,7 @@ export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalo
     version: 1,
     // Defaults filled in, including the catalog id actually used, so an export or a share link made from the
     // result always reproduces these numbers.
-    input: userInput.catalog === catalog.catalogId ? userInput : { ...userInput, catalog: catalog.catalogId },
+    input: userInput.catalog === catalog.catalogId ? userInput : extend(userInput, { catalog: catalog.catalogId }),
     catalog: {
       id: catalog.catalogId,
       region: catalog.region,
