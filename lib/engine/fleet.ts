@@ -355,6 +355,9 @@ function heapFor(nodes: number): BoundHeap {
 /** One set of groups for every search: a search runs to its end synchronously and packs one type at a time. */
 const sharedGroups = new SlackGroups();
 
+/** Layers of at most this many services (with tasks) are also bounded service by service (searchFleet lowerBound). */
+const PER_DEMAND_BOUND_MAX = 4;
+
 /** Open groups of partly filled instances kept while packing: bounds the work per service (O(services) per type). */
 const MAX_SLACK_GROUPS = 6;
 
@@ -497,8 +500,16 @@ export interface FleetIndex {
   buildMs: number;
 }
 
+/** A cached index, when it was last asked for, and where it is filed (to drop it). */
+interface IndexEntry {
+  index: FleetIndex;
+  used: number;
+  byPrice: Map<string, IndexEntry>;
+  key: string;
+}
+
 /** Per prepared architecture and capacity function: the index of each pricing key. */
-const indexes = new WeakMap<PreparedArch, WeakMap<CapacityFn, Map<string, FleetIndex>>>();
+const indexes = new WeakMap<PreparedArch, WeakMap<CapacityFn, Map<string, IndexEntry>>>();
 
 /**
  * At most this many indexes live at once (least recently used dropped first): the keys come from requests (an
@@ -507,7 +518,13 @@ const indexes = new WeakMap<PreparedArch, WeakMap<CapacityFn, Map<string, FleetI
  * x86_64) < 45 MB; the default settings in all 36 regions use 144.
  */
 export const MAX_FLEET_INDEXES = 512;
-const indexUse = new Map<FleetIndex, { byPrice: Map<string, FleetIndex>; priceKey: string }>();
+/**
+ * Every live index. A use stamps its entry (a counter, not a reordering of this set: moving an entry on every
+ * search made the Map rehash its tombstones, 1.5% of a small estimate); only a build past the bound looks for
+ * the oldest stamp.
+ */
+const live = new Set<IndexEntry>();
+let useClock = 0;
 
 /** The instance index for a pricing (see FleetIndex), built on first use and kept while the catalog object lives (within MAX_FLEET_INDEXES). */
 export function fleetIndex(
@@ -532,29 +549,27 @@ export function fleetIndex(
     byCap.set(capacity, byPrice);
   }
   const key = scope ? `${priceKey}@${scope.key}` : priceKey;
-  let index = byPrice.get(key);
-  if (index) {
-    const use = indexUse.get(index);
-    if (use) {
-      indexUse.delete(index);
-      indexUse.set(index, use);
-    }
-    return index;
+  const cached = byPrice.get(key);
+  if (cached) {
+    cached.used = ++useClock;
+    return cached.index;
   }
-  index = buildIndex(entry, capacitiesOf(entry, capacity), hourlyOf, reservedOf, scope ? new Set(scope.types) : null);
-  byPrice.set(key, index);
-  indexUse.set(index, { byPrice, priceKey: key });
-  while (indexUse.size > MAX_FLEET_INDEXES) {
-    const [oldest, use] = indexUse.entries().next().value as [FleetIndex, { byPrice: Map<string, FleetIndex>; priceKey: string }];
-    indexUse.delete(oldest);
-    if (use.byPrice.get(use.priceKey) === oldest) use.byPrice.delete(use.priceKey);
+  const index = buildIndex(entry, capacitiesOf(entry, capacity), hourlyOf, reservedOf, scope ? new Set(scope.types) : null);
+  const made: IndexEntry = { index, used: ++useClock, byPrice, key };
+  byPrice.set(key, made);
+  live.add(made);
+  while (live.size > MAX_FLEET_INDEXES) {
+    let oldest = made;
+    for (const e of live) if (e.used < oldest.used) oldest = e;
+    live.delete(oldest);
+    if (oldest.byPrice.get(oldest.key) === oldest) oldest.byPrice.delete(oldest.key);
   }
   return index;
 }
 
 /** How many instance indexes are alive (for tests of the bound). */
 export function fleetIndexCount(): number {
-  return indexUse.size;
+  return live.size;
 }
 
 function buildIndex(
@@ -729,6 +744,11 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     layerTasks.push(tasks);
   });
   const last = levels.length - 1;
+  // Layers of a few services also bound each service alone (lowerBound): cheap for them, and exact for one service.
+  const layerFew = layerDemands.map((ds) => {
+    const placed = ds.filter((d) => d.n > 0);
+    return placed.length <= PER_DEMAND_BOUND_MAX ? placed : null;
+  });
   const layerLb: number[] = levels.map(() => 0);
   // Surplus credits accrue while the tasks run; the fleet's other hours are idle instances.
   const runShare = hours > 0 ? Math.min(1, runHours / hours) : 0;
@@ -755,11 +775,25 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
    * Lower bound on a type's score from capacity alone (fills layerLb): volumes only grow from the root volume
    * and surplus credits are never negative, so no fleet of the type scores less. Non-decreasing as capacity
    * shrinks and as any of the prices grows (the instance index relies on it).
+   * Per layer, the instances needed are at least the layer's totals over the capacity, and (layers of at most
+   * PER_DEMAND_BOUND_MAX services) at least each service's tasks over the tasks of it one instance holds (`per`,
+   * computed as pack() does: no instance of the packing holds more); `per` below 1 counts as 1, which keeps the
+   * bound finite and still non-decreasing as capacity shrinks (a type that holds no task of a service is never
+   * a fleet: pack() returns null).
    */
   const lowerBound = (cpuUnits: number, memMiB: number, maxTasks: number, hourly: number, running: number, reservedMonth: number): number => {
     let lbInstanceHours = 0;
     for (let k = 0; k <= last; k++) {
-      const lbNeeded = Math.max(Math.ceil((layerCpu[k] as number) / cpuUnits - EPS), Math.ceil((layerMem[k] as number) / memMiB - EPS), Math.ceil((layerTasks[k] as number) / maxTasks - EPS));
+      let lbNeeded = Math.max(Math.ceil((layerCpu[k] as number) / cpuUnits - EPS), Math.ceil((layerMem[k] as number) / memMiB - EPS), Math.ceil((layerTasks[k] as number) / maxTasks - EPS));
+      const few = layerFew[k];
+      if (few) {
+        for (let i = 0; i < few.length; i++) {
+          const d = few[i] as FleetDemand;
+          const per = Math.min(Math.floor(cpuUnits / d.cpu + EPS), Math.floor(memMiB / d.mem + EPS), maxTasks);
+          const alone = Math.ceil(d.n / Math.max(per, 1) - EPS);
+          if (alone > lbNeeded) lbNeeded = alone;
+        }
+      }
       const layerCount = Math.max(minInstances, instancesFor(lbNeeded, target));
       layerLb[k] = layerCount;
       lbInstanceHours += layerCount * (layerHours[k] as number);
