@@ -56,8 +56,25 @@ export function boxUsageType(catalog: RegionCatalog, kind: "BoxUsage" | "SpotUsa
   return kind === "SpotUsage" ? base.replace("BoxUsage", "SpotUsage") : base;
 }
 
-/** How instance-hours are priced for the chosen purchase option, or why they cannot be. */
+/** Per catalog object and purchase option: the price source (pure functions of both, made once). */
+const priceSources = new WeakMap<RegionCatalog, Map<Purchase, InstancePriceSource | { reason: string }>>();
+
+/** How instance-hours are priced for the chosen purchase option, or why they cannot be (the same object for the same catalog and option). */
 export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePriceSource | { reason: string } {
+  let byPurchase = priceSources.get(catalog);
+  if (!byPurchase) {
+    byPurchase = new Map();
+    priceSources.set(catalog, byPurchase);
+  }
+  let source = byPurchase.get(purchase);
+  if (!source) {
+    source = makePriceSource(catalog, purchase);
+    byPurchase.set(purchase, source);
+  }
+  return source;
+}
+
+function makePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePriceSource | { reason: string } {
   const ec2 = catalog.ec2;
   if (purchase === "on-demand") {
     return {
@@ -330,6 +347,26 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
   });
 }
 
+/** Per (price source, fee), both made once per catalog: the instance-hour price plus the fee, one function object. */
+const plusFee = new WeakMap<InstancePriceSource, WeakMap<InstanceFee, (t: InstanceType) => number | null>>();
+function instancePlusFee(price: InstancePriceSource, fee: InstanceFee): (t: InstanceType) => number | null {
+  let byFee = plusFee.get(price);
+  if (!byFee) {
+    byFee = new WeakMap();
+    plusFee.set(price, byFee);
+  }
+  let hourly = byFee.get(fee);
+  if (!hourly) {
+    hourly = (t) => {
+      const instance = price.hourly(t);
+      const f = fee.hourly(t);
+      return instance === null || f === null ? null : instance + f;
+    };
+    byFee.set(fee, hourly);
+  }
+  return hourly;
+}
+
 /** Whether a list names a T type; remembered per list object when `fixed` (a list keyed by typesKey is the same array every time). */
 const burstableNames = new WeakMap<readonly string[], boolean>();
 function namesBurstable(names: readonly string[], fixed: boolean): boolean {
@@ -369,13 +406,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     if (isUnavailable(r)) return unavailable(`Public IPv4 addresses cannot be priced in ${catalog.region} with price catalog ${catalog.catalogId}: ${r.reason}`);
     ipv4Rate = r;
   }
-  const hourly = fee
-    ? (t: InstanceType) => {
-        const instance = price.hourly(t);
-        const f = fee.hourly(t);
-        return instance === null || f === null ? null : instance + f;
-      }
-    : price.hourly;
+  const hourly = fee ? instancePlusFee(price, fee) : price.hourly;
   const capacity = host ? host.capacity : ecsInstanceCapacity(ec2);
 
   const { byArch, scheduledNotes } = host ? host.demands : ecsFleetDemands(input);
@@ -388,7 +419,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       capacity,
       hourly,
       // A reservation is paid for every hour of the month; a management fee only for the hours instances run.
-      reservedHourly: variant.paidAllMonth ? (t) => price.hourly(t) as number : undefined,
+      reservedHourly: variant.paidAllMonth ? (price.hourly as (t: InstanceType) => number) : undefined,
       // Everything that exists only with a running instance follows the running hours (docs/billing-rules.md#reserved-running-hours).
       runningExtraHourly: ipv4Rate ? ipv4Rate.usd : 0,
       // What hourly and reservedHourly compute, so the search can reuse the instance index built for them.

@@ -45,8 +45,20 @@ function builtInNodePoolTypes(catalog: RegionCatalog): string[] {
   return names;
 }
 
-/** The Auto Mode fee per instance-hour of a type, with its provenance, or why the catalog has none. */
+/** Per catalog object: its Auto Mode fee (pure functions of the catalog, made once). */
+const fees = new WeakMap<RegionCatalog, InstanceFee | { reason: string }>();
+
+/** The Auto Mode fee per instance-hour of a type, with its provenance, or why the catalog has none (the same object for the same catalog). */
 function autoModeFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
+  let fee = fees.get(catalog);
+  if (!fee) {
+    fee = makeAutoModeFee(catalog);
+    fees.set(catalog, fee);
+  }
+  return fee;
+}
+
+function makeAutoModeFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
   const rule = catalog.eks?.autoMode;
   if (rule === undefined) return { reason: `Price catalog ${catalog.catalogId} has no EKS Auto Mode fee for ${catalog.region} (snapshots from 2026-12-01 on have it)` };
   if (isUnavailable(rule)) return { reason: `No EKS Auto Mode management fee in the ${catalog.region} catalog: ${rule.reason}` };
