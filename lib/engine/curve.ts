@@ -61,23 +61,38 @@ function pointAt(input: EstimateInput, catalog: RegionCatalog, serviceIndex: num
   };
 }
 
-/** Only the two totals the crossover compares (no Spot, mix, Savings Plan or warnings): cheap enough to search. */
-function quickTotals(
-  input: EstimateInput,
-  catalog: RegionCatalog,
-  serviceIndex: number,
-  tasks: number,
-  against: InstanceOptionId,
-): { fargate: number | null; ec2: number | null } {
+/** The input with service `serviceIndex` at `tasks` tasks and its sidecar rows counted in the task size, as in estimate() (docs/billing-rules.md#sidecars). */
+function inputAt(input: EstimateInput, serviceIndex: number, tasks: number): EstimateInput {
   const services = input.services.map((s, i) => (i === serviceIndex ? { ...s, tasks } : s));
-  // Sidecar rows count in the task size, as in estimate() (docs/billing-rules.md#sidecars).
-  const at = withSidecarSizes({ ...input, services });
+  return withSidecarSizes({ ...input, services });
+}
+
+/** A price book's percentages may differ per service (AmazonECS vs AmazonEC2), so the crossover compares net totals. */
+function net(at: EstimateInput, catalog: RegionCatalog, o: EstimateOption): number | null {
+  const priced = at.discounts ? withDiscountLines(at, o, catalog.catalogId.slice(0, 10)) : o;
+  return priced.available ? priced.monthlyUSD : null;
+}
+
+/** Only the totals the crossover compares (no Spot, mix, Savings Plan or warnings): cheap enough to search. Fargate on-demand's. */
+function fargateTotal(input: EstimateInput, catalog: RegionCatalog, serviceIndex: number, tasks: number): number | null {
+  const at = inputAt(input, serviceIndex, tasks);
+  return net(at, catalog, fargateOption(catalog, sizeServices(at), "on-demand", new Set<string>()));
+}
+
+/** The instance option's total (ECS on EC2 or Managed Instances: `against`). */
+function instanceTotal(input: EstimateInput, catalog: RegionCatalog, serviceIndex: number, tasks: number, against: InstanceOptionId): number | null {
+  const at = inputAt(input, serviceIndex, tasks);
   const ignore = new Set<string>();
-  // A price book's percentages may differ per service (AmazonECS vs AmazonEC2), so the crossover compares net totals.
-  const net = (o: EstimateOption) => (at.discounts ? withDiscountLines(at, o, catalog.catalogId.slice(0, 10)) : o);
-  const fargate = net(fargateOption(catalog, sizeServices(at), "on-demand", ignore));
-  const other = net(against === "ec2" ? ec2Option(at, catalog, ignore) : managedInstancesOption(at, catalog, ignore));
-  return { fargate: fargate.available ? fargate.monthlyUSD : null, ec2: other.available ? other.monthlyUSD : null };
+  return net(at, catalog, against === "ec2" ? ec2Option(at, catalog, ignore) : managedInstancesOption(at, catalog, ignore));
+}
+
+/** Fargate on-demand's cost at n tasks is a + b n: a and b from the totals at 0 and 1 task (null when Fargate cannot run it). */
+function fargateLine(input: EstimateInput, catalog: RegionCatalog, serviceIndex: number): { a: number; b: number } | null {
+  const zero = fargateTotal(input, catalog, serviceIndex, 0);
+  if (zero === null) return null;
+  const one = fargateTotal(input, catalog, serviceIndex, 1);
+  if (one === null) return null;
+  return { a: zero, b: one - zero };
 }
 
 /**
@@ -86,25 +101,29 @@ function quickTotals(
  * function (whole instances) while Fargate's grows by the same amount with every task (f(n) = a + b n), so EC2
  * can win at 7 tasks and lose at 10: samples are not enough. Search: at n, EC2 costs c(n); EC2's cost does not
  * fall as tasks rise (property-tested), so no m with f(m) <= c(n) can be a win, and the search jumps to the first
- * m with f(m) > c(n). A handful of evaluations instead of one per task count.
+ * m with f(m) > c(n). A handful of evaluations instead of one per task count; only the instance option is priced
+ * at each of them (Fargate's line is computed once for both crossovers).
  */
-function findCrossover(input: EstimateInput, catalog: RegionCatalog, serviceIndex: number, maxTasks: number, against: InstanceOptionId): number | null {
-  const zero = quickTotals(input, catalog, serviceIndex, 0, against);
-  if (zero.fargate === null) return null;
-  const a = zero.fargate;
-  const one = quickTotals(input, catalog, serviceIndex, 1, against);
-  if (one.fargate === null) return null;
-  const b = one.fargate - a;
+function findCrossover(
+  input: EstimateInput,
+  catalog: RegionCatalog,
+  serviceIndex: number,
+  maxTasks: number,
+  against: InstanceOptionId,
+  fargate: { a: number; b: number } | null,
+): number | null {
+  if (fargate === null) return null;
+  const { a, b } = fargate;
   let n = 1;
-  let at = one;
+  let at = instanceTotal(input, catalog, serviceIndex, 1, against);
   for (let guard = 0; n <= maxTasks && guard < 10_000; guard++) {
-    if (at.ec2 === null) return null; // the EC2 search fails at n tasks; more tasks will not help
+    if (at === null) return null; // the EC2 search fails at n tasks; more tasks will not help
     const f = a + b * n;
-    if (at.ec2 < f - 1e-9 * Math.max(1, f)) return n;
+    if (at < f - 1e-9 * Math.max(1, f)) return n;
     if (b <= 0) return null;
-    const next = Math.max(n + 1, Math.floor((at.ec2 - a) / b + 1e-9) + 1);
+    const next = Math.max(n + 1, Math.floor((at - a) / b + 1e-9) + 1);
     n = next;
-    if (n <= maxTasks) at = quickTotals(input, catalog, serviceIndex, n, against);
+    if (n <= maxTasks) at = instanceTotal(input, catalog, serviceIndex, n, against);
   }
   return null;
 }
@@ -120,9 +139,10 @@ export function costCurve(input: EstimateInput, catalog: RegionCatalog, options:
   const points = tasks.map((t) => pointAt(input, catalog, serviceIndex, t));
 
   const pointFor = (n: number | null) => (n === null ? null : (points.find((p) => p.tasks === n) ?? pointAt(input, catalog, serviceIndex, n)));
-  const crossoverTasks = findCrossover(input, catalog, serviceIndex, maxTasks, "ec2");
+  const fargate = fargateLine(input, catalog, serviceIndex);
+  const crossoverTasks = findCrossover(input, catalog, serviceIndex, maxTasks, "ec2", fargate);
   // Managed Instances is an ECS capacity provider: an EKS estimate has no such option, so no crossover either.
-  const managedInstancesCrossoverTasks = input.orchestrator === "eks" ? null : findCrossover(input, catalog, serviceIndex, maxTasks, MANAGED_INSTANCES_OPTION_ID);
+  const managedInstancesCrossoverTasks = input.orchestrator === "eks" ? null : findCrossover(input, catalog, serviceIndex, maxTasks, MANAGED_INSTANCES_OPTION_ID, fargate);
   return {
     points,
     crossoverTasks,

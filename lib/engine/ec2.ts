@@ -59,8 +59,25 @@ export function boxUsageType(catalog: RegionCatalog, kind: "BoxUsage" | "SpotUsa
   return kind === "SpotUsage" ? base.replace("BoxUsage", "SpotUsage") : base;
 }
 
-/** How instance-hours are priced for the chosen purchase option, or why they cannot be. */
+/** Per catalog object and purchase option: the price source (pure functions of both, made once). */
+const priceSources = new WeakMap<RegionCatalog, Map<Purchase, InstancePriceSource | { reason: string }>>();
+
+/** How instance-hours are priced for the chosen purchase option, or why they cannot be (the same object for the same catalog and option). */
 export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePriceSource | { reason: string } {
+  let byPurchase = priceSources.get(catalog);
+  if (!byPurchase) {
+    byPurchase = new Map();
+    priceSources.set(catalog, byPurchase);
+  }
+  let source = byPurchase.get(purchase);
+  if (!source) {
+    source = makePriceSource(catalog, purchase);
+    byPurchase.set(purchase, source);
+  }
+  return source;
+}
+
+function makePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePriceSource | { reason: string } {
   const ec2 = catalog.ec2;
   if (purchase === "on-demand") {
     return {
@@ -141,12 +158,25 @@ export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase):
  * hours. Environments (minInstances while no environment runs, cost at zero tasks) read it.
  */
 const perInstanceLines = new WeakMap<CostLine, { perInstanceHour: number; allMonth: boolean }>();
+/** While > 0 (withPerInstanceMarks), fleet lines are marked: only an estimate with environments reads the marks. */
+let markLines = 0;
 
 function markPerInstance(line: CostLine, perInstanceHour: number, allMonth: boolean): void {
-  perInstanceLines.set(line, { perInstanceHour, allMonth });
+  // A WeakMap entry per line is a cost on every estimate (and on the garbage collector): only when it is read.
+  if (markLines > 0) perInstanceLines.set(line, { perInstanceHour, allMonth });
 }
 
-/** A fleet line's quantity per instance-hour and whether it is paid all month; undefined for other lines. */
+/** Runs `price` so that the fleet lines it makes carry their per-instance marks (perInstanceLine answers for them). */
+export function withPerInstanceMarks<T>(price: () => T): T {
+  markLines++;
+  try {
+    return price();
+  } finally {
+    markLines--;
+  }
+}
+
+/** A fleet line's quantity per instance-hour and whether it is paid all month; undefined for other lines and for lines made outside withPerInstanceMarks. */
 export function perInstanceLine(line: CostLine): { perInstanceHour: number; allMonth: boolean } | undefined {
   return perInstanceLines.get(line);
 }
@@ -263,6 +293,8 @@ export interface EcsInstanceVariant {
   host?: InstanceHost;
   /** How the reason names ec2.instanceTypes when the option set them itself (EKS Auto Mode's NodePool types). */
   typesScope?: string;
+  /** Names ec2.instanceTypes when the option set them as a fixed function of the catalog (FleetSearchSpec.scopeKey). */
+  typesKey?: string;
 }
 
 /**
@@ -358,6 +390,37 @@ function gp3Provisioned(ec2: EstimateInput["ec2"], catalog: RegionCatalog, volum
   return out;
 }
 
+/** Per (price source, fee), both made once per catalog: the instance-hour price plus the fee, one function object. */
+const plusFee = new WeakMap<InstancePriceSource, WeakMap<InstanceFee, (t: InstanceType) => number | null>>();
+function instancePlusFee(price: InstancePriceSource, fee: InstanceFee): (t: InstanceType) => number | null {
+  let byFee = plusFee.get(price);
+  if (!byFee) {
+    byFee = new WeakMap();
+    plusFee.set(price, byFee);
+  }
+  let hourly = byFee.get(fee);
+  if (!hourly) {
+    hourly = (t) => {
+      const instance = price.hourly(t);
+      const f = fee.hourly(t);
+      return instance === null || f === null ? null : instance + f;
+    };
+    byFee.set(fee, hourly);
+  }
+  return hourly;
+}
+
+/** Whether a list names a T type; remembered per list object when `fixed` (a list keyed by typesKey is the same array every time). */
+const burstableNames = new WeakMap<readonly string[], boolean>();
+function namesBurstable(names: readonly string[], fixed: boolean): boolean {
+  let any = fixed ? burstableNames.get(names) : undefined;
+  if (any === undefined) {
+    any = names.some((name) => /^t\d/.test(name));
+    if (fixed) burstableNames.set(names, any);
+  }
+  return any;
+}
+
 /** An ECS option on EC2 instances (see EcsInstanceVariant): the shared fleet search, then lines, plan and why. */
 export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>, variant: EcsInstanceVariant): EstimateOption {
   const ec2 = input.ec2;
@@ -389,13 +452,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     if (isUnavailable(r)) return unavailable(`Public IPv4 addresses cannot be priced in ${catalog.region} with price catalog ${catalog.catalogId}: ${r.reason}`);
     ipv4Rate = r;
   }
-  const hourly = fee
-    ? (t: InstanceType) => {
-        const instance = price.hourly(t);
-        const f = fee.hourly(t);
-        return instance === null || f === null ? null : instance + f;
-      }
-    : price.hourly;
+  const hourly = fee ? instancePlusFee(price, fee) : price.hourly;
   const capacity = host ? host.capacity : ecsInstanceCapacity(ec2);
 
   const { byArch, scheduledNotes } = host ? host.demands : ecsFleetDemands(input);
@@ -408,12 +465,13 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       capacity,
       hourly,
       // A reservation is paid for every hour of the month; a management fee only for the hours instances run.
-      reservedHourly: variant.paidAllMonth ? (t) => price.hourly(t) as number : undefined,
+      reservedHourly: variant.paidAllMonth ? (price.hourly as (t: InstanceType) => number) : undefined,
       // Everything that exists only with a running instance follows the running hours (docs/billing-rules.md#reserved-running-hours).
       runningExtraHourly: (ipv4Rate ? ipv4Rate.usd : 0) + provisionedHourly,
       // What hourly and reservedHourly compute, so the search can reuse the instance index built for them.
       priceKey: `${price.key}${fee ? `+${fee.key}` : ""}${variant.paidAllMonth ? "|all-month" : ""}`,
       instanceTypes: ec2.instanceTypes,
+      scopeKey: variant.typesKey,
       allowBurstable: ec2.allowBurstable,
       targetUtilizationPct: ec2.targetUtilizationPct,
       minInstances: ec2.minInstances,
@@ -558,7 +616,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       ? `; next best ${f.runnerUp.count} x ${f.runnerUp.type.type} at ${formatUSD(f.runnerUp.score * hours)}/month`
       : "";
     // Only where T types were in the search's scope (an allow-list without them, e.g. Auto Mode's NodePool types, has none).
-    const burstableInScope = ec2.instanceTypes.length === 0 || ec2.instanceTypes.some((name) => /^t\d/.test(name));
+    const burstableInScope = ec2.instanceTypes.length === 0 || namesBurstable(ec2.instanceTypes, variant.typesKey !== undefined);
     const burstText = f.burstableExcluded > 0
       ? `; burstable (T) types left out (ec2.allowBurstable false)`
       : burstableInScope ? `; burstable (T) types priced with their worst-case CPU surplus credits` : "";

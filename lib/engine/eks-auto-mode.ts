@@ -30,8 +30,35 @@ export function builtInNodePoolType(t: Pick<InstanceType, "type" | "currentGener
   return t.currentGeneration && m !== null && Number(m[2]) >= 5;
 }
 
-/** The Auto Mode fee per instance-hour of a type, with its provenance, or why the catalog has none. */
+/** Names the built-in NodePool's type list for the fleet search's instance index (FleetSearchSpec.scopeKey). */
+const NODEPOOL_SCOPE_KEY = "eks-auto-mode-nodepool";
+
+/** The built-in NodePool's type names per catalog object, in catalog order (the same array every time). */
+const nodePoolTypes = new WeakMap<RegionCatalog, string[]>();
+
+function builtInNodePoolTypes(catalog: RegionCatalog): string[] {
+  let names = nodePoolTypes.get(catalog);
+  if (!names) {
+    names = catalog.ec2.instanceTypes.filter(builtInNodePoolType).map((t) => t.type);
+    nodePoolTypes.set(catalog, names);
+  }
+  return names;
+}
+
+/** Per catalog object: its Auto Mode fee (pure functions of the catalog, made once). */
+const fees = new WeakMap<RegionCatalog, InstanceFee | { reason: string }>();
+
+/** The Auto Mode fee per instance-hour of a type, with its provenance, or why the catalog has none (the same object for the same catalog). */
 function autoModeFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
+  let fee = fees.get(catalog);
+  if (!fee) {
+    fee = makeAutoModeFee(catalog);
+    fees.set(catalog, fee);
+  }
+  return fee;
+}
+
+function makeAutoModeFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
   const rule = catalog.eks?.autoMode;
   if (rule === undefined) return { reason: `Price catalog ${catalog.catalogId} has no EKS Auto Mode fee for ${catalog.region} (snapshots from 2026-12-01 on have it)` };
   if (isUnavailable(rule)) return { reason: `No EKS Auto Mode management fee in the ${catalog.region} catalog: ${rule.reason}` };
@@ -77,7 +104,8 @@ export function eksAutoModeOption(input: EstimateInput, catalog: RegionCatalog, 
   const host = eksNodeHost(input, catalog, true, input.eks?.nodeVolumeGiB ?? EKS_AUTO_MODE_NODE_VOLUME_GIB);
   if ("reason" in host) return unavailable(host.reason);
   const own = input.ec2.instanceTypes.length > 0;
-  const types = own ? input.ec2.instanceTypes : catalog.ec2.instanceTypes.filter(builtInNodePoolType).map((t) => t.type);
+  // The built-in NodePool's list is a function of the catalog: the search keeps an instance index of it (scopeKey).
+  const types = own ? input.ec2.instanceTypes : builtInNodePoolTypes(catalog);
   return ecsInstanceOption({ ...input, ec2: { ...input.ec2, instanceTypes: types } }, catalog, warnings, {
     id,
     label,
@@ -85,6 +113,7 @@ export function eksAutoModeOption(input: EstimateInput, catalog: RegionCatalog, 
     price: instancePriceSource(catalog, purchase),
     fee,
     paidAllMonth: purchase === "reserved-1y" || purchase === "reserved-3y",
+    typesKey: own ? undefined : NODEPOOL_SCOPE_KEY,
     typesScope: own ? undefined : "the C, M and R types of generation 5 or newer (EKS Auto Mode's built-in general-purpose NodePool)",
     whyNote:
       `AWS chooses the instance types (Karpenter inside EKS Auto Mode${own ? "" : "; the built-in general-purpose NodePool launches C, M and R types of generation 5 or newer, On-Demand"}), so it may launch other types and pack pods differently than this plan; a custom NodePool's requirements hold it to listed types.${PURCHASE_NOTE[purchase] ?? ""}${input.eks?.nodeVolumeGiB === undefined ? ` Node volume: ${EKS_AUTO_MODE_NODE_VOLUME_GIB} GiB gp3 assumed (the NodeClass's ephemeralStorage size); set eks.nodeVolumeGiB to yours.` : ""}`,

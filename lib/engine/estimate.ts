@@ -12,7 +12,7 @@ import {
   type EstimateResult,
   type FieldError,
 } from "../schemas/estimate";
-import { ec2Option } from "./ec2";
+import { ec2Option, withPerInstanceMarks } from "./ec2";
 import { MANAGED_INSTANCES_OPTION_ID, managedInstancesOption } from "./managed-instances";
 import { environmentsEc2Option, expandEnvironments, summarizeEnvironments, userFacingServiceRefs, type Expanded, type WeekContext } from "./environments";
 import { sharedBillLines, withBillLines } from "./network";
@@ -25,6 +25,7 @@ import { addCostPer1MRequests } from "./unit-cost";
 import { EKS_AUTO_MODE_OPTION_ID, eksAutoModeOption } from "./eks-auto-mode";
 import { discountEnvironments, withDiscountLines } from "./discounts";
 import { withSidecarSizes } from "./sidecars";
+import { extend } from "./extend";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
@@ -54,7 +55,9 @@ export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalo
   const input = expanded ? expanded.input : original;
   for (const w of expanded?.warnings ?? []) warnings.add(w);
   const eks = input.orchestrator === "eks";
-  const options: EstimateOption[] = eks ? eksOptions(input, catalog, warnings) : ecsOptions(input, catalog, warnings, expanded, week);
+  const priceOptions = () => (eks ? eksOptions(input, catalog, warnings) : ecsOptions(input, catalog, warnings, expanded, week));
+  // Only the environments' week reads the fleet lines' per-instance marks (ec2.ts perInstanceLine).
+  const options: EstimateOption[] = expanded ? withPerInstanceMarks(priceOptions) : priceOptions();
 
   // The rest of the bill (network, NAT, egress, logs; on EKS the cluster fee): the same lines in every option, plus
   // public IPv4 per option.
@@ -84,7 +87,7 @@ export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalo
     version: 1,
     // Defaults filled in, including the catalog id actually used, so an export or a share link made from the
     // result always reproduces these numbers.
-    input: userInput.catalog === catalog.catalogId ? userInput : { ...userInput, catalog: catalog.catalogId },
+    input: userInput.catalog === catalog.catalogId ? userInput : extend(userInput, { catalog: catalog.catalogId }),
     catalog: {
       id: catalog.catalogId,
       region: catalog.region,

@@ -9,6 +9,7 @@ import type { CostLine, EstimateInput, EstimateOption, Service } from "../schema
 import { fargateSizesFor, largestFargateSize, snapFargateSize, type FargateSize } from "./fargate-sizes";
 import { formatUSD } from "../money";
 import { num, rateLine, sumUSD, withRate } from "./lines";
+import { extend } from "./extend";
 import { FARGATE_INCLUDED_STORAGE_GIB, fargateTaskHours, ROUNDING_LOSS_WARN_SHARE, splitCapacityProviders, WINDOWS_MIN_BILLED_SECONDS } from "./rules";
 
 export type FargateMode = "on-demand" | "spot" | "compute-1y" | "compute-3y";
@@ -256,7 +257,7 @@ export function fargateMixOption(
       const part = priceTasks(catalog, s, tasks, rates, ignore);
       if (isFailure(part)) return unavailable(id, label, part.reason);
       const share = `${num(tasks)} of ${num(s.service.tasks)} tasks on ${mode === "spot" ? "FARGATE_SPOT" : "FARGATE"}`;
-      for (const l of part.lines) parts.push(withRate({ ...l, note: l.note ? `${share}. ${l.note}` : share }, l));
+      for (const l of part.lines) parts.push(withRate(extend(l, { note: l.note ? `${share}. ${l.note}` : share }), l));
       loss += part.lossUSD;
     }
     const monthlyUSD = sumUSD(parts);

@@ -94,6 +94,13 @@ export interface FleetSearchSpec {
   priceKey?: string;
   /** Allow-list of type names; empty = every current-generation type of the architecture. */
   instanceTypes: readonly string[];
+  /**
+   * Names `instanceTypes` when the list is a fixed function of the catalog (EKS Auto Mode's built-in NodePool
+   * types, "eks-auto-mode-nodepool"): the same key must mean the same list on this catalog. With a priceKey the
+   * search then uses an instance index built over the listed types only (cached like the others); absent, an
+   * allow-list is scanned type by type (a client's own list: any set of names).
+   */
+  scopeKey?: string;
   /** false leaves burstable (T) types out. */
   allowBurstable: boolean;
   /** Target capacity: instances = ceil(needed x 100 / target). */
@@ -348,6 +355,9 @@ function heapFor(nodes: number): BoundHeap {
 /** One set of groups for every search: a search runs to its end synchronously and packs one type at a time. */
 const sharedGroups = new SlackGroups();
 
+/** Layers of at most this many services (with tasks) are also bounded service by service (searchFleet lowerBound). */
+const PER_DEMAND_BOUND_MAX = 4;
+
 /** Open groups of partly filled instances kept while packing: bounds the work per service (O(services) per type). */
 const MAX_SLACK_GROUPS = 6;
 
@@ -434,8 +444,8 @@ function better(a: FleetChoice, b: FleetChoice): boolean {
 // ---------------------------------------------------------------- the instance index (issue 23; docs/performance.md#instance-index)
 
 /**
- * The candidates of one (catalog, architecture, capacity function, pricing): every current-generation type with
- * a price and a usable capacity, except burstable types without a documented baseline or credit rate (they are
+ * The candidates of one (catalog, architecture, capacity function, pricing, scope): every current-generation type
+ * (or every type of a named allow-list, FleetSearchSpec.scopeKey) with a price and a usable capacity, except burstable types without a documented baseline or credit rate (they are
  * never priced), arranged as a dominance forest. A type's parent dominates it: at least the schedulable CPU,
  * memory and task/pod slots, at most the instance-hour price, its reserved part and its running part. The
  * search's capacity lower bound (searchFleet `lb`) is non-decreasing along that order (every step of it is
@@ -475,7 +485,7 @@ export interface FleetIndex {
   /** Children of node i: childList[childStart[i] .. childStart[i + 1]). */
   childStart: Int32Array;
   childList: Int32Array;
-  /** The scan's counters for the default scope (current-generation types), by allowBurstable. */
+  /** The scan's counters for the index's scope (current-generation types, or the named allow-list), by allowBurstable. */
   counts: {
     burstable: number;
     burstableUnpriced: string[];
@@ -490,8 +500,16 @@ export interface FleetIndex {
   buildMs: number;
 }
 
+/** A cached index, when it was last asked for, and where it is filed (to drop it). */
+interface IndexEntry {
+  index: FleetIndex;
+  used: number;
+  byPrice: Map<string, IndexEntry>;
+  key: string;
+}
+
 /** Per prepared architecture and capacity function: the index of each pricing key. */
-const indexes = new WeakMap<PreparedArch, WeakMap<CapacityFn, Map<string, FleetIndex>>>();
+const indexes = new WeakMap<PreparedArch, WeakMap<CapacityFn, Map<string, IndexEntry>>>();
 
 /**
  * At most this many indexes live at once (least recently used dropped first): the keys come from requests (an
@@ -500,7 +518,13 @@ const indexes = new WeakMap<PreparedArch, WeakMap<CapacityFn, Map<string, FleetI
  * x86_64) < 45 MB; the default settings in all 36 regions use 144.
  */
 export const MAX_FLEET_INDEXES = 512;
-const indexUse = new Map<FleetIndex, { byPrice: Map<string, FleetIndex>; priceKey: string }>();
+/**
+ * Every live index. A use stamps its entry (a counter, not a reordering of this set: moving an entry on every
+ * search made the Map rehash its tombstones, 1.5% of a small estimate); only a build past the bound looks for
+ * the oldest stamp.
+ */
+const live = new Set<IndexEntry>();
+let useClock = 0;
 
 /** The instance index for a pricing (see FleetIndex), built on first use and kept while the catalog object lives (within MAX_FLEET_INDEXES). */
 export function fleetIndex(
@@ -510,6 +534,8 @@ export function fleetIndex(
   priceKey: string,
   hourlyOf: (t: InstanceType) => number | null,
   reservedOf: ((t: InstanceType) => number) | undefined,
+  /** An allow-list named by a key (FleetSearchSpec.scopeKey): the index holds the listed types only. */
+  scope?: { key: string; types: readonly string[] },
 ): FleetIndex {
   const entry = typesOf(catalog, arch);
   let byCap = indexes.get(entry);
@@ -522,29 +548,28 @@ export function fleetIndex(
     byPrice = new Map();
     byCap.set(capacity, byPrice);
   }
-  let index = byPrice.get(priceKey);
-  if (index) {
-    const use = indexUse.get(index);
-    if (use) {
-      indexUse.delete(index);
-      indexUse.set(index, use);
-    }
-    return index;
+  const key = scope ? `${priceKey}@${scope.key}` : priceKey;
+  const cached = byPrice.get(key);
+  if (cached) {
+    cached.used = ++useClock;
+    return cached.index;
   }
-  index = buildIndex(entry, capacitiesOf(entry, capacity), hourlyOf, reservedOf);
-  byPrice.set(priceKey, index);
-  indexUse.set(index, { byPrice, priceKey });
-  while (indexUse.size > MAX_FLEET_INDEXES) {
-    const [oldest, use] = indexUse.entries().next().value as [FleetIndex, { byPrice: Map<string, FleetIndex>; priceKey: string }];
-    indexUse.delete(oldest);
-    if (use.byPrice.get(use.priceKey) === oldest) use.byPrice.delete(use.priceKey);
+  const index = buildIndex(entry, capacitiesOf(entry, capacity), hourlyOf, reservedOf, scope ? new Set(scope.types) : null);
+  const made: IndexEntry = { index, used: ++useClock, byPrice, key };
+  byPrice.set(key, made);
+  live.add(made);
+  while (live.size > MAX_FLEET_INDEXES) {
+    let oldest = made;
+    for (const e of live) if (e.used < oldest.used) oldest = e;
+    live.delete(oldest);
+    if (oldest.byPrice.get(oldest.key) === oldest) oldest.byPrice.delete(oldest.key);
   }
   return index;
 }
 
 /** How many instance indexes are alive (for tests of the bound). */
 export function fleetIndexCount(): number {
-  return indexUse.size;
+  return live.size;
 }
 
 function buildIndex(
@@ -552,6 +577,8 @@ function buildIndex(
   capacities: Array<InstanceCapacity | null>,
   hourlyOf: (t: InstanceType) => number | null,
   reservedOf: ((t: InstanceType) => number) | undefined,
+  /** The allow-list's names (the scan's scope then), or null for every current-generation type. */
+  allow: ReadonlySet<string> | null,
 ): FleetIndex {
   const t0 = performance.now();
   const counts: FleetIndex["counts"] = {
@@ -566,7 +593,7 @@ function buildIndex(
   const cand: Array<{ ti: number; cap: InstanceCapacity; hourly: number; reserved: number; running: number; burstable: boolean }> = [];
   entry.types.forEach((p, ti) => {
     const t = p.t;
-    if (!t.currentGeneration) return;
+    if (allow ? !allow.has(t.type) : !t.currentGeneration) return;
     if (t.burstable) {
       counts.burstable++;
       if (!p.burst) {
@@ -680,12 +707,198 @@ function buildIndex(
   };
 }
 
+/**
+ * One search's state and steps (searchFleet): methods on a class rather than closures made per search, so a search
+ * allocates one object (and, under tsx's keepNames, names no function).
+ */
+class FleetSearch {
+  best: FleetChoice | null = null;
+  runnerUp: FleetChoice | null = null;
+  /** Per layer: the lower bound on its instance count for the type last bounded (lowerBound). */
+  readonly layerLb: number[];
+  readonly perScratch: number[];
+  readonly boundScratch: FleetBound[];
+  readonly layerPer: number[];
+  readonly layerBound: FleetBound[];
+  readonly last: number;
+  readonly runShare: number;
+  readonly gp3PerGiBHour: number;
+  readonly rootHourly: number;
+  readonly target: number;
+  readonly minInstances: number;
+  /**
+   * Paid per running instance-hour by every type alike (a public IPv4 address): part of `running` and of the
+   * bounds; a constant for every type, so the index's dominance (built without it) still holds.
+   */
+  readonly runningExtra: number;
+  readonly rootVolumeGiB: number;
+
+  constructor(
+    spec: FleetSearchSpec,
+    readonly types: PreparedType[],
+    readonly capacities: Array<InstanceCapacity | null>,
+    readonly hours: number,
+    runHours: number,
+    readonly layerDemands: FleetDemand[][],
+    readonly layerHours: number[],
+    readonly layerCpu: number[],
+    readonly layerMem: number[],
+    readonly layerTasks: number[],
+    /** Layers of a few services also bound each service alone (lowerBound): cheap for them, and exact for one service. */
+    readonly layerFew: Array<FleetDemand[] | null>,
+  ) {
+    const n = (layerDemands[layerDemands.length - 1] as FleetDemand[]).length;
+    this.last = layerDemands.length - 1;
+    this.layerLb = new Array<number>(layerDemands.length).fill(0);
+    this.perScratch = new Array<number>(n).fill(0);
+    this.boundScratch = new Array<FleetBound>(n).fill("cpu");
+    this.layerPer = new Array<number>(n).fill(0);
+    this.layerBound = new Array<FleetBound>(n).fill("cpu");
+    // Surplus credits accrue while the tasks run; the fleet's other hours are idle instances.
+    this.runShare = hours > 0 ? Math.min(1, runHours / hours) : 0;
+    this.gp3PerGiBHour = spec.gp3PerGiBHour;
+    this.rootHourly = spec.rootVolumeGiB * spec.gp3PerGiBHour;
+    this.target = spec.targetUtilizationPct;
+    this.minInstances = spec.minInstances;
+    this.runningExtra = spec.runningExtraHourly ?? 0;
+    this.rootVolumeGiB = spec.rootVolumeGiB;
+  }
+
+  /**
+   * Lower bound on a type's score from capacity alone (fills layerLb): volumes only grow from the root volume
+   * and surplus credits are never negative, so no fleet of the type scores less. Non-decreasing as capacity
+   * shrinks and as any of the prices grows (the instance index relies on it).
+   * Per layer, the instances needed are at least the layer's totals over the capacity, and (layers of at most
+   * PER_DEMAND_BOUND_MAX services) at least each service's tasks over the tasks of it one instance holds (`per`,
+   * computed as pack() does: no instance of the packing holds more); `per` below 1 counts as 1, which keeps the
+   * bound finite and still non-decreasing as capacity shrinks (a type that holds no task of a service is never
+   * a fleet: pack() returns null).
+   */
+  lowerBound(cpuUnits: number, memMiB: number, maxTasks: number, hourly: number, running: number, reservedMonth: number): number {
+    const { last, layerCpu, layerMem, layerTasks, layerFew, layerLb, layerHours, minInstances, target, hours } = this;
+    let lbInstanceHours = 0;
+    for (let k = 0; k <= last; k++) {
+      let lbNeeded = Math.max(Math.ceil((layerCpu[k] as number) / cpuUnits - EPS), Math.ceil((layerMem[k] as number) / memMiB - EPS), Math.ceil((layerTasks[k] as number) / maxTasks - EPS));
+      const few = layerFew[k];
+      if (few) {
+        for (let i = 0; i < few.length; i++) {
+          const d = few[i] as FleetDemand;
+          const per = Math.min(Math.floor(cpuUnits / d.cpu + EPS), Math.floor(memMiB / d.mem + EPS), maxTasks);
+          const alone = Math.ceil(d.n / Math.max(per, 1) - EPS);
+          if (alone > lbNeeded) lbNeeded = alone;
+        }
+      }
+      const layerCount = Math.max(minInstances, instancesForTarget(lbNeeded, target));
+      layerLb[k] = layerCount;
+      lbInstanceHours += layerCount * (layerHours[k] as number);
+    }
+    return hours > 0
+      ? (lbInstanceHours * (running + this.runningExtra + this.rootHourly) + (layerLb[last] as number) * reservedMonth) / hours
+      : Math.max(minInstances, 0) * (hourly + this.runningExtra + this.rootHourly);
+  }
+
+  /** Above this, a type cannot enter the top two. */
+  threshold(): number {
+    return this.runnerUp ? this.runnerUp.score * (1 + 1e-12) : Infinity;
+  }
+
+  /** The bound of node i of an index (fills layerLb for its evaluation). */
+  boundOf(index: FleetIndex, i: number): number {
+    const h = index.hourly[i] as number;
+    const r = index.reserved[i] as number;
+    return this.lowerBound(index.cpu[i] as number, index.mem[i] as number, index.tasks[i] as number, h, h - r, r * HOURS_PER_MONTH);
+  }
+
+  /** Evaluate node j of an index (its bound just computed). */
+  evaluateNode(index: FleetIndex, j: number): void {
+    this.evaluate(
+      index.typeAt[j] as number,
+      index.cpu[j] as number,
+      index.mem[j] as number,
+      index.tasks[j] as number,
+      index.vcpu[j] as number,
+      index.baseline[j] as number,
+      index.creditRate[j] as number,
+      index.hourly[j] as number,
+      index.reserved[j] as number,
+    );
+  }
+
+  /** Pack and price one type whose bound (layerLb) was just computed and did not exceed the threshold; keep it if it enters the top two. */
+  evaluate(ti: number, cpuUnits: number, memMiB: number, maxTasks: number, vcpu: number, baseline: number, creditRate: number, hourly: number, reserved: number): void {
+    const { last, layerDemands, layerHours, layerLb, minInstances, target, hours, gp3PerGiBHour, runningExtra } = this;
+    const groups = sharedGroups;
+    // Numbers only until the type enters the top two (the index keeps them in arrays: no visit to the type object).
+    const burstable = baseline >= 0;
+    const running = hourly - reserved + runningExtra;
+    const reservedMonth = reserved * HOURS_PER_MONTH;
+    const fullCpuUnits = vcpu * CPU_UNITS_PER_VCPU;
+    // The peak layer (every service) gives the plan's count and tasks per instance.
+    const needed = pack(cpuUnits, memMiB, maxTasks, fullCpuUnits, baseline, layerDemands[last] as FleetDemand[], this.perScratch, this.boundScratch, groups);
+    if (needed === null) return;
+    const count = Math.max(minInstances, instancesForTarget(needed, target));
+    let maxStorage = groups.maxStorage;
+    let surplusShareHours = groups.surplusShare * (layerHours[last] as number);
+    let instanceHours = count * (layerHours[last] as number);
+    let layers: Array<{ count: number; hours: number }> | null = null;
+    const runnerUp = this.runnerUp;
+    if (last > 0) {
+      // The peak layer is packed; bound the others before packing them.
+      if (runnerUp) {
+        let bound = instanceHours;
+        for (let k = 0; k < last; k++) bound += (layerLb[k] as number) * (layerHours[k] as number);
+        if ((bound * (running + this.rootHourly) + count * reservedMonth) / hours > runnerUp.score * (1 + 1e-12)) return;
+      }
+      layers = [];
+      for (let k = 0; k < last; k++) {
+        const n = pack(cpuUnits, memMiB, maxTasks, fullCpuUnits, baseline, layerDemands[k] as FleetDemand[], this.layerPer, this.layerBound, groups) as number;
+        const c = Math.max(minInstances, instancesForTarget(n, target));
+        layers.push({ count: c, hours: layerHours[k] as number });
+        instanceHours += c * (layerHours[k] as number);
+        surplusShareHours += groups.surplusShare * (layerHours[k] as number);
+        if (groups.maxStorage > maxStorage) maxStorage = groups.maxStorage;
+      }
+      layers.push({ count, hours: layerHours[last] as number });
+    }
+    // One launch template per fleet: every instance gets the volume its fullest instance needs.
+    const volumeGiB = ec2VolumeGiB(this.rootVolumeGiB, maxStorage);
+    const surplusUSD = burstable ? surplusShareHours * vcpu * creditRate * this.runShare : 0;
+    const monthly = instanceHours * (running + volumeGiB * gp3PerGiBHour) + count * reservedMonth + surplusUSD;
+    const score = hours > 0 ? monthly / hours : count * (hourly + runningExtra + volumeGiB * gp3PerGiBHour);
+    // Allocate only for a choice that enters the top two.
+    if (runnerUp && score > runnerUp.score * (1 + 1e-12)) return;
+    const p = this.types[ti] as PreparedType;
+    const choice: FleetChoice = {
+      type: p.t,
+      capacity: this.capacities[ti] as InstanceCapacity,
+      burst: p.burst,
+      hourly,
+      needed,
+      count,
+      perInstance: this.perScratch.slice(),
+      bounds: this.boundScratch.slice(),
+      volumeGiB,
+      instanceHours,
+      surplusShareHours: burstable ? surplusShareHours * this.runShare : 0,
+      layers: layers ?? [{ count, hours: layerHours[last] as number }],
+      score,
+    };
+    const best = this.best;
+    if (!best || better(choice, best)) {
+      this.runnerUp = best;
+      this.best = choice;
+    } else if (!runnerUp || better(choice, runnerUp)) {
+      this.runnerUp = choice;
+    }
+  }
+}
+
 /** The cheapest fleet of one architecture for the demands, or why there is none. See the module comment. */
 export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: string } {
   const { catalog, arch } = spec;
   // Larger tasks first: the greedy packing wastes less when big tasks open instances.
   const demands = [...spec.demands].sort((a, b) => b.mem - a.mem || b.cpu - a.cpu || a.index - b.index);
-  const allow = spec.instanceTypes.length > 0 ? new Set(spec.instanceTypes) : null;
+  const listed = spec.instanceTypes.length > 0;
   let hours = 0;
   let runHours = 0;
   for (const d of demands) {
@@ -717,127 +930,23 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
     layerTasks.push(tasks);
   });
   const last = levels.length - 1;
-  const layerLb: number[] = levels.map(() => 0);
-  // Surplus credits accrue while the tasks run; the fleet's other hours are idle instances.
-  const runShare = hours > 0 ? Math.min(1, runHours / hours) : 0;
-  const gp3PerGiBHour = spec.gp3PerGiBHour;
-  const rootHourly = spec.rootVolumeGiB * gp3PerGiBHour;
-  const target = spec.targetUtilizationPct;
-  const minInstances = spec.minInstances;
-  let best: FleetChoice | null = null;
-  let runnerUp: FleetChoice | null = null;
-  const perScratch: number[] = new Array<number>(demands.length).fill(0);
-  const boundScratch: FleetBound[] = new Array<FleetBound>(demands.length).fill("cpu");
-  const layerPer: number[] = new Array<number>(demands.length).fill(0);
-  const layerBound: FleetBound[] = new Array<FleetBound>(demands.length).fill("cpu");
-  const groups = sharedGroups;
-  const instancesFor = instancesForTarget;
+  const layerFew = layerDemands.map((ds) => {
+    const placed = ds.filter((d) => d.n > 0);
+    return placed.length <= PER_DEMAND_BOUND_MAX ? placed : null;
+  });
   const entry = typesOf(catalog, arch);
   const types = entry.types;
   const capacities = capacitiesOf(entry, spec.capacity);
-  // Paid per running instance-hour by every type alike (a public IPv4 address): part of `running` and of the
-  // bounds; a constant for every type, so the index's dominance (built without it) still holds.
-  const runningExtra = spec.runningExtraHourly ?? 0;
-
-  /**
-   * Lower bound on a type's score from capacity alone (fills layerLb): volumes only grow from the root volume
-   * and surplus credits are never negative, so no fleet of the type scores less. Non-decreasing as capacity
-   * shrinks and as any of the prices grows (the instance index relies on it).
-   */
-  const lowerBound = (cpuUnits: number, memMiB: number, maxTasks: number, hourly: number, running: number, reservedMonth: number): number => {
-    let lbInstanceHours = 0;
-    for (let k = 0; k <= last; k++) {
-      const lbNeeded = Math.max(Math.ceil((layerCpu[k] as number) / cpuUnits - EPS), Math.ceil((layerMem[k] as number) / memMiB - EPS), Math.ceil((layerTasks[k] as number) / maxTasks - EPS));
-      const layerCount = Math.max(minInstances, instancesFor(lbNeeded, target));
-      layerLb[k] = layerCount;
-      lbInstanceHours += layerCount * (layerHours[k] as number);
-    }
-    return hours > 0
-      ? (lbInstanceHours * (running + runningExtra + rootHourly) + (layerLb[last] as number) * reservedMonth) / hours
-      : Math.max(minInstances, 0) * (hourly + runningExtra + rootHourly);
-  };
-  /** Above this, a type cannot enter the top two. */
-  const threshold = (): number => (runnerUp ? runnerUp.score * (1 + 1e-12) : Infinity);
-
-  /** Pack and price one type whose bound (layerLb) was just computed and did not exceed the threshold; keep it if it enters the top two. */
-  const evaluate = (
-    ti: number,
-    cpuUnits: number,
-    memMiB: number,
-    maxTasks: number,
-    vcpu: number,
-    baseline: number,
-    creditRate: number,
-    hourly: number,
-    reserved: number,
-  ): void => {
-    // Numbers only until the type enters the top two (the index keeps them in arrays: no visit to the type object).
-    const burstable = baseline >= 0;
-    const running = hourly - reserved + runningExtra;
-    const reservedMonth = reserved * HOURS_PER_MONTH;
-    const fullCpuUnits = vcpu * CPU_UNITS_PER_VCPU;
-    // The peak layer (every service) gives the plan's count and tasks per instance.
-    const needed = pack(cpuUnits, memMiB, maxTasks, fullCpuUnits, baseline, layerDemands[last] as FleetDemand[], perScratch, boundScratch, groups);
-    if (needed === null) return;
-    const count = Math.max(minInstances, instancesFor(needed, target));
-    let maxStorage = groups.maxStorage;
-    let surplusShareHours = groups.surplusShare * (layerHours[last] as number);
-    let instanceHours = count * (layerHours[last] as number);
-    let layers: Array<{ count: number; hours: number }> | null = null;
-    if (last > 0) {
-      // The peak layer is packed; bound the others before packing them.
-      if (runnerUp) {
-        let bound = instanceHours;
-        for (let k = 0; k < last; k++) bound += (layerLb[k] as number) * (layerHours[k] as number);
-        if ((bound * (running + rootHourly) + count * reservedMonth) / hours > runnerUp.score * (1 + 1e-12)) return;
-      }
-      layers = [];
-      for (let k = 0; k < last; k++) {
-        const n = pack(cpuUnits, memMiB, maxTasks, fullCpuUnits, baseline, layerDemands[k] as FleetDemand[], layerPer, layerBound, groups) as number;
-        const c = Math.max(minInstances, instancesFor(n, target));
-        layers.push({ count: c, hours: layerHours[k] as number });
-        instanceHours += c * (layerHours[k] as number);
-        surplusShareHours += groups.surplusShare * (layerHours[k] as number);
-        if (groups.maxStorage > maxStorage) maxStorage = groups.maxStorage;
-      }
-      layers.push({ count, hours: layerHours[last] as number });
-    }
-    // One launch template per fleet: every instance gets the volume its fullest instance needs.
-    const volumeGiB = ec2VolumeGiB(spec.rootVolumeGiB, maxStorage);
-    const surplusUSD = burstable ? surplusShareHours * vcpu * creditRate * runShare : 0;
-    const monthly = instanceHours * (running + volumeGiB * gp3PerGiBHour) + count * reservedMonth + surplusUSD;
-    const score = hours > 0 ? monthly / hours : count * (hourly + runningExtra + volumeGiB * gp3PerGiBHour);
-    // Allocate only for a choice that enters the top two.
-    if (runnerUp && score > runnerUp.score * (1 + 1e-12)) return;
-    const p = types[ti] as PreparedType;
-    const choice: FleetChoice = {
-      type: p.t,
-      capacity: capacities[ti] as InstanceCapacity,
-      burst: p.burst,
-      hourly,
-      needed,
-      count,
-      perInstance: perScratch.slice(),
-      bounds: boundScratch.slice(),
-      volumeGiB,
-      instanceHours,
-      surplusShareHours: burstable ? surplusShareHours * runShare : 0,
-      layers: layers ?? [{ count, hours: layerHours[last] as number }],
-      score,
-    };
-    if (!best || better(choice, best)) {
-      runnerUp = best;
-      best = choice;
-    } else if (!runnerUp || better(choice, runnerUp)) {
-      runnerUp = choice;
-    }
-  };
-
+  const search = new FleetSearch(spec, types, capacities, hours, runHours, layerDemands, layerHours, layerCpu, layerMem, layerTasks, layerFew);
+  const minInstances = spec.minInstances;
   let burstableExcluded = 0;
   let burstableUnpriced: string[] = [];
   let checked = 0;
   let considered = 0;
-  const index = !allow && spec.priceKey !== undefined ? fleetIndex(catalog, arch, spec.capacity, spec.priceKey, spec.hourly, spec.reservedHourly) : null;
+  const index =
+    spec.priceKey !== undefined && (!listed || spec.scopeKey !== undefined)
+      ? fleetIndex(catalog, arch, spec.capacity, spec.priceKey, spec.hourly, spec.reservedHourly, listed ? { key: spec.scopeKey as string, types: spec.instanceTypes } : undefined)
+      : null;
   if (index) {
     // The scan's counters, counted once when the index was built.
     const c = index.counts;
@@ -850,17 +959,8 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       considered = c.consideredNonBurstable;
       checked = c.checkedNonBurstable;
     }
-    const { typeAt, cpu, mem, tasks, hourly, reserved, burstable, roots, childStart, childList } = index;
+    const { typeAt, burstable, roots, childStart, childList } = index;
     const allowBurstable = spec.allowBurstable;
-    const { vcpu, baseline, creditRate } = index;
-    const evaluateNode = (j: number): void =>
-      evaluate(typeAt[j] as number, cpu[j] as number, mem[j] as number, tasks[j] as number, vcpu[j] as number, baseline[j] as number, creditRate[j] as number, hourly[j] as number, reserved[j] as number);
-    /** The bound of node i (fills layerLb for its evaluation). */
-    const boundOf = (i: number): number => {
-      const h = hourly[i] as number;
-      const r = reserved[i] as number;
-      return lowerBound(cpu[i] as number, mem[i] as number, tasks[i] as number, h, h - r, r * HOURS_PER_MONTH);
-    };
     if (minInstances === 0 && layerTasks[last] === 0) {
       // No task to place and no minimum: every type's fleet is 0 instances and scores exactly 0, so the order is
       // the tie-break's, by name: the first two searchable names are the best and the runner-up.
@@ -868,8 +968,8 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       for (let k = 0; k < index.byName.length && found < 2; k++) {
         const j = index.byName[k] as number;
         if (burstable[j] !== 0 && !allowBurstable) continue;
-        boundOf(j);
-        evaluateNode(j);
+        search.boundOf(index, j);
+        search.evaluateNode(index, j);
         found++;
       }
     } else {
@@ -881,35 +981,36 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       const { blockStart, blockCpu, blockMem, blockTasks, blockHourly, blockRunning, blockReserved } = index;
       const heap = heapFor(typeAt.length + blockCpu.length);
       for (let b = 0; b < blockCpu.length; b++) {
-        const bb = lowerBound(blockCpu[b] as number, blockMem[b] as number, blockTasks[b] as number, blockHourly[b] as number, blockRunning[b] as number, (blockReserved[b] as number) * HOURS_PER_MONTH);
+        const bb = search.lowerBound(blockCpu[b] as number, blockMem[b] as number, blockTasks[b] as number, blockHourly[b] as number, blockRunning[b] as number, (blockReserved[b] as number) * HOURS_PER_MONTH);
         heap.push(bb, -1 - b);
       }
       while (heap.size > 0) {
         const b = heap.minKey();
-        if (b > threshold()) break;
+        if (b > search.threshold()) break;
         const j = heap.pop();
         if (j < 0) {
           const block = -1 - j;
           for (let r = blockStart[block] as number; r < (blockStart[block + 1] as number); r++) {
             const root = roots[r] as number;
-            const rb = boundOf(root);
-            if (rb <= threshold()) heap.push(rb, root);
+            const rb = search.boundOf(index, root);
+            if (rb <= search.threshold()) heap.push(rb, root);
           }
           continue;
         }
         if (burstable[j] === 0 || allowBurstable) {
-          if (last > 0) boundOf(j); // refill layerLb for this node
-          evaluateNode(j);
+          if (last > 0) search.boundOf(index, j); // refill layerLb for this node
+          search.evaluateNode(index, j);
         }
         for (let k = childStart[j] as number; k < (childStart[j + 1] as number); k++) {
           const c = childList[k] as number;
-          const cb = boundOf(c);
-          if (cb <= threshold()) heap.push(cb, c);
+          const cb = search.boundOf(index, c);
+          if (cb <= search.threshold()) heap.push(cb, c);
         }
       }
     }
   } else {
-    // Exhaustive: every type of the scope (the allow-list, or a pricing without a priceKey).
+    // Exhaustive: every type of the scope (an allow-list without a scopeKey, or a pricing without a priceKey).
+    const allow = listed ? new Set(spec.instanceTypes) : null;
     const hourlyOf = spec.hourly;
     const reservedOf = spec.reservedHourly;
     for (let ti = 0; ti < types.length; ti++) {
@@ -934,16 +1035,15 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
       if (cap === null || cap.maxTasks < 1 || cap.cpuUnits <= 0 || cap.memMiB <= 0) continue;
       checked++;
       // Types that cannot beat the two best by capacity alone are not packed.
-      const lb = lowerBound(cap.cpuUnits, cap.memMiB, cap.maxTasks, hourly, hourly - reserved, reserved * HOURS_PER_MONTH);
-      if (lb > threshold()) continue;
-      evaluate(ti, cap.cpuUnits, cap.memMiB, cap.maxTasks, t.vcpu, p.burst ? p.burst.baseline : -1, p.burst ? p.burst.rate : 0, hourly, reserved);
+      const lb = search.lowerBound(cap.cpuUnits, cap.memMiB, cap.maxTasks, hourly, hourly - reserved, reserved * HOURS_PER_MONTH);
+      if (lb > search.threshold()) continue;
+      search.evaluate(ti, cap.cpuUnits, cap.memMiB, cap.maxTasks, t.vcpu, p.burst ? p.burst.baseline : -1, p.burst ? p.burst.rate : 0, hourly, reserved);
     }
   }
-  // (TypeScript narrows the closure-assigned variables to their initial null.)
-  const found = best as FleetChoice | null;
+  const found = search.best;
   if (!found) {
     const names = demands.map((d) => `"${d.name}" (${num(d.cpu / CPU_UNITS_PER_VCPU)} vCPU / ${num(d.mem / MIB_PER_GIB)} GiB)`).join(", ");
-    const scope = allow ? `the allowed instance types (${spec.instanceTypes.join(", ")})` : `the current-generation ${arch} types`;
+    const scope = listed ? `the allowed instance types (${spec.instanceTypes.join(", ")})` : `the current-generation ${arch} types`;
     const left =
       (burstableExcluded > 0 ? ` (${plural(burstableExcluded, "burstable type")} left out: ec2.allowBurstable is false)` : "") +
       (burstableUnpriced.length > 0 ? ` (${burstableUnpriced.join(", ")} left out: no documented CPU baseline or surplus-credit rate)` : "");
@@ -955,5 +1055,5 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
         : `No ${arch} instance type among ${scope} with a ${spec.priceText} price can hold a task of ${names}${spec.limitText ?? ""}${left}`;
     return { reason };
   }
-  return { arch, choice: found, demands, hours, runHours, checked, runnerUp: runnerUp as FleetChoice | null, burstableExcluded, burstableUnpriced };
+  return { arch, choice: found, demands, hours, runHours, checked, runnerUp: search.runnerUp, burstableExcluded, burstableUnpriced };
 }

@@ -13,8 +13,20 @@ import { num } from "./lines";
 
 export const MANAGED_INSTANCES_OPTION_ID = "ecs-managed-instances";
 
-/** The management fee per instance-hour of a type, with its provenance, or why the catalog has none. */
+/** Per catalog object: its management fee (pure functions of the catalog, made once). */
+const fees = new WeakMap<RegionCatalog, InstanceFee | { reason: string }>();
+
+/** The management fee per instance-hour of a type, with its provenance, or why the catalog has none (the same object for the same catalog). */
 function managementFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
+  let fee = fees.get(catalog);
+  if (!fee) {
+    fee = makeManagementFee(catalog);
+    fees.set(catalog, fee);
+  }
+  return fee;
+}
+
+function makeManagementFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
   const mi = catalog.ec2.managedInstances;
   if (isUnavailable(mi)) return { reason: `No ECS Managed Instances management fee in the ${catalog.region} catalog: ${mi.reason}` };
   const hourly = (t: InstanceType) => managedInstancesFeeUSD(t, mi.feeFractionOfOnDemand);

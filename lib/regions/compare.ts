@@ -7,6 +7,7 @@
  */
 import type { RegionCatalog } from "../catalog/schema";
 import { estimate } from "../engine/estimate";
+import { extend } from "../engine/extend";
 import type { EstimateInput, EstimateResult } from "../schemas/estimate";
 
 export interface RegionsLoader {
@@ -57,7 +58,7 @@ const TIE_USD = 1e-9;
  * in the input's own region): the EC2 search just cannot use them, and the row says so.
  */
 export function estimateInRegion(input: EstimateInput, catalog: RegionCatalog): { result: EstimateResult; missingTypes: string[] } {
-  const regional: EstimateInput = { ...input, region: catalog.region, catalog: catalog.catalogId };
+  const regional: EstimateInput = extend(input, { region: catalog.region, catalog: catalog.catalogId });
   let missingTypes: string[] = [];
   if (input.ec2.instanceTypes.length > 0) {
     const known = new Set(catalog.ec2.instanceTypes.map((t) => t.type));

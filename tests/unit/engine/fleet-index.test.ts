@@ -4,7 +4,8 @@
  * through each search, must give the same answer byte for byte (plan, runner-up, types searched, every line and
  * total to the cent). 2,400 random inputs over 7 regions: both architectures, awsvpc with and without trunking,
  * bridge and host, every purchase option (Spot, Reserved, Savings Plans), ECS Managed Instances, EKS node groups
- * with prefix delegation and a DaemonSet reserve, scheduled and part-time services (fleet layers), task storage
+ * with prefix delegation and a DaemonSet reserve, EKS Auto Mode (its built-in NodePool types: an index over a named
+ * allow-list), scheduled and part-time services (fleet layers), task storage
  * that grows the volume, burstable types on and off, minimum instances, target utilization, allow-lists.
  */
 import fc from "fast-check";
@@ -126,7 +127,7 @@ describe("instance index: the same answers as the exhaustive fleet search", () =
   it(`${RUNS} random estimates in ${REGIONS.length} regions: byte-identical answers`, () => {
     let fleets = 0;
     let indexedSearches = 0;
-    const seen = { eks: 0, managed: 0, layered: 0, allowList: 0, reserved: 0, spot: 0, trunking: 0, arm64: 0, burstableChosen: 0, grownVolume: 0 };
+    const seen = { eks: 0, managed: 0, autoModeNodePool: 0, layered: 0, allowList: 0, reserved: 0, spot: 0, trunking: 0, arm64: 0, burstableChosen: 0, grownVolume: 0 };
     fc.assert(
       fc.property(inputArb, (raw) => {
         const input = parsed(raw);
@@ -139,6 +140,8 @@ describe("instance index: the same answers as the exhaustive fleet search", () =
         const result = JSON.parse(indexed) as { options: Array<{ id: string; available: boolean; plan: { instances: Array<{ type: string }> } | null; lines: Array<{ label?: string }> }> };
         for (const o of result.options) {
           if (!o.available || !o.plan || o.plan.instances.length === 0) continue;
+          // EKS Auto Mode without an allow-list: the index of the built-in NodePool's types (scopeKey).
+          if (o.id === "eks-auto-mode" && input.ec2.instanceTypes.length === 0) seen.autoModeNodePool++;
           if (o.id !== "ec2" && o.id !== "ecs-managed-instances") continue;
           fleets += o.plan.instances.length;
           if (o.id === "ecs-managed-instances") seen.managed++;
