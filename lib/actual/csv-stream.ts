@@ -153,6 +153,7 @@ export class CsvStream implements CsvRecord {
     const wordOffset = this.wordOffset;
     // The word path runs while 4 whole bytes are left (none on a big-endian machine: see LITTLE_ENDIAN).
     const wordLimit = this.wordLimit;
+    const wordCount = words.length;
     let nonAscii = false;
     let k = 0;
     let i = p;
@@ -186,23 +187,50 @@ export class CsvStream implements CsvRecord {
           i++;
         }
       }
-      // To the next comma or line feed (a quote inside an unquoted field is text). Four bytes at a time where the
-      // bytes are word-aligned: a word with no byte below 0x2D (",", quote, CR, LF and other punctuation) and none
-      // at or above 0x80 is skipped whole; otherwise its first such byte is looked at below, one by one.
+      // To the next comma or line feed (a quote inside an unquoted field is text): byte by byte up to a word
+      // boundary, then 4 bytes at a time while whole words are left, then the last few bytes one by one.
       for (;;) {
-        if (((i + wordOffset) & 3) === 0 && i < wordLimit) {
-          const x = words[(i + wordOffset) >> 2]!;
+        for (;;) {
+          if (i >= n) {
+            this.stoppedInQuote = false;
+            return -1;
+          }
+          if (((i + wordOffset) & 3) === 0 && i < wordLimit) break;
+          const c = buf[i]!;
+          if (c > COMMA && c < 0x80) {
+            i++;
+            continue;
+          }
+          if (c === COMMA) {
+            ends[k] = i;
+            if (++k >= MAX_COLUMNS) throw new CsvLimitError(`a record has more than ${MAX_COLUMNS} columns: this is not a bill export`);
+            starts[k] = ++i;
+            continue field;
+          }
+          if (c === LF) {
+            ends[k] = i > starts[k]! && buf[i - 1] === CR ? i - 1 : i;
+            this.count = k + 1;
+            this.nonAscii = nonAscii;
+            return i + 1;
+          }
+          if (c >= 0x80) nonAscii = true;
+          i++;
+        }
+        let w = (i + wordOffset) >> 2;
+        for (; w < wordCount; w++) {
+          const x = words[w]!;
           // Bit 7 of each byte: set when the byte is >= 0x80, or its low 7 bits + 0x53 stay below 0x80 (the byte is
-          // below 0x2D). No carry crosses a byte: (x & 0x7F) + 0x53 <= 0xD2. Shifted down to bits 0, 8, 16, 24 so
-          // the mask stays a small positive integer (no int32 overflow in the arithmetic below).
+          // below 0x2D: ",", quote, CR, LF and other punctuation). No carry crosses a byte: (x & 0x7F) + 0x53 <=
+          // 0xD2. Shifted down to bits 0, 8, 16, 24 so the mask stays a small positive integer.
           let special = ((~(((x & 0x7f7f7f7f) + 0x53535353) | 0) | x) & 0x80808080) >>> 7;
-          const base = i;
-          i += 4;
+          if (special === 0) continue;
+          const base = (w << 2) - wordOffset;
           // The word's such bytes, first to last (little-endian: the lowest set bit is the first byte).
-          while (special !== 0) {
-            const q = base + ((31 - Math.clz32(special & -special)) >> 3);
+          do {
+            const bit = 31 - Math.clz32(special & -special);
             special &= special - 1;
-            const c = buf[q]!;
+            const c = (x >>> bit) & 0xff;
+            const q = base + (bit >> 3);
             if (c === COMMA) {
               ends[k] = q;
               if (++k >= MAX_COLUMNS) throw new CsvLimitError(`a record has more than ${MAX_COLUMNS} columns: this is not a bill export`);
@@ -220,32 +248,10 @@ export class CsvStream implements CsvRecord {
               this.nonAscii = nonAscii;
               return q + 1;
             } else if (c >= 0x80) nonAscii = true;
-          }
-          continue;
+          } while (special !== 0);
         }
-        if (i >= n) break;
-        const c = buf[i]!;
-        if (c > COMMA && c < 0x80) {
-          i++;
-          continue;
-        }
-        if (c === COMMA) {
-          ends[k] = i;
-          if (++k >= MAX_COLUMNS) throw new CsvLimitError(`a record has more than ${MAX_COLUMNS} columns: this is not a bill export`);
-          starts[k] = ++i;
-          continue field;
-        }
-        if (c === LF) {
-          ends[k] = i > starts[k]! && buf[i - 1] === CR ? i - 1 : i;
-          this.count = k + 1;
-          this.nonAscii = nonAscii;
-          return i + 1;
-        }
-        if (c >= 0x80) nonAscii = true;
-        i++;
+        i = (w << 2) - wordOffset;
       }
-      this.stoppedInQuote = false;
-      return -1;
     }
   }
 
