@@ -83,9 +83,17 @@ class Stop extends Error {}
 function byteSource(blob: Blob, gzip: boolean, onConsumed: (bytes: number) => void): { read: () => Promise<ReadableStreamReadResult<Uint8Array>>; cancel: () => Promise<void> } {
   const raw = (blob.stream() as ReadableStream<Uint8Array>).getReader();
   let consumed = 0;
+  // One read always waits at the stream while a chunk is parsed: a blob's stream reads on only while someone waits
+  // (Node's reads one chunk ahead of a waiting read, then stops until the next read), so without it every other
+  // chunk would be read only after the one before was parsed.
+  let ahead: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
   const nextRaw = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
-    const next = await raw.read();
+    const next = await (ahead ?? raw.read());
+    ahead = null;
     if (!next.done) {
+      ahead = raw.read();
+      // A failed read is reported when it is awaited, above; until then it must not count as unhandled.
+      ahead.catch(() => undefined);
       consumed += next.value.byteLength;
       onConsumed(consumed);
     }
