@@ -39,6 +39,7 @@ const CR = 13;
  * today; elsewhere the scan goes byte by byte. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const NO_WORDS = new Int32Array(0);
+const NO_KEY = new DataView(new ArrayBuffer(0));
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -78,11 +79,15 @@ export class CsvStream implements CsvRecord {
   /** Set by scanRecord when it stops for want of bytes inside a quoted field. */
   private stoppedInQuote = false;
   private readonly cacheHash = new Int32Array(CACHE_SLOTS);
-  private readonly cacheKey: Array<DataView | null> = new Array<DataView | null>(CACHE_SLOTS).fill(null);
+  /** Byte length of each slot's key; -1: the slot is empty (its key then is a placeholder). */
+  private readonly cacheLength = new Int32Array(CACHE_SLOTS).fill(-1);
+  private readonly cacheKey: DataView[] = new Array<DataView>(CACHE_SLOTS).fill(NO_KEY);
   private readonly cacheValue: string[] = new Array<string>(CACHE_SLOTS).fill("");
-  /** Per column, the bytes and text of the value last read there (a column often repeats row after row). */
-  private readonly lastKey: Array<DataView | undefined> = [];
-  private readonly lastValue: string[] = [];
+  /** Per column, the bytes, length (-1: none yet) and text of the value last read there (a column often repeats row
+   * after row). */
+  private readonly lastKey: DataView[] = new Array<DataView>(MAX_COLUMNS).fill(NO_KEY);
+  private readonly lastLength = new Int32Array(MAX_COLUMNS).fill(-1);
+  private readonly lastValue: string[] = new Array<string>(MAX_COLUMNS).fill("");
 
   constructor(private readonly onRecord: (record: CsvRecord, recordNumber: number) => void) {}
 
@@ -312,8 +317,7 @@ export class CsvStream implements CsvRecord {
     if (len <= 0) return "";
     if (len > CACHE_MAX_BYTES) return this.decode(s, s + len, k);
     // The value the column held last time (dates, currency, category, region repeat row after row).
-    const last = this.lastKey[k];
-    if (last !== undefined && last.byteLength === len && this.same(last, s, len)) return this.lastValue[k]!;
+    if (this.lastLength[k] === len && this.same(this.lastKey[k]!, s, len)) return this.lastValue[k]!;
     // FNV-1a over 4-byte words (the slot is only a hint: a hit is confirmed byte for byte).
     const view = this.view;
     let h = 0x811c9dc5 | 0;
@@ -321,17 +325,19 @@ export class CsvStream implements CsvRecord {
     for (; j + 4 <= len; j += 4) h = Math.imul(h ^ view.getInt32(s + j, true), 16777619);
     for (; j < len; j++) h = Math.imul(h ^ view.getUint8(s + j), 16777619);
     const slot = (h ^ (h >>> 15)) & (CACHE_SLOTS - 1);
-    const key = this.cacheKey[slot];
-    if (key !== null && key !== undefined && this.cacheHash[slot] === h && key.byteLength === len && this.same(key, s, len)) {
-      this.lastKey[k] = key;
+    if (this.cacheHash[slot] === h && this.cacheLength[slot] === len && this.same(this.cacheKey[slot]!, s, len)) {
+      this.lastKey[k] = this.cacheKey[slot]!;
+      this.lastLength[k] = len;
       return (this.lastValue[k] = this.cacheValue[slot]!);
     }
     const value = this.decode(s, s + len, k);
     const copy = new DataView(this.buf.slice(s, s + len).buffer);
     this.cacheHash[slot] = h;
     this.cacheKey[slot] = copy;
+    this.cacheLength[slot] = len;
     this.cacheValue[slot] = value;
     this.lastKey[k] = copy;
+    this.lastLength[k] = len;
     this.lastValue[k] = value;
     return value;
   }
