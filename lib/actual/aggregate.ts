@@ -188,6 +188,8 @@ export class BillAggregator {
   private lastPeriodCell: unknown = undefined;
   private lastPeriodEndCell: unknown = undefined;
   private lastCurrencyCell: unknown = undefined;
+  private lastRegionCell: unknown = undefined;
+  private lastRegionText = "";
 
   constructor(
     private readonly schema: BillSchema,
@@ -251,7 +253,16 @@ export class BillAggregator {
       const c = text(cells[F.currency]).trim();
       if (c !== "" && this.currencies.size < 20) this.currencies.add(c.slice(0, 10));
     }
-    const regionCell = this.schema.columns.region ? text(cells[F.region]).trim() : this.region;
+    // The region cell, like the period's, mostly repeats: trimmed when it changes.
+    let regionCell = this.region;
+    if (this.schema.columns.region) {
+      const raw = cells[F.region];
+      if (raw !== this.lastRegionCell || typeof raw !== "string") {
+        this.lastRegionCell = raw;
+        this.lastRegionText = text(raw).trim();
+      }
+      regionCell = this.lastRegionText;
+    }
     if (regionCell !== this.region) {
       const key = regionCell === "" ? "(no region)" : regionCell.slice(0, 40);
       const s = this.otherRegions.get(key) ?? emptySums();

@@ -74,39 +74,40 @@ class Stop extends Error {}
 
 // ------------------------------------------------------------------ CSV
 
-/** Bytes are read in slices of this size: few enough awaits for a million rows, small enough to show progress. */
-const SLICE_BYTES = 4 * 1024 * 1024;
-
-/** The blob's bytes slice by slice (plain CSV), or through a gzip DecompressionStream fed slice by slice. */
+/**
+ * The blob's bytes as its own stream gives them (plain CSV), or through a gzip DecompressionStream. The stream, not
+ * slices read one after another: a slice's arrayBuffer() gathers the file's chunks into one new buffer (in Node
+ * a copy of every byte and a fresh 4 MB allocation per slice, which the garbage collector then chases), and the
+ * next read only starts when the last one is parsed; the stream hands over the chunks it reads as they come.
+ */
 function byteSource(blob: Blob, gzip: boolean, onConsumed: (bytes: number) => void): { read: () => Promise<ReadableStreamReadResult<Uint8Array>>; cancel: () => Promise<void> } {
-  let offset = 0;
-  let cancelled = false;
-  const nextSlice = async (): Promise<Uint8Array | null> => {
-    if (cancelled || offset >= blob.size) return null;
-    const end = Math.min(blob.size, offset + SLICE_BYTES);
-    const bytes = new Uint8Array(await blob.slice(offset, end).arrayBuffer());
-    offset = end;
-    onConsumed(offset);
-    return bytes;
+  const raw = (blob.stream() as ReadableStream<Uint8Array>).getReader();
+  let consumed = 0;
+  // One read always waits at the stream while a chunk is parsed: a blob's stream reads on only while someone waits
+  // (Node's reads one chunk ahead of a waiting read, then stops until the next read), so without it every other
+  // chunk would be read only after the one before was parsed.
+  let ahead: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+  const nextRaw = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
+    const next = await (ahead ?? raw.read());
+    ahead = null;
+    if (!next.done) {
+      ahead = raw.read();
+      // A failed read is reported when it is awaited, above; until then it must not count as unhandled.
+      ahead.catch(() => undefined);
+      consumed += next.value.byteLength;
+      onConsumed(consumed);
+    }
+    return next;
   };
-  if (!gzip) {
-    return {
-      read: async () => {
-        const value = await nextSlice();
-        return value === null ? { done: true, value: undefined } : { done: false, value };
-      },
-      cancel: async () => {
-        cancelled = true;
-      },
-    };
-  }
+  const cancelRaw = () => raw.cancel().catch(() => undefined);
+  if (!gzip) return { read: nextRaw, cancel: cancelRaw };
   const inflate = new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>;
   const writer = inflate.writable.getWriter();
   const reader = inflate.readable.getReader();
-  // Feed the compressed slices in the background; a damaged stream rejects the reader's read, which is reported.
+  // Feed the compressed chunks in the background; a damaged stream rejects the reader's read, which is reported.
   void (async () => {
     try {
-      for (let s = await nextSlice(); s !== null; s = await nextSlice()) await writer.write(s);
+      for (let next = await nextRaw(); !next.done; next = await nextRaw()) await writer.write(next.value);
       await writer.close();
     } catch {
       await writer.abort().catch(() => undefined);
@@ -115,7 +116,7 @@ function byteSource(blob: Blob, gzip: boolean, onConsumed: (bytes: number) => vo
   return {
     read: () => reader.read(),
     cancel: async () => {
-      cancelled = true;
+      await cancelRaw();
       await reader.cancel().catch(() => undefined);
     },
   };
