@@ -2,7 +2,7 @@
  * The note under a service's size fields: "Billed as 1 vCPU / 2 GiB on Fargate (requested 0.9 vCPU / 2 GiB;
  * $3.21/month for the unused difference)", shown only when the engine snapped the request to a valid size.
  */
-import { num } from "../engine/lines";
+import { num } from "../format";
 import { formatUSD, toCents } from "../money";
 import type { EstimateResult } from "../schemas/estimate";
 import { EKS_FARGATE_POD_OVERHEAD_GIB } from "../units";
