@@ -5,7 +5,8 @@
  * chart and the tables can never disagree.
  */
 import type { RegionCatalog } from "../catalog/schema";
-import type { EstimateInput, EstimateOption, EstimateResult } from "../schemas/estimate";
+import { OPTION, type EstimateInput, type EstimateOption, type EstimateResult } from "../schemas/estimate";
+import { MessageSet } from "./messages";
 import { ec2Option } from "./ec2";
 import { estimate } from "./estimate";
 import { fargateOption, sizeServices } from "./fargate";
@@ -35,7 +36,7 @@ export interface CostCurve {
 }
 
 /** The instance options the crossover is searched for. */
-type InstanceOptionId = "ec2" | typeof MANAGED_INSTANCES_OPTION_ID;
+type InstanceOptionId = typeof OPTION.ec2 | typeof MANAGED_INSTANCES_OPTION_ID;
 
 export interface CurveOptions {
   serviceIndex: number;
@@ -54,9 +55,9 @@ function pointAt(input: EstimateInput, catalog: RegionCatalog, serviceIndex: num
   const result = estimate({ ...input, services }, catalog);
   return {
     tasks,
-    fargate: monthly(result, "fargate"),
+    fargate: monthly(result, OPTION.fargate),
     fargateSpot: monthly(result, "fargate-spot"),
-    ec2: monthly(result, "ec2"),
+    ec2: monthly(result, OPTION.ec2),
     managedInstances: monthly(result, MANAGED_INSTANCES_OPTION_ID),
   };
 }
@@ -72,11 +73,11 @@ function quickTotals(
   const services = input.services.map((s, i) => (i === serviceIndex ? { ...s, tasks } : s));
   // Sidecar rows count in the task size, as in estimate() (docs/billing-rules.md#sidecars).
   const at = withSidecarSizes({ ...input, services });
-  const ignore = new Set<string>();
+  const ignore = new MessageSet();
   // A price book's percentages may differ per service (AmazonECS vs AmazonEC2), so the crossover compares net totals.
   const net = (o: EstimateOption) => (at.discounts ? withDiscountLines(at, o, catalog.catalogId.slice(0, 10)) : o);
   const fargate = net(fargateOption(catalog, sizeServices(at), "on-demand", ignore));
-  const other = net(against === "ec2" ? ec2Option(at, catalog, ignore) : managedInstancesOption(at, catalog, ignore));
+  const other = net(against === OPTION.ec2 ? ec2Option(at, catalog, ignore) : managedInstancesOption(at, catalog, ignore));
   return { fargate: fargate.available ? fargate.monthlyUSD : null, ec2: other.available ? other.monthlyUSD : null };
 }
 
@@ -120,7 +121,7 @@ export function costCurve(input: EstimateInput, catalog: RegionCatalog, options:
   const points = tasks.map((t) => pointAt(input, catalog, serviceIndex, t));
 
   const pointFor = (n: number | null) => (n === null ? null : (points.find((p) => p.tasks === n) ?? pointAt(input, catalog, serviceIndex, n)));
-  const crossoverTasks = findCrossover(input, catalog, serviceIndex, maxTasks, "ec2");
+  const crossoverTasks = findCrossover(input, catalog, serviceIndex, maxTasks, OPTION.ec2);
   // Managed Instances is an ECS capacity provider: an EKS estimate has no such option, so no crossover either.
   const managedInstancesCrossoverTasks = input.orchestrator === "eks" ? null : findCrossover(input, catalog, serviceIndex, maxTasks, MANAGED_INSTANCES_OPTION_ID);
   return {

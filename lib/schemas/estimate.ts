@@ -9,6 +9,7 @@ import { z } from "../security/zod";
 import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH, MAX_POD_CONTAINERS } from "../units";
 import { formatPath, type FieldError } from "../field-errors";
 import { WEEKDAYS } from "./weekdays";
+import { MessageCodeSchema } from "./messages";
 import { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS } from "./estimate-enums";
 
 export { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS };
@@ -490,11 +491,20 @@ export const OPTION_IDS = [
   "eks-auto-mode",
 ] as const;
 
+/** The option id: the one place the ids are spelled. New ids may be added, never renamed. */
+export const OptionIdSchema = z.enum(OPTION_IDS).describe("The option id (new ids may be added; a reader should show an unknown id by its label).");
+export type OptionId = z.infer<typeof OptionIdSchema>;
+/** Code that names an option: OPTION.ec2, OPTION["fargate-spot"]. */
+export const OPTION = OptionIdSchema.enum;
+
 export const OptionSchema = z.object({
-  id: z.string().describe(`The option: one of ${OPTION_IDS.join(", ")} (new ids may be added; a reader should show an unknown id by its label).`),
+  id: OptionIdSchema,
   label: z.string(),
   available: z.boolean(),
+  /** Why the option is unavailable, in English (null when available); `reasonCode` says which rule (docs/messages.md). */
   reason: z.string().nullable(),
+  /** The code of `reason` (null when available). Always set by the engine; absent in exports made before codes. */
+  reasonCode: MessageCodeSchema.nullable().optional(),
   monthlyUSD: z.number().nullable(),
   hourlyUSD: z.number().nullable().optional(),
   /** Present when some service gives requestsPerSecond: monthlyUSD per 1M requests (null: unavailable or no requests). */
@@ -520,7 +530,7 @@ export const EnvironmentResultSchema = z.object({
   taskHoursPerMonth: z.number(),
   subtotals: z.array(
     z.object({
-      optionId: z.string(),
+      optionId: OptionIdSchema,
       monthlyUSD: z.number().nullable(),
       /** The environment's cost in each hour of the week (UTC, 168 values); null when the option is unavailable. */
       costPerHourUSD: z.array(z.number()).nullable(),
@@ -541,16 +551,18 @@ export const EstimateResultSchema = z.object({
   hoursPerMonth: z.number(),
   options: z.array(OptionSchema),
   recommendation: z
-    .object({ optionId: z.string(), monthlyUSD: z.number(), savingsUSD: z.number(), why: z.string() })
+    .object({ optionId: OptionIdSchema, monthlyUSD: z.number(), savingsUSD: z.number(), why: z.string() })
     .nullable(),
   warnings: z.array(z.string()),
+  /** The code of each warning, in the same order as `warnings` (docs/messages.md). Always set by the engine; absent in exports made before codes. */
+  warningCodes: z.array(MessageCodeSchema).optional(),
   /** Only when the input has environments: each environment's subtotal per option and its week. */
   environments: z.array(EnvironmentResultSchema).optional(),
   /**
    * Only when the input has environments: per option, what the estimate still pays with every environment at
    * zero tasks (load balancer, NAT gateway, endpoint and always-on address hours; EC2 minInstances).
    */
-  costAtZeroTasks: z.array(z.object({ optionId: z.string(), monthlyUSD: z.number().nullable(), lines: z.array(z.string()) })).optional(),
+  costAtZeroTasks: z.array(z.object({ optionId: OptionIdSchema, monthlyUSD: z.number().nullable(), lines: z.array(z.string()) })).optional(),
 });
 export type EstimateResult = z.infer<typeof EstimateResultSchema>;
 

@@ -7,6 +7,7 @@
  * with prefix delegation and a DaemonSet reserve, scheduled and part-time services (fleet layers), task storage
  * that grows the volume, burstable types on and off, minimum instances, target utilization, allow-lists.
  */
+import { renderMessage } from "@/lib/present/messages";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { loadCatalogIndex, loadRegionCatalog } from "@/lib/catalog/fs-loader";
@@ -182,7 +183,7 @@ describe("instance index: the same answers as the exhaustive fleet search", () =
   it("drops only dominated types: every dropped type has a kept parent with more capacity at no higher price", () => {
     const catalog = catalogs.get("us-east-1") as RegionCatalog;
     const price = instancePriceSource(catalog, "on-demand");
-    if ("reason" in price) throw new Error(price.reason);
+    if ("reason" in price) throw new Error(renderMessage(price.reason));
     const cap = ecsInstanceCapacity({ networkMode: "awsvpc", eniTrunking: false });
     const ix = fleetIndex(catalog, "x86_64", cap, "on-demand", price.hourly, undefined);
     // Every priced current-generation x86_64 type with an ENI limit is a node; far fewer are roots.
@@ -202,7 +203,7 @@ describe("instance index: the same answers as the exhaustive fleet search", () =
   it(`keeps at most ${MAX_FLEET_INDEXES} indexes, dropping the least recently used (settings from requests cannot grow it)`, () => {
     const catalog = loadRegionCatalog("eu-south-2");
     const price = instancePriceSource(catalog, "on-demand");
-    if ("reason" in price) throw new Error(price.reason);
+    if ("reason" in price) throw new Error(renderMessage(price.reason));
     const cap = ecsInstanceCapacity({ networkMode: "host", eniTrunking: false });
     const hot = fleetIndex(catalog, "arm64", cap, "probe-hot", price.hourly, undefined);
     let probe0: unknown = null;
