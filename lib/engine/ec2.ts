@@ -14,7 +14,7 @@ import { HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { searchFleet, type FleetBound, type FleetDemand, type FleetResult, type InstanceCapacity } from "./fleet";
 import { num, plural, rateLine } from "./lines";
 import { MessageSet, unavailableOption, type Failure } from "./messages";
-import { message, type Message, type FleetScope, type FleetVariant, type ScheduledNote, type ServiceRef } from "../schemas/messages";
+import { message, type ReasonMessage, type FleetScope, type FleetVariant, type ScheduledNote, type ServiceRef } from "../schemas/messages";
 import {
   BURSTABLE_SURPLUS_CREDIT_RATES,
   CLUSTER_SCALE_IN_WAIT_SECONDS,
@@ -329,7 +329,7 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
 export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, warnings: MessageSet, variant: EcsInstanceVariant): EstimateOption {
   const ec2 = input.ec2;
   const { id, label } = variant;
-  const unavailable = (reason: Message): EstimateOption => unavailableOption(id, label, reason);
+  const unavailable = (reason: ReasonMessage): EstimateOption => unavailableOption(id, label, reason);
 
   const windows = input.services.findIndex((s) => s.os === "windows");
   if (windows >= 0) {
@@ -393,7 +393,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       // The option chose the allowed types itself: name them as it does.
       const scope = variant.typesScope;
       const reason = fleet.reason;
-      if (scope && "scope" in reason.params && reason.params.scope.kind === "allowed") return unavailable({ ...reason, params: { ...reason.params, scope } } as Message);
+      if (scope && "scope" in reason.params && reason.params.scope.kind === "allowed") return unavailable({ ...reason, params: { ...reason.params, scope } } as ReasonMessage);
       return unavailable(reason);
     }
     fleets.push(fleet);

@@ -12,7 +12,7 @@ import { eksNodeHost } from "./eks";
 import { num } from "./lines";
 import { managementFeeUSD } from "./rules";
 import { type MessageSet, unavailableOption, type Failure } from "./messages";
-import { message, type Message } from "../schemas/messages";
+import { message, type ReasonMessage } from "../schemas/messages";
 
 export const EKS_AUTO_MODE_OPTION_ID = OPTION["eks-auto-mode"];
 
@@ -71,7 +71,7 @@ export function eksAutoModeOption(input: EstimateInput, catalog: RegionCatalog, 
   const purchase = input.ec2.purchase;
   const id = EKS_AUTO_MODE_OPTION_ID;
   const label = `EKS Auto Mode (${ec2PurchaseLabel(purchase)})`;
-  const unavailable = (reason: Message): EstimateOption => unavailableOption(id, label, reason);
+  const unavailable = (reason: ReasonMessage): EstimateOption => unavailableOption(id, label, reason);
   const fee = autoModeFee(catalog);
   if ("reason" in fee) return unavailable(fee.reason);
   // Auto Mode nodes use VPC CNI prefix delegation by default (EKS user guide, "Create a Node Class").

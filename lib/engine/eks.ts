@@ -27,7 +27,7 @@ import { num, plural, rateLine, withRate } from "./lines";
 import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, ROUNDING_LOSS_WARN_SHARE } from "./rules";
 import { SHARED_SERVICE } from "./shared-lines";
 import { MessageSet, unavailableOption, type Failure } from "./messages";
-import { bare, message, type Message, type ScheduledNote } from "../schemas/messages";
+import { bare, message, type ReasonMessage, type ScheduledNote } from "../schemas/messages";
 
 const isFailure = (v: unknown): v is Failure => typeof v === "object" && v !== null && "reason" in v && !Array.isArray(v);
 
@@ -122,7 +122,7 @@ function podNote(s: SizedPod): string {
   return parts.join(", ");
 }
 
-function unavailable(id: EstimateOption["id"], label: string, reason: Message): EstimateOption {
+function unavailable(id: EstimateOption["id"], label: string, reason: ReasonMessage): EstimateOption {
   return unavailableOption(id, label, reason);
 }
 

@@ -17,7 +17,7 @@ import { discountPercentOf, hasDiscount } from "./discounts";
 import { ec2Option, perInstanceLine, withPerInstance } from "./ec2";
 import { num, withRate } from "./lines";
 import { MessageSet } from "./messages";
-import { message, type Message, type ServiceRef } from "../schemas/messages";
+import { message, type WarningMessage, type ServiceRef } from "../schemas/messages";
 import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, ec2Demand } from "./rules";
 
 /** Hours a month one quarter-hour of the week stands for (730 h / 672 slots). */
@@ -56,7 +56,7 @@ export interface Expanded {
   byKey: Map<string, EnvironmentPair>;
   /** Per environment: hours a week its schedule is on. */
   onHoursPerWeek: number[];
-  warnings: Message[];
+  warnings: WarningMessage[];
 }
 
 export function pairKey(service: string, environment: string): string {
@@ -84,7 +84,7 @@ export function expandEnvironments(input: EstimateInput, catalogId: string): Exp
   const pairs: EnvironmentPair[] = [];
   const byKey = new Map<string, EnvironmentPair>();
   const onHoursPerWeek: number[] = [];
-  const warnings: Message[] = [];
+  const warnings: WarningMessage[] = [];
   input.services.forEach((s, i) => {
     if (s.usage.kind === "continuous" && Math.abs(s.usage.hoursPerMonth - HOURS_PER_MONTH) > 1e-9) {
       warnings.push(message("schedule-replaces-hours", { service: { index: i, name: s.name }, hoursPerMonth: s.usage.hoursPerMonth }));
@@ -177,7 +177,7 @@ function levelService(service: Service, tasks: number, hours: number): Service {
 const vecKey = (v: Vec) => v.join(",");
 
 /** Per result's warning set: its scheduled-fleet warning (which names the fleet options it covers). */
-const scheduledFleetWarnings = new WeakMap<MessageSet, Message & { code: "scheduled-fleet" }>();
+const scheduledFleetWarnings = new WeakMap<MessageSet, WarningMessage & { code: "scheduled-fleet" }>();
 
 /**
  * One warning for every EC2-backed option sized per period (ECS on EC2, ECS Managed Instances): the same rule, so

@@ -17,7 +17,7 @@ import { ec2Option } from "./ec2";
 import { MANAGED_INSTANCES_OPTION_ID, managedInstancesOption } from "./managed-instances";
 import { environmentsEc2Option, expandEnvironments, summarizeEnvironments, userFacingServiceRef, type Expanded, type WeekContext } from "./environments";
 import { mapServiceRefs, MessageSet, reasonOf, renderWarnings, withReason } from "./messages";
-import { bare, message } from "../schemas/messages";
+import { bare, message, type Message } from "../schemas/messages";
 import { sharedBillLines, withBillLines } from "./network";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
 import { formatCents, formatUSD, toCents } from "../money";
@@ -113,7 +113,7 @@ export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalo
     summarizeEnvironments(result, { ...week, expanded });
     if (input.discounts) discountEnvironments(result, input, new Set(week.fleets.keys()));
     // Messages name the expanded services; say them as the user wrote them (`services[0] "api" in environment "dev"`).
-    const toUser = (m: Parameters<typeof mapServiceRefs>[0]) => mapServiceRefs(m, (ref) => userFacingServiceRef(ref, expanded, original));
+    const toUser = <M extends Message>(m: M) => mapServiceRefs(m, (ref) => userFacingServiceRef(ref, expanded, original));
     for (const o of result.options) {
       const reason = reasonOf(o);
       if (reason) withReason(o, toUser(reason));

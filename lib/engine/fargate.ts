@@ -9,7 +9,7 @@ import { fargateSizesFor, largestFargateSize, snapFargateSize, type FargateSize 
 import { formatUSD } from "../money";
 import { num, rateLine, sumUSD, withRate } from "./lines";
 import { MessageSet, unavailableOption, type Failure } from "./messages";
-import { message, type Message, type ServiceRef } from "../schemas/messages";
+import { message, type ReasonMessage, type ServiceRef } from "../schemas/messages";
 import { FARGATE_INCLUDED_STORAGE_GIB, fargateTaskHours, ROUNDING_LOSS_WARN_SHARE, splitCapacityProviders, WINDOWS_MIN_BILLED_SECONDS } from "./rules";
 
 export type FargateMode = "on-demand" | "spot" | "compute-1y" | "compute-3y";
@@ -31,7 +31,7 @@ interface ServiceRates {
   note?: string;
 }
 
-const fail = (reason: Message): Failure => ({ reason });
+const fail = (reason: ReasonMessage): Failure => ({ reason });
 const isFailure = (v: unknown): v is Failure => typeof v === "object" && v !== null && "reason" in v && !("vcpu" in v);
 
 function serviceRef(service: Service, index: number): ServiceRef {
@@ -164,7 +164,7 @@ function fargateSizeNote(s: SizedService): string {
   return same ? `${billed} (a valid Fargate size)` : `${billed} (requested ${num(service.vcpu)} vCPU / ${num(service.memoryGiB)} GiB, snapped up to the cheapest valid size)`;
 }
 
-function unavailable(id: EstimateOption["id"], label: string, reason: Message): EstimateOption {
+function unavailable(id: EstimateOption["id"], label: string, reason: ReasonMessage): EstimateOption {
   return unavailableOption(id, label, reason);
 }
 

@@ -22,7 +22,7 @@
 import type { InstanceType, RegionCatalog } from "../catalog/schema";
 import type { Architecture } from "../schemas/estimate";
 import { CPU_UNITS_PER_VCPU, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
-import { message, type Message } from "../schemas/messages";
+import { message, type ReasonMessage } from "../schemas/messages";
 import { burstableBaseline, burstableSurplusRate, ec2VolumeGiB, instancesForTarget, surplusVcpuHours } from "./rules";
 
 /** What one service asks of the fleet. Tasks of a service are identical. */
@@ -681,7 +681,7 @@ function buildIndex(
 }
 
 /** The cheapest fleet of one architecture for the demands, or why there is none. See the module comment. */
-export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: Message } {
+export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: ReasonMessage } {
   const { catalog, arch } = spec;
   // Larger tasks first: the greedy packing wastes less when big tasks open instances.
   const demands = [...spec.demands].sort((a, b) => b.mem - a.mem || b.cpu - a.cpu || a.index - b.index);

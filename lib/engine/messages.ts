@@ -4,26 +4,26 @@
  * when the result is assembled; with environments, service references are first pointed back at the user's input.
  */
 import type { EstimateOption } from "../schemas/estimate";
-import type { Message, ServiceRef } from "../schemas/messages";
+import type { Message, ReasonMessage, ServiceRef, WarningMessage } from "../schemas/messages";
 import { renderMessage } from "../present/messages";
 
 const keyOf = (m: Message) => JSON.stringify(m);
 
 /** The warnings of one estimate: in the order first added, each once (the same code and parameters). */
-export class MessageSet implements Iterable<Message> {
-  private readonly byKey = new Map<string, Message>();
+export class MessageSet implements Iterable<WarningMessage> {
+  private readonly byKey = new Map<string, WarningMessage>();
 
-  add(m: Message): void {
+  add(m: WarningMessage): void {
     const k = keyOf(m);
     if (!this.byKey.has(k)) this.byKey.set(k, m);
   }
 
-  has(m: Message): boolean {
+  has(m: WarningMessage): boolean {
     return this.byKey.has(keyOf(m));
   }
 
   /** Put `next` where `previous` is (or at the end when `previous` is not there), keeping the others' order. */
-  replace(previous: Message, next: Message): void {
+  replace(previous: WarningMessage, next: WarningMessage): void {
     const old = keyOf(previous);
     if (!this.byKey.has(old)) {
       this.add(next);
@@ -37,19 +37,19 @@ export class MessageSet implements Iterable<Message> {
     }
   }
 
-  [Symbol.iterator](): Iterator<Message> {
+  [Symbol.iterator](): Iterator<WarningMessage> {
     return this.byKey.values();
   }
 }
 
 /** What failed and why, where a price or a size is missing. */
-export type Failure = { reason: Message };
+export type Failure = { reason: ReasonMessage };
 
 /** Each unavailable option's reason as a message, so the result can say it with the user's service references. */
-const reasons = new WeakMap<EstimateOption, Message>();
+const reasons = new WeakMap<EstimateOption, ReasonMessage>();
 
 /** Mark an option unavailable for `reason`: the sentence and the code, and the message kept for the result. */
-export function withReason<T extends EstimateOption>(option: T, reason: Message): T {
+export function withReason<T extends EstimateOption>(option: T, reason: ReasonMessage): T {
   option.reason = renderMessage(reason);
   option.reasonCode = reason.code;
   reasons.set(option, reason);
@@ -57,26 +57,25 @@ export function withReason<T extends EstimateOption>(option: T, reason: Message)
 }
 
 /** An unavailable option: no total, no lines. */
-export function unavailableOption(id: EstimateOption["id"], label: string, reason: Message): EstimateOption {
+export function unavailableOption(id: EstimateOption["id"], label: string, reason: ReasonMessage): EstimateOption {
   return withReason({ id, label, available: false, reason: null, reasonCode: null, monthlyUSD: null, lines: [], services: [], plan: null }, reason);
 }
 
 /** The message behind an unavailable option's reason. */
-export function reasonOf(option: EstimateOption): Message | undefined {
+export function reasonOf(option: EstimateOption): ReasonMessage | undefined {
   return reasons.get(option);
 }
 
 /** Every service reference in a message's parameters, rewritten by `map` (a copy; the message is not changed). */
-export function mapServiceRefs(m: Message, map: (ref: ServiceRef) => ServiceRef): Message {
-  const params: Record<string, unknown> = { ...m.params };
-  if ("service" in params && typeof params.service === "object" && params.service !== null) params.service = map(params.service as ServiceRef);
-  return { code: m.code, params } as Message;
+export function mapServiceRefs<M extends Message>(m: M, map: (ref: ServiceRef) => ServiceRef): M {
+  if (!("service" in m.params) || typeof m.params.service !== "object") return m;
+  return { code: m.code, params: { ...m.params, service: map(m.params.service) } } as M;
 }
 
 /** The sentences and codes the result carries. */
-export function renderWarnings(messages: Iterable<Message>): { warnings: string[]; warningCodes: Message["code"][] } {
+export function renderWarnings(messages: Iterable<WarningMessage>): { warnings: string[]; warningCodes: WarningMessage["code"][] } {
   const warnings: string[] = [];
-  const warningCodes: Message["code"][] = [];
+  const warningCodes: WarningMessage["code"][] = [];
   for (const m of messages) {
     warnings.push(renderMessage(m));
     warningCodes.push(m.code);

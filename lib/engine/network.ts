@@ -16,7 +16,7 @@ import { CLOUDWATCH_LOGS_FREE_TIER } from "./rules";
 
 import { SHARED_SERVICE } from "./shared-lines";
 import { withReason, type Failure } from "./messages";
-import { message, type Message } from "../schemas/messages";
+import { message, type ReasonMessage } from "../schemas/messages";
 
 export { SHARED_SERVICE };
 
@@ -28,7 +28,7 @@ export const NLB_NLCU = { newConnectionsPerSecond: 800, activeConnectionsPerMinu
 function need(rate: Rate | Unavailable, what: string, catalog: RegionCatalog): Rate | Failure {
   return isUnavailable(rate) ? { reason: unpriced(what, catalog, rate.reason) } : rate;
 }
-const unpriced = (what: string, catalog: RegionCatalog, catalogReason: string): Message =>
+const unpriced = (what: string, catalog: RegionCatalog, catalogReason: string): ReasonMessage =>
   message("network-rate-unavailable", { what, region: catalog.region, catalogId: catalog.catalogId, catalogReason, at: null });
 /** The failure, naming the input field it came from. */
 function atField(f: Failure, at: string): Failure {

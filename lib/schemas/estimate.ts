@@ -9,7 +9,7 @@ import { z } from "../security/zod";
 import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORAGE_GIB, HOURS_PER_MONTH, MAX_POD_CONTAINERS } from "../units";
 import { formatPath, type FieldError } from "../field-errors";
 import { WEEKDAYS } from "./weekdays";
-import { MessageCodeSchema } from "./messages";
+import { ReasonCodeSchema, WarningCodeSchema } from "./messages";
 import { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS } from "./estimate-enums";
 
 export { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS };
@@ -504,7 +504,7 @@ export const OptionSchema = z.object({
   /** Why the option is unavailable, in English (null when available); `reasonCode` says which rule (docs/messages.md). */
   reason: z.string().nullable(),
   /** The code of `reason` (null when available). Always set by the engine; absent in exports made before codes. */
-  reasonCode: MessageCodeSchema.nullable().optional(),
+  reasonCode: ReasonCodeSchema.nullable().optional(),
   monthlyUSD: z.number().nullable(),
   hourlyUSD: z.number().nullable().optional(),
   /** Present when some service gives requestsPerSecond: monthlyUSD per 1M requests (null: unavailable or no requests). */
@@ -555,7 +555,7 @@ export const EstimateResultSchema = z.object({
     .nullable(),
   warnings: z.array(z.string()),
   /** The code of each warning, in the same order as `warnings` (docs/messages.md). Always set by the engine; absent in exports made before codes. */
-  warningCodes: z.array(MessageCodeSchema).optional(),
+  warningCodes: z.array(WarningCodeSchema).optional(),
   /** Only when the input has environments: each environment's subtotal per option and its week. */
   environments: z.array(EnvironmentResultSchema).optional(),
   /**

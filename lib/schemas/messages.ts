@@ -136,8 +136,8 @@ export interface MessageParams {
 
 export type MessageCode = keyof MessageParams;
 
-/** Every code, in the order of MessageParams (the published enum). */
-export const MESSAGE_CODES = [
+/** The warnings' codes, in the order of MessageParams. */
+export const WARNING_CODES = [
   "schedule-replaces-hours",
   "scheduled-fleet",
   "eks-public-ipv4-ignored",
@@ -159,6 +159,10 @@ export const MESSAGE_CODES = [
   "eks-pod-rounding-loss",
   "windows-storage-fixed",
   "windows-minimum-charge",
+] as const satisfies ReadonlyArray<MessageCode>;
+
+/** The unavailable reasons' codes, in the order of MessageParams. */
+export const REASON_CODES = [
   "catalog-unavailable",
   "windows-not-supported",
   "gp3-unavailable",
@@ -187,22 +191,30 @@ export const MESSAGE_CODES = [
   "network-rate-unavailable",
 ] as const satisfies ReadonlyArray<MessageCode>;
 
-// Every code of MessageParams is listed above (and nothing else).
-type Missing = Exclude<MessageCode, (typeof MESSAGE_CODES)[number]>;
-const allListed: [Missing] extends [never] ? true : Missing = true;
-void allListed;
+export type WarningCode = (typeof WARNING_CODES)[number];
+export type ReasonCode = (typeof REASON_CODES)[number];
 
-export const MessageCodeSchema = z.enum(MESSAGE_CODES);
+// Every code of MessageParams is a warning's or a reason's (and none is both).
+type Unlisted = Exclude<MessageCode, WarningCode | ReasonCode>;
+type Both = Extract<WarningCode, ReasonCode>;
+const everyCodeListed: [Unlisted | Both] extends [never] ? true : Unlisted | Both = true;
+void everyCodeListed;
+
+export const WarningCodeSchema = z.enum(WARNING_CODES);
+export const ReasonCodeSchema = z.enum(REASON_CODES);
 
 /** One message: a code and its parameters (a union over the codes, so the params match the code). */
 export type Message = { [C in MessageCode]: { code: C; params: MessageParams[C] } }[MessageCode];
 
+export type WarningMessage = Extract<Message, { code: WarningCode }>;
+export type ReasonMessage = Extract<Message, { code: ReasonCode }>;
+
 /** Build a message (params typed by the code). */
-export function message<C extends MessageCode>(code: C, params: MessageParams[C]): Message {
-  return { code, params } as Message;
+export function message<C extends MessageCode>(code: C, params: MessageParams[C]): Extract<Message, { code: C }> {
+  return { code, params } as Extract<Message, { code: C }>;
 }
 
 /** A message with no parameters. */
-export function bare<C extends { [K in MessageCode]: MessageParams[K] extends Record<string, never> ? K : never }[MessageCode]>(code: C): Message {
-  return { code, params: {} } as Message;
+export function bare<C extends { [K in MessageCode]: MessageParams[K] extends Record<string, never> ? K : never }[MessageCode]>(code: C): Extract<Message, { code: C }> {
+  return { code, params: {} } as Extract<Message, { code: C }>;
 }

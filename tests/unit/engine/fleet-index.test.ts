@@ -30,7 +30,15 @@ vi.mock("@/lib/engine/fleet", async (importOriginal) => {
     searchFleet: (spec: FleetSearchSpec) => {
       if (mode.oracle) {
         mode.oracleCalls++;
-        return searchFleetExhaustive(spec);
+        const found = searchFleetExhaustive(spec);
+        if (!("reason" in found)) return found;
+        // The oracle words its reason as the engine did before reasons were data: the indexed search's message
+        // must say exactly that, and the engine gets the message.
+        const indexed = actual.searchFleet(spec);
+        if (!("reason" in indexed) || renderMessage(indexed.reason) !== found.reason) {
+          throw new Error(`oracle: ${found.reason}; indexed: ${"reason" in indexed ? renderMessage(indexed.reason) : "a fleet"}`);
+        }
+        return indexed;
       }
       mode.indexedCalls++;
       return actual.searchFleet(spec);
