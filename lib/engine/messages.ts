@@ -1,11 +1,11 @@
 /**
  * How the engine collects its warnings and unavailable reasons: as messages (lib/schemas/messages.ts, a code and
- * its parameters), never as sentences it would have to read back. The sentences come from lib/present/messages.ts
+ * its parameters), never as sentences it would have to read back. The sentences come from lib/messages/english.ts
  * when the result is assembled; with environments, service references are first pointed back at the user's input.
  */
 import type { EstimateOption } from "../schemas/estimate";
 import type { Message, ReasonMessage, ServiceRef, WarningMessage } from "../schemas/messages";
-import { renderMessage } from "../present/messages";
+import { renderMessage } from "../messages/english";
 
 const keyOf = (m: Message) => JSON.stringify(m);
 

@@ -1,6 +1,6 @@
 /**
  * The estimate's warnings and its options' unavailable reasons as data: a code and its parameters. The engine
- * (lib/engine) only ever builds these; lib/present/messages.ts turns each code into its English sentence (one
+ * (lib/engine) only ever builds these; lib/messages/english.ts turns each code into its English sentence (one
  * renderer per code), and the result carries both: `warnings` / `reason` (the sentences) beside `warningCodes` /
  * `reasonCode` (the codes). docs/messages.md lists every code with its meaning and parameters.
  *

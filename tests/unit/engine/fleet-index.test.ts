@@ -7,7 +7,7 @@
  * with prefix delegation and a DaemonSet reserve, scheduled and part-time services (fleet layers), task storage
  * that grows the volume, burstable types on and off, minimum instances, target utilization, allow-lists.
  */
-import { renderMessage } from "@/lib/present/messages";
+import { renderMessage } from "@/lib/messages/english";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { loadCatalogIndex, loadRegionCatalog } from "@/lib/catalog/fs-loader";

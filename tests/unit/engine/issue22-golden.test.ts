@@ -6,7 +6,7 @@
  * EKS Auto Mode fee derived as 12% of On-Demand. Each case runs through the engine, POST /api/estimate and the CLI
  * (and the Kubernetes import where the issue asks for it).
  */
-import { renderMessage } from "@/lib/present/messages";
+import { renderMessage } from "@/lib/messages/english";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/estimate/route";
