@@ -200,6 +200,9 @@ type Both = Extract<WarningCode, ReasonCode>;
 const everyCodeListed: [Unlisted | Both] extends [never] ? true : Unlisted | Both = true;
 void everyCodeListed;
 
+/** Every code: the warnings' then the reasons'. */
+export const MESSAGE_CODES = [...WARNING_CODES, ...REASON_CODES] as const;
+
 export const WarningCodeSchema = z.enum(WARNING_CODES);
 export const ReasonCodeSchema = z.enum(REASON_CODES);
 
