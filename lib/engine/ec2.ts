@@ -8,7 +8,7 @@
  * #burstable-instances.
  */
 import { isUnavailable, type InstanceType, type Rate, type RegionCatalog } from "../catalog/schema";
-import { OPTION, type Architecture, type CostLine, type EstimateInput, type EstimateOption, type Service } from "../schemas/estimate";
+import { OPTION, type Ec2Options, type Architecture, type CostLine, type EstimateInput, type EstimateOption, type Service } from "../schemas/estimate";
 import { formatRate, formatUSD } from "../money";
 import { HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { searchFleet, type FleetBound, type FleetDemand, type FleetResult, type InstanceCapacity } from "./fleet";
@@ -30,7 +30,7 @@ import {
   registeredMemoryMiB,
 } from "./rules";
 
-type Purchase = EstimateInput["ec2"]["purchase"];
+type Purchase = Ec2Options["purchase"];
 
 /** How one instance-hour of a type is priced under a purchase option, and the catalog rate behind it. */
 export interface InstancePriceSource {
@@ -161,7 +161,7 @@ const ecsCapacityFns = new Map<string, (t: InstanceType) => InstanceCapacity | n
  * registered CPU (vCPU x 1,024) and memory, and the awsvpc task limit (none for bridge/host); null when the
  * type has no ENI data for awsvpc. The same function object for the same settings.
  */
-export function ecsInstanceCapacity(ec2: Pick<EstimateInput["ec2"], "networkMode" | "eniTrunking">): (t: InstanceType) => InstanceCapacity | null {
+export function ecsInstanceCapacity(ec2: Pick<Ec2Options, "networkMode" | "eniTrunking">): (t: InstanceType) => InstanceCapacity | null {
   const { networkMode, eniTrunking } = ec2;
   const key = `${networkMode}/${eniTrunking}`;
   let fn = ecsCapacityFns.get(key);
@@ -311,7 +311,7 @@ export function ec2PurchaseLabel(purchase: Purchase): string {
   return PURCHASE_LABELS[purchase];
 }
 
-/** The "ec2" option. `warnings` receives workload-level remarks about the EC2 plan. */
+/** The OPTION.ec2 option (ECS on EC2). `warnings` receives workload-level remarks about the EC2 plan. */
 export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings: MessageSet): EstimateOption {
   const purchase = input.ec2.purchase;
   return ecsInstanceOption(input, catalog, warnings, {

@@ -5,7 +5,7 @@
  * (ec2.ts ecsInstanceOption), priced at instance rate + fee.
  */
 import { isUnavailable, type InstanceType, type RegionCatalog } from "../catalog/schema";
-import { OPTION, type EstimateInput, type EstimateOption } from "../schemas/estimate";
+import { OPTION, type Ec2Options, type EstimateInput, type EstimateOption } from "../schemas/estimate";
 import { formatRate } from "../money";
 import { ec2PurchaseLabel, ecsInstanceOption, instancePriceSource, type InstanceFee } from "./ec2";
 import { eksNodeHost } from "./eks";
@@ -60,7 +60,7 @@ function autoModeFee(catalog: RegionCatalog): InstanceFee | Failure {
   };
 }
 
-const PURCHASE_NOTE: Partial<Record<EstimateInput["ec2"]["purchase"], string>> = {
+const PURCHASE_NOTE: Partial<Record<Ec2Options["purchase"], string>> = {
   spot: " Spot needs a custom NodePool (karpenter.sh/capacity-type spot): the built-in pools launch On-Demand only.",
   "reserved-1y": " A Reserved Instance only helps if Auto Mode launches the reserved type: pin it in a custom NodePool.",
   "reserved-3y": " A Reserved Instance only helps if Auto Mode launches the reserved type: pin it in a custom NodePool.",

@@ -1,12 +1,11 @@
 /**
  * Amazon EKS (orchestrator "eks"): pods on Fargate, the cluster fee, and managed node groups on EC2.
  * Rules: docs/billing-rules.md#eks-fargate-pods, #eks-cluster-fee, #eks-node-groups. The options keep the ECS
- * option ids ("fargate", "fargate-spot", "fargate-savings-plan", "ec2") so charts, the crossover curve, exports
+ * option ids (OPTION.fargate, OPTION["fargate-spot"], OPTION["fargate-savings-plan"], OPTION.ec2) so charts, the crossover curve, exports
  * and the recommendation work unchanged; their labels say EKS.
  */
 import { isUnavailable, type InstanceType, type RegionCatalog } from "../catalog/schema";
-import { OPTION, type Architecture, type CostLine, type EstimateInput, type EstimateOption, type Service } from "../schemas/estimate";
-import { formatUSD } from "../money";
+import { OPTION, type Ec2Options, type Architecture, type CostLine, type EstimateInput, type EstimateOption, type Service } from "../schemas/estimate";
 import { CPU_UNITS_PER_VCPU, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { ecsFleetDemands, ecsInstanceOption, instancePriceSource, type InstanceHost } from "./ec2";
 import type { FleetDemand, InstanceCapacity } from "./fleet";
@@ -24,7 +23,7 @@ import {
 } from "./eks-pods";
 import { EKS_FARGATE_STORAGE_SYSTEM_GIB, FARGATE_INCLUDED_STORAGE_GIB } from "../units";
 import { num, plural, rateLine, withRate } from "./lines";
-import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, ROUNDING_LOSS_WARN_SHARE } from "./rules";
+import { ROUNDING_LOSS_WARN_SHARE } from "./rules";
 import { SHARED_SERVICE } from "./shared-lines";
 import { MessageSet, unavailableOption, type Failure } from "./messages";
 import { bare, message, type ReasonMessage, type ScheduledNote } from "../schemas/messages";
@@ -255,7 +254,7 @@ function nodeDemands(input: EstimateInput): { byArch: Map<Architecture, FleetDem
   return { byArch, scheduledNotes, sizes };
 }
 
-const NODE_PURCHASE_LABEL: Record<EstimateInput["ec2"]["purchase"], string> = {
+const NODE_PURCHASE_LABEL: Record<Ec2Options["purchase"], string> = {
   "on-demand": "on-demand",
   spot: "Spot, average price",
   "savings-plan-1y": "EC2 Savings Plan 1 year",
@@ -265,7 +264,7 @@ const NODE_PURCHASE_LABEL: Record<EstimateInput["ec2"]["purchase"], string> = {
 };
 
 /**
- * The "ec2" option on EKS: a managed node group found by the shared fleet search, with each node's capacity for
+ * The OPTION.ec2 option on EKS: a managed node group found by the shared fleet search, with each node's capacity for
  * pods (allocatable minus the DaemonSet reserve; max pods minus aws-node and kube-proxy) and the pods' requests.
  */
 export function eksNodeGroupOption(input: EstimateInput, catalog: RegionCatalog, warnings: MessageSet): EstimateOption {

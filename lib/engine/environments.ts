@@ -199,7 +199,7 @@ function addScheduledFleetWarning(warnings: MessageSet, optionId: EstimateOption
 const idleLines = new WeakSet<CostLine>();
 
 /**
- * The "ec2" option for environments (docs/billing-rules.md#weekly-schedules): the total whole tasks of each
+ * The OPTION.ec2 option for environments (docs/billing-rules.md#weekly-schedules): the total whole tasks of each
  * service over all environments in each quarter-hour, the scale-in rule on that demand, then the distinct demand
  * levels (periods) priced by ec2.ts's fleet search: each level becomes a layer of the cheapest fleet (levels are
  * made nested by taking, from the smallest up, the per-service maximum of the levels so far; exact when the
@@ -424,7 +424,7 @@ function normalized(weights: Float64Array): Float64Array {
 
 export interface WeekContext {
   expanded: Expanded | null;
-  /** Per option id: the EC2 fleets' weeks (only the "ec2" option has them). */
+  /** Per option id: the EC2 fleets' weeks (the EC2-backed options have them). */
   fleets: Map<string, Map<string, FleetWeek>>;
 }
 

@@ -6,7 +6,6 @@
 import { isUnavailable, type ComputeRates, type Rate, type RegionCatalog } from "../catalog/schema";
 import { OPTION, type CostLine, type EstimateInput, type EstimateOption, type Service } from "../schemas/estimate";
 import { fargateSizesFor, largestFargateSize, snapFargateSize, type FargateSize } from "./fargate-sizes";
-import { formatUSD } from "../money";
 import { num, rateLine, sumUSD, withRate } from "./lines";
 import { MessageSet, unavailableOption, type Failure } from "./messages";
 import { message, type ReasonMessage, type ServiceRef } from "../schemas/messages";

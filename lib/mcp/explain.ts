@@ -10,7 +10,7 @@ import { rateOf } from "../engine/lines";
 import { EKS_AUTO_MODE_OPTION_ID } from "../engine/eks-auto-mode";
 import { MANAGED_INSTANCES_OPTION_ID } from "../engine/managed-instances";
 import type { FieldError } from "../field-errors";
-import type { CostLine, EstimateOption, EstimateResult } from "../schemas/estimate";
+import { OPTION, type CostLine, type EstimateOption, type EstimateResult } from "../schemas/estimate";
 import type { RuleSection, RulesDocument } from "./rules-doc";
 
 /** The sections that explain an option as a whole, most specific first. */
@@ -27,7 +27,7 @@ export function optionAnchors(option: Pick<EstimateOption, "id">, result: Pick<E
       return ["capacity-provider-mix", "fargate-spot", "fargate-billing-duration"];
     case "fargate-spot-interruptible":
       return ["recommendation", "capacity-provider-mix", "fargate-spot"];
-    case "ec2":
+    case OPTION.ec2:
       return eks
         ? ["eks-node-groups", "ec2-packing", "cluster-auto-scaling", "ec2-purchase-options", "gp3-root-volume"]
         : ["ec2-packing", "ec2-registered-capacity", "eni-trunking", "cluster-auto-scaling", "ec2-purchase-options", "gp3-root-volume", "ec2-service-share"];

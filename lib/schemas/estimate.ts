@@ -10,12 +10,14 @@ import { DEFAULT_DAYS_PER_MONTH, FARGATE_INCLUDED_STORAGE_GIB, FARGATE_MAX_STORA
 import { formatPath, type FieldError } from "../field-errors";
 import { WEEKDAYS } from "./weekdays";
 import { ReasonCodeSchema, WarningCodeSchema } from "./messages";
+import { OPTION, OPTION_IDS, type OptionId } from "./estimate-enums";
 import { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS } from "./estimate-enums";
 
 export { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS };
 
 export { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH };
 export { formatPath, type FieldError };
+export { OPTION, OPTION_IDS, type OptionId };
 
 export const MAX_SERVICES = 100;
 
@@ -420,7 +422,7 @@ export type EstimateInputRaw = z.input<typeof EstimateInputSchema>;
 export type EstimateInput = z.output<typeof EstimateInputSchema>;
 export type Service = EstimateInput["services"][number];
 export type Usage = Service["usage"];
-export type Ec2Options = EstimateInput["ec2"];
+export type Ec2Options = z.output<typeof Ec2OptionsSchema>;
 
 // ---------------------------------------------------------------- result
 
@@ -475,27 +477,8 @@ export const Ec2PlanSchema = z.object({
   why: z.string().optional(),
 });
 
-/**
- * The option ids the engine returns (docs/billing-rules.md): ECS "fargate", "fargate-spot", "fargate-mix",
- * "fargate-spot-interruptible", "fargate-savings-plan", "ec2", "ecs-managed-instances"; EKS "fargate",
- * "fargate-spot", "fargate-savings-plan", "ec2" (managed node group), "eks-auto-mode". New ids may be added, never renamed.
- */
-export const OPTION_IDS = [
-  "fargate",
-  "fargate-spot",
-  "fargate-mix",
-  "fargate-spot-interruptible",
-  "fargate-savings-plan",
-  "ec2",
-  "ecs-managed-instances",
-  "eks-auto-mode",
-] as const;
-
-/** The option id: the one place the ids are spelled. New ids may be added, never renamed. */
+/** The option id (OPTION_IDS, ./estimate-enums.ts: the one place the ids are spelled). */
 export const OptionIdSchema = z.enum(OPTION_IDS).describe("The option id (new ids may be added; a reader should show an unknown id by its label).");
-export type OptionId = z.infer<typeof OptionIdSchema>;
-/** Code that names an option: OPTION.ec2, OPTION["fargate-spot"]. */
-export const OPTION = OptionIdSchema.enum;
 
 export const OptionSchema = z.object({
   id: OptionIdSchema,
