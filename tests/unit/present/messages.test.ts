@@ -3,7 +3,9 @@
  * one golden sentence per code, written out by hand from the old templates with the parameters below (numbers as
  * num() prints them: at most 3 decimals, no trailing zeros; money as formatUSD: "$1,234.57").
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { FIELD_ERROR_CODES } from "@/lib/field-errors";
 import { MESSAGE_RENDERERS, renderMessage, serviceRefText } from "@/lib/present/messages";
 import { MESSAGE_CODES, REASON_CODES, WARNING_CODES, message, bare, type Message, type MessageCode } from "@/lib/schemas/messages";
 import { WARNING_KINDS, warningsByCode } from "@/lib/mcp/warnings";
@@ -317,5 +319,13 @@ describe("MCP warning groups from the codes", () => {
 
   it("keep a warning without a known code, as other", () => {
     expect(warningsByCode(["Something new."], ["not-a-code"])).toEqual([{ code: "other", anchor: "rate-warnings", messages: ["Something new."] }]);
+  });
+});
+
+describe("docs/messages.md", () => {
+  it("names every message code and every field error code", () => {
+    const doc = readFileSync("docs/messages.md", "utf8");
+    expect(MESSAGE_CODES.filter((c) => !doc.includes(`\`${c}\``))).toEqual([]);
+    expect(FIELD_ERROR_CODES.filter((c) => !doc.includes(`\`${c}\``))).toEqual([]);
   });
 });
