@@ -46,7 +46,8 @@ export function lineAnchors(line: CostLine, option: Pick<EstimateOption, "id">, 
   const out: string[] = [];
   switch (line.category) {
     case "load-balancer":
-      return line.label?.includes("LCU") ? ["load-balancers", "lb-from-requests"] : ["load-balancers"];
+      // The capacity-unit lines (LCU-hours, NLCU-hours) beside the load balancer hours.
+      return line.unit === "load-balancer-hours" ? ["load-balancers"] : ["load-balancers", "lb-from-requests"];
     case "nat-gateway":
     case "vpc-endpoint":
       return ["network-lines"];

@@ -50,7 +50,6 @@ const KNOWN: Array<{ file: string; snippet: string; why: string }> = [
   { file: "lib/actual/charges.ts", snippet: "", why: "bill charges matched to line labels: replaced by charge ids (the lead's part of issue 20)" },
   { file: "lib/engine/estimate.ts", snippet: `l.label?.includes("spot")`, why: "the mix's Spot lines: replaced by charge ids (the lead's part of issue 20)" },
   { file: "lib/mcp/explain.ts", snippet: "label.includes(", why: "a line's rule anchors from its label words: waits for charge ids (spot, Savings Plan, arm64, Windows, task storage, fee, credits)" },
-  { file: "lib/mcp/explain.ts", snippet: `line.label?.includes("LCU")`, why: "load balancer capacity-unit lines: waits for charge ids" },
   { file: "lib/commitment/profile.ts", snippet: `series.label.replace("on-demand, ", "")`, why: "the plan's row name from the on-demand line's label: waits for charge ids" },
   { file: "lib/import/k8s.ts", snippet: "hpa.at.label.replace(", why: "the HPA's name from its document label (an import note, not an interface to the engine)" },
   { file: "lib/present/field-labels.ts", snippet: `label.replace("{unit}", unit)`, why: "fills the form's own label templates ({unit}, {Units}); presentation text, read nowhere" },

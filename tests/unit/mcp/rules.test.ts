@@ -98,6 +98,12 @@ describe("explain's map from options and lines to rules", () => {
     expect(first("root volume grown for task storage")).toBe("ec2-task-storage");
     expect(first("management fee")).toBe("ecs-managed-instances");
     expect(first("surplus credits")).toBe("burstable-instances");
+    // Load balancer hours cite the load balancer rule; capacity units (LCU-hours) also the rule that derives them.
+    const all = new Map<string, string[]>();
+    for (const { result } of results) for (const o of result.options) for (const l of o.lines) all.set(`${l.label}|${l.unit}`, lineAnchors(l, o, result));
+    const lbLines = [...all.entries()].filter(([, a]) => a[0] === "load-balancers");
+    expect(lbLines.filter(([k]) => k.endsWith("|load-balancer-hours")).every(([, a]) => a.length === 1)).toBe(true);
+    expect(lbLines.some(([k, a]) => /\|N?LCU-hours$/.test(k) && a.includes("lb-from-requests"))).toBe(true);
     expect(first("EKS control plane")).toBe("eks-cluster-fee");
     expect(first("NAT gateway")).toBe("network-lines");
     expect(first("Application Load Balancer")).toBe("load-balancers");
