@@ -52,9 +52,9 @@ const LIB_LAYER_ZONES = [
   },
   { target: "./lib/engine", from: ABOVE_THE_ENGINE, message: "The engine imports nothing from the layers that read or present an estimate (pipeline, form, share, present, export, ...)." },
   {
-    target: ["./lib/schemas", "./lib/catalog"],
+    target: ["./lib/schemas", "./lib/catalog", "./lib/messages"],
     from: ["./lib/engine", ...ABOVE_THE_ENGINE],
-    message: "The contract (lib/schemas) and the price catalog (lib/catalog) are the bottom layer: they import nothing from the engine or above.",
+    message: "The contract (lib/schemas), the price catalog (lib/catalog) and the messages' English (lib/messages) are the bottom layer: they import nothing from the engine or above.",
   },
   {
     target: "./lib/share",

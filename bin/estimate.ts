@@ -19,7 +19,7 @@ import { formatCents, formatUSD, toCents } from "../lib/money";
 import { compareWithBaseline, presentEstimate } from "../lib/present/estimate";
 import { environmentCents } from "../lib/present/environments";
 import { estimateWithLoader, readEstimateFile } from "../lib/pipeline/estimate";
-import { parseEstimateInput, type EstimateInput, type EstimateResult } from "../lib/schemas/estimate";
+import { OPTION, parseEstimateInput, type EstimateInput, type EstimateResult } from "../lib/schemas/estimate";
 import { DEFAULT_DAEMONSET_NODES, DEFAULT_IMPORT_REGION, DEFAULT_JOB_RUN_SECONDS, importKubernetesManifests, type K8sImportOptions } from "../lib/import/k8s";
 import { filesRegionsLoader } from "../lib/regions/files";
 import { compareRegionsForInput } from "../lib/regions/pipeline";
@@ -454,9 +454,9 @@ export function renderTable(result: EstimateResult): string {
   // The instance plans: ECS on EC2 (an EKS node group on EKS), and ECS Managed Instances (the same fleet search,
   // instance + management fee).
   const plans = [
-    ["ec2", eks ? "Node group plan:" : "EC2 plan:"],
-    ["ecs-managed-instances", "ECS Managed Instances plan (instance + management fee per hour):"],
-    ["eks-auto-mode", "EKS Auto Mode plan (instance + management fee per hour; AWS chooses the node types):"],
+    [OPTION.ec2, eks ? "Node group plan:" : "EC2 plan:"],
+    [OPTION["ecs-managed-instances"], "ECS Managed Instances plan (instance + management fee per hour):"],
+    [OPTION["eks-auto-mode"], "EKS Auto Mode plan (instance + management fee per hour; AWS chooses the node types):"],
   ] as const;
   for (const [id, title] of plans) {
     const option = result.options.find((o) => o.id === id);

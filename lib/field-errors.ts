@@ -5,7 +5,32 @@
  */
 export interface FieldError {
   path: string;
+  /** What kind of problem (FIELD_ERROR_CODES); the API sets it on every error it answers with. */
+  code?: FieldErrorCode;
   message: string;
+}
+
+/**
+ * The kinds of field error the API names in `code` beside each message (README, "API"):
+ * - "invalid": a value breaks a rule of the input or the price catalog (the schema's and the engine's checks);
+ * - "empty-body", "unreadable-body" (not readable, not UTF-8), "invalid-json": the body itself;
+ * - "too-large" (413), "unsupported-media-type" (415);
+ * - "server-error" (500: the server failed, the input was not the problem).
+ */
+export const FIELD_ERROR_CODES = ["invalid", "empty-body", "unreadable-body", "invalid-json", "too-large", "unsupported-media-type", "server-error"] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/** The code of an error answered with HTTP `status` that does not name its own. */
+export function fieldErrorCodeForStatus(status: number): FieldErrorCode {
+  if (status === 413) return "too-large";
+  if (status === 415) return "unsupported-media-type";
+  if (status >= 500) return "server-error";
+  return "invalid";
+}
+
+/** The errors as the API sends them: `{ path, code, message }` (code beside the message), each with its code. */
+export function withFieldErrorCodes(status: number, errors: ReadonlyArray<FieldError>): FieldError[] {
+  return errors.map(({ path, code, message, ...rest }) => ({ path, code: code ?? fieldErrorCodeForStatus(status), message, ...rest }));
 }
 
 /** ["services", 0, "vcpu"] -> "services[0].vcpu"; an empty path is "(root)". */

@@ -1,11 +1,11 @@
 /**
- * What every API route shares, in one place: the response headers, the `{ errors: [{ path, message }] }` body of a
+ * What every API route shares, in one place: the response headers, the `{ errors: [{ path, code, message }] }` body of a
  * 4xx, the 500 that names no internals, and reading a request body within a size limit (413 by Content-Length and
  * by the bytes actually read), with an accepted content type (415), as UTF-8 and, for JSON routes, as JSON (400).
  * Each route states its own rules (`BodyRules`: limit, content types, what an empty body should say) and then
  * calls lib/ itself. Nothing the client sends can produce a 5xx or a stack trace.
  */
-import type { FieldError } from "@/lib/field-errors";
+import { withFieldErrorCodes, type FieldError } from "@/lib/field-errors";
 
 /** Answers are per request and never sniffed as another type. */
 export const HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" } as const;
@@ -33,7 +33,7 @@ export interface BodyRules {
 }
 
 export function errorResponse(status: number, errors: FieldError[]): Response {
-  return Response.json({ errors }, { status, headers: HEADERS });
+  return Response.json({ errors: withFieldErrorCodes(status, errors) }, { status, headers: HEADERS });
 }
 
 export function jsonResponse(value: unknown, status = 200): Response {
@@ -113,13 +113,13 @@ export async function readBodyText(req: Request, rules: BodyRules): Promise<Body
     bytes = await readLimited(req, rules.limit);
   } catch (error) {
     if (error instanceof TooLarge) return fail(413, [{ path: "(body)", message: `is larger than the limit of ${limitText}` }]);
-    return fail(400, [{ path: "(body)", message: "could not be read" }]);
+    return fail(400, [{ path: "(body)", code: "unreadable-body", message: "could not be read" }]);
   }
-  if (bytes.byteLength === 0) return fail(400, [{ path: "(body)", message: rules.emptyHint ? `is empty; ${rules.emptyHint}` : "is empty" }]);
+  if (bytes.byteLength === 0) return fail(400, [{ path: "(body)", code: "empty-body", message: rules.emptyHint ? `is empty; ${rules.emptyHint}` : "is empty" }]);
   try {
     return { ok: true, value: utf8.decode(bytes) };
   } catch {
-    return fail(400, [{ path: "(body)", message: rules.utf8Hint ? `is not valid UTF-8: ${rules.utf8Hint}` : "is not valid UTF-8" }]);
+    return fail(400, [{ path: "(body)", code: "unreadable-body", message: rules.utf8Hint ? `is not valid UTF-8: ${rules.utf8Hint}` : "is not valid UTF-8" }]);
   }
 }
 
@@ -129,7 +129,7 @@ export function parseJsonText(text: string): BodyOutcome<unknown> {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const detail = error instanceof Error ? error.message.slice(0, 200) : "parse error";
-    return fail(400, [{ path: "(body)", message: `is not valid JSON (${detail})` }]);
+    return fail(400, [{ path: "(body)", code: "invalid-json", message: `is not valid JSON (${detail})` }]);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { COMPONENT_LABELS, COMPONENT_ORDER, costBarRows, DISCOUNT_ROW, presentEstimate, type CostBarRow } from "@/lib/present/estimate";
 import type { EstimateResult, LineComponent } from "@/lib/schemas/estimate";
+import { OPTION } from "@/lib/schemas/estimate-enums";
 
 const COLORS: Record<LineComponent, string> = {
   vcpu: "#0a58ca",
@@ -52,6 +53,7 @@ export function presentComponents(rows: BarRow[]) {
 export const SERIES = [
   { key: "fargate", label: "Fargate", color: "#0a58ca" },
   { key: "fargateSpot", label: "Fargate Spot", color: "#8250df" },
-  { key: "ec2", label: "EC2", color: "#1a7f37" },
+  // (The curve's fields are named for the options they price.)
+  { key: OPTION.ec2, label: "EC2", color: "#1a7f37" },
   { key: "managedInstances", label: "Managed Instances", color: "#bc4c00" },
 ] as const;

@@ -13,6 +13,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import dynamic from "next/dynamic";
 import { defaultEksDraft, type EstimateDraft } from "@/lib/form/draft";
 import type { EstimateInput, EstimateResult } from "@/lib/schemas/estimate";
+import { OPTION } from "@/lib/schemas/estimate-enums";
 import type { CurveData } from "@/lib/present/curve";
 import { chooseCatalog } from "@/lib/pipeline/region-catalog";
 import { useRegionCatalog } from "@/components/hooks/useRegionCatalog";
@@ -301,7 +302,7 @@ export function Estimator(props: EstimatorProps) {
               onOrchestrator={actions.setOrchestrator}
               onEks={actions.setEks}
             />
-            <Disclosure {...panel("ec2")} title={isEks ? "EKS node group (EC2) settings" : "EC2 settings"} summary={summaries.ec2}>
+            <Disclosure {...panel(OPTION.ec2)} title={isEks ? "EKS node group (EC2) settings" : "EC2 settings"} summary={summaries.ec2}>
               <Ec2Settings ec2={draft.ec2} isEks={isEks} errors={fieldErrors} onEc2={actions.setEc2} />
             </Disclosure>
             <Disclosure {...panel("network")} title="Network and logs" summary={summaries.network}>

@@ -197,9 +197,18 @@ export class BillAggregator {
     private readonly tagKeys: TagKeys,
   ) {}
 
-  private problem(row: number, message: string): void {
+  /** What was wrong with the first problem row, without "the row was skipped" (the error when no row is read). */
+  private firstCause: string | null = null;
+
+  private problem(row: number, message: string, cause = message): void {
     this.problemCount++;
+    if (this.problems.length === 0) this.firstCause = cause;
     if (this.problems.length < MAX_PROBLEMS_LISTED) this.problems.push({ row, message });
+  }
+
+  /** A row that cannot be read: said as "<cause>; the row was skipped". */
+  private skipped(row: number, cause: string): void {
+    this.problem(row, `${cause}; the row was skipped`, cause);
   }
 
   private rowCells: Cells = [];
@@ -216,7 +225,7 @@ export class BillAggregator {
     const billed = amount(cells[F.billed]);
     if (billed === null || Number.isNaN(billed) || !Number.isFinite(billed)) {
       const raw = text(cells[F.billed]).slice(0, 40);
-      this.problem(rowNumber, `${this.schema.columns.billed}: ${raw === "" ? "is empty" : `${JSON.stringify(raw)} is not a number`}; the row was skipped`);
+      this.skipped(rowNumber, `${this.schema.columns.billed}: ${raw === "" ? "is empty" : `${JSON.stringify(raw)} is not a number`}`);
       return;
     }
     const lineType = cur ? text(cells[F.lineType]) : "";
@@ -229,7 +238,7 @@ export class BillAggregator {
     } else effective = this.schema.columns.effective ? amount(cells[F.effective]) : billed;
     if (effective === null) effective = billed;
     if (Number.isNaN(effective) || !Number.isFinite(effective)) {
-      this.problem(rowNumber, `the effective cost ${JSON.stringify(text(cells[cur ? F.spEffective : F.effective]).slice(0, 40))} is not a number; the row was skipped`);
+      this.skipped(rowNumber, `the effective cost ${JSON.stringify(text(cells[cur ? F.spEffective : F.effective]).slice(0, 40))} is not a number`);
       return;
     }
     // The period, its end and the currency repeat row after row: looked at when the cell changes.
@@ -237,7 +246,7 @@ export class BillAggregator {
     if (periodCell !== this.lastPeriodCell || typeof periodCell !== "string") {
       const period = day(periodCell);
       if (period === null) {
-        this.problem(rowNumber, `${this.schema.columns.period}: ${JSON.stringify(text(periodCell).slice(0, 40))} is not a date; the row was skipped`);
+        this.skipped(rowNumber, `${this.schema.columns.period}: ${JSON.stringify(text(periodCell).slice(0, 40))} is not a date`);
         return;
       }
       this.periods.set(period.slice(0, 7), 1);
@@ -285,7 +294,7 @@ export class BillAggregator {
       const q = amount(at(F.quantity));
       const pq = q === null ? amount(at(F.pricingQuantity)) : q;
       if (pq !== null && (Number.isNaN(pq) || !Number.isFinite(pq))) {
-        this.problem(rowNumber, `the usage quantity ${JSON.stringify(text(at(F.quantity)).slice(0, 40))} is not a number; the row was skipped`);
+        this.skipped(rowNumber, `the usage quantity ${JSON.stringify(text(at(F.quantity)).slice(0, 40))} is not a number`);
         return;
       }
       quantity = pq ?? 0;
@@ -359,7 +368,7 @@ export class BillAggregator {
     if (this.rowsRead === 0) return { ok: false, error: "the file has a header but no rows" };
     if (this.problemCount === this.rowsRead) {
       const first = this.problems[0];
-      return { ok: false, error: `${this.rowsRead === 1 ? "the file's only row could not be read" : `none of the ${this.rowsRead} rows could be read`}${first ? `: row ${first.row}: ${first.message.replace(/; the row was skipped$/, "")}` : ""}` };
+      return { ok: false, error: `${this.rowsRead === 1 ? "the file's only row could not be read" : `none of the ${this.rowsRead} rows could be read`}${first ? `: row ${first.row}: ${this.firstCause ?? first.message}` : ""}` };
     }
     if (this.periods.size > 1) {
       const months = [...this.periods.keys()].sort();

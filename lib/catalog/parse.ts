@@ -42,9 +42,7 @@ function sourceReferenceProblems(catalog: RegionCatalog): { path: string; messag
     if (typeof obj.source === "string") check(obj.source, `${path}.source`);
     for (const [k, v] of Object.entries(obj)) if (k !== "instanceTypes") walk(v, path ? `${path}.${k}` : k);
   };
-  walk(catalog.fargate, "fargate");
-  walk(catalog.ec2, "ec2");
-  walk(catalog.network, "network");
+  for (const [key, part] of Object.entries({ fargate: catalog.fargate, ec2: catalog.ec2, network: catalog.network })) walk(part, key);
   const types = new Set<string>();
   catalog.ec2.instanceTypes.forEach((row, i) => {
     if (types.has(row.type)) problems.push({ path: `ec2.instanceTypes[${i}].type`, message: `duplicate instance type ${row.type}` });

@@ -3,7 +3,7 @@
  * per Fargate rate group, and the as-of date of each kind of price. Pure.
  */
 import { catalogSlots, CATALOG_GROUPS, type CatalogGroup } from "../charges";
-import { isUnavailable, type DataTransferOut, type Rate, type RegionCatalog, type Unavailable } from "./schema";
+import { isUnavailable, type DataTransferOut, type InstanceType, type Rate, type RegionCatalog, type Unavailable } from "./schema";
 
 export type Availability = "published" | "derived" | "unavailable";
 
@@ -83,7 +83,7 @@ export type RegionSummary = {
 /** A per-type management fee: which types carry AWS's own fee, how many use the derived share of On-Demand. */
 export type FeeSummary = KindSummary & { awsTypes: number; awsTypeNames: string[]; derivedTypes: number; derivedPct: number | null };
 
-function feeSummary(rule: { derived: boolean; asOf: string; feeFractionOfOnDemand: number } | Unavailable | undefined, published: (t: RegionCatalog["ec2"]["instanceTypes"][number]) => boolean, c: RegionCatalog): FeeSummary {
+function feeSummary(rule: { derived: boolean; asOf: string; feeFractionOfOnDemand: number } | Unavailable | undefined, published: (t: InstanceType) => boolean, c: RegionCatalog): FeeSummary {
   if (rule === undefined || isUnavailable(rule)) return { availability: "unavailable", asOf: [], awsTypes: 0, awsTypeNames: [], derivedTypes: 0, derivedPct: null };
   const priced = c.ec2.instanceTypes.filter((t) => t.onDemandUSD !== null || published(t));
   const aws = priced.filter(published);

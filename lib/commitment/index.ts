@@ -4,7 +4,7 @@
  * saving, what it covers, spills and wastes, its break-even, and the net-saving curve. Pure.
  */
 import type { RegionCatalog } from "../catalog/schema";
-import type { CostLine, EstimateInput } from "../schemas/estimate";
+import { OPTION, type CostLine, type EstimateInput } from "../schemas/estimate";
 import { discountPercentOf, hasDiscount } from "../engine/discounts";
 import { HOURS_PER_WEEK, WEEKS_PER_MONTH } from "../schedule/week";
 import { formatRate, formatUSD } from "../money";
@@ -169,7 +169,7 @@ function planFor(profile: WeeklyUsageProfile, term: CommitmentTerm, factor = 1):
  * Size a Compute Savings Plan commitment for one option of the estimate (default: Fargate on-demand). The input must
  * have passed the schema and match the catalog (the pipeline checks both). Never throws for such input.
  */
-export function sizeCommitment(input: EstimateInput, catalog: RegionCatalog, optionId: CommitmentOptionId = "fargate"): CommitmentResult {
+export function sizeCommitment(input: EstimateInput, catalog: RegionCatalog, optionId: CommitmentOptionId = OPTION.fargate): CommitmentResult {
   const base = {
     version: 1 as const,
     input: input.catalog === catalog.catalogId ? input : { ...input, catalog: catalog.catalogId },
@@ -197,7 +197,7 @@ export function sizeCommitment(input: EstimateInput, catalog: RegionCatalog, opt
   const available = plans.some((p) => p.available);
   const scale = (usd: number) => usd * factor;
   return {
-    ...(percent > 0 ? { discount: { percent, note: `Monthly dollars are after the price book's ${Number(percent.toFixed(6))}% discount on ${optionId === "ec2" ? "EC2 instance" : "Fargate"} compute; the commitment is in Savings Plan $/hour before it, as AWS sells it.` } } : {}),
+    ...(percent > 0 ? { discount: { percent, note: `Monthly dollars are after the price book's ${Number(percent.toFixed(6))}% discount on ${optionId === OPTION.ec2 ? "EC2 instance" : "Fargate"} compute; the commitment is in Savings Plan $/hour before it, as AWS sells it.` } } : {}),
     ...base,
     option: profile.option,
     available,
@@ -218,7 +218,7 @@ export function sizeCommitment(input: EstimateInput, catalog: RegionCatalog, opt
 function computeDiscountPercent(input: EstimateInput, optionId: CommitmentOptionId): number {
   if (!hasDiscount(input.discounts)) return 0;
   const probe: CostLine =
-    optionId === "ec2"
+    optionId === OPTION.ec2
       ? { service: "", charge: "ec2-instance", component: "instance", label: "EC2 instance (on-demand)", quantity: 0, unit: "instance-hours", rateUSD: 0, usd: 0, usageType: "BoxUsage", asOf: "", derived: false }
       : { service: "", charge: "fargate-vcpu", component: "vcpu", label: "Fargate vCPU (on-demand)", quantity: 0, unit: "vCPU-hours", rateUSD: 0, usd: 0, usageType: null, asOf: "", derived: false };
   return discountPercentOf(probe, input.discounts, input.orchestrator);
@@ -238,7 +238,7 @@ function scaleOutcome(o: CommitmentOutcome, f: number): CommitmentOutcome {
 
 /** `?option=` / `--savings-plan-option` text -> option id, or the message naming what is allowed. */
 export function parseCommitmentOption(value: string | null | undefined): { ok: true; option: CommitmentOptionId } | { ok: false; message: string } {
-  if (value === null || value === undefined || value === "") return { ok: true, option: "fargate" };
+  if (value === null || value === undefined || value === "") return { ok: true, option: OPTION.fargate };
   if ((COMMITMENT_OPTIONS as ReadonlyArray<string>).includes(value)) return { ok: true, option: value as CommitmentOptionId };
   return { ok: false, message: `must be one of ${COMMITMENT_OPTIONS.join(", ")} (got ${JSON.stringify(value.slice(0, 40))})` };
 }

@@ -6,10 +6,10 @@
  */
 import { isUnavailable, type ComputeRates, type RegionCatalog, type Unavailable } from "../catalog/schema";
 import { weeklyUsageProfile as engineUsageProfile, type UsageProfileSeries } from "../engine/usage-profile";
-import { HOURS_PER_MONTH, type EstimateInput } from "../schemas/estimate";
+import { HOURS_PER_MONTH, OPTION, type EstimateInput } from "../schemas/estimate";
 import { HOURS_PER_WEEK, SLOTS_PER_HOUR, WEEKS_PER_MONTH } from "../schedule/week";
 
-export const COMMITMENT_OPTIONS = ["fargate", "ec2"] as const;
+export const COMMITMENT_OPTIONS = [OPTION.fargate, OPTION.ec2] as const;
 export type CommitmentOptionId = (typeof COMMITMENT_OPTIONS)[number];
 export const COMMITMENT_TERMS = ["1y", "3y"] as const;
 export type CommitmentTerm = (typeof COMMITMENT_TERMS)[number];
@@ -115,7 +115,7 @@ export function weeklyUsageProfile(input: EstimateInput, catalog: RegionCatalog,
     ineligible.set(label, entry);
   };
   for (const series of week.eligible) {
-    const discounted = optionId === "fargate" ? fargateDiscount(series, catalog) : ec2Discount(series, catalog);
+    const discounted = optionId === OPTION.fargate ? fargateDiscount(series, catalog) : ec2Discount(series, catalog);
     if ("ineligibleReason" in discounted) {
       addIneligible(series.label, series.onDemandUSDPerSlot.reduce((a, b) => a + b, 0) * WEEKS_PER_MONTH, discounted.ineligibleReason);
       continue;
@@ -140,7 +140,7 @@ export function weeklyUsageProfile(input: EstimateInput, catalog: RegionCatalog,
       "In an environment a continuous service runs whenever the environment is on (the schedule replaces its hoursPerMonth); a scheduled job keeps its runs on the schedule's on-days, spread over the on-time.",
     );
   }
-  if (optionId === "ec2") {
+  if (optionId === OPTION.ec2) {
     assumptions.push(
       "ECS on EC2: the estimate's fleet, planned On-Demand: one fleet for all environments, sized per quarter-hour with the 15-minute scale-in wait and launches 3 minutes early (docs/billing-rules.md#weekly-schedules).",
     );

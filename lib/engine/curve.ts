@@ -5,7 +5,8 @@
  * chart and the tables can never disagree.
  */
 import type { RegionCatalog } from "../catalog/schema";
-import type { EstimateInput, EstimateOption, EstimateResult } from "../schemas/estimate";
+import { OPTION, type EstimateInput, type EstimateOption, type EstimateResult } from "../schemas/estimate";
+import { MessageSet } from "./messages";
 import { ec2Option } from "./ec2";
 import { estimate } from "./estimate";
 import { fargateOption, sizeServices } from "./fargate";
@@ -35,7 +36,7 @@ export interface CostCurve {
 }
 
 /** The instance options the crossover is searched for. */
-type InstanceOptionId = "ec2" | typeof MANAGED_INSTANCES_OPTION_ID;
+type InstanceOptionId = typeof OPTION.ec2 | typeof MANAGED_INSTANCES_OPTION_ID;
 
 export interface CurveOptions {
   serviceIndex: number;
@@ -54,9 +55,9 @@ function pointAt(input: EstimateInput, catalog: RegionCatalog, serviceIndex: num
   const result = estimate({ ...input, services }, catalog);
   return {
     tasks,
-    fargate: monthly(result, "fargate"),
+    fargate: monthly(result, OPTION.fargate),
     fargateSpot: monthly(result, "fargate-spot"),
-    ec2: monthly(result, "ec2"),
+    ec2: monthly(result, OPTION.ec2),
     managedInstances: monthly(result, MANAGED_INSTANCES_OPTION_ID),
   };
 }
@@ -64,6 +65,7 @@ function pointAt(input: EstimateInput, catalog: RegionCatalog, serviceIndex: num
 /** The input with service `serviceIndex` at `tasks` tasks and its sidecar rows counted in the task size, as in estimate() (docs/billing-rules.md#sidecars). */
 function inputAt(input: EstimateInput, serviceIndex: number, tasks: number): EstimateInput {
   const services = input.services.map((s, i) => (i === serviceIndex ? { ...s, tasks } : s));
+  // Sidecar rows count in the task size, as in estimate() (docs/billing-rules.md#sidecars).
   return withSidecarSizes({ ...input, services });
 }
 
@@ -76,14 +78,14 @@ function net(at: EstimateInput, catalog: RegionCatalog, o: EstimateOption): numb
 /** Only the totals the crossover compares (no Spot, mix, Savings Plan or warnings): cheap enough to search. Fargate on-demand's. */
 function fargateTotal(input: EstimateInput, catalog: RegionCatalog, serviceIndex: number, tasks: number): number | null {
   const at = inputAt(input, serviceIndex, tasks);
-  return net(at, catalog, fargateOption(catalog, sizeServices(at), "on-demand", new Set<string>()));
+  return net(at, catalog, fargateOption(catalog, sizeServices(at), "on-demand", new MessageSet()));
 }
 
 /** The instance option's total (ECS on EC2 or Managed Instances: `against`). */
 function instanceTotal(input: EstimateInput, catalog: RegionCatalog, serviceIndex: number, tasks: number, against: InstanceOptionId): number | null {
   const at = inputAt(input, serviceIndex, tasks);
-  const ignore = new Set<string>();
-  return net(at, catalog, against === "ec2" ? ec2Option(at, catalog, ignore) : managedInstancesOption(at, catalog, ignore));
+  const ignore = new MessageSet();
+  return net(at, catalog, against === OPTION.ec2 ? ec2Option(at, catalog, ignore) : managedInstancesOption(at, catalog, ignore));
 }
 
 /** Fargate on-demand's cost at n tasks is a + b n: a and b from the totals at 0 and 1 task (null when Fargate cannot run it). */
@@ -140,7 +142,7 @@ export function costCurve(input: EstimateInput, catalog: RegionCatalog, options:
 
   const pointFor = (n: number | null) => (n === null ? null : (points.find((p) => p.tasks === n) ?? pointAt(input, catalog, serviceIndex, n)));
   const fargate = fargateLine(input, catalog, serviceIndex);
-  const crossoverTasks = findCrossover(input, catalog, serviceIndex, maxTasks, "ec2", fargate);
+  const crossoverTasks = findCrossover(input, catalog, serviceIndex, maxTasks, OPTION.ec2, fargate);
   // Managed Instances is an ECS capacity provider: an EKS estimate has no such option, so no crossover either.
   const managedInstancesCrossoverTasks = input.orchestrator === "eks" ? null : findCrossover(input, catalog, serviceIndex, maxTasks, MANAGED_INSTANCES_OPTION_ID, fargate);
   return {

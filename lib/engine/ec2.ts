@@ -8,12 +8,14 @@
  * #burstable-instances.
  */
 import { isUnavailable, type InstanceType, type Rate, type RegionCatalog } from "../catalog/schema";
-import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
+import { OPTION, type Ec2Options, type Architecture, type CostLine, type EstimateInput, type EstimateOption, type Service } from "../schemas/estimate";
 import { formatRate, formatUSD } from "../money";
 import { GP3_INCLUDED_IOPS, GP3_INCLUDED_THROUGHPUT_MIBPS, GP3_MAX_IOPS_PER_GIB, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { searchFleet, type FleetBound, type FleetDemand, type FleetResult, type InstanceCapacity } from "./fleet";
 import type { ChargeId } from "../charges";
 import { num, plural, rateLine } from "./lines";
+import { MessageSet, unavailableOption, type Failure } from "./messages";
+import { message, type ReasonMessage, type FleetScope, type FleetVariant, type ScheduledNote, type ServiceRef } from "../schemas/messages";
 import {
   BURSTABLE_SURPLUS_CREDIT_RATES,
   CLUSTER_SCALE_IN_WAIT_SECONDS,
@@ -29,7 +31,7 @@ import {
   registeredMemoryMiB,
 } from "./rules";
 
-type Purchase = EstimateInput["ec2"]["purchase"];
+type Purchase = Ec2Options["purchase"];
 
 /** How one instance-hour of a type is priced under a purchase option, and the catalog rate behind it. */
 export interface InstancePriceSource {
@@ -60,10 +62,10 @@ export function boxUsageType(catalog: RegionCatalog, kind: "BoxUsage" | "SpotUsa
 }
 
 /** Per catalog object and purchase option: the price source (pure functions of both, made once). */
-const priceSources = new WeakMap<RegionCatalog, Map<Purchase, InstancePriceSource | { reason: string }>>();
+const priceSources = new WeakMap<RegionCatalog, Map<Purchase, InstancePriceSource | Failure>>();
 
 /** How instance-hours are priced for the chosen purchase option, or why they cannot be (the same object for the same catalog and option). */
-export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePriceSource | { reason: string } {
+export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePriceSource | Failure {
   let byPurchase = priceSources.get(catalog);
   if (!byPurchase) {
     byPurchase = new Map();
@@ -77,7 +79,7 @@ export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase):
   return source;
 }
 
-function makePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePriceSource | { reason: string } {
+function makePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePriceSource | Failure {
   const ec2 = catalog.ec2;
   if (purchase === "on-demand") {
     return {
@@ -97,7 +99,7 @@ function makePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePr
   }
   if (purchase === "spot") {
     const spot = ec2.spot;
-    if (isUnavailable(spot)) return { reason: spot.reason };
+    if (isUnavailable(spot)) return { reason: message("catalog-unavailable", { catalogReason: spot.reason }) };
     return {
       key: purchase,
       charge: "ec2-spot-instance",
@@ -117,7 +119,7 @@ function makePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePr
   if (purchase === "reserved-1y" || purchase === "reserved-3y") {
     // Standard Reserved Instances, No Upfront: the per-type effective hourly rate (docs/billing-rules.md#ec2-purchase-options).
     const ri = ec2.reserved[purchase];
-    if (isUnavailable(ri)) return { reason: ri.reason };
+    if (isUnavailable(ri)) return { reason: message("catalog-unavailable", { catalogReason: ri.reason }) };
     const hourly = (t: InstanceType) => (purchase === "reserved-1y" ? t.reserved1yUSD : t.reserved3yUSD);
     return {
       key: purchase,
@@ -136,7 +138,7 @@ function makePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePr
     };
   }
   const plan = ec2.savingsPlans[purchase];
-  if (isUnavailable(plan)) return { reason: plan.reason };
+  if (isUnavailable(plan)) return { reason: message("catalog-unavailable", { catalogReason: plan.reason }) };
   return {
     key: purchase,
     charge: "ec2-savings-plan-instance",
@@ -196,7 +198,7 @@ const ecsCapacityFns = new Map<string, (t: InstanceType) => InstanceCapacity | n
  * registered CPU (vCPU x 1,024) and memory, and the awsvpc task limit (none for bridge/host); null when the
  * type has no ENI data for awsvpc. The same function object for the same settings.
  */
-export function ecsInstanceCapacity(ec2: Pick<EstimateInput["ec2"], "networkMode" | "eniTrunking">): (t: InstanceType) => InstanceCapacity | null {
+export function ecsInstanceCapacity(ec2: Pick<Ec2Options, "networkMode" | "eniTrunking">): (t: InstanceType) => InstanceCapacity | null {
   const { networkMode, eniTrunking } = ec2;
   const key = `${networkMode}/${eniTrunking}`;
   let fn = ecsCapacityFns.get(key);
@@ -216,11 +218,11 @@ export function ecsInstanceCapacity(ec2: Pick<EstimateInput["ec2"], "networkMode
  * tasks, hours the fleet is up (scheduled work: launch + run + scale-in wait per run, or all month when runs come
  * too close) and hours the tasks run; plus one note per scheduled service saying how its hours were counted.
  */
-export function ecsFleetDemands(input: EstimateInput): { byArch: Map<Architecture, FleetDemand[]>; scheduledNotes: string[] } {
+export function ecsFleetDemands(input: EstimateInput): { byArch: Map<Architecture, FleetDemand[]>; scheduledNotes: ScheduledNote[] } {
   // Tasks write their ephemeral storage to the instance's volume: declared above the 20 GiB default, it grows
   // the volume (docs/billing-rules.md#ec2-task-storage).
   const byArch = new Map<Architecture, FleetDemand[]>();
-  const scheduledNotes: string[] = [];
+  const scheduledNotes: ScheduledNote[] = [];
   input.services.forEach((service, index) => {
     const demand = ec2Demand(service.tasks, service.usage);
     const usage = service.usage;
@@ -231,8 +233,18 @@ export function ecsFleetDemands(input: EstimateInput): { byArch: Map<Architectur
         const every = 86_400 / usage.runsPerDay;
         scheduledNotes.push(
           demand.neverScalesIn
-            ? `${service.name} starts a run every ${num(every)} s and each lasts ${num(Math.ceil(usage.secondsPerRun))} s: the gap is shorter than launch + scale-in wait, so its instances never scale in (${num(demand.hours)} h/month)`
-            : `${service.name} keeps its instances ${num(demand.instanceSecondsPerRun)} s per run (${num(EC2_LAUNCH_SECONDS)} s launch + ${num(Math.ceil(usage.secondsPerRun))} s run + ${num(CLUSTER_SCALE_IN_WAIT_SECONDS)} s scale-in wait) x ${num(usage.runsPerDay)} runs/day x ${num(usage.daysPerMonth)} days = ${num(demand.hours)} h/month`,
+            ? { kind: "never-scales-in", service: service.name, everySeconds: every, secondsPerRun: Math.ceil(usage.secondsPerRun), hoursPerMonth: demand.hours }
+            : {
+                kind: "scales-in",
+                service: service.name,
+                instanceSecondsPerRun: demand.instanceSecondsPerRun,
+                launchSeconds: EC2_LAUNCH_SECONDS,
+                secondsPerRun: Math.ceil(usage.secondsPerRun),
+                scaleInWaitSeconds: CLUSTER_SCALE_IN_WAIT_SECONDS,
+                runsPerDay: usage.runsPerDay,
+                daysPerMonth: usage.daysPerMonth,
+                hoursPerMonth: demand.hours,
+              },
         );
       }
     }
@@ -273,12 +285,12 @@ function boundName(bound: FleetBound, host?: InstanceHost): string {
  * lines that bill it, and in what the plan says.
  */
 export interface EcsInstanceVariant {
-  id: string;
+  id: EstimateOption["id"];
   label: string;
-  /** Why the option cannot run a Windows service (services[i] named in the message by the caller's text). */
-  windowsReason: (index: number, name: string) => string;
+  /** Which fleet option this is: names it in the Windows reason and the scheduled-work warning. */
+  variant: FleetVariant;
   /** The instance price, or why there is none. */
-  price: InstancePriceSource | { reason: string };
+  price: InstancePriceSource | Failure;
   /** A management fee per instance-hour on top of the instance (Managed Instances), or null. */
   fee: InstanceFee | null;
   /** Reserved Instances: paid for every hour of the month whether the fleet scales in or not. */
@@ -287,12 +299,10 @@ export interface EcsInstanceVariant {
   whyNote?: string;
   /** The per-service note of the option's billed services. */
   serviceNote: string;
-  /** The workload-level warning about scheduled work on this fleet, given the per-service notes. */
-  scheduledWarning: (notes: string) => string;
   /** Hosts other than ECS container instances (EKS nodes); absent = ECS: registered capacity, ENI limits, task sizes. */
   host?: InstanceHost;
   /** How the reason names ec2.instanceTypes when the option set them itself (EKS Auto Mode's NodePool types). */
-  typesScope?: string;
+  typesScope?: FleetScope;
   /** Names ec2.instanceTypes when the option set them as a fixed function of the catalog (FleetSearchSpec.scopeKey). */
   typesKey?: string;
 }
@@ -303,7 +313,9 @@ export interface EcsInstanceVariant {
  */
 export interface InstanceHost {
   capacity: (t: InstanceType) => InstanceCapacity | null;
-  demands: { byArch: Map<Architecture, FleetDemand[]>; scheduledNotes: string[] };
+  demands: { byArch: Map<Architecture, FleetDemand[]>; scheduledNotes: ScheduledNote[] };
+  /** What the scheduled-work warning calls the machines: "nodes". */
+  hosts: "nodes";
   rootVolumeGiB: number;
   /** Per service (input order): the size each unit reserves, as services[] shows it. */
   sizes: ReadonlyArray<{ vcpu: number; memoryGiB: number }>;
@@ -340,20 +352,26 @@ export function ec2PurchaseLabel(purchase: Purchase): string {
   return PURCHASE_LABELS[purchase];
 }
 
-/** The "ec2" option. `warnings` receives workload-level remarks about the EC2 plan. */
-export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption {
+/** The OPTION.ec2 option (ECS on EC2). `warnings` receives workload-level remarks about the EC2 plan. */
+export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings: MessageSet): EstimateOption {
   const purchase = input.ec2.purchase;
   return ecsInstanceOption(input, catalog, warnings, {
-    id: "ec2",
+    id: OPTION.ec2,
     label: `ECS on EC2 (${ec2PurchaseLabel(purchase)})`,
-    windowsReason: (index, name) => `services[${index}] "${name}" is a Windows task: the price catalog has Linux EC2 instance prices only`,
+    variant: "ecs-ec2",
     price: instancePriceSource(catalog, purchase),
     fee: null,
     paidAllMonth: purchase === "reserved-1y" || purchase === "reserved-3y",
     serviceNote: "ECS on EC2 reserves the task size as requested; the service's cost is its share of the fleet by reserved CPU or memory (whichever is larger).",
-    scheduledWarning: (notes) =>
-      `EC2 and scheduled work: cluster auto scaling launches instances for each run (${num(EC2_LAUNCH_SECONDS / 60)} minutes to launch and register is an assumption: AWS publishes no figure) and scales in only after ${num(CLUSTER_SCALE_IN_WAIT_SECONDS / 60)} minutes below target; the fleet is sized for the services' peak concurrency, and the instances that only shorter-running services need scale in after them. ${notes}.`,
   });
+}
+
+/** Volume lines of instances whose volume grew for the tasks' declared storage (docs/billing-rules.md#ec2-task-storage). */
+const grownVolumeLines = new WeakSet<CostLine>();
+
+/** Whether an EBS line (made in this process) is a volume grown for task storage: what explain cites for it. */
+export function grownForTaskStorage(line: CostLine): boolean {
+  return grownVolumeLines.has(line);
 }
 
 /** gp3 IOPS or throughput provisioned above what the GB-month price includes, per instance volume. */
@@ -372,11 +390,11 @@ interface Gp3Provisioned {
  * billed per instance volume for the hours it exists; none when ec2 asks for no more than included. The volume must
  * allow the IOPS (500 per GiB): a node volume other than rootVolumeGiB is checked here.
  */
-function gp3Provisioned(ec2: EstimateInput["ec2"], catalog: RegionCatalog, volumeGiB: number): Gp3Provisioned[] | { reason: string } {
+function gp3Provisioned(ec2: EstimateInput["ec2"], catalog: RegionCatalog, volumeGiB: number): Gp3Provisioned[] | Failure {
   const out: Gp3Provisioned[] = [];
   const iops = ec2.gp3Iops ?? GP3_INCLUDED_IOPS;
   if (iops > volumeGiB * GP3_MAX_IOPS_PER_GIB) {
-    return { reason: `ec2.gp3Iops ${num(iops)} needs a gp3 volume of at least ${num(Math.ceil(iops / GP3_MAX_IOPS_PER_GIB))} GiB (${GP3_MAX_IOPS_PER_GIB} IOPS per GiB); the instances' volume is ${num(volumeGiB)} GiB` };
+    return { reason: message("gp3-volume-too-small", { iops, minGiB: Math.ceil(iops / GP3_MAX_IOPS_PER_GIB), volumeGiB }) };
   }
   const asks = [
     { charge: "ebs-gp3-iops", what: "IOPS", unit: "IOPS", provisioned: iops, included: GP3_INCLUDED_IOPS, slot: catalog.ec2.gp3IopsMonth },
@@ -384,7 +402,7 @@ function gp3Provisioned(ec2: EstimateInput["ec2"], catalog: RegionCatalog, volum
   ] as const;
   for (const a of asks) {
     if (a.provisioned <= a.included) continue;
-    if (isUnavailable(a.slot)) return { reason: `gp3 ${a.what} above the ${num(a.included)} included cannot be priced in ${catalog.region}: ${a.slot.reason}` };
+    if (isUnavailable(a.slot)) return { reason: message("gp3-provisioned-unavailable", { what: a.what, included: a.included, region: catalog.region, catalogReason: a.slot.reason }) };
     out.push({ charge: a.charge, what: a.what, unit: a.unit, provisioned: a.provisioned, included: a.included, extra: a.provisioned - a.included, rate: a.slot });
   }
   return out;
@@ -422,13 +440,16 @@ function namesBurstable(names: readonly string[], fixed: boolean): boolean {
 }
 
 /** An ECS option on EC2 instances (see EcsInstanceVariant): the shared fleet search, then lines, plan and why. */
-export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>, variant: EcsInstanceVariant): EstimateOption {
+export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, warnings: MessageSet, variant: EcsInstanceVariant): EstimateOption {
   const ec2 = input.ec2;
   const { id, label } = variant;
-  const unavailable = (reason: string): EstimateOption => ({ id, label, available: false, reason, monthlyUSD: null, lines: [], services: [], plan: null });
+  const unavailable = (reason: ReasonMessage): EstimateOption => unavailableOption(id, label, reason);
 
   const windows = input.services.findIndex((s) => s.os === "windows");
-  if (windows >= 0) return unavailable(variant.windowsReason(windows, input.services[windows]?.name ?? ""));
+  if (windows >= 0) {
+    const service: ServiceRef = { index: windows, name: input.services[windows]?.name ?? "" };
+    return unavailable(message("windows-not-supported", { variant: variant.variant, service }));
+  }
   const price = variant.price;
   if ("reason" in price) return unavailable(price.reason);
   const fee = variant.fee;
@@ -438,7 +459,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
   let ebsRate: Rate | null = null;
   if (rootVolumeGiB > 0 || input.services.some((sv) => taskStorageGiB(sv) > 0 && sv.tasks > 0)) {
     const gp3 = catalog.ec2.gp3GbMonth;
-    if (isUnavailable(gp3)) return unavailable(`No gp3 price for the instances' volumes: ${gp3.reason}`);
+    if (isUnavailable(gp3)) return unavailable(message("gp3-unavailable", { catalogReason: gp3.reason }));
     ebsRate = gp3;
   }
   const gp3PerGiBHour = ebsRate ? ebsRate.usd / EBS_HOURS_PER_MONTH : 0;
@@ -449,7 +470,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
   let ipv4Rate: Rate | null = null;
   if (input.network?.publicIpv4?.ec2Instances) {
     const r = catalog.network.publicIpv4InUseHour;
-    if (isUnavailable(r)) return unavailable(`Public IPv4 addresses cannot be priced in ${catalog.region} with price catalog ${catalog.catalogId}: ${r.reason}`);
+    if (isUnavailable(r)) return unavailable(message("public-ipv4-unavailable", { region: catalog.region, catalogId: catalog.catalogId, catalogReason: r.reason }));
     ipv4Rate = r;
   }
   const hourly = fee ? instancePlusFee(price, fee) : price.hourly;
@@ -481,8 +502,11 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       limitText: host ? host.limit.limitText : ec2.networkMode === "awsvpc" ? " with awsvpc ENI limits" : "",
     });
     if ("reason" in fleet) {
+      // The option chose the allowed types itself: name them as it does.
       const scope = variant.typesScope;
-      return unavailable(scope ? fleet.reason.replace(`the allowed instance types (${ec2.instanceTypes.join(", ")})`, scope) : fleet.reason);
+      const reason = fleet.reason;
+      if (scope && "scope" in reason.params && reason.params.scope.kind === "allowed") return unavailable({ ...reason, params: { ...reason.params, scope } } as ReasonMessage);
+      return unavailable(reason);
     }
     fleets.push(fleet);
   }
@@ -537,6 +561,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
         : "";
       const ebsLine = rateLine(fleetName, "ebs-volume", label, (runningHours * c.volumeGiB) / EBS_HOURS_PER_MONTH, "GB-months", ebsRate,
         `${num(c.volumeGiB)} GiB x ${num(runningHours)} instance-hours / ${EBS_HOURS_PER_MONTH} h (${runningText}${reservedText}).${why}`);
+      if (grown) grownVolumeLines.add(ebsLine);
       lines.push(ebsLine);
       markPerInstance(ebsLine, c.volumeGiB / EBS_HOURS_PER_MONTH, false);
       fleetUSD += ebsLine.usd;
@@ -606,7 +631,9 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
       .map((d) => {
         const i = f.demands.indexOf(d);
         return `${boundText(c.bounds[i] ?? "cpu", host)}: ${t.type} holds ${plural(c.perInstance[i] ?? 0, unit)} of ${d.name}`;
-      });
+      })
+      // With environments the fleet's demands repeat a service (one per level of the week): say each once.
+      .filter((text, k, all) => k === 0 || text !== all[k - 1]);
     const sizing =
       `${c.count} x ${t.type} (${plural(c.needed, "instance")} needed for ${plural(usedTasks, unit)}` +
           (ec2.targetUtilizationPct < 100 ? `, ${num(ec2.targetUtilizationPct)}% target capacity` : "") +
@@ -625,21 +652,31 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     if (burst && c.count > 0) {
       warnings.add(
         c.surplusShareHours > 1e-12
-          ? `${t.type} is a burstable (T) type in unlimited mode (the default): the tasks on it reserve more CPU than its ${num(burst.baseline * 100)}% baseline per vCPU, so the estimate adds surplus CPU credits at $${burst.rate} per vCPU-hour as a worst case (tasks using all the CPU they reserve); set ec2.allowBurstable to false to plan without T types.`
-          : `${t.type} is a burstable (T) type: the tasks on it reserve no more CPU than its ${num(burst.baseline * 100)}% baseline per vCPU, so no surplus credits are expected; CPU above the baseline would be billed as surplus credits in unlimited mode.`,
+          ? message("burstable-surplus-credits", { instanceType: t.type, baselinePct: burst.baseline * 100, creditUSDPerVcpuHour: burst.rate })
+          : message("burstable-within-baseline", { instanceType: t.type, baselinePct: burst.baseline * 100 }),
       );
     }
     if (!host && ec2.networkMode === "awsvpc" && ec2.eniTrunking && t.trunking !== "supported") {
       warnings.add(
         t.trunking === "not-listed"
-          ? `${t.type} is newer than ECS's awsvpc trunking table (${catalog.ec2.trunking.asOf}), so it is planned without trunking: max ENIs - 1 = ${cap.maxTasks} tasks per instance (conservative; ECS may allow more).`
-          : `${t.type} does not support awsvpc ENI trunking on ECS, so its task limit is max ENIs - 1 = ${cap.maxTasks}.`,
+          ? message("eni-trunking-not-listed", { instanceType: t.type, tableAsOf: catalog.ec2.trunking.asOf, maxTasks: cap.maxTasks })
+          : message("eni-trunking-unsupported", { instanceType: t.type, maxTasks: cap.maxTasks }),
       );
     }
   }
   // After every fleet's compute lines, as the per-option address lines always came (docs/billing-rules.md#public-ipv4).
   lines.push(...ipv4Lines);
-  if (scheduledNotes.length > 0) warnings.add(variant.scheduledWarning(scheduledNotes.join("; ")));
+  if (scheduledNotes.length > 0) {
+    warnings.add(
+      message("ec2-scheduled-work", {
+        variant: variant.variant,
+        notes: scheduledNotes,
+        hosts: host ? host.hosts : "instances",
+        launchSeconds: EC2_LAUNCH_SECONDS,
+        scaleInWaitSeconds: CLUSTER_SCALE_IN_WAIT_SECONDS,
+      }),
+    );
+  }
   const services: EstimateOption["services"] = input.services.map((s, index) => {
     const size = host?.sizes[index] ?? s;
     return { name: s.name, vcpu: size.vcpu, memoryGiB: size.memoryGiB, requested: { vcpu: size.vcpu, memoryGiB: size.memoryGiB },
@@ -649,5 +686,5 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
   });
   let monthlyUSD = 0;
   for (const l of lines) monthlyUSD += l.usd;
-  return { id, label, available: true, reason: null, monthlyUSD, lines, services, plan: { instances, why: whys.join(" ") } };
+  return { id, label, available: true, reason: null, reasonCode: null, monthlyUSD, lines, services, plan: { instances, why: whys.join(" ") } };
 }

@@ -5,14 +5,16 @@
  * (ec2.ts ecsInstanceOption), priced at instance rate + fee.
  */
 import { isUnavailable, type InstanceType, type RegionCatalog } from "../catalog/schema";
-import type { EstimateInput, EstimateOption } from "../schemas/estimate";
+import { OPTION, type Ec2Options, type EstimateInput, type EstimateOption } from "../schemas/estimate";
 import { formatRate } from "../money";
 import { ec2PurchaseLabel, ecsInstanceOption, instancePriceSource, type InstanceFee } from "./ec2";
 import { eksNodeHost } from "./eks";
 import { num } from "./lines";
-import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, managementFeeUSD } from "./rules";
+import { managementFeeUSD } from "./rules";
+import { type MessageSet, unavailableOption, type Failure } from "./messages";
+import { message, type ReasonMessage } from "../schemas/messages";
 
-export const EKS_AUTO_MODE_OPTION_ID = "eks-auto-mode";
+export const EKS_AUTO_MODE_OPTION_ID = OPTION["eks-auto-mode"];
 
 /**
  * ASSUMPTION (said on the volume line): the gp3 volume of an Auto Mode node when eks.nodeVolumeGiB is absent, the
@@ -46,10 +48,10 @@ function builtInNodePoolTypes(catalog: RegionCatalog): string[] {
 }
 
 /** Per catalog object: its Auto Mode fee (pure functions of the catalog, made once). */
-const fees = new WeakMap<RegionCatalog, InstanceFee | { reason: string }>();
+const fees = new WeakMap<RegionCatalog, InstanceFee | Failure>();
 
 /** The Auto Mode fee per instance-hour of a type, with its provenance, or why the catalog has none (the same object for the same catalog). */
-function autoModeFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
+function autoModeFee(catalog: RegionCatalog): InstanceFee | Failure {
   let fee = fees.get(catalog);
   if (!fee) {
     fee = makeAutoModeFee(catalog);
@@ -58,10 +60,10 @@ function autoModeFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
   return fee;
 }
 
-function makeAutoModeFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
+function makeAutoModeFee(catalog: RegionCatalog): InstanceFee | Failure {
   const rule = catalog.eks?.autoMode;
-  if (rule === undefined) return { reason: `Price catalog ${catalog.catalogId} has no EKS Auto Mode fee for ${catalog.region} (snapshots from 2026-12-01 on have it)` };
-  if (isUnavailable(rule)) return { reason: `No EKS Auto Mode management fee in the ${catalog.region} catalog: ${rule.reason}` };
+  if (rule === undefined) return { reason: message("eks-auto-mode-fee-missing", { catalogId: catalog.catalogId, region: catalog.region }) };
+  if (isUnavailable(rule)) return { reason: message("eks-auto-mode-fee-unavailable", { region: catalog.region, catalogReason: rule.reason }) };
   return {
     key: EKS_AUTO_MODE_OPTION_ID,
     charge: "eks-auto-mode-fee",
@@ -86,18 +88,18 @@ function makeAutoModeFee(catalog: RegionCatalog): InstanceFee | { reason: string
   };
 }
 
-const PURCHASE_NOTE: Partial<Record<EstimateInput["ec2"]["purchase"], string>> = {
+const PURCHASE_NOTE: Partial<Record<Ec2Options["purchase"], string>> = {
   spot: " Spot needs a custom NodePool (karpenter.sh/capacity-type spot): the built-in pools launch On-Demand only.",
   "reserved-1y": " A Reserved Instance only helps if Auto Mode launches the reserved type: pin it in a custom NodePool.",
   "reserved-3y": " A Reserved Instance only helps if Auto Mode launches the reserved type: pin it in a custom NodePool.",
 };
 
 /** The "eks-auto-mode" option of an EKS estimate. */
-export function eksAutoModeOption(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption {
+export function eksAutoModeOption(input: EstimateInput, catalog: RegionCatalog, warnings: MessageSet): EstimateOption {
   const purchase = input.ec2.purchase;
   const id = EKS_AUTO_MODE_OPTION_ID;
   const label = `EKS Auto Mode (${ec2PurchaseLabel(purchase)})`;
-  const unavailable = (reason: string): EstimateOption => ({ id, label, available: false, reason, monthlyUSD: null, lines: [], services: [], plan: null });
+  const unavailable = (reason: ReasonMessage): EstimateOption => unavailableOption(id, label, reason);
   const fee = autoModeFee(catalog);
   if ("reason" in fee) return unavailable(fee.reason);
   // Auto Mode nodes use VPC CNI prefix delegation by default (EKS user guide, "Create a Node Class").
@@ -109,18 +111,16 @@ export function eksAutoModeOption(input: EstimateInput, catalog: RegionCatalog, 
   return ecsInstanceOption({ ...input, ec2: { ...input.ec2, instanceTypes: types } }, catalog, warnings, {
     id,
     label,
-    windowsReason: (index, name) => `services[${index}] "${name}" is a Windows service: EKS Auto Mode runs Linux nodes only`,
+    variant: "eks-auto-mode",
     price: instancePriceSource(catalog, purchase),
     fee,
     paidAllMonth: purchase === "reserved-1y" || purchase === "reserved-3y",
     typesKey: own ? undefined : NODEPOOL_SCOPE_KEY,
-    typesScope: own ? undefined : "the C, M and R types of generation 5 or newer (EKS Auto Mode's built-in general-purpose NodePool)",
+    typesScope: own ? undefined : { kind: "auto-mode-node-pool" },
     whyNote:
       `AWS chooses the instance types (Karpenter inside EKS Auto Mode${own ? "" : "; the built-in general-purpose NodePool launches C, M and R types of generation 5 or newer, On-Demand"}), so it may launch other types and pack pods differently than this plan; a custom NodePool's requirements hold it to listed types.${PURCHASE_NOTE[purchase] ?? ""}${input.eks?.nodeVolumeGiB === undefined ? ` Node volume: ${EKS_AUTO_MODE_NODE_VOLUME_GIB} GiB gp3 assumed (the NodeClass's ephemeralStorage size); set eks.nodeVolumeGiB to yours.` : ""}`,
     serviceNote:
       "Pods reserve their requests on the nodes (no +256 MiB, no Fargate size); the service's cost is its share of the fleet (instances, management fee, volumes) by reserved CPU or memory (whichever is larger). Nodes offer Kubernetes allocatable CPU and memory with prefix delegation, Auto Mode's default.",
-    scheduledWarning: (notes) =>
-      `EKS Auto Mode and scheduled work: Karpenter launches nodes for pending pods and consolidates empty ones; the estimate assumes the same ${num(EC2_LAUNCH_SECONDS / 60)}-minute launch and ${num(CLUSTER_SCALE_IN_WAIT_SECONDS / 60)}-minute wait as ECS cluster auto scaling. ${notes}.`,
     host,
   });
 }

@@ -1,12 +1,11 @@
 /**
  * Amazon EKS (orchestrator "eks"): pods on Fargate, the cluster fee, and managed node groups on EC2.
  * Rules: docs/billing-rules.md#eks-fargate-pods, #eks-cluster-fee, #eks-node-groups. The options keep the ECS
- * option ids ("fargate", "fargate-spot", "fargate-savings-plan", "ec2") so charts, the crossover curve, exports
+ * option ids (OPTION.fargate, OPTION["fargate-spot"], OPTION["fargate-savings-plan"], OPTION.ec2) so charts, the crossover curve, exports
  * and the recommendation work unchanged; their labels say EKS.
  */
 import { isUnavailable, type InstanceType, type RegionCatalog } from "../catalog/schema";
-import type { Architecture, CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
-import { formatUSD } from "../money";
+import { OPTION, type Ec2Options, type Architecture, type CostLine, type EstimateInput, type EstimateOption, type Service } from "../schemas/estimate";
 import { CPU_UNITS_PER_VCPU, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { ecsFleetDemands, ecsInstanceOption, instancePriceSource, type InstanceHost } from "./ec2";
 import type { FleetDemand, InstanceCapacity } from "./fleet";
@@ -24,10 +23,11 @@ import {
 } from "./eks-pods";
 import { EKS_FARGATE_STORAGE_SYSTEM_GIB, FARGATE_INCLUDED_STORAGE_GIB } from "../units";
 import { num, plural, rateLine, withRate } from "./lines";
-import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, ROUNDING_LOSS_WARN_SHARE } from "./rules";
+import { ROUNDING_LOSS_WARN_SHARE } from "./rules";
 import { SHARED_SERVICE } from "./shared-lines";
+import { MessageSet, unavailableOption, type Failure } from "./messages";
+import { bare, message, type ReasonMessage, type ScheduledNote } from "../schemas/messages";
 
-type Failure = { reason: string };
 const isFailure = (v: unknown): v is Failure => typeof v === "object" && v !== null && "reason" in v && !Array.isArray(v);
 
 export const EKS_LABELS = {
@@ -37,8 +37,6 @@ export const EKS_LABELS = {
   "compute-3y": "EKS on Fargate with a Compute Savings Plan (3 years, No Upfront)",
 } as const;
 
-/** Why there is no Fargate Spot on EKS (docs/billing-rules.md#eks-fargate-pods). */
-export const EKS_NO_FARGATE_SPOT = "EKS pods on Fargate cannot use Fargate Spot: FARGATE_SPOT is an ECS capacity provider only";
 
 interface SizedPod extends SizedService {
   pod: FargatePodSize;
@@ -63,25 +61,35 @@ export const EKS_FARGATE_UNAVAILABLE_REGIONS: Readonly<Record<string, string>> =
 export function sizePods(input: EstimateInput): SizedPod[] | Failure {
   const gov = EKS_FARGATE_UNAVAILABLE_REGIONS[input.region];
   if (gov) {
-    return { reason: `EKS pods on Fargate are not available in ${gov} (${input.region}): AWS Fargate with Amazon EKS is not offered in the GovCloud (US) regions (EKS user guide, "AWS Fargate considerations"); a managed node group can run the pods there` };
+    return { reason: message("eks-fargate-govcloud", { partition: gov, region: input.region }) };
   }
   const out: SizedPod[] = [];
   for (let index = 0; index < input.services.length; index++) {
     const service = input.services[index] as Service;
-    const ref = `services[${index}] "${service.name}"`;
-    if (service.os === "windows") return { reason: `${ref} is a Windows service: EKS pods on Fargate run Linux on x86_64 only` };
-    if (service.architecture === "arm64") return { reason: `${ref} is arm64: EKS pods on Fargate run Linux on x86_64 only (arm64 pods need an EC2 node group)` };
+    const ref = { index, name: service.name };
+    if (service.os === "windows") return { reason: message("eks-fargate-windows", { service: ref }) };
+    if (service.architecture === "arm64") return { reason: message("eks-fargate-arm64", { service: ref }) };
     const pod = fargatePodSize(service);
     if (!pod.size) {
       const max = largestFargateSize("linux");
       return {
-        reason: `${ref} needs ${num(pod.needed.vcpu)} vCPU / ${num(pod.needed.memoryGiB)} GiB as a pod on Fargate (requests + ${num(EKS_FARGATE_POD_OVERHEAD_GIB)} GiB for the Kubernetes components); the largest Fargate pod is ${num(max.vcpu)} vCPU / ${num(max.memoryGiB)} GiB`,
+        reason: message("eks-pod-too-large", {
+          service: ref,
+          needed: { vcpu: pod.needed.vcpu, memoryGiB: pod.needed.memoryGiB },
+          podOverheadGiB: EKS_FARGATE_POD_OVERHEAD_GIB,
+          largest: { vcpu: max.vcpu, memoryGiB: max.memoryGiB },
+        }),
       };
     }
     const storage = podStorage(service);
     if (storage.requestedGiB > EKS_FARGATE_MAX_POD_STORAGE_GIB) {
       return {
-        reason: `${ref} requests ${num(storage.requestedGiB)} GiB of ephemeral storage${storage.from === "containers" ? " (its containers' requests)" : ""}: an EKS pod on Fargate can have at most ${EKS_FARGATE_MAX_POD_STORAGE_GIB} GiB (ECS tasks on Fargate up to 200 GiB)`,
+        reason: message("eks-pod-storage-too-large", {
+          service: ref,
+          requestedGiB: storage.requestedGiB,
+          fromContainers: storage.from === "containers",
+          maxGiB: EKS_FARGATE_MAX_POD_STORAGE_GIB,
+        }),
       };
     }
     // Measured from at least the smallest size, 0.25 vCPU / 0.5 GB: below it nothing could be saved.
@@ -113,8 +121,8 @@ function podNote(s: SizedPod): string {
   return parts.join(", ");
 }
 
-function unavailable(id: string, label: string, reason: string): EstimateOption {
-  return { id, label, available: false, reason, monthlyUSD: null, lines: [], services: [], plan: null };
+function unavailable(id: EstimateOption["id"], label: string, reason: ReasonMessage): EstimateOption {
+  return unavailableOption(id, label, reason);
 }
 
 /**
@@ -125,13 +133,13 @@ export function eksFargateOption(
   catalog: RegionCatalog,
   pods: SizedPod[] | Failure,
   mode: "on-demand" | "compute-1y" | "compute-3y",
-  warnings: Set<string>,
+  warnings: MessageSet,
 ): EstimateOption {
-  const id = mode === "on-demand" ? "fargate" : "fargate-savings-plan";
+  const id = mode === "on-demand" ? OPTION.fargate : OPTION["fargate-savings-plan"];
   const label = mode === "on-demand" ? EKS_LABELS.fargate : EKS_LABELS[mode];
   if (isFailure(pods)) return unavailable(id, label, pods.reason);
   // fargate.ts words its warnings for ECS tasks; the pod warnings are written below.
-  const option = fargateOption(catalog, pods, mode, new Set<string>());
+  const option = fargateOption(catalog, pods, mode, new MessageSet());
   if (!option.available) return { ...option, label };
   const services = option.services.map((billed, i) => {
     const s = pods[i] as SizedPod;
@@ -151,7 +159,14 @@ export function eksFargateOption(
       const loss = b.roundingLossUSD ?? 0;
       if (b.monthlyUSD > 0 && loss > ROUNDING_LOSS_WARN_SHARE * b.monthlyUSD) {
         warnings.add(
-          `${b.name}: ${formatUSD(loss)}/month (${Math.round((loss / b.monthlyUSD) * 100)}% of its EKS Fargate cost) pays for capacity above the pod's need because Fargate bills ${num(b.vcpu)} vCPU / ${num(b.memoryGiB)} GiB for requests of ${num(b.requested.vcpu)} vCPU / ${num(b.requested.memoryGiB)} GiB + ${num(EKS_FARGATE_POD_OVERHEAD_GIB)} GiB; requests closer to a valid size would cost less.`,
+          message("eks-pod-rounding-loss", {
+            service: b.name,
+            lossUSD: loss,
+            sharePct: Math.round((loss / b.monthlyUSD) * 100),
+            billed: { vcpu: b.vcpu, memoryGiB: b.memoryGiB },
+            requested: { vcpu: b.requested.vcpu, memoryGiB: b.requested.memoryGiB },
+            podOverheadGiB: EKS_FARGATE_POD_OVERHEAD_GIB,
+          }),
         );
       }
     }
@@ -161,7 +176,7 @@ export function eksFargateOption(
 
 /** EKS has no Fargate Spot: the option stays in the list, unavailable, with the reason. */
 export function eksFargateSpotOption(): EstimateOption {
-  return unavailable("fargate-spot", EKS_LABELS["fargate-spot"], EKS_NO_FARGATE_SPOT);
+  return unavailable(OPTION["fargate-spot"], EKS_LABELS["fargate-spot"], bare("eks-no-fargate-spot"));
 }
 
 /**
@@ -172,12 +187,9 @@ export function eksClusterFeeLines(input: EstimateInput, catalog: RegionCatalog)
   const clusters = input.eks?.clusters ?? 1;
   const support = input.eks?.support ?? "standard";
   if (clusters <= 0) return [];
-  const what = `The EKS cluster fee (${plural(clusters, "cluster")}, ${support} support)`;
-  if (!catalog.eks) {
-    return { reason: `${what} cannot be priced: price catalog ${catalog.catalogId} has no EKS rates (snapshots from 2026-12-01 on have them); set eks.clusters to 0 to leave the fee out` };
-  }
+  if (!catalog.eks) return { reason: message("eks-cluster-fee-missing", { clusters, support, catalogId: catalog.catalogId }) };
   const rate = support === "extended" ? catalog.eks.clusterHourExtended : catalog.eks.clusterHourStandard;
-  if (isUnavailable(rate)) return { reason: `${what} cannot be priced in ${catalog.region}: ${rate.reason}` };
+  if (isUnavailable(rate)) return { reason: message("eks-cluster-fee-unavailable", { clusters, support, region: catalog.region, catalogReason: rate.reason }) };
   const line = rateLine(
     SHARED_SERVICE,
     "eks-cluster",
@@ -221,7 +233,7 @@ function nodeCapacityFn(reserve: { vcpu: number; memoryGiB: number }, prefixDele
  * by requests), peak pods and hours; the node autoscaler is modelled like ECS cluster auto scaling
  * (docs/billing-rules.md#ec2-scheduled-work).
  */
-function nodeDemands(input: EstimateInput): { byArch: Map<Architecture, FleetDemand[]>; scheduledNotes: string[]; sizes: Array<{ vcpu: number; memoryGiB: number }> } {
+function nodeDemands(input: EstimateInput): { byArch: Map<Architecture, FleetDemand[]>; scheduledNotes: ScheduledNote[]; sizes: Array<{ vcpu: number; memoryGiB: number }> } {
   const { byArch: ecsByArch, scheduledNotes } = ecsFleetDemands(input);
   const sizes = input.services.map((s) => {
     const r = podRequests(s);
@@ -237,10 +249,11 @@ function nodeDemands(input: EstimateInput): { byArch: Map<Architecture, FleetDem
       }),
     );
   }
-  return { byArch, scheduledNotes: scheduledNotes.map((n) => n.replace("its instances", "its nodes")), sizes };
+  // (The scheduled-work warning calls the machines nodes: InstanceHost.hosts.)
+  return { byArch, scheduledNotes, sizes };
 }
 
-const NODE_PURCHASE_LABEL: Record<EstimateInput["ec2"]["purchase"], string> = {
+const NODE_PURCHASE_LABEL: Record<Ec2Options["purchase"], string> = {
   "on-demand": "on-demand",
   spot: "Spot, average price",
   "savings-plan-1y": "EC2 Savings Plan 1 year",
@@ -250,25 +263,23 @@ const NODE_PURCHASE_LABEL: Record<EstimateInput["ec2"]["purchase"], string> = {
 };
 
 /**
- * The "ec2" option on EKS: a managed node group found by the shared fleet search, with each node's capacity for
+ * The OPTION.ec2 option on EKS: a managed node group found by the shared fleet search, with each node's capacity for
  * pods (allocatable minus the DaemonSet reserve; max pods minus aws-node and kube-proxy) and the pods' requests.
  */
-export function eksNodeGroupOption(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption {
+export function eksNodeGroupOption(input: EstimateInput, catalog: RegionCatalog, warnings: MessageSet): EstimateOption {
   const purchase = input.ec2.purchase;
   const label = `EKS managed node group (${NODE_PURCHASE_LABEL[purchase]})`;
   const eks = input.eks;
   const host = eksNodeHost(input, catalog, eks?.prefixDelegation === true, eks?.nodeVolumeGiB ?? EKS_NODE_VOLUME_GIB);
-  if ("reason" in host) return unavailable("ec2", label, host.reason);
+  if ("reason" in host) return unavailable(OPTION.ec2, label, host.reason);
   return ecsInstanceOption(input, catalog, warnings, {
-    id: "ec2",
+    id: OPTION.ec2,
     label,
-    windowsReason: (index, name) => `services[${index}] "${name}" is a Windows service: the price catalog has Linux EC2 instance prices only, so no Windows node group`,
+    variant: "eks-node-group",
     price: instancePriceSource(catalog, purchase),
     fee: null,
     paidAllMonth: purchase === "reserved-1y" || purchase === "reserved-3y",
     serviceNote: `Pods reserve their requests on the nodes (no +256 MiB, no Fargate size); the service's cost is its share of the node group by reserved CPU or memory (whichever is larger). Nodes offer Kubernetes allocatable CPU and memory${host.reserveText}, and max pods${eks?.prefixDelegation === true ? " with prefix delegation" : ""} minus aws-node and kube-proxy.`,
-    scheduledWarning: (notes) =>
-      `Node groups and scheduled work: the node autoscaler is modelled like ECS cluster auto scaling (${num(EC2_LAUNCH_SECONDS / 60)} minutes for a node to launch and join, an assumption; scale-in after ${num(CLUSTER_SCALE_IN_WAIT_SECONDS / 60)} minutes, while Cluster Autoscaler's default is 10 minutes); the group is sized for the pods' peak and the nodes only shorter-running services need are removed after them. ${notes}.`,
     host,
   });
 }
@@ -280,7 +291,7 @@ export function eksNodeGroupOption(input: EstimateInput, catalog: RegionCatalog,
  */
 export function eksNodeHost(input: EstimateInput, catalog: RegionCatalog, prefixDelegation: boolean, rootVolumeGiB: number): (InstanceHost & { reserveText: string }) | Failure {
   if (!catalog.ec2.instanceTypes.some((t) => t.allocatable && t.maxPods !== undefined)) {
-    return { reason: `Price catalog ${catalog.catalogId} has no EKS node figures (allocatable CPU/memory, max pods) for ${catalog.region}; snapshots from 2026-12-01 on have them` };
+    return { reason: message("eks-node-figures-missing", { catalogId: catalog.catalogId, region: catalog.region }) };
   }
   const reserve = input.eks?.daemonSetReserve ?? { vcpu: 0, memoryGiB: 0 };
   const demands = nodeDemands(input);
@@ -292,6 +303,7 @@ export function eksNodeHost(input: EstimateInput, catalog: RegionCatalog, prefix
     rootVolumeGiB,
     sizes: demands.sizes,
     unit: "pod",
+    hosts: "nodes",
     limit: {
       boundBy: "max-pods",
       bound: "max-pods-bound",

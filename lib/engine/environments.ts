@@ -16,6 +16,8 @@ import { describeSchedule, HOURS_PER_WEEK, onDays, referenceEpochMs, SLOTS_PER_H
 import { discountPercentOf, hasDiscount } from "./discounts";
 import { ec2Option, perInstanceLine, withPerInstance } from "./ec2";
 import { num, withRate } from "./lines";
+import { MessageSet } from "./messages";
+import { message, type WarningMessage, type ServiceRef } from "../schemas/messages";
 import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, ec2Demand } from "./rules";
 
 /** Hours a month one quarter-hour of the week stands for (730 h / 672 slots). */
@@ -54,7 +56,7 @@ export interface Expanded {
   byKey: Map<string, EnvironmentPair>;
   /** Per environment: hours a week its schedule is on. */
   onHoursPerWeek: number[];
-  warnings: string[];
+  warnings: WarningMessage[];
 }
 
 export function pairKey(service: string, environment: string): string {
@@ -82,12 +84,10 @@ export function expandEnvironments(input: EstimateInput, catalogId: string): Exp
   const pairs: EnvironmentPair[] = [];
   const byKey = new Map<string, EnvironmentPair>();
   const onHoursPerWeek: number[] = [];
-  const warnings: string[] = [];
+  const warnings: WarningMessage[] = [];
   input.services.forEach((s, i) => {
     if (s.usage.kind === "continuous" && Math.abs(s.usage.hoursPerMonth - HOURS_PER_MONTH) > 1e-9) {
-      warnings.push(
-        `services[${i}] "${s.name}": its ${num(s.usage.hoursPerMonth)} h/month is replaced by each environment's weekly schedule (with environments, the schedule says when continuous services run).`,
-      );
+      warnings.push(message("schedule-replaces-hours", { service: { index: i, name: s.name }, hoursPerMonth: s.usage.hoursPerMonth }));
     }
   });
   environments.forEach((environment, envIndex) => {
@@ -150,6 +150,8 @@ export interface FleetWeek {
   reservedInstances: Float64Array;
   /** Per pair key: its share (0..1) of the fleet's cost in each quarter-hour; slots nobody uses split by month weight. */
   shares: Map<string, Float64Array>;
+  /** The plan's instances of this fleet (what a reservation pays for all month). */
+  planInstances: number;
 }
 
 export interface Ec2Week {
@@ -174,32 +176,30 @@ function levelService(service: Service, tasks: number, hours: number): Service {
 }
 const vecKey = (v: Vec) => v.join(",");
 
-/** Per result's warning set: the fleet options already named in its scheduled-fleet warning, and that warning. */
-const scheduledFleetWarnings = new WeakMap<Set<string>, { names: string[]; text: string }>();
+/** Per result's warning set: its scheduled-fleet warning (which names the fleet options it covers). */
+const scheduledFleetWarnings = new WeakMap<MessageSet, WarningMessage & { code: "scheduled-fleet" }>();
 
 /**
  * One warning for every EC2-backed option sized per period (ECS on EC2, ECS Managed Instances): the same rule, so
  * it names each option once instead of being repeated per option. Keeps its place among the warnings.
  */
-function addScheduledFleetWarning(warnings: Set<string>, optionName: string): void {
+function addScheduledFleetWarning(warnings: MessageSet, optionId: EstimateOption["id"]): void {
   const before = scheduledFleetWarnings.get(warnings);
-  if (before?.names.includes(optionName)) return;
-  const names = [...(before?.names ?? []), optionName];
-  const text =
-    `${names.join(" and ")} with environments: ${names.length === 1 ? "one fleet runs" : "each runs one fleet for"} every environment's tasks, sized for each period of the week (a run of quarter-hours with the same demand, UTC). ` +
-    `Instances launch ${num(EC2_LAUNCH_SECONDS / 60)} minutes before demand rises (assumption) and leave ${num(CLUSTER_SCALE_IN_WAIT_SECONDS / 60)} minutes after it falls (the scale-in wait of ECS cluster auto scaling), so a dip shorter than that keeps them.`;
-  scheduledFleetWarnings.set(warnings, { names, text });
-  if (!before || !warnings.has(before.text)) {
-    warnings.add(text);
-    return;
-  }
-  const all = [...warnings];
-  warnings.clear();
-  for (const w of all) warnings.add(w === before.text ? text : w);
+  if (before?.params.options.includes(optionId)) return;
+  const next = {
+    code: "scheduled-fleet" as const,
+    params: { options: [...(before?.params.options ?? []), optionId], launchSeconds: EC2_LAUNCH_SECONDS, scaleInWaitSeconds: CLUSTER_SCALE_IN_WAIT_SECONDS },
+  };
+  scheduledFleetWarnings.set(warnings, next);
+  if (before) warnings.replace(before, next);
+  else warnings.add(next);
 }
 
+/** The lines environmentsEc2Option adds for minInstances while no environment runs. */
+const idleLines = new WeakSet<CostLine>();
+
 /**
- * The "ec2" option for environments (docs/billing-rules.md#weekly-schedules): the total whole tasks of each
+ * The OPTION.ec2 option for environments (docs/billing-rules.md#weekly-schedules): the total whole tasks of each
  * service over all environments in each quarter-hour, the scale-in rule on that demand, then the distinct demand
  * levels (periods) priced by ec2.ts's fleet search: each level becomes a layer of the cheapest fleet (levels are
  * made nested by taking, from the smallest up, the per-service maximum of the levels so far; exact when the
@@ -209,8 +209,8 @@ function addScheduledFleetWarning(warnings: Set<string>, optionName: string): vo
 export function environmentsEc2Option(
   ex: Expanded,
   catalog: RegionCatalog,
-  warnings: Set<string>,
-  priceFleet: (input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>) => EstimateOption = ec2Option,
+  warnings: MessageSet,
+  priceFleet: (input: EstimateInput, catalog: RegionCatalog, warnings: MessageSet) => EstimateOption = ec2Option,
 ): Ec2Week {
   const input = ex.input;
   const continuous = ex.pairs.filter((p) => p.expanded.usage.kind === "continuous");
@@ -299,23 +299,8 @@ export function environmentsEc2Option(
   const idle = input.ec2.minInstances;
   if (!option.available) return { option, fleets, idleInstances: 0 };
 
-  // The plan names services; the pseudo-services repeat a name, so say each "holds" once.
-  if (option.plan?.why) {
-    // "A holds 2 tasks of api; A holds 2 tasks of api. 3 x A ..." -> "A holds 2 tasks of api. 3 x A ..."
-    const kept: string[] = [];
-    for (const part of option.plan.why.split("; ")) {
-      const last = kept[kept.length - 1];
-      // The previous part's last sentence (instance types have dots, sentences end with ". ").
-      const cut = last === undefined ? -1 : last.lastIndexOf(". ");
-      const tail = last === undefined ? "" : cut >= 0 ? last.slice(cut + 2) : last;
-      const holds = / holds \d+ tasks? of /.test(tail);
-      if (last !== undefined && holds && part === tail) continue;
-      if (last !== undefined && holds && part.startsWith(`${tail}. `)) kept[kept.length - 1] = (cut >= 0 ? last.slice(0, cut + 2) : "") + part;
-      else kept.push(part);
-    }
-    option.plan.why = kept.join("; ");
-  }
-  addScheduledFleetWarning(warnings, option.label.replace(/ \(.*\)$/, ""));
+  // (The pseudo-services repeat a name: ec2.ts says each "holds" once.)
+  addScheduledFleetWarning(warnings, option.id);
   const reserved = input.ec2.purchase === "reserved-1y" || input.ec2.purchase === "reserved-3y";
   const lines = [...option.lines];
   for (const instance of option.plan?.instances ?? []) {
@@ -336,7 +321,7 @@ export function environmentsEc2Option(
         });
       }
       void c;
-      const sub = priceFleet({ ...input, services: level, ec2: { ...input.ec2, instanceTypes: [type.type] } }, catalog, new Set());
+      const sub = priceFleet({ ...input, services: level, ec2: { ...input.ec2, instanceTypes: [type.type] } }, catalog, new MessageSet());
       return sub.available ? (sub.plan?.instances[0]?.count ?? 0) : 0;
     });
     const instances = new Float64Array(SLOTS_PER_WEEK);
@@ -372,6 +357,7 @@ export function environmentsEc2Option(
           },
           l,
         );
+        idleLines.add(extra);
         lines.push(withPerInstance(extra, l));
       }
     }
@@ -411,7 +397,7 @@ export function environmentsEc2Option(
       for (const p of schedHere) for (let q = 0; q < SLOTS_PER_WEEK; q++) if ((p.demand[q] as number) > 0) instances[q] = Math.max(instances[q] as number, 1);
     }
     if (reservedInstances.every((n) => n === 0)) reservedInstances.set(instances);
-    fleets.set(fleetName, { instances, reservedInstances: reserved ? reservedInstances : instances, shares });
+    fleets.set(fleetName, { instances, reservedInstances: reserved ? reservedInstances : instances, shares, planInstances: instance.count });
   }
   const monthlyUSD = lines.reduce((sum, l) => sum + l.usd, 0);
   // Services: one row per pair, its share of the fleet (filled by the caller from the per-slot shares).
@@ -438,7 +424,7 @@ function normalized(weights: Float64Array): Float64Array {
 
 export interface WeekContext {
   expanded: Expanded | null;
-  /** Per option id: the EC2 fleets' weeks (only the "ec2" option has them). */
+  /** Per option id: the EC2 fleets' weeks (the EC2-backed options have them). */
   fleets: Map<string, Map<string, FleetWeek>>;
 }
 
@@ -537,23 +523,21 @@ export function summarizeEnvironments(result: EstimateResult, ctx: WeekContext &
         costPerHourUSD: option.available ? slotsToHours(week).map(round6) : null,
       });
     });
-    zero.push(costAtZero(option, result.input));
+    zero.push(costAtZero(option, result.input, ctx.fleets.get(option.id)));
   }
   result.environments = summaries;
   result.costAtZeroTasks = zero;
 }
 
 /**
- * Reasons and warnings name services by their index in the expanded list ("services[3] \"api (dev)\""); point them
- * back at the user's input: `services[0] "api" in environment "dev"`.
+ * Reasons and warnings name services by their index and name in the expanded list (services[3] "api (dev)"); point
+ * them back at the user's input: services[0] "api" in environment "dev".
  */
-export function userFacingServiceRefs(text: string, ex: Expanded, original: EstimateInput): string {
-  return text.replace(/services\[(\d+)\] "([^"]*)"/g, (whole, _index: string, name: string) => {
-    const pair = ex.byKey.get(name);
-    if (pair) return `services[${pair.serviceIndex}] "${pair.service.name}" in environment "${pair.environment.name}"`;
-    const i = original.services.findIndex((s) => s.name === name);
-    return i >= 0 ? `services[${i}] "${name}"` : whole;
-  });
+export function userFacingServiceRef(ref: ServiceRef, ex: Expanded, original: EstimateInput): ServiceRef {
+  const pair = ex.byKey.get(ref.name);
+  if (pair) return { index: pair.serviceIndex, name: pair.service.name, environment: pair.environment.name };
+  const i = original.services.findIndex((s) => s.name === ref.name);
+  return i >= 0 ? { index: i, name: ref.name } : ref;
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -561,7 +545,7 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 /** Units of the lines that bill by the hour whatever the tasks do (docs/billing-rules.md#weekly-schedules). */
 const FIXED_UNITS = new Set(["load-balancer-hours", "gateway-hours", "endpoint-AZ-hours"]);
 
-function costAtZero(option: EstimateOption, input: EstimateInput): { optionId: string; monthlyUSD: number | null; lines: string[] } {
+function costAtZero(option: EstimateOption, input: EstimateInput, fleets: Map<string, FleetWeek> | undefined): NonNullable<EstimateResult["costAtZeroTasks"]>[number] {
   if (!option.available) return { optionId: option.id, monthlyUSD: null, lines: [] };
   // A price book takes its percentage off each line as billed, so off what is paid at zero tasks too
   // (docs/billing-rules.md#private-pricing-discounts).
@@ -579,13 +563,11 @@ function costAtZero(option: EstimateOption, input: EstimateInput): { optionId: s
   {
     // EC2-backed fleets: a reservation's instances are paid all month; minInstances keep running, with their
     // volume, address and management fee (docs/billing-rules.md#reserved-running-hours).
-    const count = (type: string) => option.plan?.instances.find((i) => i.type === type)?.count ?? 0;
     for (const l of option.lines) {
       const mark = perInstanceLine(l);
-      if (!mark || !/ fleet$/.test(l.service) || l.label?.endsWith("while no environment runs")) continue;
-      const instanceLine = option.lines.find((x) => x.service === l.service && x.component === "instance" && !x.label?.endsWith("while no environment runs"));
-      const type = /\(([^,()]+), ([^()]+)\)$/.exec(instanceLine?.label ?? "")?.[2] ?? "";
-      const kept = mark.allMonth ? count(type) : input.ec2.minInstances;
+      const fleet = fleets?.get(l.service);
+      if (!mark || !fleet || idleLines.has(l)) continue;
+      const kept = mark.allMonth ? fleet.planInstances : input.ec2.minInstances;
       if (kept <= 0) continue;
       usd += kept * HOURS_PER_MONTH * mark.perInstanceHour * l.rateUSD * keep(l);
       labels.push(`${l.label ?? l.component} (${kept} kept all month${mark.allMonth ? ": reserved" : ": minInstances"})`);

@@ -11,10 +11,13 @@ import {
   type EstimateOption,
   type EstimateResult,
   type FieldError,
+  OPTION,
 } from "../schemas/estimate";
 import { ec2Option, withPerInstanceMarks } from "./ec2";
 import { MANAGED_INSTANCES_OPTION_ID, managedInstancesOption } from "./managed-instances";
-import { environmentsEc2Option, expandEnvironments, summarizeEnvironments, userFacingServiceRefs, type Expanded, type WeekContext } from "./environments";
+import { environmentsEc2Option, expandEnvironments, summarizeEnvironments, userFacingServiceRef, type Expanded, type WeekContext } from "./environments";
+import { mapServiceRefs, MessageSet, reasonOf, renderWarnings, withReason } from "./messages";
+import { bare, message, type Message } from "../schemas/messages";
 import { sharedBillLines, withBillLines } from "./network";
 import { fargateMixOption, fargateOption, sizeServices } from "./fargate";
 import { formatCents, formatUSD, subCents, toCents } from "../money";
@@ -30,7 +33,16 @@ import { extend } from "./extend";
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
 /** Tie-break between options that cost the same: the one with less risk and less to manage wins. */
-const PREFERENCE = ["fargate", "fargate-savings-plan", "fargate-mix", "fargate-spot-interruptible", "fargate-spot", MANAGED_INSTANCES_OPTION_ID, EKS_AUTO_MODE_OPTION_ID, "ec2"];
+const PREFERENCE: EstimateOption["id"][] = [
+  OPTION.fargate,
+  OPTION["fargate-savings-plan"],
+  OPTION["fargate-mix"],
+  OPTION["fargate-spot-interruptible"],
+  OPTION["fargate-spot"],
+  MANAGED_INSTANCES_OPTION_ID,
+  EKS_AUTO_MODE_OPTION_ID,
+  OPTION.ec2,
+];
 
 /**
  * Price the workload on every option. Never throws for input that passed EstimateInputSchema; the result
@@ -48,7 +60,7 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
 export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalog): { result: EstimateResult; week: WeekContext } {
   // Sidecar rows count in the task / pod size (docs/billing-rules.md#sidecars); the result keeps the user's input.
   const original = withSidecarSizes(userInput);
-  const warnings = new Set<string>();
+  const warnings = new MessageSet();
   const expanded = original.environments && original.environments.length > 0 ? expandEnvironments(original, catalog.catalogId) : null;
   const week: WeekContext = { expanded, fleets: new Map() };
   // With environments the options price the expanded services; the result still carries the user's input.
@@ -71,7 +83,7 @@ export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalo
   let billInput = input;
   if (eks && input.network && publicIp?.fargateTasks) {
     billInput = { ...input, network: { ...input.network, publicIpv4: { ...publicIp, fargateTasks: false } } };
-    warnings.add("network.publicIpv4.fargateTasks is ignored on EKS: pods on Fargate run in private subnets only and have no public IPv4 address.");
+    warnings.add(bare("eks-public-ipv4-ignored"));
   }
   for (let i = 0; i < options.length; i++) options[i] = withBillLines(billInput, catalog, options[i] as EstimateOption, shared);
   // A price book's negotiated discount, after each pricing model's own (docs/billing-rules.md#private-pricing-discounts).
@@ -97,13 +109,19 @@ export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalo
     hoursPerMonth: HOURS_PER_MONTH,
     options,
     recommendation: recommend(options, input),
-    warnings: [...warnings],
+    ...renderWarnings(warnings),
   };
+  for (const o of result.options) if (o.reasonCode === undefined) o.reasonCode = null;
   if (expanded) {
     summarizeEnvironments(result, { ...week, expanded });
     if (input.discounts) discountEnvironments(result, input, new Set(week.fleets.keys()));
-    for (const o of result.options) if (o.reason) o.reason = userFacingServiceRefs(o.reason, expanded, original);
-    result.warnings = result.warnings.map((w) => userFacingServiceRefs(w, expanded, original));
+    // Messages name the expanded services; say them as the user wrote them (`services[0] "api" in environment "dev"`).
+    const toUser = <M extends Message>(m: M) => mapServiceRefs(m, (ref) => userFacingServiceRef(ref, expanded, original));
+    for (const o of result.options) {
+      const reason = reasonOf(o);
+      if (reason) withReason(o, toUser(reason));
+    }
+    Object.assign(result, renderWarnings([...warnings].map(toUser)));
   }
   return { result, week };
 }
@@ -112,7 +130,7 @@ export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalo
  * EKS (docs/billing-rules.md#eks): pods on Fargate (no Fargate Spot, no capacity-provider mix: those are ECS
  * capacity providers), the Fargate Savings Plan variant, and a managed node group on EC2.
  */
-function eksOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption[] {
+function eksOptions(input: EstimateInput, catalog: RegionCatalog, warnings: MessageSet): EstimateOption[] {
   const pods = sizePods(input);
   const options: EstimateOption[] = [eksFargateOption(catalog, pods, "on-demand", warnings), eksFargateSpotOption()];
   if (input.fargate.savingsPlan !== "none") options.push(eksFargateOption(catalog, pods, input.fargate.savingsPlan, warnings));
@@ -122,7 +140,7 @@ function eksOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<
   return options;
 }
 
-function ecsOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>, expanded: Expanded | null, week: WeekContext): EstimateOption[] {
+function ecsOptions(input: EstimateInput, catalog: RegionCatalog, warnings: MessageSet, expanded: Expanded | null, week: WeekContext): EstimateOption[] {
   const sized = sizeServices(input);
   const options: EstimateOption[] = [];
   const fargate = fargateOption(catalog, sized, "on-demand", warnings);
@@ -134,7 +152,7 @@ function ecsOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<
     // Only the services marked interruptible on FARGATE_SPOT, the others on FARGATE (docs/billing-rules.md#recommendation).
     options.push(
       fargateMixOption(catalog, sized, {
-        id: "fargate-spot-interruptible",
+        id: OPTION["fargate-spot-interruptible"],
         label: "Fargate, with Fargate Spot for the interruptible services",
         strategyOf: (service) => (service.interruptible === true ? { base: 0, fargateWeight: 0, spotWeight: 1 } : undefined),
       }),
@@ -165,13 +183,13 @@ function ecsOptions(input: EstimateInput, catalog: RegionCatalog, warnings: Set<
 function spotServices(option: EstimateOption, input: EstimateInput): string[] {
   const named = (pred: (s: EstimateInput["services"][number]) => boolean) => input.services.filter((s) => s.tasks > 0 && pred(s)).map((s) => s.name);
   switch (option.id) {
-    case "fargate-spot":
+    case OPTION["fargate-spot"]:
       return named(() => true);
-    case "fargate-mix":
+    case OPTION["fargate-mix"]:
       return named((s) => (s.fargateCapacityProviders?.spotWeight ?? 0) > 0);
-    case "fargate-spot-interruptible":
+    case OPTION["fargate-spot-interruptible"]:
       return named((s) => s.interruptible === true);
-    case "ec2":
+    case OPTION.ec2:
     case MANAGED_INSTANCES_OPTION_ID:
     case EKS_AUTO_MODE_OPTION_ID:
       return input.ec2.purchase === "spot" ? named(() => true) : [];
@@ -197,12 +215,12 @@ function recommend(options: EstimateOption[], input: EstimateInput): EstimateRes
   if (sorted.length === 0) return null;
   const best = sorted[0] as EstimateOption & { monthlyUSD: number };
   const next = sorted[1];
-  const fargate = options.find((o) => o.id === "fargate");
+  const fargate = options.find((o) => o.id === OPTION.fargate);
   const fargateUSD = fargate?.available && fargate.monthlyUSD !== null ? fargate.monthlyUSD : null;
   const savingsUSD = fargateUSD === null ? 0 : fargateUSD - best.monthlyUSD;
   const parts: string[] = [`${best.label} is the cheapest available option at ${formatUSD(best.monthlyUSD)}/month`];
   const baseline = input.orchestrator === "eks" ? "EKS on Fargate" : "Fargate on-demand";
-  if (best.id === "fargate") {
+  if (best.id === OPTION.fargate) {
     // nothing to compare against
   } else if (fargateUSD === null) parts.push(`${baseline} is unavailable (${fargate?.reason ?? "not priced"}), so no savings are computed`);
   else if (fargateUSD > 0) {
@@ -221,7 +239,7 @@ function recommend(options: EstimateOption[], input: EstimateInput): EstimateRes
       `marking ${need.length === input.services.length ? "every service" : need.join(", ")} interruptible would allow ${held.label} at ${formatUSD(held.monthlyUSD)}/month, ${formatCents(subCents(toCents(best.monthlyUSD), toCents(held.monthlyUSD)))}/month less`,
     );
   }
-  if (best.id === "ec2") {
+  if (best.id === OPTION.ec2) {
     const plan = best.plan?.instances.map((i) => `${i.count} x ${i.type}`).join(" + ");
     if (plan) parts.push(input.orchestrator === "eks" ? `node group: ${plan}; you choose when to update the nodes` : `plan: ${plan}; you manage the instances`);
     // The same search plus a fee: Managed Instances never costs less, but it is the way not to manage them.
@@ -256,34 +274,28 @@ function days(isoDate: string): number | null {
 }
 
 /** docs/billing-rules.md#rate-warnings (and each option's own warnings, cited there). */
-function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options: EstimateOption[], warnings: Set<string>): void {
+function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options: EstimateOption[], warnings: MessageSet): void {
   const byId = new Map(options.map((o) => [o.id, o]));
-  const isOn = (id: string) => byId.get(id)?.available === true;
+  const isOn = (id: EstimateOption["id"]) => byId.get(id)?.available === true;
 
-  if (isOn("fargate-spot")) {
-    warnings.add("Fargate Spot tasks can be stopped at any time with a two-minute warning (SIGTERM and an EventBridge event); use Spot for work that tolerates interruption. Spot prices float and were read on the rate's date.");
-  }
-  const mix = byId.get("fargate-mix");
+  if (isOn(OPTION["fargate-spot"])) warnings.add(bare("fargate-spot-interruption"));
+  const mix = byId.get(OPTION["fargate-mix"]);
   if (mix?.available && mix.lines.some((l) => l.charge === "fargate-spot-vcpu")) {
-    warnings.add("The capacity provider mix puts tasks on FARGATE_SPOT: those can be interrupted with a two-minute warning.");
+    warnings.add(bare("capacity-mix-spot"));
   }
-  if (isOn("ec2") && input.orchestrator === "eks") {
-    warnings.add("EKS managed node groups: EKS launches the nodes with the EKS-optimized AMI and drains them for updates, but you start node and Kubernetes version updates and run the node autoscaler (Cluster Autoscaler or Karpenter).");
-    if (input.ec2.purchase === "spot") {
-      warnings.add("EC2 Spot nodes can be reclaimed with a two-minute notice; the price used is an average Spot price, which floats.");
-    }
-  } else if (isOn("ec2")) {
-    warnings.add("ECS on EC2 means managing the instances yourself: AMI and ECS agent updates, patching, and capacity provider scaling.");
+  if (isOn(OPTION.ec2) && input.orchestrator === "eks") {
+    warnings.add(bare("eks-node-operations"));
+    if (input.ec2.purchase === "spot") warnings.add(message("ec2-spot-interruption", { hosts: "nodes" }));
+  } else if (isOn(OPTION.ec2)) {
+    warnings.add(bare("ec2-operations"));
   }
-  if ((isOn("ec2") || isOn(MANAGED_INSTANCES_OPTION_ID) || isOn(EKS_AUTO_MODE_OPTION_ID)) && input.ec2.purchase === "spot") {
-    warnings.add("EC2 Spot instances can be reclaimed with a two-minute notice; the price used is an average Spot price, which floats.");
+  if ((isOn(OPTION.ec2) || isOn(MANAGED_INSTANCES_OPTION_ID) || isOn(EKS_AUTO_MODE_OPTION_ID)) && input.ec2.purchase === "spot") {
+    warnings.add(message("ec2-spot-interruption", { hosts: "instances" }));
   }
-  if (isOn("fargate-savings-plan")) {
-    warnings.add("A Savings Plan is a commitment in $/hour billed for every hour of its term whether used or not; this option assumes a commitment that exactly matches this usage. Usage above it is billed on-demand.");
-  }
+  if (isOn(OPTION["fargate-savings-plan"])) warnings.add(bare("savings-plan-commitment"));
 
   // Rates the numbers rely on: derived ones (grouped by how they were derived), and ones much older than the catalog.
-  const derived = new Map<string, Map<string, string>>();
+  const derived = new Map<string, Map<string, { what: string; rateUSD: number; unit: string }>>();
   const catalogDay = days(catalog.catalogId);
   const old = new Map<string, Set<string>>();
   for (const o of options) {
@@ -294,8 +306,8 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
     const what = l.usageType ?? l.label ?? l.component;
     if (l.derived) {
       const how = rateOf(l)?.note ?? l.note ?? "derived (no note)";
-      const group = derived.get(how) ?? new Map<string, string>();
-      group.set(what, `${what} $${l.rateUSD}/${l.unit.replace(/s$/, "").replace(/-hour$/, "-h").replace(/^instance-h$/, "h")}`);
+      const group = derived.get(how) ?? new Map<string, { what: string; rateUSD: number; unit: string }>();
+      group.set(what, { what, rateUSD: l.rateUSD, unit: l.unit });
       derived.set(how, group);
     }
     const d = days(l.asOf);
@@ -308,16 +320,12 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
       set.add(l.label ?? what);
     }
   }
-  for (const [how, group] of derived) warnings.add(`Derived rate${group.size > 1 ? "s" : ""} ${[...group.values()].join(", ")}: ${how}`);
+  for (const [how, group] of derived) warnings.add(message("derived-rates", { rates: [...group.values()], how }));
   for (const [asOf, labels] of [...old.entries()].sort()) {
     const months = Math.round(((catalogDay ?? 0) - (days(asOf) ?? 0)) / 30.44);
-    const list = [...labels];
-    const shown = list.slice(0, 4).join(", ") + (list.length > 4 ? ` and ${list.length - 4} more` : "");
-    warnings.add(`Old price: ${shown} dated ${asOf}, about ${months} months before the catalog date ${catalog.catalogId.slice(0, 10)}; the price may have changed.`);
+    warnings.add(message("old-price", { prices: [...labels], asOf, months, catalogDate: catalog.catalogId.slice(0, 10) }));
   }
-  if (!options.some((o) => o.available)) {
-    warnings.add("No option can run the whole workload in this region with the bundled prices: see each option's reason.");
-  }
+  if (!options.some((o) => o.available)) warnings.add(bare("no-option-available"));
 }
 
 /** Problems that only the catalog can reveal (region, snapshot id, unknown instance types). */

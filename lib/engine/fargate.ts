@@ -5,11 +5,12 @@
  */
 import { isUnavailable, type ComputeRates, type Rate, type RegionCatalog } from "../catalog/schema";
 import type { ChargeId } from "../charges";
-import type { CostLine, EstimateInput, EstimateOption, Service } from "../schemas/estimate";
+import { OPTION, type CostLine, type EstimateInput, type EstimateOption, type Service } from "../schemas/estimate";
 import { fargateSizesFor, largestFargateSize, snapFargateSize, type FargateSize } from "./fargate-sizes";
-import { formatUSD } from "../money";
 import { num, rateLine, sumUSD, withRate } from "./lines";
 import { extend } from "./extend";
+import { MessageSet, unavailableOption, type Failure } from "./messages";
+import { message, type ReasonMessage, type ServiceRef } from "../schemas/messages";
 import { FARGATE_INCLUDED_STORAGE_GIB, fargateTaskHours, ROUNDING_LOSS_WARN_SHARE, splitCapacityProviders, WINDOWS_MIN_BILLED_SECONDS } from "./rules";
 
 export type FargateMode = "on-demand" | "spot" | "compute-1y" | "compute-3y";
@@ -33,12 +34,11 @@ interface ServiceRates {
   note?: string;
 }
 
-type Failure = { reason: string };
-const fail = (reason: string): Failure => ({ reason });
+const fail = (reason: ReasonMessage): Failure => ({ reason });
 const isFailure = (v: unknown): v is Failure => typeof v === "object" && v !== null && "reason" in v && !("vcpu" in v);
 
-function serviceRef(service: Service, index: number): string {
-  return `services[${index}] "${service.name}"`;
+function serviceRef(service: Service, index: number): ServiceRef {
+  return { index, name: service.name };
 }
 
 /**
@@ -50,12 +50,12 @@ const ON_DEMAND_CHARGES = { vcpu: "fargate-vcpu", gb: "fargate-memory" } as cons
 function onDemandRates(catalog: RegionCatalog, service: Service, index: number): ServiceRates | Failure {
   const f = catalog.fargate;
   if (service.os === "windows") {
-    if (service.architecture !== "x86_64") return fail(`${serviceRef(service, index)}: Windows containers on Fargate run on x86_64 only`);
-    if (isUnavailable(f.windowsX86)) return fail(`${serviceRef(service, index)} (Windows): ${f.windowsX86.reason}`);
+    if (service.architecture !== "x86_64") return fail(message("fargate-windows-arch", { service: serviceRef(service, index) }));
+    if (isUnavailable(f.windowsX86)) return fail(message("fargate-rate-unavailable", { service: serviceRef(service, index), platform: "Windows", catalogReason: f.windowsX86.reason }));
     return { vcpu: f.windowsX86.vcpuHour, gb: f.windowsX86.gbHour, os: f.windowsX86.osLicenseVcpuHour, mode: "on-demand", charges: ON_DEMAND_CHARGES };
   }
   const r: ComputeRates | { available: false; reason: string } = service.architecture === "arm64" ? f.linuxArm : f.linuxX86;
-  if (isUnavailable(r)) return fail(`${serviceRef(service, index)} (${service.architecture}): ${r.reason}`);
+  if (isUnavailable(r)) return fail(message("fargate-rate-unavailable", { service: serviceRef(service, index), platform: service.architecture, catalogReason: r.reason }));
   return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: "on-demand", charges: ON_DEMAND_CHARGES };
 }
 
@@ -64,9 +64,9 @@ function ratesFor(catalog: RegionCatalog, service: Service, index: number, mode:
   const f = catalog.fargate;
   if (mode === "spot") {
     // Fargate Spot: Linux only; x86_64 and arm64 (docs/billing-rules.md#fargate-spot).
-    if (service.os === "windows") return fail(`Fargate Spot does not run Windows tasks (${serviceRef(service, index)})`);
+    if (service.os === "windows") return fail(message("fargate-spot-windows", { service: serviceRef(service, index) }));
     const r = service.architecture === "arm64" ? f.spotArm : f.spotX86;
-    if (isUnavailable(r)) return fail(`${serviceRef(service, index)} (${service.architecture}): ${r.reason}`);
+    if (isUnavailable(r)) return fail(message("fargate-rate-unavailable", { service: serviceRef(service, index), platform: service.architecture, catalogReason: r.reason }));
     return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: "spot", charges: { vcpu: "fargate-spot-vcpu", gb: "fargate-spot-memory" } };
   }
   // Compute Savings Plans apply to Fargate vCPU-hours and GB-hours (docs/billing-rules.md#savings-plans). The catalog has Linux rates
@@ -78,7 +78,7 @@ function ratesFor(catalog: RegionCatalog, service: Service, index: number, mode:
   }
   const plan = f.savingsPlans[mode];
   const r = service.architecture === "arm64" ? plan.arm : plan.x86;
-  if (isUnavailable(r)) return fail(`${serviceRef(service, index)} (${service.architecture}): ${r.reason}`);
+  if (isUnavailable(r)) return fail(message("fargate-rate-unavailable", { service: serviceRef(service, index), platform: service.architecture, catalogReason: r.reason }));
   return { vcpu: r.vcpuHour, gb: r.gbHour, os: null, mode: MODE_TEXT[mode], charges: { vcpu: "fargate-savings-plan-vcpu", gb: "fargate-savings-plan-memory" } };
 }
 
@@ -96,11 +96,15 @@ export function sizeServices(input: EstimateInput): SizedService[] | Failure {
     const size = snapFargateSize(service.vcpu, service.memoryGiB, service.os);
     if (!size) {
       const max = largestFargateSize(service.os);
-      const why =
-        service.os === "windows" && service.vcpu <= 16 && service.memoryGiB <= 120
-          ? `Windows tasks on Fargate are at most ${num(max.vcpu)} vCPU / ${num(max.memoryGiB)} GiB`
-          : `the largest Fargate task is ${num(max.vcpu)} vCPU / ${num(max.memoryGiB)} GiB`;
-      return fail(`${serviceRef(service, index)} needs ${num(service.vcpu)} vCPU / ${num(service.memoryGiB)} GiB; ${why}`);
+      return fail(
+        message("fargate-size-too-large", {
+          service: serviceRef(service, index),
+          vcpu: service.vcpu,
+          memoryGiB: service.memoryGiB,
+          windowsLimit: service.os === "windows" && service.vcpu <= 16 && service.memoryGiB <= 120,
+          largest: { vcpu: max.vcpu, memoryGiB: max.memoryGiB },
+        }),
+      );
     }
     out.push({ service, index, size });
   }
@@ -119,7 +123,7 @@ function priceTasks(
   s: SizedService,
   tasks: number,
   rates: ServiceRates,
-  warnings: Set<string>,
+  warnings: MessageSet,
 ): PricedPart | Failure {
   const { service, size } = s;
   const hours = fargateTaskHours(tasks, service.usage, service.os);
@@ -137,12 +141,10 @@ function priceTasks(
   const extraGiB = service.ephemeralStorageGiB - FARGATE_INCLUDED_STORAGE_GIB;
   if (extraGiB > 0) {
     if (service.os === "windows") {
-      warnings.add(
-        `${service.name}: ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage was requested, but Windows tasks on Fargate are assumed to have a fixed ${FARGATE_INCLUDED_STORAGE_GIB} GiB (AWS documents conflict); no storage charge is included.`,
-      );
+      warnings.add(message("windows-storage-fixed", { service: service.name, requestedGiB: service.ephemeralStorageGiB, fixedGiB: FARGATE_INCLUDED_STORAGE_GIB }));
     } else {
       const storage = catalog.fargate.ephemeralStorageGbHour;
-      if (isUnavailable(storage)) return fail(`${serviceRef(service, s.index)} needs ${num(service.ephemeralStorageGiB)} GiB of ephemeral storage: ${storage.reason}`);
+      if (isUnavailable(storage)) return fail(message("fargate-storage-unavailable", { service: serviceRef(service, s.index), storageGiB: service.ephemeralStorageGiB, catalogReason: storage.reason }));
       const note = rates.charges.vcpu !== ON_DEMAND_CHARGES.vcpu ? "Storage is not discounted: priced at the on-demand ephemeral storage rate." : undefined;
       lines.push(
         rateLine(service.name, "fargate-storage", `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB (${service.os})`, extraGiB * hours, "GB-hours", storage, note),
@@ -167,15 +169,15 @@ function fargateSizeNote(s: SizedService): string {
   return same ? `${billed} (a valid Fargate size)` : `${billed} (requested ${num(service.vcpu)} vCPU / ${num(service.memoryGiB)} GiB, snapped up to the cheapest valid size)`;
 }
 
-function unavailable(id: string, label: string, reason: string): EstimateOption {
-  return { id, label, available: false, reason, monthlyUSD: null, lines: [], services: [], plan: null };
+function unavailable(id: EstimateOption["id"], label: string, reason: ReasonMessage): EstimateOption {
+  return unavailableOption(id, label, reason);
 }
 
-const LABELS: Record<FargateMode, { id: string; label: string }> = {
-  "on-demand": { id: "fargate", label: "Fargate (on-demand)" },
-  spot: { id: "fargate-spot", label: "Fargate Spot" },
-  "compute-1y": { id: "fargate-savings-plan", label: "Fargate with a Compute Savings Plan (1 year, No Upfront)" },
-  "compute-3y": { id: "fargate-savings-plan", label: "Fargate with a Compute Savings Plan (3 years, No Upfront)" },
+const LABELS: Record<FargateMode, { id: EstimateOption["id"]; label: string }> = {
+  "on-demand": { id: OPTION.fargate, label: "Fargate (on-demand)" },
+  spot: { id: OPTION["fargate-spot"], label: "Fargate Spot" },
+  "compute-1y": { id: OPTION["fargate-savings-plan"], label: "Fargate with a Compute Savings Plan (1 year, No Upfront)" },
+  "compute-3y": { id: OPTION["fargate-savings-plan"], label: "Fargate with a Compute Savings Plan (3 years, No Upfront)" },
 };
 
 /**
@@ -186,11 +188,11 @@ export function fargateOption(
   catalog: RegionCatalog,
   sized: SizedService[] | Failure,
   mode: FargateMode,
-  warnings: Set<string>,
+  warnings: MessageSet,
 ): EstimateOption {
   const { id, label } = LABELS[mode];
   if (isFailure(sized)) return unavailable(id, label, sized.reason);
-  const local = new Set<string>();
+  const local = new MessageSet();
   const lines: CostLine[] = [];
   const services: EstimateOption["services"] = [];
   for (const s of sized) {
@@ -212,18 +214,22 @@ export function fargateOption(
     const usage = s.service.usage;
     if (mode === "on-demand" && s.service.os === "windows" && usage.kind === "scheduled" && usage.runsPerDay > 0 && Math.ceil(usage.secondsPerRun) < WINDOWS_MIN_BILLED_SECONDS) {
       // docs/billing-rules.md#windows-on-fargate
-      local.add(
-        `${s.service.name}: each ${num(Math.ceil(usage.secondsPerRun))} s run is billed as ${WINDOWS_MIN_BILLED_SECONDS} s: Windows tasks on Fargate are billed per second with a 5-minute minimum per run.`,
-      );
+      local.add(message("windows-minimum-charge", { service: s.service.name, secondsPerRun: Math.ceil(usage.secondsPerRun), minimumSeconds: WINDOWS_MIN_BILLED_SECONDS }));
     }
     if (mode === "on-demand" && monthlyUSD > 0 && part.lossUSD > ROUNDING_LOSS_WARN_SHARE * monthlyUSD) {
       local.add(
-        `${s.service.name}: ${formatUSD(part.lossUSD)}/month (${Math.round((part.lossUSD / monthlyUSD) * 100)}% of its Fargate cost) pays for capacity above the request because Fargate bills ${num(s.size.vcpu)} vCPU / ${num(s.size.memoryGiB)} GiB for ${num(s.service.vcpu)} vCPU / ${num(s.service.memoryGiB)} GiB; a request closer to a valid size would cost less.`,
+        message("rounding-loss", {
+          service: s.service.name,
+          lossUSD: part.lossUSD,
+          sharePct: Math.round((part.lossUSD / monthlyUSD) * 100),
+          billed: { vcpu: s.size.vcpu, memoryGiB: s.size.memoryGiB },
+          requested: { vcpu: s.service.vcpu, memoryGiB: s.service.memoryGiB },
+        }),
       );
     }
   }
   if (mode === "on-demand") for (const w of local) warnings.add(w);
-  return { id, label, available: true, reason: null, monthlyUSD: sumUSD(lines), lines, services, plan: null };
+  return { id, label, available: true, reason: null, reasonCode: null, monthlyUSD: sumUSD(lines), lines, services, plan: null };
 }
 
 /**
@@ -234,15 +240,15 @@ export function fargateOption(
 export function fargateMixOption(
   catalog: RegionCatalog,
   sized: SizedService[] | Failure,
-  variant: { id: string; label: string; strategyOf: (service: Service) => Service["fargateCapacityProviders"] } = {
-    id: "fargate-mix",
+  variant: { id: EstimateOption["id"]; label: string; strategyOf: (service: Service) => Service["fargateCapacityProviders"] } = {
+    id: OPTION["fargate-mix"],
     label: "Fargate + Fargate Spot (capacity provider strategy)",
     strategyOf: (service) => service.fargateCapacityProviders,
   },
 ): EstimateOption {
   const { id, label } = variant;
   if (isFailure(sized)) return unavailable(id, label, sized.reason);
-  const ignore = new Set<string>();
+  const ignore = new MessageSet();
   const lines: CostLine[] = [];
   const services: EstimateOption["services"] = [];
   for (const s of sized) {
@@ -274,5 +280,5 @@ export function fargateMixOption(
         : `${fargateSizeNote(s)}; no capacity provider strategy: all tasks on FARGATE`,
     });
   }
-  return { id, label, available: true, reason: null, monthlyUSD: sumUSD(lines), lines, services, plan: null };
+  return { id, label, available: true, reason: null, reasonCode: null, monthlyUSD: sumUSD(lines), lines, services, plan: null };
 }

@@ -22,7 +22,7 @@
 import type { InstanceType, RegionCatalog } from "../catalog/schema";
 import type { Architecture } from "../schemas/estimate";
 import { CPU_UNITS_PER_VCPU, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
-import { num, plural } from "./lines";
+import { message, type ReasonMessage } from "../schemas/messages";
 import { burstableBaseline, burstableSurplusRate, ec2VolumeGiB, instancesForTarget, surplusVcpuHours } from "./rules";
 
 /** What one service asks of the fleet. Tasks of a service are identical. */
@@ -894,7 +894,7 @@ class FleetSearch {
 }
 
 /** The cheapest fleet of one architecture for the demands, or why there is none. See the module comment. */
-export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: string } {
+export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: ReasonMessage } {
   const { catalog, arch } = spec;
   // Larger tasks first: the greedy packing wastes less when big tasks open instances.
   const demands = [...spec.demands].sort((a, b) => b.mem - a.mem || b.cpu - a.cpu || a.index - b.index);
@@ -1042,17 +1042,21 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: stri
   }
   const found = search.best;
   if (!found) {
-    const names = demands.map((d) => `"${d.name}" (${num(d.cpu / CPU_UNITS_PER_VCPU)} vCPU / ${num(d.mem / MIB_PER_GIB)} GiB)`).join(", ");
-    const scope = listed ? `the allowed instance types (${spec.instanceTypes.join(", ")})` : `the current-generation ${arch} types`;
-    const left =
-      (burstableExcluded > 0 ? ` (${plural(burstableExcluded, "burstable type")} left out: ec2.allowBurstable is false)` : "") +
-      (burstableUnpriced.length > 0 ? ` (${burstableUnpriced.join(", ")} left out: no documented CPU baseline or surplus-credit rate)` : "");
+    const scope = listed ? { kind: "allowed" as const, types: [...spec.instanceTypes] } : { kind: "current-generation" as const, arch };
+    const leftOut = { burstableExcluded, burstableUnpriced: [...burstableUnpriced] };
     const reason =
       considered === 0
         ? burstableExcluded + burstableUnpriced.length > 0
-          ? `No ${arch} type left to search among ${scope}${left}`
-          : `None of ${scope} is in the ${catalog.region} catalog for ${arch}`
-        : `No ${arch} instance type among ${scope} with a ${spec.priceText} price can hold a task of ${names}${spec.limitText ?? ""}${left}`;
+          ? message("fleet-no-type-left", { arch, scope, leftOut })
+          : message("fleet-types-not-in-catalog", { arch, scope, region: catalog.region })
+        : message("fleet-cannot-hold", {
+            arch,
+            scope,
+            priceText: spec.priceText,
+            demands: demands.map((d) => ({ service: d.name, vcpu: d.cpu / CPU_UNITS_PER_VCPU, memoryGiB: d.mem / MIB_PER_GIB })),
+            limitText: spec.limitText ?? "",
+            leftOut,
+          });
     return { reason };
   }
   return { arch, choice: found, demands, hours, runHours, checked, runnerUp: search.runnerUp, burstableExcluded, burstableUnpriced };

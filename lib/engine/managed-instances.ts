@@ -5,19 +5,21 @@
  * on EC2 (same demands, capacity, settings: ec2.ts ecsInstanceOption), priced at instance rate + fee.
  */
 import { isUnavailable, type InstanceType, type RegionCatalog } from "../catalog/schema";
-import type { EstimateInput, EstimateOption } from "../schemas/estimate";
+import { OPTION, type EstimateInput, type EstimateOption } from "../schemas/estimate";
 import { formatRate } from "../money";
 import { ec2PurchaseLabel, ecsInstanceOption, instancePriceSource, type InstanceFee } from "./ec2";
-import { CLUSTER_SCALE_IN_WAIT_SECONDS, EC2_LAUNCH_SECONDS, managedInstancesFeeUSD } from "./rules";
+import { managedInstancesFeeUSD } from "./rules";
 import { num } from "./lines";
+import { type MessageSet, unavailableOption, type Failure } from "./messages";
+import { bare, message } from "../schemas/messages";
 
-export const MANAGED_INSTANCES_OPTION_ID = "ecs-managed-instances";
+export const MANAGED_INSTANCES_OPTION_ID = OPTION["ecs-managed-instances"];
 
 /** Per catalog object: its management fee (pure functions of the catalog, made once). */
-const fees = new WeakMap<RegionCatalog, InstanceFee | { reason: string }>();
+const fees = new WeakMap<RegionCatalog, InstanceFee | Failure>();
 
 /** The management fee per instance-hour of a type, with its provenance, or why the catalog has none (the same object for the same catalog). */
-function managementFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
+function managementFee(catalog: RegionCatalog): InstanceFee | Failure {
   let fee = fees.get(catalog);
   if (!fee) {
     fee = makeManagementFee(catalog);
@@ -26,9 +28,9 @@ function managementFee(catalog: RegionCatalog): InstanceFee | { reason: string }
   return fee;
 }
 
-function makeManagementFee(catalog: RegionCatalog): InstanceFee | { reason: string } {
+function makeManagementFee(catalog: RegionCatalog): InstanceFee | Failure {
   const mi = catalog.ec2.managedInstances;
-  if (isUnavailable(mi)) return { reason: `No ECS Managed Instances management fee in the ${catalog.region} catalog: ${mi.reason}` };
+  if (isUnavailable(mi)) return { reason: message("managed-instances-fee-unavailable", { region: catalog.region, catalogReason: mi.reason }) };
   const hourly = (t: InstanceType) => managedInstancesFeeUSD(t, mi.feeFractionOfOnDemand);
   return {
     key: MANAGED_INSTANCES_OPTION_ID,
@@ -63,30 +65,17 @@ function makeManagementFee(catalog: RegionCatalog): InstanceFee | { reason: stri
  * The "ecs-managed-instances" option for an ECS workload (orchestrator absent or "ecs"). The instance price
  * follows ec2.purchase; the fee is added to every instance-hour the fleet runs.
  */
-export function managedInstancesOption(input: EstimateInput, catalog: RegionCatalog, warnings: Set<string>): EstimateOption {
+export function managedInstancesOption(input: EstimateInput, catalog: RegionCatalog, warnings: MessageSet): EstimateOption {
   const purchase = input.ec2.purchase;
   const id = MANAGED_INSTANCES_OPTION_ID;
   const label = `ECS Managed Instances (${ec2PurchaseLabel(purchase)})`;
-  if (input.ec2.networkMode === "bridge") {
-    return {
-      id,
-      label,
-      available: false,
-      reason:
-        "ECS Managed Instances runs tasks in the awsvpc or host network mode, not bridge (ECS API reference, managed instances network configuration): set ec2.networkMode to awsvpc or host to price it",
-      monthlyUSD: null,
-      lines: [],
-      services: [],
-      plan: null,
-    };
-  }
+  if (input.ec2.networkMode === "bridge") return unavailableOption(id, label, bare("managed-instances-bridge"));
   const fee = managementFee(catalog);
   const price = "reason" in fee ? fee : instancePriceSource(catalog, purchase);
   return ecsInstanceOption(input, catalog, warnings, {
     id,
     label,
-    windowsReason: (index, name) =>
-      `services[${index}] "${name}" is a Windows task: ECS Managed Instances runs Linux containers only (ECS developer guide, "Architect for Amazon ECS Managed Instances")`,
+    variant: "ecs-managed-instances",
     price,
     fee: "reason" in fee ? null : fee,
     paidAllMonth: purchase === "reserved-1y" || purchase === "reserved-3y",
@@ -94,7 +83,5 @@ export function managedInstancesOption(input: EstimateInput, catalog: RegionCata
       "AWS chooses the instance types itself (by default the most cost-optimized general-purpose types for the tasks), so it may launch other types than this plan; list them in the capacity provider's allowed instance types to hold it to this plan.",
     serviceNote:
       "ECS Managed Instances reserves the task size as requested; the service's cost is its share of the fleet (instances, management fee, volumes) by reserved CPU or memory (whichever is larger).",
-    scheduledWarning: (notes) =>
-      `ECS Managed Instances and scheduled work: AWS launches instances for each run and removes idle ones after its scale-in delay (scaleInAfter, 0 to 3,600 s; AWS publishes no default), so the estimate assumes the same ${num(EC2_LAUNCH_SECONDS / 60)}-minute launch and ${num(CLUSTER_SCALE_IN_WAIT_SECONDS / 60)}-minute wait as ECS on EC2 cluster auto scaling. ${notes}.`,
   });
 }

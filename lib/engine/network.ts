@@ -15,6 +15,8 @@ import { averageRequestsPerSecond } from "./unit-cost";
 import { CLOUDWATCH_LOGS_FREE_TIER } from "./rules";
 
 import { SHARED_SERVICE } from "./shared-lines";
+import { withReason, type Failure } from "./messages";
+import { message, type ReasonMessage } from "../schemas/messages";
 
 export { SHARED_SERVICE };
 
@@ -23,10 +25,14 @@ export const ALB_LCU = { newConnectionsPerSecond: 25, activeConnectionsPerMinute
 /** NLB (TCP) NLCU capacity per dimension. */
 export const NLB_NLCU = { newConnectionsPerSecond: 800, activeConnectionsPerMinute: 100_000, processedGBPerHour: 1 } as const;
 
-type Failure = { reason: string };
-
 function need(rate: Rate | Unavailable, what: string, catalog: RegionCatalog): Rate | Failure {
-  return isUnavailable(rate) ? { reason: `${what} cannot be priced in ${catalog.region} with price catalog ${catalog.catalogId}: ${rate.reason}` } : rate;
+  return isUnavailable(rate) ? { reason: unpriced(what, catalog, rate.reason) } : rate;
+}
+const unpriced = (what: string, catalog: RegionCatalog, catalogReason: string): ReasonMessage =>
+  message("network-rate-unavailable", { what, region: catalog.region, catalogId: catalog.catalogId, catalogReason, at: null });
+/** The failure, naming the input field it came from. */
+function atField(f: Failure, at: string): Failure {
+  return f.reason.code === "network-rate-unavailable" ? { reason: { code: f.reason.code, params: { ...f.reason.params, at } } } : f;
 }
 const failed = (x: unknown): x is Failure => typeof x === "object" && x !== null && "reason" in x && !("usd" in x);
 
@@ -137,7 +143,7 @@ export function sharedBillLines(input: EstimateInput, catalog: RegionCatalog): C
             ),
           )
         : null);
-    if (f) return { reason: `${f.reason} (network.loadBalancers[${i}])` };
+    if (f) return atField(f, `network.loadBalancers[${i}]`);
   }
   const nat = net?.natGateways;
   if (nat && (nat.count > 0 || nat.processedGBPerMonth > 0)) {
@@ -163,7 +169,7 @@ export function sharedBillLines(input: EstimateInput, catalog: RegionCatalog): C
   const egress = net?.dataTransferOutGBPerMonth ?? 0;
   if (egress > 0) {
     const out = n.dataTransferOut;
-    if (isUnavailable(out)) return { reason: `Data transfer out cannot be priced in ${catalog.region} with price catalog ${catalog.catalogId}: ${out.reason}` };
+    if (isUnavailable(out)) return { reason: unpriced("Data transfer out", catalog, out.reason) };
     lines.push(...egressLines(egress, out));
   }
   const interAz = net?.interAzGBPerMonth ?? 0;
@@ -218,7 +224,7 @@ export function sharedBillLines(input: EstimateInput, catalog: RegionCatalog): C
             );
           })
         : null);
-    if (f) return { reason: `${f.reason} (services[${i}].logs)` };
+    if (f) return atField(f, `services[${i}].logs`);
   }
   const freeLine = (charge: "logs-ingest" | "logs-storage", label: string, quantity: number, unit: string, rate: Rate, covered: string) =>
     tag(
@@ -266,9 +272,9 @@ export function optionIpv4Lines(input: EstimateInput, catalog: RegionCatalog, op
 /** Add the shared and the option's own bill lines to an available option (the total grows by their sum). */
 export function withBillLines(input: EstimateInput, catalog: RegionCatalog, option: EstimateOption, shared: CostLine[] | Failure): EstimateOption {
   if (!option.available || option.monthlyUSD === null) return option;
-  if (failed(shared)) return { ...option, available: false, reason: shared.reason, monthlyUSD: null, lines: [], services: [], plan: null };
+  if (failed(shared)) return withReason({ ...option, available: false, monthlyUSD: null, lines: [], services: [], plan: null }, shared.reason);
   const own = optionIpv4Lines(input, catalog, option);
-  if (failed(own)) return { ...option, available: false, reason: own.reason, monthlyUSD: null, lines: [], services: [], plan: null };
+  if (failed(own)) return withReason({ ...option, available: false, monthlyUSD: null, lines: [], services: [], plan: null }, own.reason);
   const extra = [...own, ...shared];
   if (extra.length === 0) return option;
   // Per-service subtotals take the lines that are theirs: a service's logs and its tasks' addresses directly, a

@@ -3,10 +3,13 @@
  * commitment sizer needs (docs/billing-rules.md#weekly-schedules, "Usage over the week"). Pure.
  */
 import type { RegionCatalog } from "../catalog/schema";
-import type { CostLine, EstimateInput } from "../schemas/estimate";
+import { OPTION, type CostLine, type EstimateInput } from "../schemas/estimate";
 import { SLOTS_PER_HOUR, SLOTS_PER_WEEK } from "../schedule/week";
 import { estimateWithWeek } from "./estimate";
 import { lineWeek } from "./environments";
+
+/** The options a Compute or EC2 Savings Plan can cover. */
+export type ProfileOptionId = typeof OPTION.fargate | typeof OPTION.ec2;
 
 export interface UsageProfileSeries {
   /** The line's service ("api (dev)", "x86_64 fleet") and environment (absent: not one environment's). */
@@ -32,7 +35,7 @@ export interface IneligibleUsage {
 }
 
 export interface WeeklyUsageProfile {
-  optionId: "fargate" | "ec2";
+  optionId: ProfileOptionId;
   slotsPerHour: typeof SLOTS_PER_HOUR;
   /** Compute usage a Compute Savings Plan can cover (Fargate vCPU and memory, EC2 instance-hours). */
   eligible: UsageProfileSeries[];
@@ -46,8 +49,8 @@ export interface WeeklyUsageProfile {
 }
 
 /** Why a compute line is not eligible (docs/billing-rules.md#savings-plan-commitment), or null when it is. */
-function notCoveredBecause(line: CostLine, optionId: "fargate" | "ec2"): string | null {
-  if (optionId === "fargate") {
+function notCoveredBecause(line: CostLine, optionId: ProfileOptionId): string | null {
+  if (optionId === OPTION.fargate) {
     if (line.component === "vcpu" || line.component === "memory") return null;
     return line.component === "storage" ? "Savings Plans do not discount Fargate ephemeral storage" : "no Compute Savings Plan rate in the catalog for this usage";
   }
@@ -56,18 +59,18 @@ function notCoveredBecause(line: CostLine, optionId: "fargate" | "ec2"): string 
 }
 
 /**
- * `weeklyUsageProfile(input, catalog, "fargate" | "ec2")`: the option's compute lines a Compute Savings Plan can
+ * `weeklyUsageProfile(input, catalog, optionId)`: the option's compute lines a Compute Savings Plan can
  * cover, each as On-Demand dollars per quarter-hour of one week (UTC; a month is 730 / 168 weeks, so
  * sum(slots) x WEEKS_PER_MONTH = the line's monthly On-Demand cost).
- * - "fargate": the Fargate (on-demand) option's vCPU and memory lines (Windows OS licence, storage excluded).
- * - "ec2": the instance lines of the fleet planned On-Demand, whatever ec2.purchase is (volumes excluded): a
+ * - OPTION.fargate: the Fargate (on-demand) option's vCPU and memory lines (Windows OS licence, storage excluded).
+ * - OPTION.ec2: the instance lines of the fleet planned On-Demand, whatever ec2.purchase is (volumes excluded): a
  *   Savings Plan replaces the purchase option, so Spot prices or reserved hours must not choose the fleet.
  * With environments each line follows its environment's schedule and the fleet its instances per quarter-hour
  * (scale-in rule applied); without environments the week is flat. Returns `{ reason }` when the option is
  * unavailable.
  */
-export function weeklyUsageProfile(input: EstimateInput, catalog: RegionCatalog, optionId: "fargate" | "ec2"): WeeklyUsageProfile | { reason: string } {
-  // The "fargate" option is always the on-demand one; the Savings Plan option would only be priced in vain.
+export function weeklyUsageProfile(input: EstimateInput, catalog: RegionCatalog, optionId: ProfileOptionId): WeeklyUsageProfile | { reason: string } {
+  // The Fargate option is always the on-demand one; the Savings Plan option would only be priced in vain.
   const onDemand: EstimateInput = { ...input, fargate: { ...input.fargate, savingsPlan: "none" }, ec2: { ...input.ec2, purchase: "on-demand" } };
   const { result, week } = estimateWithWeek(onDemand, catalog);
   const option = result.options.find((o) => o.id === optionId);

@@ -6,11 +6,13 @@
  */
 import { sourceById } from "../catalog/describe";
 import type { RegionCatalog } from "../catalog/schema";
+import { findCharge } from "../charges";
+import { grownForTaskStorage } from "../engine/ec2";
 import { rateOf } from "../engine/lines";
 import { EKS_AUTO_MODE_OPTION_ID } from "../engine/eks-auto-mode";
 import { MANAGED_INSTANCES_OPTION_ID } from "../engine/managed-instances";
 import type { FieldError } from "../field-errors";
-import type { CostLine, EstimateOption, EstimateResult } from "../schemas/estimate";
+import { OPTION, type CostLine, type EstimateOption, type EstimateResult } from "../schemas/estimate";
 import type { RuleSection, RulesDocument } from "./rules-doc";
 
 /** The sections that explain an option as a whole, most specific first. */
@@ -27,7 +29,7 @@ export function optionAnchors(option: Pick<EstimateOption, "id">, result: Pick<E
       return ["capacity-provider-mix", "fargate-spot", "fargate-billing-duration"];
     case "fargate-spot-interruptible":
       return ["recommendation", "capacity-provider-mix", "fargate-spot"];
-    case "ec2":
+    case OPTION.ec2:
       return eks
         ? ["eks-node-groups", "ec2-packing", "cluster-auto-scaling", "ec2-purchase-options", "gp3-root-volume"]
         : ["ec2-packing", "ec2-registered-capacity", "eni-trunking", "cluster-auto-scaling", "ec2-purchase-options", "gp3-root-volume", "ec2-service-share"];
@@ -35,20 +37,20 @@ export function optionAnchors(option: Pick<EstimateOption, "id">, result: Pick<E
       return ["ecs-managed-instances", "ec2-packing", "cluster-auto-scaling", "ec2-purchase-options", "gp3-root-volume"];
     case EKS_AUTO_MODE_OPTION_ID:
       return ["eks-auto-mode", "eks-node-groups", "ec2-packing", "cluster-auto-scaling", "ec2-purchase-options"];
-    default:
-      // An option added after this table: EKS-specific ones under EKS, the rest under the recommendation rule.
-      return eks || option.id.startsWith("eks") ? ["eks"] : ["recommendation"];
   }
+  // (Every id of the option enum has its case: an id added to it fails the type check here.)
 }
 
 /** The sections that explain one cost line, most specific first. */
 export function lineAnchors(line: CostLine, option: Pick<EstimateOption, "id">, result: Pick<EstimateResult, "input">): string[] {
-  const label = (line.label ?? "").toLowerCase();
   const eks = result.input.orchestrator === "eks";
+  const charge = line.charge;
+  const service = result.input.services.find((s) => s.name === line.service);
   const out: string[] = [];
   switch (line.category) {
     case "load-balancer":
-      return line.label?.includes("LCU") ? ["load-balancers", "lb-from-requests"] : ["load-balancers"];
+      // The capacity-unit lines (LCU-hours, NLCU-hours) beside the load balancer hours.
+      return line.unit === "load-balancer-hours" ? ["load-balancers"] : ["load-balancers", "lb-from-requests"];
     case "nat-gateway":
     case "vpc-endpoint":
       return ["network-lines"];
@@ -68,10 +70,10 @@ export function lineAnchors(line: CostLine, option: Pick<EstimateOption, "id">, 
     case "memory":
       if (eks) out.push("eks-fargate-pods");
       out.push("fargate-billing-duration");
-      if (label.includes("spot")) out.push("fargate-spot");
-      if (label.includes("savings plan")) out.push("savings-plans");
-      if (label.includes("arm64")) out.push("arm-graviton");
-      if (label.includes("windows")) out.push("windows-on-fargate");
+      if (charge === "fargate-spot-vcpu" || charge === "fargate-spot-memory") out.push("fargate-spot");
+      if (charge === "fargate-savings-plan-vcpu" || charge === "fargate-savings-plan-memory") out.push("savings-plans");
+      if (service?.architecture === "arm64" && service.os !== "windows") out.push("arm-graviton");
+      if (service?.os === "windows") out.push("windows-on-fargate");
       out.push("fargate-task-sizes");
       break;
     case "os-license":
@@ -83,21 +85,22 @@ export function lineAnchors(line: CostLine, option: Pick<EstimateOption, "id">, 
       break;
     case "instance":
       out.push("ec2-purchase-options", "ec2-packing", "cluster-auto-scaling");
-      if (label.includes("savings plan")) out.push("savings-plans");
+      if (charge === "ec2-savings-plan-instance") out.push("savings-plans");
       if (option.id === MANAGED_INSTANCES_OPTION_ID) out.push("ecs-managed-instances");
       if (option.id === EKS_AUTO_MODE_OPTION_ID) out.push("eks-auto-mode");
       if (eks) out.push("eks-node-groups");
       if (result.input.ec2?.purchase?.startsWith("reserved")) out.push("reserved-running-hours");
       break;
     case "ebs":
-      out.push(label.includes("task storage") ? "ec2-task-storage" : "gp3-root-volume");
-      if (label.includes("task storage")) out.push("gp3-root-volume");
+      // The volume grows for the tasks' declared storage (docs/billing-rules.md#ec2-task-storage).
+      if (charge === "ebs-volume" && grownForTaskStorage(line)) out.push("ec2-task-storage");
+      out.push(findCharge(charge)?.docs ?? "gp3-root-volume");
       break;
-    case "other":
-      if (label.includes("management fee")) out.push(option.id === EKS_AUTO_MODE_OPTION_ID ? "eks-auto-mode" : "ecs-managed-instances");
-      else if (label.includes("surplus credit")) out.push("burstable-instances");
-      else out.push(...(line.shared ? ["network-lines"] : optionAnchors(option, result)));
+    case "other": {
+      const docs = charge === "ecs-managed-instances-fee" || charge === "eks-auto-mode-fee" || charge === "ec2-cpu-credits" ? findCharge(charge)?.docs : undefined;
+      out.push(...(docs ? [docs] : line.shared ? ["network-lines"] : optionAnchors(option, result)));
       break;
+    }
   }
   return out;
 }

@@ -12,7 +12,7 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { ErrorCode, ListResourcesRequestSchema, ListToolsRequestSchema, McpError, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { estimateInputJsonSchema, estimateResultJsonSchema } from "../export/json-schema";
-import type { FieldError } from "../field-errors";
+import { withFieldErrorCodes, type FieldError } from "../field-errors";
 import { toFieldErrors } from "../schemas/estimate";
 import { z } from "../security/zod";
 import type { McpEnvironment } from "./environment";
@@ -96,7 +96,7 @@ export function toolErrorResult(what: string, errors: ReadonlyArray<FieldError>,
   const shown = errors.slice(0, 50);
   const more = errors.length > shown.length ? `\n  … and ${errors.length - shown.length} more` : "";
   const text = `${what} (${errors.length} problem${errors.length === 1 ? "" : "s"}):\n${shown.map((e) => `  ${e.path}: ${e.message.slice(0, 2_000)}`).join("\n")}${more}\n(${bundledCatalogs(env)})`;
-  return { isError: true, content: [{ type: "text", text }], structuredContent: { errors: shown } };
+  return { isError: true, content: [{ type: "text", text }], structuredContent: { errors: withFieldErrorCodes(400, shown) } };
 }
 
 /** What the tools answer when the server itself failed (a missing or broken price file): no internals. */
@@ -119,7 +119,7 @@ function readParams<T>(schema: z.ZodType<T>, params: unknown): T {
   const parsed = schema.safeParse(params ?? {});
   if (parsed.success) return parsed.data;
   const errors = toFieldErrors(parsed.error).map((e) => ({ path: e.path === "(root)" ? "params" : `params.${e.path}`, message: e.message }));
-  throw new McpError(ErrorCode.InvalidParams, `Invalid params: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, { errors });
+  throw new McpError(ErrorCode.InvalidParams, `Invalid params: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, { errors: withFieldErrorCodes(400, errors) });
 }
 
 export interface ServerOptions {

@@ -95,7 +95,7 @@ export function summarizeEstimate(result: EstimateResult): EstimateSummary {
         : null,
     })),
     recommendation: result.recommendation ? { ...result.recommendation, monthlyCents: toCents(result.recommendation.monthlyUSD) } : null,
-    warnings: warningsByCode(result.warnings),
+    warnings: warningsByCode(result.warnings, result.warningCodes),
   };
 }
 

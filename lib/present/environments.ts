@@ -4,10 +4,10 @@
  * adds up give the total shown on the option's card. Used by the page's environments table and the CLI table.
  */
 import { allocate, toCents, type Cents } from "../money";
-import type { EstimateResult } from "../schemas/estimate";
+import type { EstimateResult, OptionId } from "../schemas/estimate";
 
 export interface EnvironmentCents {
-  optionId: string;
+  optionId: OptionId;
   label: string;
   /** Per environment, in result.environments order. */
   environments: Cents[];

@@ -4,7 +4,7 @@
  * them for the first paint; afterwards the calculator's kit (loaded after hydration) recomputes them.
  */
 import { formatCents, toCents } from "../money";
-import type { CostLine, EstimateInput, EstimateOption, EstimateResult } from "../schemas/estimate";
+import { OPTION, type CostLine, type Ec2Options, type EstimateInput, type EstimateOption, type EstimateResult } from "../schemas/estimate";
 import { optionKeyFact } from "./answer";
 
 const NETWORK_CATEGORIES = new Set<NonNullable<CostLine["category"]>>(["load-balancer", "nat-gateway", "public-ipv4", "vpc-endpoint", "data-transfer", "logs"]);
@@ -38,7 +38,7 @@ export function networkSummary(input: EstimateInput, result: EstimateResult): st
   return `${parts.join(", ")} — ${formatCents(toCents(usd))}/month`;
 }
 
-const PURCHASE_WORDS: Readonly<Record<EstimateInput["ec2"]["purchase"], string>> = {
+const PURCHASE_WORDS: Readonly<Record<Ec2Options["purchase"], string>> = {
   "on-demand": "on-demand",
   spot: "Spot",
   "savings-plan-1y": "EC2 Savings Plan 1 year",
@@ -51,7 +51,7 @@ const PURCHASE_WORDS: Readonly<Record<EstimateInput["ec2"]["purchase"], string>>
 export function ec2Summary(input: EstimateInput, result: EstimateResult): string {
   const e = input.ec2;
   const head = `${PURCHASE_WORDS[e.purchase]}, ${e.targetUtilizationPct}% target, min ${e.minInstances}${e.instanceTypes.length > 0 ? `, ${countWord(e.instanceTypes.length, "allowed type")}` : ""}`;
-  const ec2 = result.options.find((o) => o.id === "ec2");
+  const ec2 = result.options.find((o) => o.id === OPTION.ec2);
   const fact = ec2 ? optionKeyFact(ec2) : null;
   return fact ? `${head} — plan: ${fact}` : head;
 }

@@ -22,12 +22,15 @@ import {
 } from "../units";
 import { formatPath, type FieldError } from "../field-errors";
 import { WEEKDAYS } from "./weekdays";
+import { ReasonCodeSchema, WarningCodeSchema } from "./messages";
+import { OPTION, OPTION_IDS, type OptionId } from "./estimate-enums";
 import { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS } from "./estimate-enums";
 
 export { DISCOUNT_CATEGORIES, DISCOUNT_SERVICES, SIDECAR_PRESETS };
 
 export { DEFAULT_DAYS_PER_MONTH, HOURS_PER_MONTH };
 export { formatPath, type FieldError };
+export { OPTION, OPTION_IDS, type OptionId };
 
 export const MAX_SERVICES = 100;
 
@@ -453,7 +456,7 @@ export type EstimateInputRaw = z.input<typeof EstimateInputSchema>;
 export type EstimateInput = z.output<typeof EstimateInputSchema>;
 export type Service = EstimateInput["services"][number];
 export type Usage = Service["usage"];
-export type Ec2Options = EstimateInput["ec2"];
+export type Ec2Options = z.output<typeof Ec2OptionsSchema>;
 
 // ---------------------------------------------------------------- result
 
@@ -512,27 +515,17 @@ export const Ec2PlanSchema = z.object({
   why: z.string().optional(),
 });
 
-/**
- * The option ids the engine returns (docs/billing-rules.md): ECS "fargate", "fargate-spot", "fargate-mix",
- * "fargate-spot-interruptible", "fargate-savings-plan", "ec2", "ecs-managed-instances"; EKS "fargate",
- * "fargate-spot", "fargate-savings-plan", "ec2" (managed node group), "eks-auto-mode". New ids may be added, never renamed.
- */
-export const OPTION_IDS = [
-  "fargate",
-  "fargate-spot",
-  "fargate-mix",
-  "fargate-spot-interruptible",
-  "fargate-savings-plan",
-  "ec2",
-  "ecs-managed-instances",
-  "eks-auto-mode",
-] as const;
+/** The option id (OPTION_IDS, ./estimate-enums.ts: the one place the ids are spelled). */
+export const OptionIdSchema = z.enum(OPTION_IDS).describe("The option id (new ids may be added; a reader should show an unknown id by its label).");
 
 export const OptionSchema = z.object({
-  id: z.string().describe(`The option: one of ${OPTION_IDS.join(", ")} (new ids may be added; a reader should show an unknown id by its label).`),
+  id: OptionIdSchema,
   label: z.string(),
   available: z.boolean(),
+  /** Why the option is unavailable, in English (null when available); `reasonCode` says which rule (docs/messages.md). */
   reason: z.string().nullable(),
+  /** The code of `reason` (null when available). Always set by the engine; absent in exports made before codes. */
+  reasonCode: ReasonCodeSchema.nullable().optional(),
   monthlyUSD: z.number().nullable(),
   hourlyUSD: z.number().nullable().optional(),
   /** Present when some service gives requestsPerSecond: monthlyUSD per 1M requests (null: unavailable or no requests). */
@@ -558,7 +551,7 @@ export const EnvironmentResultSchema = z.object({
   taskHoursPerMonth: z.number(),
   subtotals: z.array(
     z.object({
-      optionId: z.string(),
+      optionId: OptionIdSchema,
       monthlyUSD: z.number().nullable(),
       /** The environment's cost in each hour of the week (UTC, 168 values); null when the option is unavailable. */
       costPerHourUSD: z.array(z.number()).nullable(),
@@ -579,16 +572,18 @@ export const EstimateResultSchema = z.object({
   hoursPerMonth: z.number(),
   options: z.array(OptionSchema),
   recommendation: z
-    .object({ optionId: z.string(), monthlyUSD: z.number(), savingsUSD: z.number(), why: z.string() })
+    .object({ optionId: OptionIdSchema, monthlyUSD: z.number(), savingsUSD: z.number(), why: z.string() })
     .nullable(),
   warnings: z.array(z.string()),
+  /** The code of each warning, in the same order as `warnings` (docs/messages.md). Always set by the engine; absent in exports made before codes. */
+  warningCodes: z.array(WarningCodeSchema).optional(),
   /** Only when the input has environments: each environment's subtotal per option and its week. */
   environments: z.array(EnvironmentResultSchema).optional(),
   /**
    * Only when the input has environments: per option, what the estimate still pays with every environment at
    * zero tasks (load balancer, NAT gateway, endpoint and always-on address hours; EC2 minInstances).
    */
-  costAtZeroTasks: z.array(z.object({ optionId: z.string(), monthlyUSD: z.number().nullable(), lines: z.array(z.string()) })).optional(),
+  costAtZeroTasks: z.array(z.object({ optionId: OptionIdSchema, monthlyUSD: z.number().nullable(), lines: z.array(z.string()) })).optional(),
 });
 export type EstimateResult = z.infer<typeof EstimateResultSchema>;
 

@@ -4,10 +4,12 @@
  * decodes to the same input and the same numbers, and simply opens with every panel collapsed. Unknown ids
  * are ignored (a link made by a newer version still opens). Free of zod: the first-load JavaScript reads it.
  */
+import { OPTION } from "../schemas/estimate-enums";
+
 export const OPEN_PARAM = "open";
 
-/** The collapsible panels, in page order. */
-export const PANEL_IDS = ["import", "ec2", "network", "environments", "pricebook", "express", "regions", "commitment", "breakdown"] as const;
+/** The collapsible panels, in page order. The EC2 panel configures the EC2 option and is named by its id. */
+export const PANEL_IDS = ["import", OPTION.ec2, "network", "environments", "pricebook", "express", "regions", "commitment", "breakdown"] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 const KNOWN = new Set<string>(PANEL_IDS);

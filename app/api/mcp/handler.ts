@@ -16,7 +16,7 @@
  */
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
-import type { FieldError } from "@/lib/field-errors";
+import { withFieldErrorCodes, type FieldError } from "@/lib/field-errors";
 import { filesMcpEnvironment, type McpEnvironment } from "@/lib/mcp/environment";
 import { MAX_MCP_MESSAGE_BYTES } from "@/lib/mcp/limits";
 import { createMcpServer } from "@/lib/mcp/server";
@@ -26,7 +26,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** A JSON-RPC error response (id null: the request could not be read), with the API's field errors. */
 export function jsonRpcError(status: number, code: number, message: string, errors: FieldError[], extraHeaders: Record<string, string> = {}): Response {
-  return Response.json({ jsonrpc: "2.0", id: null, error: { code, message, data: { errors } } }, { status, headers: { ...HEADERS, ...extraHeaders } });
+  return Response.json({ jsonrpc: "2.0", id: null, error: { code, message, data: { errors: withFieldErrorCodes(status, errors) } } }, { status, headers: { ...HEADERS, ...extraHeaders } });
 }
 
 /** Where share links point: ECS_ESTIMATOR_URL when the public address differs from the request's, else the request's origin. */

@@ -117,7 +117,7 @@ describe("POST /api/actual", () => {
     expect(e1[0].path).toBe("bill");
     expect(e1[0].message).toMatch(/not a FOCUS or CUR 2.0 export/);
     const b64 = await post({ input, bill: { base64: "!!!" } });
-    expect((await b64.json()).errors).toEqual([{ path: "bill.base64", message: "is not base64 text" }]);
+    expect((await b64.json()).errors).toEqual([{ path: "bill.base64", code: "invalid", message: "is not base64 text" }]);
     const extra = await post({ input, bill: focusCsv, budget: 3 });
     expect((await extra.json()).errors[0].path).toBe("budget");
     const noInput = await post({ bill: focusCsv });

@@ -52,7 +52,7 @@ describe("POST /api/import/k8s", () => {
     const res = await post(manifests.replace("cpu: 500m", "cpu: 500 millicores"));
     expect(res.status).toBe(400);
     const errors = await errorsOf(res);
-    expect(errors).toEqual([{ path: "documents[0] (Deployment/web).spec.template.spec.containers[0].resources.requests.cpu", message: expect.stringMatching(/got "500 millicores" \(line 25\)$/) }]);
+    expect(errors).toEqual([{ path: "documents[0] (Deployment/web).spec.template.spec.containers[0].resources.requests.cpu", code: "invalid", message: expect.stringMatching(/got "500 millicores" \(line 25\)$/) }]);
   });
 
   it("400 for an empty body and for bytes that are not UTF-8", async () => {

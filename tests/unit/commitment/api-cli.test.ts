@@ -44,7 +44,7 @@ describe("POST /api/commitment", () => {
   it("400: an unknown option names the query parameter", async () => {
     const res = await post(example, "?option=lambda");
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ errors: [{ path: "(query).option", message: 'must be one of fargate, ec2 (got "lambda")' }] });
+    expect(await res.json()).toEqual({ errors: [{ path: "(query).option", code: "invalid", message: 'must be one of fargate, ec2 (got "lambda")' }] });
   });
 
   it("4xx with the estimate endpoint's checks: bad JSON, bad fields, wrong content type", async () => {

@@ -7,6 +7,7 @@
  * (= 0.80 x on-demand: discount 20%), 3 years $0.022264 / $0.00244475 (= 0.55 x on-demand: discount 45%).
  * One task of 1 vCPU / 2 GB costs 0.04048 + 2 x 0.004445 = $0.04937 an hour on-demand.
  */
+import { MessageSet } from "@/lib/engine/messages";
 import { describe, expect, it } from "vitest";
 import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import { sizeCommitment, type CommitmentPlan } from "@/lib/commitment";
@@ -140,7 +141,7 @@ describe("commitment sizing without environments", () => {
       ],
     });
     const result = sizeCommitment(i, catalog);
-    const option = fargateOption(catalog, sizeServices(i), "on-demand", new Set());
+    const option = fargateOption(catalog, sizeServices(i), "on-demand", new MessageSet());
     const compute = option.lines.filter((l) => l.component === "vcpu" || l.component === "memory").reduce((s, l) => s + l.usd, 0);
     expect(result.usage.monthlyOnDemandUSD).toBeCloseTo(compute, 9);
     const hourly = result.usage.hourlyOnDemandUSD;

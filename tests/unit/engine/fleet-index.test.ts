@@ -8,6 +8,7 @@
  * allow-list), scheduled and part-time services (fleet layers), task storage
  * that grows the volume, burstable types on and off, minimum instances, target utilization, allow-lists.
  */
+import { renderMessage } from "@/lib/messages/english";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { loadCatalogIndex, loadRegionCatalog } from "@/lib/catalog/fs-loader";
@@ -30,7 +31,15 @@ vi.mock("@/lib/engine/fleet", async (importOriginal) => {
     searchFleet: (spec: FleetSearchSpec) => {
       if (mode.oracle) {
         mode.oracleCalls++;
-        return searchFleetExhaustive(spec);
+        const found = searchFleetExhaustive(spec);
+        if (!("reason" in found)) return found;
+        // The oracle words its reason as the engine did before reasons were data: the indexed search's message
+        // must say exactly that, and the engine gets the message.
+        const indexed = actual.searchFleet(spec);
+        if (!("reason" in indexed) || renderMessage(indexed.reason) !== found.reason) {
+          throw new Error(`oracle: ${found.reason}; indexed: ${"reason" in indexed ? renderMessage(indexed.reason) : "a fleet"}`);
+        }
+        return indexed;
       }
       mode.indexedCalls++;
       return actual.searchFleet(spec);
@@ -185,7 +194,7 @@ describe("instance index: the same answers as the exhaustive fleet search", () =
   it("drops only dominated types: every dropped type has a kept parent with more capacity at no higher price", () => {
     const catalog = catalogs.get("us-east-1") as RegionCatalog;
     const price = instancePriceSource(catalog, "on-demand");
-    if ("reason" in price) throw new Error(price.reason);
+    if ("reason" in price) throw new Error(renderMessage(price.reason));
     const cap = ecsInstanceCapacity({ networkMode: "awsvpc", eniTrunking: false });
     const ix = fleetIndex(catalog, "x86_64", cap, "on-demand", price.hourly, undefined);
     // Every priced current-generation x86_64 type with an ENI limit is a node; far fewer are roots.
@@ -205,7 +214,7 @@ describe("instance index: the same answers as the exhaustive fleet search", () =
   it(`keeps at most ${MAX_FLEET_INDEXES} indexes, dropping the least recently used (settings from requests cannot grow it)`, () => {
     const catalog = loadRegionCatalog("eu-south-2");
     const price = instancePriceSource(catalog, "on-demand");
-    if ("reason" in price) throw new Error(price.reason);
+    if ("reason" in price) throw new Error(renderMessage(price.reason));
     const cap = ecsInstanceCapacity({ networkMode: "host", eniTrunking: false });
     const hot = fleetIndex(catalog, "arm64", cap, "probe-hot", price.hourly, undefined);
     let probe0: unknown = null;

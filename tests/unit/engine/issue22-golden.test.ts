@@ -6,6 +6,7 @@
  * EKS Auto Mode fee derived as 12% of On-Demand. Each case runs through the engine, POST /api/estimate and the CLI
  * (and the Kubernetes import where the issue asks for it).
  */
+import { renderMessage } from "@/lib/messages/english";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/estimate/route";
@@ -232,7 +233,7 @@ describe("a reservation bills 730 h; volume, public IPv4 and the fee follow the 
       gp3PerGiBHour: 0.08 / 730,
       priceText: "Reserved Instance 3y",
     });
-    if ("reason" in fleet) throw new Error(fleet.reason);
+    if ("reason" in fleet) throw new Error(renderMessage(fleet.reason));
     expect(fleet.choice.instanceHours).toBe(365);
     expect(fleet.choice.score * fleet.hours).toBeCloseTo(34.8165, 9);
   });

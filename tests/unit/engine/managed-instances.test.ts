@@ -6,6 +6,7 @@
  * $0.096, Spot $0.03936; c6i.large 2 vCPU / 4,096 MiB, 3 ENIs, $0.085; m6i.xlarge 4 vCPU / 16,384 MiB, 4 ENIs,
  * $0.192. Registered memory = floor(MiB x 7985 / 8192).
  */
+import { MessageSet } from "@/lib/engine/messages";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
@@ -135,7 +136,7 @@ describe("ECS Managed Instances golden cases (bundled 2026-12-01, us-east-1)", (
     const old = estimate(parseOk({ version: 1, region: "us-east-1", catalog: "2026-11-26", services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1 }] }), oldCatalog);
     expect(old.options.map((o) => o.id)).toEqual(["fargate", "fargate-spot", "ec2"]);
     // Called directly (the cost curve does), the option says why it cannot be priced, never $0.
-    const unpriced = managedInstancesOption(old.input, oldCatalog, new Set());
+    const unpriced = managedInstancesOption(old.input, oldCatalog, new MessageSet());
     expect(unpriced.available).toBe(false);
     expect(unpriced.reason).toMatch(/^No ECS Managed Instances management fee in the us-east-1 catalog: /);
     const eks = run({ orchestrator: "eks", services: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1 }] });

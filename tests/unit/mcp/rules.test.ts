@@ -14,7 +14,7 @@ import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import { lineAnchors, optionAnchors } from "@/lib/mcp/explain";
 import { MAX_COMPARE_SIDE_CHARS, MAX_IAC_CHARS, MAX_INPUT_JSON_CHARS, MAX_MANIFEST_CHARS, MAX_MCP_MESSAGE_BYTES } from "@/lib/mcp/limits";
 import { findSections, headingSlug, parseRulesDocument } from "@/lib/mcp/rules-doc";
-import { warningsByCode } from "@/lib/mcp/warnings";
+import { WARNING_KINDS, warningsByCode } from "@/lib/mcp/warnings";
 import { estimateFromRaw } from "@/lib/pipeline/estimate";
 import { ROOT } from "./harness";
 
@@ -98,6 +98,12 @@ describe("explain's map from options and lines to rules", () => {
     expect(first("root volume grown for task storage")).toBe("ec2-task-storage");
     expect(first("management fee")).toBe("ecs-managed-instances");
     expect(first("surplus credits")).toBe("burstable-instances");
+    // Load balancer hours cite the load balancer rule; capacity units (LCU-hours) also the rule that derives them.
+    const all = new Map<string, string[]>();
+    for (const { result } of results) for (const o of result.options) for (const l of o.lines) all.set(`${l.label}|${l.unit}`, lineAnchors(l, o, result));
+    const lbLines = [...all.entries()].filter(([, a]) => a[0] === "load-balancers");
+    expect(lbLines.filter(([k]) => k.endsWith("|load-balancer-hours")).every(([, a]) => a.length === 1)).toBe(true);
+    expect(lbLines.some(([k, a]) => /\|N?LCU-hours$/.test(k) && a.includes("lb-from-requests"))).toBe(true);
     expect(first("EKS control plane")).toBe("eks-cluster-fee");
     expect(first("NAT gateway")).toBe("network-lines");
     expect(first("Application Load Balancer")).toBe("load-balancers");
@@ -109,7 +115,7 @@ describe("warnings by code", () => {
   it("gives every warning of the examples a known code and an anchor the document has", () => {
     const seen = new Set<string>();
     for (const { file, result } of results) {
-      for (const group of warningsByCode(result.warnings)) {
+      for (const group of warningsByCode(result.warnings, result.warningCodes)) {
         expect(group.code, `${file}: ${group.messages[0]}`).not.toBe("other");
         expect(doc.byAnchor.has(group.anchor), group.anchor).toBe(true);
         seen.add(group.code);
@@ -117,6 +123,8 @@ describe("warnings by code", () => {
     }
     expect(seen.size).toBeGreaterThan(6);
     expect(warningsByCode(["Something new the engine says."])).toEqual([{ code: "other", anchor: "rate-warnings", messages: ["Something new the engine says."] }]);
+    // Every engine warning code's group points at a section the document has.
+    for (const kind of Object.values(WARNING_KINDS)) expect(doc.byAnchor.has(kind.anchor), kind.anchor).toBe(true);
   });
 });
 

@@ -125,7 +125,7 @@ describe("explain", () => {
 
   it("lists the options or lines there are when one is wrong", async () => {
     const { s } = await call("explain", { input: example, option: "fargate", line: "no such words" });
-    expect(s.errors[0]).toEqual({ path: "line", message: expect.stringContaining("0: Fargate vCPU (on-demand, x86_64) (api)") });
+    expect(s.errors[0]).toEqual({ path: "line", code: "invalid", message: expect.stringContaining("0: Fargate vCPU (on-demand, x86_64) (api)") });
   });
 });
 
