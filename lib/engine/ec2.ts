@@ -393,7 +393,8 @@ interface Gp3Provisioned {
 function gp3Provisioned(ec2: EstimateInput["ec2"], catalog: RegionCatalog, volumeGiB: number): Gp3Provisioned[] | Failure {
   const out: Gp3Provisioned[] = [];
   const iops = ec2.gp3Iops ?? GP3_INCLUDED_IOPS;
-  if (iops > volumeGiB * GP3_MAX_IOPS_PER_GIB) {
+  // Only IOPS asked for are checked: the included 3,000 come with any volume (also one grown from 0 GiB for task storage).
+  if (ec2.gp3Iops !== undefined && iops > volumeGiB * GP3_MAX_IOPS_PER_GIB) {
     return { reason: message("gp3-volume-too-small", { iops, minGiB: Math.ceil(iops / GP3_MAX_IOPS_PER_GIB), volumeGiB }) };
   }
   const asks = [
