@@ -4,6 +4,7 @@
  * (lib/engine/usage-profile.ts `weeklyUsageProfile`, per quarter-hour, environments, schedules and the EC2 fleet's
  * scale-in rule applied); this module only adds the discounts and sums each hour's four quarter-hours.
  */
+import { chargeById } from "../charges";
 import { isUnavailable, type ComputeRates, type RegionCatalog, type Unavailable } from "../catalog/schema";
 import { weeklyUsageProfile as engineUsageProfile, type UsageProfileSeries } from "../engine/usage-profile";
 import { HOURS_PER_MONTH, OPTION, type EstimateInput } from "../schemas/estimate";
@@ -76,7 +77,9 @@ function fargateDiscount(series: UsageProfileSeries, catalog: RegionCatalog): Di
     }
   }
   if (discount["1y"] === null && discount["3y"] === null) return { ineligibleReason: why["1y"] ?? "no Savings Plan rate" };
-  return { usageType: series.usageType as string, label: series.label.replace("on-demand, ", ""), discount, noDiscountReason: why, derived };
+  // The kind's name: its charge's and the architecture ("Fargate vCPU (x86_64)"), whatever the line's label says.
+  const charge = chargeById(series.component === "vcpu" ? "fargate-vcpu" : "fargate-memory");
+  return { usageType: series.usageType as string, label: `${charge.name} (${arch === "arm" ? "arm64" : "x86_64"})`, discount, noDiscountReason: why, derived };
 }
 
 /** An EC2 instance series' discount per term: the catalog's EC2 Savings Plan entry, the same for every type. */

@@ -46,7 +46,6 @@ function sourceFiles(dir: string): string[] {
 
 /** Known places, by file and a piece of the line: each says why it is still there. */
 const KNOWN: Array<{ file: string; snippet: string; why: string }> = [
-  { file: "lib/commitment/profile.ts", snippet: `series.label.replace("on-demand, ", "")`, why: "the plan's row name from the on-demand line's label: waits for charge ids" },
   { file: "lib/import/k8s.ts", snippet: "hpa.at.label.replace(", why: "the HPA's name from its document label (an import note, not an interface to the engine)" },
   { file: "lib/present/field-labels.ts", snippet: `label.replace("{unit}", unit)`, why: "fills the form's own label templates ({unit}, {Units}); presentation text, read nowhere" },
   { file: "lib/present/answer.ts", snippet: "re.exec(why)", why: "shows the recommendation's why as its first sentence and the rest behind Details: display only, nothing acts on it" },
