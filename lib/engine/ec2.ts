@@ -7,6 +7,7 @@
  * #ec2-scheduled-work, #ec2-purchase-options, #gp3-root-volume, #ec2-task-storage, #ec2-service-share,
  * #burstable-instances.
  */
+import { oncePerCatalogAndKey } from "./per-catalog";
 import { isUnavailable, type InstanceType, type Rate, type RegionCatalog } from "../catalog/schema";
 import { OPTION, type Ec2Options, type Architecture, type CostLine, type EstimateInput, type EstimateOption, type Service } from "../schemas/estimate";
 import { formatRate, formatUSD } from "../money";
@@ -61,23 +62,8 @@ export function boxUsageType(catalog: RegionCatalog, kind: "BoxUsage" | "SpotUsa
   return kind === "SpotUsage" ? base.replace("BoxUsage", "SpotUsage") : base;
 }
 
-/** Per catalog object and purchase option: the price source (pure functions of both, made once). */
-const priceSources = new WeakMap<RegionCatalog, Map<Purchase, InstancePriceSource | Failure>>();
-
 /** How instance-hours are priced for the chosen purchase option, or why they cannot be (the same object for the same catalog and option). */
-export function instancePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePriceSource | Failure {
-  let byPurchase = priceSources.get(catalog);
-  if (!byPurchase) {
-    byPurchase = new Map();
-    priceSources.set(catalog, byPurchase);
-  }
-  let source = byPurchase.get(purchase);
-  if (!source) {
-    source = makePriceSource(catalog, purchase);
-    byPurchase.set(purchase, source);
-  }
-  return source;
-}
+export const instancePriceSource: (catalog: RegionCatalog, purchase: Purchase) => InstancePriceSource | Failure = oncePerCatalogAndKey(makePriceSource);
 
 function makePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePriceSource | Failure {
   const ec2 = catalog.ec2;

@@ -4,6 +4,7 @@
  * way to run EKS pods beside Fargate and managed node groups, on the same fleet search as the node group
  * (ec2.ts ecsInstanceOption), priced at instance rate + fee.
  */
+import { oncePerCatalog } from "./per-catalog";
 import { isUnavailable, type InstanceType, type RegionCatalog } from "../catalog/schema";
 import { OPTION, type Ec2Options, type EstimateInput, type EstimateOption } from "../schemas/estimate";
 import { formatRate } from "../money";
@@ -36,29 +37,10 @@ export function builtInNodePoolType(t: Pick<InstanceType, "type" | "currentGener
 const NODEPOOL_SCOPE_KEY = "eks-auto-mode-nodepool";
 
 /** The built-in NodePool's type names per catalog object, in catalog order (the same array every time). */
-const nodePoolTypes = new WeakMap<RegionCatalog, string[]>();
-
-function builtInNodePoolTypes(catalog: RegionCatalog): string[] {
-  let names = nodePoolTypes.get(catalog);
-  if (!names) {
-    names = catalog.ec2.instanceTypes.filter(builtInNodePoolType).map((t) => t.type);
-    nodePoolTypes.set(catalog, names);
-  }
-  return names;
-}
-
-/** Per catalog object: its Auto Mode fee (pure functions of the catalog, made once). */
-const fees = new WeakMap<RegionCatalog, InstanceFee | Failure>();
+const builtInNodePoolTypes = oncePerCatalog((catalog): string[] => catalog.ec2.instanceTypes.filter(builtInNodePoolType).map((t) => t.type));
 
 /** The Auto Mode fee per instance-hour of a type, with its provenance, or why the catalog has none (the same object for the same catalog). */
-function autoModeFee(catalog: RegionCatalog): InstanceFee | Failure {
-  let fee = fees.get(catalog);
-  if (!fee) {
-    fee = makeAutoModeFee(catalog);
-    fees.set(catalog, fee);
-  }
-  return fee;
-}
+const autoModeFee = oncePerCatalog(makeAutoModeFee);
 
 function makeAutoModeFee(catalog: RegionCatalog): InstanceFee | Failure {
   const rule = catalog.eks?.autoMode;

@@ -4,6 +4,7 @@
  * Savings Plan like any EC2 instance) plus a management fee per instance-hour. The fleet is the same search as ECS
  * on EC2 (same demands, capacity, settings: ec2.ts ecsInstanceOption), priced at instance rate + fee.
  */
+import { oncePerCatalog } from "./per-catalog";
 import { isUnavailable, type InstanceType, type RegionCatalog } from "../catalog/schema";
 import { OPTION, type EstimateInput, type EstimateOption } from "../schemas/estimate";
 import { formatRate } from "../money";
@@ -15,18 +16,8 @@ import { bare, message } from "../schemas/messages";
 
 export const MANAGED_INSTANCES_OPTION_ID = OPTION["ecs-managed-instances"];
 
-/** Per catalog object: its management fee (pure functions of the catalog, made once). */
-const fees = new WeakMap<RegionCatalog, InstanceFee | Failure>();
-
 /** The management fee per instance-hour of a type, with its provenance, or why the catalog has none (the same object for the same catalog). */
-function managementFee(catalog: RegionCatalog): InstanceFee | Failure {
-  let fee = fees.get(catalog);
-  if (!fee) {
-    fee = makeManagementFee(catalog);
-    fees.set(catalog, fee);
-  }
-  return fee;
-}
+const managementFee = oncePerCatalog(makeManagementFee);
 
 function makeManagementFee(catalog: RegionCatalog): InstanceFee | Failure {
   const mi = catalog.ec2.managedInstances;
