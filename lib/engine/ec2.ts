@@ -376,7 +376,7 @@ interface Gp3Provisioned {
  * billed per instance volume for the hours it exists; none when ec2 asks for no more than included. The volume must
  * allow the IOPS (500 per GiB): a node volume other than rootVolumeGiB is checked here.
  */
-function gp3Provisioned(ec2: EstimateInput["ec2"], catalog: RegionCatalog, volumeGiB: number): Gp3Provisioned[] | Failure {
+function gp3Provisioned(ec2: Ec2Options, catalog: RegionCatalog, volumeGiB: number): Gp3Provisioned[] | Failure {
   const out: Gp3Provisioned[] = [];
   const iops = ec2.gp3Iops ?? GP3_INCLUDED_IOPS;
   // Only IOPS asked for are checked: the included 3,000 come with any volume (also one grown from 0 GiB for task storage).

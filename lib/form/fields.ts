@@ -11,7 +11,7 @@
  * makes blank rows from them); this module loads with the kit and the lazily loaded panels. Each table lists its
  * rows in the input's key order.
  */
-import type { DiscountCategory, DiscountService, EstimateInput, Weekday } from "../schemas/estimate";
+import type { DiscountCategory, DiscountService, Ec2Options, EstimateInput, Weekday } from "../schemas/estimate";
 import { WEEKDAYS } from "../schemas/weekdays";
 import { CONTAINER_FIELDS, EKS_FIELDS, SERVICE_FIELDS } from "./fields-service";
 import { carry, flag, group, hour, list, number, optionalCarry, optionalFlag, optionalText, row, text } from "./table";
@@ -52,12 +52,12 @@ export const NETWORK_FIELDS = {
 
 /** The EC2 settings (the input's `ec2`); the defaults are the contract's. */
 export const EC2_FIELDS = {
-  purchase: text<EstimateInput["ec2"]["purchase"]>("purchase", "on-demand"),
+  purchase: text<Ec2Options["purchase"]>("purchase", "on-demand"),
   /** Comma or space separated allow-list; empty = every current-generation type. */
   instanceTypes: row<string>("instanceTypes", "types", ""),
   targetUtilizationPct: number("targetUtilizationPct", "100"),
   minInstances: number("minInstances", "0"),
-  networkMode: text<EstimateInput["ec2"]["networkMode"]>("networkMode", "awsvpc"),
+  networkMode: text<Ec2Options["networkMode"]>("networkMode", "awsvpc"),
   eniTrunking: flag("eniTrunking", false),
   rootVolumeGiB: number("rootVolumeGiB", "30"),
   /** Search burstable (T) types too; absent = true (the default), written only when off. */
