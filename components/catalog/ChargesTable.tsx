@@ -13,7 +13,7 @@ export function ChargesTable({ rows, regions, catalogId }: { rows: ChargeCoverag
           </caption>
           <thead>
             <tr>
-              <th scope="col" className={styles.sticky}>Charge</th>
+              <th scope="col" className={`${styles.sticky} ${styles.chargeName}`}>Charge</th>
               <th scope="col">Billed by (FOCUS service)</th>
               <th scope="col">Pricing</th>
               <th scope="col">Rate unit</th>
@@ -24,7 +24,7 @@ export function ChargesTable({ rows, regions, catalogId }: { rows: ChargeCoverag
           <tbody>
             {rows.map((c) => (
               <tr key={c.id} data-charge={c.id}>
-                <th scope="row" className={styles.sticky}>
+                <th scope="row" className={`${styles.sticky} ${styles.chargeName}`}>
                   {c.name}
                   <br />
                   <code className={styles.small}>{c.id}</code>

@@ -83,6 +83,11 @@ test.describe("catalog page", () => {
     const scroller = page.getByRole("region", { name: /Regions in price catalog/ });
     await expect(scroller).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/catalog-375.png", fullPage: false });
+    // The charges table scrolls in its own region too; the charge column stays in place.
+    const charges = page.getByRole("region", { name: /charges an estimate can have/ });
+    await charges.scrollIntoViewIfNeeded();
+    await expect(charges.locator('tr[data-charge="ebs-gp3-iops"]')).toContainText("31 of 36");
+    await page.screenshot({ path: "test-results/screenshots/catalog-375-charges.png", fullPage: false });
   });
 
   test("has no axe-core accessibility violations (WCAG 2 A/AA)", async ({ page }) => {

@@ -35,7 +35,8 @@ for (const width of [1366, 375]) {
     await expect.poll(() => total(page, "ec2")).toBeCloseTo(184.96, 2);
 
     // The link carries the setting: reopening it gives the same total.
-    await page.locator("#ec2-gp3-iops").scrollIntoViewIfNeeded();
+    // Centred, so neither the pinned answer bar (desktop) nor the bottom bar (phone) covers the fields.
+    await page.locator("#ec2-gp3-iops").evaluate((el) => el.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: `test-results/screenshots/gp3-ec2-settings-${width}.png` });
     await page.getByTestId("copy-link").click();
     const url = await page.getByTestId("share-link").inputValue();
