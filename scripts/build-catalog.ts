@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { billingPrefix, ec2BoxUsagePattern, fargateUsageType, regionalUsageType, type FargateUsageKey } from "../lib/catalog/billing-codes";
+import { billingPrefix, ec2BoxUsagePattern, FARGATE_RATE_PATHS, fargateUsageType, regionalUsageType, type FargateUsageKey } from "../lib/catalog/billing-codes";
 import { parseCatalogIndex, parseCatalogList, parseRegionCatalog } from "../lib/catalog/parse";
 import type {
   CatalogIndex,
@@ -26,7 +26,7 @@ import type {
   Unavailable,
 } from "../lib/catalog/schema";
 import { stableJson } from "../lib/catalog/stable-json";
-import { catalogSlots, rateSlots, type RateSlot } from "../lib/charges";
+import { catalogSlots, rateDeclaration, rateSlots, type RateSlot } from "../lib/charges";
 import { catalogIndexEntry } from "../lib/catalog/summary";
 import { decideTrunking, type EcsTrunkingTable } from "../lib/catalog/trunking";
 
@@ -75,17 +75,18 @@ export const REGION_BY_LOCATION: Readonly<Record<string, string>> = Object.freez
   "AWS GovCloud (US)": "us-gov-west-1",
 });
 
-/** Readable keys of the 2025 ECS feed (aws-price/ecs.json) per Fargate rate. */
-export const ECS_FEED_KEYS = Object.freeze({
-  x86VcpuHour: "perCPU per hour",
-  x86GbHour: "perGB per hour",
-  armVcpuHour: "ARM perCPU per hour",
-  armGbHour: "ARM perGB per hour",
-  windowsVcpuHour: "perCPU per hour Windows",
-  windowsGbHour: "perGB per hour Windows",
-  windowsOsLicenseVcpuHour: "perCPU OS License Fee per hour Windows",
-  ephemeralStorageGbHour: "Storage per GB-Hours",
-} satisfies Partial<Record<FargateUsageKey, string>>);
+/** The Fargate rates the 2025 ECS feed has (Spot is not in it). */
+const ECS_FEED_RATES = ["x86VcpuHour", "x86GbHour", "armVcpuHour", "armGbHour", "windowsVcpuHour", "windowsGbHour", "windowsOsLicenseVcpuHour", "ephemeralStorageGbHour"] as const satisfies readonly FargateUsageKey[];
+/** Readable keys of the 2025 ECS feed (aws-price/ecs.json) per Fargate rate: the feed keys their charge definitions name. */
+export const ECS_FEED_KEYS = Object.freeze(
+  Object.fromEntries(
+    ECS_FEED_RATES.map((key) => {
+      const feed = rateDeclaration(FARGATE_RATE_PATHS[key]).feed;
+      if (!feed) throw new Error(`internal: the charge definition of ${FARGATE_RATE_PATHS[key]} names no feed key`);
+      return [key, feed.key];
+    }),
+  ) as Record<(typeof ECS_FEED_RATES)[number], string>,
+);
 
 // ---------------------------------------------------------------------------------------------------------
 // Sources. Only the ones a region file uses are written into it.

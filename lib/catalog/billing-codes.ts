@@ -9,6 +9,8 @@
  * These prefixes are used only to LABEL rates with the usage type AWS bills them under. Matching Price List
  * items (lib/catalog/price-list.ts) is done by regionCode + usage-type suffix, never by prefix.
  */
+import { usageTypeOfRate } from "../charges";
+
 export const BILLING_PREFIX_BY_REGION: Readonly<Record<string, string>> = Object.freeze({
   "us-east-1": "USE1",
   "us-east-2": "USE2",
@@ -56,24 +58,28 @@ export function billingPrefix(region: string): string | undefined {
 }
 
 /**
- * AmazonECS usage-type suffixes (the part after "<prefix>-"), docs/price-catalog.md#fargate.
- * Spot suffixes are the Cost and Usage Report usage types; Fargate Spot has no Price List SKU.
+ * AmazonECS usage-type suffixes (the part after "<prefix>-"), docs/price-catalog.md#fargate: each Fargate rate slot
+ * by key, its usage type read from the charge definition that declares the slot.
  */
-export const FARGATE_USAGE_SUFFIX = Object.freeze({
-  x86VcpuHour: "Fargate-vCPU-Hours:perCPU",
-  x86GbHour: "Fargate-GB-Hours",
-  armVcpuHour: "Fargate-ARM-vCPU-Hours:perCPU",
-  armGbHour: "Fargate-ARM-GB-Hours",
-  windowsVcpuHour: "Fargate-Windows-vCPU-Hours:perCPU",
-  windowsGbHour: "Fargate-Windows-GB-Hours",
-  windowsOsLicenseVcpuHour: "Fargate-Windows-OS-Hours:perCPU",
-  ephemeralStorageGbHour: "Fargate-EphemeralStorage-GB-Hours",
-  spotX86VcpuHour: "SpotUsage-Fargate-vCPU-Hours:perCPU",
-  spotX86GbHour: "SpotUsage-Fargate-GB-Hours",
-  spotArmVcpuHour: "SpotUsage-Fargate-ARM-vCPU-Hours:perCPU",
-  spotArmGbHour: "SpotUsage-Fargate-ARM-GB-Hours",
+export const FARGATE_RATE_PATHS = Object.freeze({
+  x86VcpuHour: "fargate.linuxX86.vcpuHour",
+  x86GbHour: "fargate.linuxX86.gbHour",
+  armVcpuHour: "fargate.linuxArm.vcpuHour",
+  armGbHour: "fargate.linuxArm.gbHour",
+  windowsVcpuHour: "fargate.windowsX86.vcpuHour",
+  windowsGbHour: "fargate.windowsX86.gbHour",
+  windowsOsLicenseVcpuHour: "fargate.windowsX86.osLicenseVcpuHour",
+  ephemeralStorageGbHour: "fargate.ephemeralStorageGbHour",
+  spotX86VcpuHour: "fargate.spotX86.vcpuHour",
+  spotX86GbHour: "fargate.spotX86.gbHour",
+  spotArmVcpuHour: "fargate.spotArm.vcpuHour",
+  spotArmGbHour: "fargate.spotArm.gbHour",
 });
-export type FargateUsageKey = keyof typeof FARGATE_USAGE_SUFFIX;
+export type FargateUsageKey = keyof typeof FARGATE_RATE_PATHS;
+/** The usage-type suffix of each Fargate rate, as its charge definition states it (lib/charges). */
+export const FARGATE_USAGE_SUFFIX: Readonly<Record<FargateUsageKey, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(FARGATE_RATE_PATHS).map(([key, path]) => [key, usageTypeOfRate(path)])) as Record<FargateUsageKey, string>,
+);
 
 /** Full usage type "<prefix>-<suffix>", e.g. fargateUsageType("USE1", "x86VcpuHour") = "USE1-Fargate-vCPU-Hours:perCPU". */
 export function fargateUsageType(prefix: string, key: FargateUsageKey): string {

@@ -50,6 +50,11 @@ export interface RateKey {
    * (data transfer out), or a per-type fee rule (a share of On-Demand where AWS publishes no fee).
    */
   kind?: "tiers" | "fee-rule";
+  /**
+   * The usage type (after the billing-code prefix) AWS bills the rate under, where no Price List filter names it
+   * (Fargate Spot has no Price List SKU: its usage types are the Cost and Usage Report's).
+   */
+  usageType?: string;
 }
 
 /** How `prices:refresh` finds the rate in the AWS Price List (GetProducts): docs/price-catalog.md#price-list-item-format. */
@@ -179,8 +184,8 @@ export const CHARGES = [
     focus: { ...ECS_SERVICE, ResourceType: "Fargate task", ...SPOT, PricingUnit: "vCPU-hour" },
     discountCategory: "spot",
     rates: [
-      { path: "fargate.spotX86.vcpuHour", unit: "vCPU-hour", label: "Fargate Spot vCPU, Linux x86" },
-      { path: "fargate.spotArm.vcpuHour", unit: "vCPU-hour", label: "Fargate Spot vCPU, Linux ARM" },
+      { path: "fargate.spotX86.vcpuHour", unit: "vCPU-hour", label: "Fargate Spot vCPU, Linux x86", usageType: "SpotUsage-Fargate-vCPU-Hours:perCPU" },
+      { path: "fargate.spotArm.vcpuHour", unit: "vCPU-hour", label: "Fargate Spot vCPU, Linux ARM", usageType: "SpotUsage-Fargate-ARM-vCPU-Hours:perCPU" },
     ],
     priceList: [],
     feed: [],
@@ -198,8 +203,8 @@ export const CHARGES = [
     focus: { ...ECS_SERVICE, ResourceType: "Fargate task", ...SPOT, PricingUnit: "GB-hour" },
     discountCategory: "spot",
     rates: [
-      { path: "fargate.spotX86.gbHour", unit: "GB-hour", label: "Fargate Spot memory, Linux x86" },
-      { path: "fargate.spotArm.gbHour", unit: "GB-hour", label: "Fargate Spot memory, Linux ARM" },
+      { path: "fargate.spotX86.gbHour", unit: "GB-hour", label: "Fargate Spot memory, Linux x86", usageType: "SpotUsage-Fargate-GB-Hours" },
+      { path: "fargate.spotArm.gbHour", unit: "GB-hour", label: "Fargate Spot memory, Linux ARM", usageType: "SpotUsage-Fargate-ARM-GB-Hours" },
     ],
     priceList: [],
     feed: [],

@@ -36,3 +36,20 @@ export function catalogSlots(section: RateSlot["section"]): RateSlot[] {
 export function rateSlots(section: RateSlot["section"]): RateSlot[] {
   return catalogSlots(section).filter((slot) => slot.rate.kind === undefined);
 }
+
+/** Where one catalog rate path is declared: its rate key, and the Price List filter and feed key beside it. */
+export function rateDeclaration(path: string): { rate: RateKey; priceList: PriceListFilter | undefined; feed: FeedKey | undefined; charge: ChargeDefinition } {
+  for (const charge of CHARGES as ReadonlyArray<ChargeDefinition>) {
+    const i = charge.rates.findIndex((r) => r.path === path);
+    if (i >= 0) return { rate: charge.rates[i]!, priceList: charge.priceList[i], feed: charge.feed[i], charge };
+  }
+  throw new Error(`internal: no charge definition declares the rate ${path} (lib/charges/definitions.ts)`);
+}
+
+/** The usage type (after the billing-code prefix) a rate path is billed under: its Price List filter's, else its own. */
+export function usageTypeOfRate(path: string): string {
+  const { rate, priceList } = rateDeclaration(path);
+  const usageType = priceList?.usageType ?? rate.usageType;
+  if (!usageType) throw new Error(`internal: the rate ${path} names no usage type (lib/charges/definitions.ts)`);
+  return usageType;
+}
