@@ -25,7 +25,8 @@ export interface ChargeCoverage {
 
 type Found = "published" | "derived" | "unavailable" | "absent";
 
-function lookup(catalog: RegionCatalog, dotted: string): unknown {
+/** The value at a rate path of a region file ("network.albHour"); stops at an unavailable slot on the way. */
+export function valueAtPath(catalog: RegionCatalog, dotted: string): unknown {
   let value: unknown = catalog;
   for (const part of dotted.split(".")) {
     if (value === undefined || value === null || isUnavailable(value)) return value;
@@ -41,7 +42,7 @@ function found(catalog: RegionCatalog, path: string): Found {
     const column = perType[1]!;
     return catalog.ec2.instanceTypes.some((t) => typeof (t as Record<string, unknown>)[column] === "number") ? "published" : "unavailable";
   }
-  const value = lookup(catalog, path);
+  const value = valueAtPath(catalog, path);
   if (value === undefined || value === null || isUnavailable(value)) return value === undefined ? "absent" : "unavailable";
   const v = value as { derived?: unknown; rate?: { derived?: unknown }; tiers?: Array<{ rate: { derived: boolean } }> };
   if (v.derived === true || v.rate?.derived === true || v.tiers?.some((t) => t.rate.derived)) return "derived";

@@ -9,6 +9,7 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { CHARGE_IDS, CHARGES, catalogSlots, findCharge, rateSlots, type ChargeDefinition } from "@/lib/charges";
 import { loadCatalogIndex, loadCatalogList, loadRegionCatalog } from "@/lib/catalog/fs-loader";
+import { valueAtPath } from "@/lib/catalog/charge-coverage";
 import { isUnavailable, type RegionCatalog } from "@/lib/catalog/schema";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -30,15 +31,6 @@ const PER_TYPE_PROVENANCE: Record<string, string | null> = {
   managedFeeUSD: "ec2.managedInstances",
   autoModeFeeUSD: "eks.autoMode",
 };
-
-function resolve(catalog: RegionCatalog, dotted: string): unknown {
-  let value: unknown = catalog;
-  for (const part of dotted.split(".")) {
-    if (value === undefined || isUnavailable(value)) return value;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
-}
 
 /** A rate, a fee rule, egress tiers, an EC2 Savings Plan discount, or an unavailable reason; else what is wrong. */
 function problemOf(value: unknown): string | null {
@@ -93,12 +85,12 @@ describe("charge definitions", () => {
             const priced = catalog.ec2.instanceTypes.some((t) => typeof (t as Record<string, unknown>)[column] === "number");
             const why = PER_TYPE_PROVENANCE[column];
             if (why === undefined) problems.push(`${c.id}: no provenance known for ${rate.path}`);
-            else if (!priced && (why === null || (problemOf(resolve(catalog, why)) !== null && catalog.catalogId >= c.firstSnapshot))) {
+            else if (!priced && (why === null || (problemOf(valueAtPath(catalog, why)) !== null && catalog.catalogId >= c.firstSnapshot))) {
               problems.push(`${catalog.catalogId}/${catalog.region} ${c.id}: no type priced and ${why ?? "nothing"} says why not`);
             }
             continue;
           }
-          const value = resolve(catalog, rate.path);
+          const value = valueAtPath(catalog, rate.path);
           // Before a charge's first snapshot the section may be absent: the engine says the snapshot lacks it.
           if (value === undefined && catalog.catalogId < c.firstSnapshot) continue;
           const problem = problemOf(value);

@@ -91,12 +91,14 @@ describe("gp3 provisioned IOPS and throughput on EC2 instance volumes", () => {
     const r = estimated(input({ gp3Iops: 12000 }, { orchestrator: "eks", eks: { nodeVolumeGiB: 20 } }));
     const nodes = ec2Of(r);
     expect(nodes.available).toBe(false);
+    expect(nodes.reasonCode).toBe("gp3-volume-too-small");
     expect(nodes.reason).toContain("needs a gp3 volume of at least 24 GiB"); // 12,000 / 500
   });
 
   it("snapshot 2026-11-26 has no gp3 IOPS rate: the EC2 option says so instead of pricing $0", () => {
     const r = estimated({ ...input({ gp3Iops: 6000 }), catalog: "2026-11-26" });
     expect(ec2Of(r).available).toBe(false);
+    expect(ec2Of(r).reasonCode).toBe("gp3-provisioned-unavailable");
     expect(ec2Of(r).reason).toBe("gp3 IOPS above the 3000 included cannot be priced in us-east-1: EBS gp3 provisioned IOPS rates are not in price snapshot 2026-11-26; use a newer snapshot");
   });
 
