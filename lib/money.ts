@@ -33,6 +33,11 @@ export function cents(n: number): Cents {
 /** HALF-UP rounding of a dollar amount to whole cents (see the module comment). Non-finite -> NaN. */
 export function toCents(usd: number): Cents {
   if (!Number.isFinite(usd)) return Number.NaN as Cents;
+  // Fast path: below 1e9 cents the product is within 1.2e-7 of the exact value, so when it is more than 1e-6 away
+  // from a half cent, the exact value rounds to the same whole cent as the product (same answer as below).
+  const scaled = usd * 100;
+  const whole = Math.round(scaled);
+  if (scaled < 1e9 && scaled > -1e9 && Math.abs(scaled - whole) < 0.499999) return (whole === 0 ? 0 : whole) as Cents;
   // toFixed rounds the exact binary value half away from zero, like Intl.NumberFormat; beyond 1e21 it
   // switches to exponent notation, far above any estimate.
   const cents = Number(usd.toFixed(2).replace(".", ""));

@@ -7,38 +7,47 @@ import type { EstimateOption } from "../schemas/estimate";
 import type { Message, ReasonMessage, ServiceRef, WarningMessage } from "../schemas/messages";
 import { renderMessage } from "../messages/english";
 
-const keyOf = (m: Message) => JSON.stringify(m);
+const sameMessage = (a: Message, b: Message) => a === b || (a.code === b.code && JSON.stringify(a) === JSON.stringify(b));
 
-/** The warnings of one estimate: in the order first added, each once (the same code and parameters). */
+/**
+ * The warnings of one estimate: in the order first added, each once (the same code and parameters). Most codes
+ * come once per estimate, so messages are compared (serialized) only against earlier ones of the same code: a
+ * warning listing dozens of rates is not turned into a key on every add.
+ */
 export class MessageSet implements Iterable<WarningMessage> {
-  private readonly byKey = new Map<string, WarningMessage>();
+  private readonly items: WarningMessage[] = [];
+
+  private indexOf(m: WarningMessage): number {
+    const items = this.items;
+    for (let i = 0; i < items.length; i++) if ((items[i] as WarningMessage).code === m.code && sameMessage(items[i] as WarningMessage, m)) return i;
+    return -1;
+  }
 
   add(m: WarningMessage): void {
-    const k = keyOf(m);
-    if (!this.byKey.has(k)) this.byKey.set(k, m);
+    if (this.indexOf(m) < 0) this.items.push(m);
   }
 
   has(m: WarningMessage): boolean {
-    return this.byKey.has(keyOf(m));
+    return this.indexOf(m) >= 0;
   }
 
   /** Put `next` where `previous` is (or at the end when `previous` is not there), keeping the others' order. */
   replace(previous: WarningMessage, next: WarningMessage): void {
-    const old = keyOf(previous);
-    if (!this.byKey.has(old)) {
+    const at = this.indexOf(previous);
+    if (at < 0) {
       this.add(next);
       return;
     }
-    const entries = [...this.byKey.entries()];
-    this.byKey.clear();
-    for (const [k, m] of entries) {
-      if (k === old) this.add(next);
-      else if (!this.byKey.has(k)) this.byKey.set(k, m);
+    const existing = this.indexOf(next);
+    if (existing >= 0 && existing < at) this.items.splice(at, 1);
+    else {
+      this.items[at] = next;
+      if (existing > at) this.items.splice(existing, 1);
     }
   }
 
   [Symbol.iterator](): Iterator<WarningMessage> {
-    return this.byKey.values();
+    return this.items[Symbol.iterator]();
   }
 }
 

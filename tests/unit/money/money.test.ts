@@ -24,6 +24,26 @@ describe("toCents: HALF-UP to whole cents, once", () => {
       { numRuns: 2000 },
     );
   });
+
+  it("its fast path (Math.round of x 100, away from half cents) gives toFixed's answer, on ties and near-ties too", () => {
+    const reference = (usd: number) => {
+      const c = Number(usd.toFixed(2).replace(".", ""));
+      return c === 0 ? 0 : c;
+    };
+    // Amounts a few ulps either side of a half cent, at every magnitude the engine meets, and plain random ones.
+    const nearHalf = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: -4, max: 4 })).map(([c, ulps]) => {
+      let x = (c + 0.5) / 100;
+      for (let i = 0; i < Math.abs(ulps); i++) x = ulps > 0 ? x + Number.EPSILON * Math.max(1, Math.abs(x)) : x - Number.EPSILON * Math.max(1, Math.abs(x));
+      return x;
+    });
+    fc.assert(
+      fc.property(fc.oneof(nearHalf, fc.double({ min: -1e10, max: 1e10, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true })), (usd) => {
+        expect(toCents(usd)).toBe(reference(usd));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const usd of [0.005, -0.005, 0.015, 2.675, 1.005, 1234.565, 9_999_999.995, 10_000_000.005, 1e7 + 0.125]) expect(toCents(usd)).toBe(reference(usd));
+  });
 });
 
 describe("formatUSD / formatCents", () => {
