@@ -48,8 +48,16 @@ const PREFERENCE: EstimateOption["id"][] = [
  * Price the workload on every option. Never throws for input that passed EstimateInputSchema; the result
  * validates against EstimateResultSchema. input.region should equal catalog.region (estimateRaw checks it).
  */
-export function estimate(input: EstimateInput, catalog: RegionCatalog): EstimateResult {
-  return estimateWithWeek(input, catalog).result;
+export function estimate(input: EstimateInput, catalog: RegionCatalog, settings: EstimateSettings = {}): EstimateResult {
+  return estimateWithWeek(input, catalog, settings).result;
+}
+
+export interface EstimateSettings {
+  /**
+   * false: the result's `warnings` and `warningCodes` are left empty and the rate warnings are not worked out
+   * (every total, line, plan and reason is the same). For callers that read totals only: the region comparison.
+   */
+  warnings?: boolean;
 }
 
 /**
@@ -57,7 +65,8 @@ export function estimate(input: EstimateInput, catalog: RegionCatalog): Estimate
  * environments, the options price one service per (environment, service) pair and ECS on EC2 sizes one fleet per
  * period (docs/billing-rules.md#weekly-schedules); without, everything is as before.
  */
-export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalog): { result: EstimateResult; week: WeekContext } {
+export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalog, settings: EstimateSettings = {}): { result: EstimateResult; week: WeekContext } {
+  const withWarnings = settings.warnings !== false;
   // Sidecar rows count in the task / pod size (docs/billing-rules.md#sidecars); the result keeps the user's input.
   const original = withSidecarSizes(userInput);
   const warnings = new MessageSet();
@@ -94,7 +103,7 @@ export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalo
     if (o.available && o.monthlyUSD !== null) o.hourlyUSD = o.monthlyUSD / HOURS_PER_MONTH;
   }
   addCostPer1MRequests(input, options);
-  addOptionWarnings(input, catalog, options, warnings);
+  if (withWarnings) addOptionWarnings(input, catalog, options, warnings);
   const result: EstimateResult = {
     version: 1,
     // Defaults filled in, including the catalog id actually used, so an export or a share link made from the
@@ -109,7 +118,7 @@ export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalo
     hoursPerMonth: HOURS_PER_MONTH,
     options,
     recommendation: recommend(options, input),
-    ...renderWarnings(warnings),
+    ...(withWarnings ? renderWarnings(warnings) : { warnings: [], warningCodes: [] }),
   };
   for (const o of result.options) if (o.reasonCode === undefined) o.reasonCode = null;
   if (expanded) {
@@ -121,7 +130,7 @@ export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalo
       const reason = reasonOf(o);
       if (reason) withReason(o, toUser(reason));
     }
-    Object.assign(result, renderWarnings([...warnings].map(toUser)));
+    if (withWarnings) Object.assign(result, renderWarnings([...warnings].map(toUser)));
   }
   return { result, week };
 }
@@ -297,33 +306,46 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
   // Rates the numbers rely on: derived ones (grouped by how they were derived), and ones much older than the catalog.
   const derived = new Map<string, Map<string, { what: string; rateUSD: number; unit: string }>>();
   const catalogDay = days(catalog.catalogId);
-  const old = new Map<string, Set<string>>();
+  // Per old date, its line labels in first-seen order, checked per charge (a few labels each) rather than hashed
+  // into a Set: labels are made per line, and hashing thousands of fresh strings was most of this function.
+  const old = new Map<string, { labels: string[]; byCharge: Map<string, string[]> }>();
+  const isOld = new Map<string, boolean>();
   for (const o of options) {
     if (!o.available) continue;
     for (const l of o.lines) addRateWarningsOf(l);
   }
   function addRateWarningsOf(l: CostLine): void {
-    const what = l.usageType ?? l.label ?? l.component;
     if (l.derived) {
+      const what = l.usageType ?? l.label ?? l.component;
       const how = rateOf(l)?.note ?? l.note ?? "derived (no note)";
       const group = derived.get(how) ?? new Map<string, { what: string; rateUSD: number; unit: string }>();
       group.set(what, { what, rateUSD: l.rateUSD, unit: l.unit });
       derived.set(how, group);
     }
-    const d = days(l.asOf);
-    if (catalogDay !== null && d !== null && catalogDay - d > OLD_SOURCE_DAYS) {
-      let set = old.get(l.asOf);
-      if (!set) {
-        set = new Set<string>();
-        old.set(l.asOf, set);
-      }
-      set.add(l.label ?? what);
+    let lineIsOld = isOld.get(l.asOf);
+    if (lineIsOld === undefined) {
+      const d = days(l.asOf);
+      lineIsOld = catalogDay !== null && d !== null && catalogDay - d > OLD_SOURCE_DAYS;
+      isOld.set(l.asOf, lineIsOld);
     }
+    if (!lineIsOld) return;
+    let group = old.get(l.asOf);
+    if (!group) {
+      group = { labels: [], byCharge: new Map() };
+      old.set(l.asOf, group);
+    }
+    const label = l.label ?? l.usageType ?? l.component;
+    const seen = group.byCharge.get(l.charge);
+    if (!seen) group.byCharge.set(l.charge, [label]);
+    else if (!seen.includes(label)) seen.push(label);
+    else return;
+    // New to this charge; another charge may have the same label.
+    if (!group.labels.includes(label)) group.labels.push(label);
   }
   for (const [how, group] of derived) warnings.add(message("derived-rates", { rates: [...group.values()], how }));
-  for (const [asOf, labels] of [...old.entries()].sort()) {
+  for (const asOf of [...old.keys()].sort()) {
     const months = Math.round(((catalogDay ?? 0) - (days(asOf) ?? 0)) / 30.44);
-    warnings.add(message("old-price", { prices: [...labels], asOf, months, catalogDate: catalog.catalogId.slice(0, 10) }));
+    warnings.add(message("old-price", { prices: (old.get(asOf) as { labels: string[] }).labels, asOf, months, catalogDate: catalog.catalogId.slice(0, 10) }));
   }
   if (!options.some((o) => o.available)) warnings.add(bare("no-option-available"));
 }

@@ -732,6 +732,11 @@ class FleetSearch {
    */
   readonly runningExtra: number;
   readonly rootVolumeGiB: number;
+  /** Per layer, its services with tasks by CPU and by memory per task (largest first), and the smallest of each. */
+  readonly layerByCpu: FleetDemand[][] = [];
+  readonly layerByMem: FleetDemand[][] = [];
+  readonly layerMinCpu: number[] = [];
+  readonly layerMinMem: number[] = [];
 
   constructor(
     spec: FleetSearchSpec,
@@ -747,6 +752,19 @@ class FleetSearch {
     /** Layers of a few services also bound each service alone (lowerBound): cheap for them, and exact for one service. */
     readonly layerFew: Array<FleetDemand[] | null>,
   ) {
+    for (const ds of layerDemands) {
+      const placed = ds.filter((d) => d.n > 0);
+      this.layerByCpu.push(placed.slice().sort((a, b) => b.cpu - a.cpu));
+      this.layerByMem.push(placed.slice().sort((a, b) => b.mem - a.mem));
+      let minCpu = Infinity;
+      let minMem = Infinity;
+      for (const d of placed) {
+        if (d.cpu < minCpu) minCpu = d.cpu;
+        if (d.mem < minMem) minMem = d.mem;
+      }
+      this.layerMinCpu.push(minCpu);
+      this.layerMinMem.push(minMem);
+    }
     const n = (layerDemands[layerDemands.length - 1] as FleetDemand[]).length;
     this.last = layerDemands.length - 1;
     this.layerLb = new Array<number>(layerDemands.length).fill(0);
@@ -778,7 +796,40 @@ class FleetSearch {
     const { last, layerCpu, layerMem, layerTasks, layerFew, layerLb, layerHours, minInstances, target, hours } = this;
     let lbInstanceHours = 0;
     for (let k = 0; k <= last; k++) {
-      let lbNeeded = Math.max(Math.ceil((layerCpu[k] as number) / cpuUnits - EPS), Math.ceil((layerMem[k] as number) / memMiB - EPS), Math.ceil((layerTasks[k] as number) / maxTasks - EPS));
+      const byCpu = this.layerByCpu[k] as FleetDemand[];
+      const byMem = this.layerByMem[k] as FleetDemand[];
+      // A task larger than the instance: no fleet of this type (pack() finds none), nor of any smaller type.
+      if (byCpu.length > 0 && (Math.floor(cpuUnits / (byCpu[0] as FleetDemand).cpu + EPS) < 1 || Math.floor(memMiB / (byMem[0] as FleetDemand).mem + EPS) < 1)) return Infinity;
+      // Tasks too large to share an instance with even the layer's smallest task (by CPU or by memory, as pack()
+      // tests the room left) each hold an instance alone; the rest need at least their totals' worth of others.
+      const minCpu = this.layerMinCpu[k] as number;
+      const minMem = this.layerMinMem[k] as number;
+      let soloTasks = 0;
+      let soloCpu = 0;
+      let soloMem = 0;
+      for (let i = 0; i < byCpu.length; i++) {
+        const d = byCpu[i] as FleetDemand;
+        if (Math.floor((cpuUnits - d.cpu) / minCpu + EPS) >= 1) break;
+        soloTasks += d.n;
+        soloCpu += d.cpu * d.n;
+        soloMem += d.mem * d.n;
+      }
+      for (let i = 0; i < byMem.length; i++) {
+        const d = byMem[i] as FleetDemand;
+        if (Math.floor((memMiB - d.mem) / minMem + EPS) >= 1) break;
+        if (Math.floor((cpuUnits - d.cpu) / minCpu + EPS) < 1) continue; // counted by CPU
+        soloTasks += d.n;
+        soloCpu += d.cpu * d.n;
+        soloMem += d.mem * d.n;
+      }
+      let lbNeeded =
+        soloTasks +
+        Math.max(
+          Math.ceil(((layerCpu[k] as number) - soloCpu) / cpuUnits - EPS),
+          Math.ceil(((layerMem[k] as number) - soloMem) / memMiB - EPS),
+          Math.ceil(((layerTasks[k] as number) - soloTasks) / maxTasks - EPS),
+          0,
+        );
       const few = layerFew[k];
       if (few) {
         for (let i = 0; i < few.length; i++) {

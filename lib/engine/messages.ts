@@ -7,19 +7,66 @@ import type { EstimateOption } from "../schemas/estimate";
 import type { Message, ReasonMessage, ServiceRef, WarningMessage } from "../schemas/messages";
 import { renderMessage } from "../messages/english";
 
-const sameMessage = (a: Message, b: Message) => a === b || (a.code === b.code && JSON.stringify(a) === JSON.stringify(b));
+/**
+ * Whether JSON.stringify(a) === JSON.stringify(b), without making either string: the same keys in the same order
+ * (keys whose value JSON drops, undefined or a function, skipped), non-finite numbers as null. Returns at the
+ * first difference, which for two different warnings is usually their first parameter.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const ta = typeof a;
+  const tb = typeof b;
+  if (ta === "number" || tb === "number") {
+    // JSON writes NaN and +-Infinity as null; finite numbers compare by value (0 and -0 both write "0").
+    const na = ta === "number" && !Number.isFinite(a) ? null : a;
+    const nb = tb === "number" && !Number.isFinite(b) ? null : b;
+    return na === nb;
+  }
+  if (ta !== "object" || tb !== "object" || a === null || b === null) return false;
+  const arrayA = Array.isArray(a);
+  if (arrayA !== Array.isArray(b)) return false;
+  if (arrayA) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameJson(jsonItem(x[i]), jsonItem(y[i]))) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const kx = Object.keys(x);
+  const ky = Object.keys(y);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < kx.length && dropped(x[kx[i] as string])) i++;
+    while (j < ky.length && dropped(y[ky[j] as string])) j++;
+    if (i === kx.length || j === ky.length) return i === kx.length && j === ky.length;
+    const k = kx[i] as string;
+    if (k !== ky[j] || !sameJson(x[k], y[k])) return false;
+    i++;
+    j++;
+  }
+}
+
+/** JSON drops an object's key whose value is undefined, a function or a symbol (and writes null for them in arrays). */
+const dropped = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
+const jsonItem = (v: unknown) => (dropped(v) ? null : v);
 
 /**
- * The warnings of one estimate: in the order first added, each once (the same code and parameters). Most codes
- * come once per estimate, so messages are compared (serialized) only against earlier ones of the same code: a
- * warning listing dozens of rates is not turned into a key on every add.
+ * The warnings of one estimate: in the order first added, each once (the same code and parameters, compared as
+ * their JSON would be). Messages are compared only with earlier ones of the same code, and without serializing
+ * them: a warning listing dozens of rates is not turned into a string on every add.
  */
 export class MessageSet implements Iterable<WarningMessage> {
   private readonly items: WarningMessage[] = [];
 
   private indexOf(m: WarningMessage): number {
     const items = this.items;
-    for (let i = 0; i < items.length; i++) if ((items[i] as WarningMessage).code === m.code && sameMessage(items[i] as WarningMessage, m)) return i;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as WarningMessage;
+      if (item === m || (item.code === m.code && sameJson(item, m))) return i;
+    }
     return -1;
   }
 

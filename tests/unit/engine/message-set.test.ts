@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MessageSet } from "../../../lib/engine/messages";
+import fc from "fast-check";
+import { MessageSet, sameJson } from "../../../lib/engine/messages";
 import { bare, message, type WarningMessage } from "../../../lib/schemas/messages";
 
 // The set compares messages by code, then by their whole serialized form: same order and the same
@@ -46,5 +47,33 @@ describe("MessageSet", () => {
     set.replace(nodes, instances);
     set.replace(nodes, ops);
     expect(codes(set)).toEqual([spot, instances, ops].map((m) => JSON.stringify(m as WarningMessage)));
+  });
+});
+
+describe("sameJson: JSON.stringify(a) === JSON.stringify(b) without the strings", () => {
+  const value = fc.letrec((tie) => ({
+    v: fc.oneof(
+      { depthSize: "small" },
+      fc.constantFrom(0, -0, 1, 0.1 + 0.2, NaN, Infinity, -Infinity, null, undefined, true, false, "", "a", "b"),
+      fc.array(tie("v"), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom("a", "b", "c"), tie("v"), { maxKeys: 3 }),
+    ),
+  })).v;
+  it("agrees with comparing the serialized texts, on equal, near-equal and unrelated values", () => {
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        expect(sameJson(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+        const copy = JSON.parse(JSON.stringify({ a }) ?? "{}").a;
+        expect(sameJson(a, copy)).toBe(JSON.stringify(a) === JSON.stringify(copy));
+      }),
+      { numRuns: 5000 },
+    );
+    // Key order matters to JSON, and so here; dropped keys do not.
+    expect(sameJson({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(sameJson({ a: 1, x: undefined, b: 2 }, { a: 1, b: 2, y: () => 0 })).toBe(true);
+    expect(sameJson([undefined], [null])).toBe(true);
+    expect(sameJson({ n: NaN }, { n: null })).toBe(true);
+    expect(sameJson({ n: 0 }, { n: -0 })).toBe(true);
+    expect(sameJson({ n: 1 }, { n: "1" })).toBe(false);
   });
 });

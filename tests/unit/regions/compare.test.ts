@@ -141,3 +141,23 @@ describe("compareRegions: what cannot run is listed with the reason, never dropp
     expect(comparison.regions.find((r) => r.current)?.region).toBe("eu-west-1");
   });
 });
+
+describe("the comparison's estimates leave out warnings only", () => {
+  it("every option, line, plan and reason equals the full estimate's; warnings are empty", async () => {
+    const { estimate } = await import("@/lib/engine/estimate");
+    const { tenServicesInput } = await import("../../../scripts/bench/engine");
+    const mixed = { ...tenServicesInput(), catalog: SNAPSHOT };
+    for (const region of ["us-east-1", "eu-west-1", "sa-east-1", "ap-south-2"]) {
+      const catalog = loadRegionCatalog(region, SNAPSHOT);
+      for (const base of [workload, mixed]) {
+        const regional = { ...base, region };
+        const full = estimate(regional, catalog);
+        const quiet = estimate(regional, catalog, { warnings: false });
+        expect(full.warnings.length).toBeGreaterThan(0);
+        expect(quiet.warnings).toEqual([]);
+        expect(quiet.warningCodes).toEqual([]);
+        expect(JSON.stringify({ ...quiet, warnings: full.warnings, warningCodes: full.warningCodes })).toBe(JSON.stringify(full));
+      }
+    }
+  });
+});
