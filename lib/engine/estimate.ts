@@ -308,7 +308,7 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
   const catalogDay = days(catalog.catalogId);
   // Per old date, its line labels in first-seen order, checked per charge (a few labels each) rather than hashed
   // into a Set: labels are made per line, and hashing thousands of fresh strings was most of this function.
-  const old = new Map<string, { labels: string[]; byCharge: Map<string, string[]> }>();
+  const old = new Map<string, { labels: string[]; byCharge: Map<CostLine["charge"], string[]> }>();
   const isOld = new Map<string, boolean>();
   for (const o of options) {
     if (!o.available) continue;

@@ -154,7 +154,8 @@ export interface FleetResult {
   runnerUp: FleetChoice | null;
   /** Burstable types left out: by allowBurstable false, or for lack of a baseline or credit rate. */
   burstableExcluded: number;
-  burstableUnpriced: string[];
+  /** The index's own list when the search used one (shared, not copied per search): read it, never change it. */
+  burstableUnpriced: readonly string[];
 }
 
 interface PreparedType {
@@ -959,7 +960,9 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: Reas
   // Layers: services are up for different hours (a scheduled service scales in after its runs). Assuming the
   // shorter windows fall inside the longer ones (so the peak holds everything), layer k packs the services up
   // at least levels[k] hours and runs levels[k] - levels[k + 1] hours (docs/billing-rules.md#ec2-scheduled-work).
-  const levels = [...new Set(demands.filter((d) => d.n > 0 && d.hours > 0).map((d) => d.hours))].sort((a, b) => b - a);
+  const levels: number[] = [];
+  for (const d of demands) if (d.n > 0 && d.hours > 0 && !levels.includes(d.hours)) levels.push(d.hours);
+  levels.sort((a, b) => b - a);
   if (levels.length === 0) levels.push(hours);
   // The last (peak) layer is every demand, in order, so the plan's tasks per instance line up with `demands`.
   const layerDemands = levels.map((h, k) => (k === levels.length - 1 ? demands : demands.filter((d) => d.hours >= h)));
@@ -991,7 +994,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: Reas
   const search = new FleetSearch(spec, types, capacities, hours, runHours, layerDemands, layerHours, layerCpu, layerMem, layerTasks, layerFew);
   const minInstances = spec.minInstances;
   let burstableExcluded = 0;
-  let burstableUnpriced: string[] = [];
+  let burstableUnpriced: readonly string[] = [];
   let checked = 0;
   let considered = 0;
   const index =
@@ -1002,7 +1005,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: Reas
     // The scan's counters, counted once when the index was built.
     const c = index.counts;
     if (spec.allowBurstable) {
-      burstableUnpriced = c.burstableUnpriced.slice();
+      burstableUnpriced = c.burstableUnpriced;
       considered = c.consideredNonBurstable + c.consideredBurstable;
       checked = c.checkedNonBurstable + c.checkedBurstable;
     } else {
@@ -1062,6 +1065,8 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: Reas
   } else {
     // Exhaustive: every type of the scope (an allow-list without a scopeKey, or a pricing without a priceKey).
     const allow = listed ? new Set(spec.instanceTypes) : null;
+    const unpriced: string[] = [];
+    burstableUnpriced = unpriced;
     const hourlyOf = spec.hourly;
     const reservedOf = spec.reservedHourly;
     for (let ti = 0; ti < types.length; ti++) {
@@ -1074,7 +1079,7 @@ export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: Reas
       }
       if (t.burstable && !p.burst) {
         // No documented baseline or surplus-credit rate: its cost above the baseline cannot be stated.
-        burstableUnpriced.push(t.type);
+        unpriced.push(t.type);
         continue;
       }
       considered++;

@@ -53,7 +53,7 @@ function bundle(root: string, out: string, keepNames: boolean): Workloads {
   const entry = `${out}.driver.ts`;
   writeFileSync(entry, driver(root));
   // Dependencies (zod) resolve from this tree's node_modules for both bundles.
-  buildSync({ entryPoints: [entry], bundle: true, platform: "node", format: "cjs", target: "node20", outfile: out, keepNames, logLevel: "warning", nodePaths: [path.join(process.cwd(), "node_modules")], alias: { "@": root } });
+  buildSync({ entryPoints: [entry], bundle: true, platform: "node", format: "cjs", target: "node20", outfile: out, keepNames, logLevel: "warning", external: ["esbuild"], nodePaths: [path.join(process.cwd(), "node_modules")], alias: { "@": root } });
   const req = createRequire(path.join(process.cwd(), "package.json"));
   return (req(out) as { workloads: Workloads }).workloads;
 }

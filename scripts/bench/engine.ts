@@ -2,18 +2,21 @@
  * Engine benchmarks: the estimate for one service with the EC2 search over every us-east-1 instance type,
  * and for 100 services. Each section returns {name, value, unit, target}; scripts/bench.ts prints them.
  */
-import { readFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import type { RegionCatalog } from "../../lib/catalog/schema";
 import { clearCatalogCache, loadCatalogIndex, loadRegionCatalog } from "../../lib/catalog/fs-loader";
 import { ecsInstanceCapacity, instancePriceSource } from "../../lib/engine/ec2";
 import { fleetIndex, type FleetIndex } from "../../lib/engine/fleet";
 import { managedInstancesFeeUSD } from "../../lib/engine/rules";
-import { compareRegions, type RegionsLoader } from "../../lib/regions/compare";
-import { costCurve } from "../../lib/engine/curve";
-import { estimate } from "../../lib/engine/estimate";
-import { parseEstimateInput, type EstimateInput, type EstimateInputRaw } from "../../lib/schemas/estimate";
+import * as compare from "../../lib/regions/compare";
+import type { RegionsLoader } from "../../lib/regions/compare";
+import * as curve from "../../lib/engine/curve";
+import * as engine from "../../lib/engine/estimate";
+import { bundledEngine, type EngineEntry } from "./engine-bundle";
+import type { EstimateInput } from "../../lib/schemas/estimate";
+import { hundredServicesInput, oneServiceInput, parse, readmeExampleInput, tenServicesInput } from "./engine-inputs";
+
+export { hundredServicesInput, oneServiceInput, readmeExampleInput, tenServicesInput };
 
 export interface BenchSection {
   name: string;
@@ -58,60 +61,11 @@ export function medianCpuMs(fn: () => unknown, batch: number, batches = 9): numb
 
 const load1 = () => os.loadavg()[0]!.toFixed(1);
 
-/** The engine README's two-service example (examples/api-web.json), on the newest snapshot (its pinned catalog id dropped). */
-export function readmeExampleInput(): EstimateInput {
-  const raw = JSON.parse(readFileSync(path.join(process.cwd(), "examples", "api-web.json"), "utf8")) as EstimateInputRaw & { catalog?: string };
-  delete raw.catalog;
-  return parse(raw);
-}
-
-function parse(raw: EstimateInputRaw): EstimateInput {
-  const parsed = parseEstimateInput(raw);
-  if (!parsed.ok) throw new Error(`bench input invalid: ${JSON.stringify(parsed.errors)}`);
-  return parsed.value;
-}
-
-export function oneServiceInput(): EstimateInput {
-  return parse({ version: 1, region: "us-east-1", services: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 10 }] });
-}
-
-export function hundredServicesInput(): EstimateInput {
-  const services: EstimateInputRaw["services"] = [];
-  const sizes = [
-    [0.25, 0.5],
-    [0.5, 1],
-    [1, 2],
-    [2, 4],
-    [4, 16],
-    [0.5, 3],
-  ] as const;
-  for (let i = 0; i < 100; i++) {
-    const [vcpu, memoryGiB] = sizes[i % sizes.length] as readonly [number, number];
-    services.push({
-      name: `svc-${i}`,
-      vcpu,
-      memoryGiB,
-      architecture: i % 3 === 0 ? "arm64" : "x86_64",
-      tasks: 1 + (i % 7),
-      ephemeralStorageGiB: i % 10 === 0 ? 40 : 20,
-      usage: i % 9 === 0 ? { kind: "scheduled", runsPerDay: 24, secondsPerRun: 300 } : { kind: "continuous", hoursPerMonth: 730 },
-      ...(i % 4 === 0 ? { fargateCapacityProviders: { base: 1, fargateWeight: 1, spotWeight: 2 } } : {}),
-    });
-  }
-  return parse({ version: 1, region: "us-east-1", services, fargate: { savingsPlan: "compute-1y" }, ec2: { targetUtilizationPct: 90, minInstances: 2 } });
-}
-
-/** 10 services of the 100-service mix (sizes, both architectures, a scheduled one, capacity provider mixes). */
-export function tenServicesInput(): EstimateInput {
-  const hundred = hundredServicesInput();
-  return { ...hundred, services: hundred.services.slice(0, 10) };
-}
-
 /**
  * The region comparison's engine time: 10 services in every region of the newest snapshot, with the parsed
  * catalogs already in memory (the server keeps them cached), so only the estimates and the sorting are timed.
  */
-function regionSections(): BenchSection[] {
+function regionSections(built: EngineEntry, tsx: EngineEntry): BenchSection[] {
   const index = loadCatalogIndex();
   const t0 = performance.now();
   const catalogs = new Map(index.regions.map((r) => [r.region, loadRegionCatalog(r.region, index.catalogId)]));
@@ -124,17 +78,18 @@ function regionSections(): BenchSection[] {
   let fastest = Infinity;
   const median = medianMs(() => {
     const t = performance.now();
-    compareRegions(ten, loader);
+    built.compareRegions(ten, loader);
     fastest = Math.min(fastest, performance.now() - t);
   }, 30, 5);
-  const cpu = medianCpuMs(() => compareRegions(ten, loader), 3, 9);
+  const cpu = medianCpuMs(() => built.compareRegions(ten, loader), 3, 9);
+  const underTsx = medianMs(() => tsx.compareRegions(ten, loader), 15, 3);
   return [
     {
       name: `compareRegions: 10 services x ${index.regions.length} regions (catalogs in memory)`,
       value: median,
       unit: "ms",
       target: 5,
-      detail: `fastest run ${fastest.toFixed(1)} ms, CPU time ${cpu.toFixed(1)} ms; load ${load1()}; reading and validating the ${index.regions.length} region files once: ${Math.round(loadMs)} ms`,
+      detail: `${AS_BUILT}; fastest run ${fastest.toFixed(1)} ms, CPU time ${cpu.toFixed(1)} ms; under tsx ${underTsx.toFixed(1)} ms; load ${load1()}; reading and validating the ${index.regions.length} region files once: ${Math.round(loadMs)} ms`,
     },
   ];
 }
@@ -207,7 +162,12 @@ function indexSections(): BenchSection[] {
   ];
 }
 
+/** How the engine rows are measured (scripts/bench/engine-bundle.ts). */
+const AS_BUILT = "lib/ bundled as the server runs it";
+
 export function engineSections(catalog: RegionCatalog = loadRegionCatalog("us-east-1")): BenchSection[] {
+  const built = bundledEngine();
+  const tsx: EngineEntry = { estimate: engine.estimate, costCurve: curve.costCurve, compareRegions: compare.compareRegions };
   const one = oneServiceInput();
   const hundred = hundredServicesInput();
   const types = catalog.ec2.instanceTypes.length;
@@ -219,17 +179,27 @@ export function engineSections(catalog: RegionCatalog = loadRegionCatalog("us-ea
   });
   const readme = readmeExampleInput();
   const est = (input: EstimateInput, runs: number, warmup: number, batch: number) => ({
-    median: medianMs(() => estimate(input, catalog), runs, warmup),
-    cpu: medianCpuMs(() => estimate(input, catalog), batch),
+    median: medianMs(() => built.estimate(input, catalog), runs, warmup),
+    cpu: medianCpuMs(() => built.estimate(input, catalog), batch),
+    tsx: medianMs(() => tsx.estimate(input, catalog), Math.ceil(runs / 2), warmup),
   });
   const readmeT = est(readme, 5000, 1000, 500);
   const oneT = est(one, 5000, 1000, 500);
   const hundredT = est(hundred, 200, 20, 20);
-  const curveCpu = medianCpuMs(() => costCurve(one, catalog, { serviceIndex: 0, maxTasks: 50, points: 25 }), 10);
-  const detail = (t: { cpu: number }, extra = "") => `CPU time ${(t.cpu * 1000).toFixed(1)} µs; load ${load1()}${extra}`;
+  const curveOptions = { serviceIndex: 0, maxTasks: 50, points: 25 };
+  const curveCpu = medianCpuMs(() => built.costCurve(one, catalog, curveOptions), 10);
+  const curveTsx = medianMs(() => tsx.costCurve(one, catalog, curveOptions), 50, 10);
+  const micro = (ms: number) => (ms < 0.1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
+  const detail = (t: { cpu: number; tsx: number }, extra = "") => `${AS_BUILT}; CPU time ${micro(t.cpu)}; under tsx ${micro(t.tsx)}; load ${load1()}${extra}`;
+  const curveMedian = medianMs(() => built.costCurve(one, catalog, curveOptions), 100, 10);
+  const worstOptions = { serviceIndex: 0, maxTasks: 256, points: 25 };
+  const worstMedian = medianMs(() => built.costCurve(neverCheaper, catalog, worstOptions), 20, 3);
+  // The single-region figures first, while only us-east-1's prices are in memory; then the 36 regions.
+  const regions = regionSections(built, tsx);
+  const index = indexSections();
   return [
-    ...indexSections(),
-    ...regionSections(),
+    ...index,
+    ...regions,
     {
       name: "estimate: engine README two-service example (examples/api-web.json, newest snapshot)",
       value: readmeT.median,
@@ -253,17 +223,17 @@ export function engineSections(catalog: RegionCatalog = loadRegionCatalog("us-ea
     },
     {
       name: "costCurve: 1 service, 0..50 tasks, 25 points + crossover",
-      value: medianMs(() => costCurve(one, catalog, { serviceIndex: 0, maxTasks: 50, points: 25 }), 100, 10),
+      value: curveMedian,
       unit: "ms",
       target: 2,
-      detail: `CPU time ${curveCpu.toFixed(2)} ms; load ${load1()}`,
+      detail: `${AS_BUILT}; CPU time ${curveCpu.toFixed(2)} ms; under tsx ${curveTsx.toFixed(2)} ms; load ${load1()}`,
     },
     {
       name: "costCurve worst case: EC2 never cheaper, 256 counts scanned",
-      value: medianMs(() => costCurve(neverCheaper, catalog, { serviceIndex: 0, maxTasks: 256, points: 25 }), 20, 3),
+      value: worstMedian,
       unit: "ms",
       target: null,
-      detail: `crossover ${String(costCurve(neverCheaper, catalog, { serviceIndex: 0, maxTasks: 256, points: 25 }).crossoverTasks)}`,
+      detail: `${AS_BUILT}; crossover ${String(built.costCurve(neverCheaper, catalog, worstOptions).crossoverTasks)}`,
     },
   ];
 }

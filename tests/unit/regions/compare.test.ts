@@ -145,7 +145,7 @@ describe("compareRegions: what cannot run is listed with the reason, never dropp
 describe("the comparison's estimates leave out warnings only", () => {
   it("every option, line, plan and reason equals the full estimate's; warnings are empty", async () => {
     const { estimate } = await import("@/lib/engine/estimate");
-    const { tenServicesInput } = await import("../../../scripts/bench/engine");
+    const { tenServicesInput } = await import("../../../scripts/bench/engine-inputs");
     const mixed = { ...tenServicesInput(), catalog: SNAPSHOT };
     for (const region of ["us-east-1", "eu-west-1", "sa-east-1", "ap-south-2"]) {
       const catalog = loadRegionCatalog(region, SNAPSHOT);
