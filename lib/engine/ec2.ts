@@ -14,6 +14,7 @@ import { formatRate, formatUSD } from "../money";
 import { GP3_INCLUDED_IOPS, GP3_INCLUDED_THROUGHPUT_MIBPS, GP3_MAX_IOPS_PER_GIB, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { searchFleet, type FleetBound, type FleetDemand, type FleetResult, type InstanceCapacity } from "./fleet";
 import type { ChargeId } from "../charges";
+import { explaining } from "./detail";
 import { num, plural, rateLine } from "./lines";
 import { MessageSet, unavailableOption, type Failure } from "./messages";
 import { message, type ReasonMessage, type FleetScope, type FleetVariant, type ScheduledNote, type ServiceRef } from "../schemas/messages";
@@ -613,6 +614,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     else boundBy = eniUtil * 100 >= Math.max(cpuUtilPct, memUtilPct) ? boundName("tasks", host) : memUtilPct >= cpuUtilPct ? "memory" : "cpu";
     instances.push({ type: t.type, count: c.count, tasksPerInstance, cpuUtilPct, memUtilPct, hourlyUSD: c.hourly, boundBy });
 
+    if (!explaining()) continue;
     const holds = f.demands
       .filter((d) => d.n > 0 || f.demands.length === 1)
       .map((d) => {
@@ -673,5 +675,5 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
   });
   let monthlyUSD = 0;
   for (const l of lines) monthlyUSD += l.usd;
-  return { id, label, available: true, reason: null, reasonCode: null, monthlyUSD, lines, services, plan: { instances, why: whys.join(" ") } };
+  return { id, label, available: true, reason: null, reasonCode: null, monthlyUSD, lines, services, plan: { instances, why: explaining() ? whys.join(" ") : "" } };
 }

@@ -29,6 +29,7 @@ import { EKS_AUTO_MODE_OPTION_ID, eksAutoModeOption } from "./eks-auto-mode";
 import { discountEnvironments, withDiscountLines } from "./discounts";
 import { withSidecarSizes } from "./sidecars";
 import { extend } from "./extend";
+import { explaining, totalsOnly } from "./detail";
 
 export type EstimateOutcome = { ok: true; result: EstimateResult } | { ok: false; errors: FieldError[] };
 
@@ -49,15 +50,16 @@ const PREFERENCE: EstimateOption["id"][] = [
  * validates against EstimateResultSchema. input.region should equal catalog.region (estimateRaw checks it).
  */
 export function estimate(input: EstimateInput, catalog: RegionCatalog, settings: EstimateSettings = {}): EstimateResult {
-  return estimateWithWeek(input, catalog, settings).result;
+  return settings.detail === "totals" ? totalsOnly(() => estimateWithWeek(input, catalog).result) : estimateWithWeek(input, catalog).result;
 }
 
 export interface EstimateSettings {
   /**
-   * false: the result's `warnings` and `warningCodes` are left empty and the rate warnings are not worked out
-   * (every total, line, plan and reason is the same). For callers that read totals only: the region comparison.
+   * "totals": the result's `warnings` and `warningCodes` are left empty, each plan's `why` is "", and nothing is
+   * worked out for them (lib/engine/detail.ts); every total, line, plan's instances and reason is the same as
+   * with "full" (the default). For callers that read totals only: the region comparison.
    */
-  warnings?: boolean;
+  detail?: "full" | "totals";
 }
 
 /**
@@ -65,8 +67,8 @@ export interface EstimateSettings {
  * environments, the options price one service per (environment, service) pair and ECS on EC2 sizes one fleet per
  * period (docs/billing-rules.md#weekly-schedules); without, everything is as before.
  */
-export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalog, settings: EstimateSettings = {}): { result: EstimateResult; week: WeekContext } {
-  const withWarnings = settings.warnings !== false;
+export function estimateWithWeek(userInput: EstimateInput, catalog: RegionCatalog): { result: EstimateResult; week: WeekContext } {
+  const withWarnings = explaining();
   // Sidecar rows count in the task / pod size (docs/billing-rules.md#sidecars); the result keeps the user's input.
   const original = withSidecarSizes(userInput);
   const warnings = new MessageSet();
@@ -308,7 +310,7 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
   const catalogDay = days(catalog.catalogId);
   // Per old date, its line labels in first-seen order, checked per charge (a few labels each) rather than hashed
   // into a Set: labels are made per line, and hashing thousands of fresh strings was most of this function.
-  const old = new Map<string, { labels: string[]; byCharge: Map<CostLine["charge"], string[]> }>();
+  const old = new Map<string, { prices: string[]; byCharge: Map<CostLine["charge"], string[]> }>();
   const isOld = new Map<string, boolean>();
   for (const o of options) {
     if (!o.available) continue;
@@ -331,7 +333,7 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
     if (!lineIsOld) return;
     let group = old.get(l.asOf);
     if (!group) {
-      group = { labels: [], byCharge: new Map() };
+      group = { prices: [], byCharge: new Map() };
       old.set(l.asOf, group);
     }
     const label = l.label ?? l.usageType ?? l.component;
@@ -340,12 +342,12 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
     else if (!seen.includes(label)) seen.push(label);
     else return;
     // New to this charge; another charge may have the same label.
-    if (!group.labels.includes(label)) group.labels.push(label);
+    if (!group.prices.includes(label)) group.prices.push(label);
   }
   for (const [how, group] of derived) warnings.add(message("derived-rates", { rates: [...group.values()], how }));
   for (const asOf of [...old.keys()].sort()) {
     const months = Math.round(((catalogDay ?? 0) - (days(asOf) ?? 0)) / 30.44);
-    warnings.add(message("old-price", { prices: (old.get(asOf) as { labels: string[] }).labels, asOf, months, catalogDate: catalog.catalogId.slice(0, 10) }));
+    warnings.add(message("old-price", { prices: (old.get(asOf) as { prices: string[] }).prices, asOf, months, catalogDate: catalog.catalogId.slice(0, 10) }));
   }
   if (!options.some((o) => o.available)) warnings.add(bare("no-option-available"));
 }

@@ -2,20 +2,27 @@
 import type { Rate } from "../catalog/schema";
 import { chargeById, findCharge, type ChargeDefinition, type ChargeId } from "../charges";
 import type { CostLine } from "../schemas/estimate";
+import { explaining } from "./detail";
 
 /**
  * The catalog rate behind each derived line, so the derived-rate warning can quote the rate's own note (not the
  * line's extras). Only derived rates are kept: that warning is the only reader, it reads derived lines only, and
- * a line's `derived` is its rate's. (A WeakMap entry per line was the engine's largest single cost for many
- * services: docs/performance.md#request-path.)
+ * a line's `derived` is its rate's. Kept on the line itself under a symbol, not enumerable: JSON, spreads and
+ * test equality never see it, and it costs no WeakMap entry (a WeakMap set per derived line was 5% of the region
+ * comparison, where most regions derive rates: docs/performance.md#request-path).
  */
-const lineRates = new WeakMap<CostLine, Rate>();
+const LINE_RATE: unique symbol = Symbol("line rate");
+type LinkedLine = CostLine & { [LINE_RATE]?: Rate };
 /** While > 0, every line keeps its rate (withEveryLineRate): for provenance questions, off the request path. */
 let keepEveryRate = 0;
 
+function linkRate(line: CostLine, rate: Rate): void {
+  Object.defineProperty(line, LINE_RATE, { value: rate, enumerable: false, writable: true, configurable: true });
+}
+
 /** The rate behind a derived line, or behind any line made inside withEveryLineRate; undefined otherwise. */
 export function rateOf(line: CostLine): Rate | undefined {
-  return lineRates.get(line);
+  return (line as LinkedLine)[LINE_RATE];
 }
 
 /**
@@ -33,8 +40,8 @@ export function withEveryLineRate<T>(estimate: () => T): T {
 
 /** Keep the rate link when a line is copied with changes. */
 export function withRate(copy: CostLine, original: CostLine): CostLine {
-  const rate = lineRates.get(original);
-  if (rate) lineRates.set(copy, rate);
+  const rate = rateOf(original);
+  if (rate) linkRate(copy, rate);
   return copy;
 }
 
@@ -68,7 +75,7 @@ export function rateLine(
   };
   if (note) line.note = note;
   if (definition.category) line.category = definition.category;
-  if (rate.derived || keepEveryRate > 0) lineRates.set(line, rate);
+  if ((rate.derived && explaining()) || keepEveryRate > 0) linkRate(line, rate);
   return line;
 }
 

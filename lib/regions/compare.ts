@@ -64,8 +64,8 @@ export function estimateInRegion(input: EstimateInput, catalog: RegionCatalog): 
     const known = new Set(catalog.ec2.instanceTypes.map((t) => t.type));
     missingTypes = input.ec2.instanceTypes.filter((t) => !known.has(t));
   }
-  // The comparison shows totals and reasons, never warnings: they are not worked out 36 times.
-  return { result: estimate(regional, catalog, { warnings: false }), missingTypes };
+  // The comparison shows totals and reasons, never warnings or plans' texts: they are not worked out 36 times.
+  return { result: estimate(regional, catalog, { detail: "totals" }), missingTypes };
 }
 
 function rowOf(input: EstimateInput, catalog: RegionCatalog, location: string, currentRegion: string): RegionRow {

@@ -8,7 +8,7 @@
  * figures do not. Prints the median CPU per call of each and B/A. Workloads: scripts/bench/engine.ts's inputs
  * (README example, 1 service, 100 services, 36 regions x 10 services, cost curve) and two EKS examples.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -24,7 +24,7 @@ import { estimate } from "${root}/lib/engine/estimate";
 import { costCurve } from "${root}/lib/engine/curve";
 import { compareRegions } from "${root}/lib/regions/compare";
 import { parseEstimateInput } from "${root}/lib/schemas/estimate";
-import { hundredServicesInput, oneServiceInput, readmeExampleInput, tenServicesInput } from "${root}/scripts/bench/engine";
+import { hundredServicesInput, oneServiceInput, readmeExampleInput, tenServicesInput } from "${root}/scripts/bench/${existsSync(`${root}/scripts/bench/engine-inputs.ts`) ? "engine-inputs" : "engine"}";
 const catalog = loadRegionCatalog("us-east-1");
 const index = loadCatalogIndex();
 const catalogs = new Map(index.regions.map((r) => [r.region, loadRegionCatalog(r.region, index.catalogId)]));
@@ -53,7 +53,7 @@ function bundle(root: string, out: string, keepNames: boolean): Workloads {
   const entry = `${out}.driver.ts`;
   writeFileSync(entry, driver(root));
   // Dependencies (zod) resolve from this tree's node_modules for both bundles.
-  buildSync({ entryPoints: [entry], bundle: true, platform: "node", format: "cjs", target: "node20", outfile: out, keepNames, logLevel: "warning", external: ["esbuild"], nodePaths: [path.join(process.cwd(), "node_modules")], alias: { "@": root } });
+  buildSync({ entryPoints: [entry], bundle: true, platform: "node", format: "cjs", target: "node20", outfile: out, keepNames, logLevel: "warning", nodePaths: [path.join(process.cwd(), "node_modules")], alias: { "@": root } });
   const req = createRequire(path.join(process.cwd(), "package.json"));
   return (req(out) as { workloads: Workloads }).workloads;
 }

@@ -142,22 +142,33 @@ describe("compareRegions: what cannot run is listed with the reason, never dropp
   });
 });
 
-describe("the comparison's estimates leave out warnings only", () => {
-  it("every option, line, plan and reason equals the full estimate's; warnings are empty", async () => {
+describe("the comparison's estimates leave out the explanations only", () => {
+  it("every option's total, lines, instances and reason equal the full estimate's; warnings and plans' why are empty", async () => {
     const { estimate } = await import("@/lib/engine/estimate");
     const { tenServicesInput } = await import("../../../scripts/bench/engine-inputs");
     const mixed = { ...tenServicesInput(), catalog: SNAPSHOT };
+    const reserved = { ...mixed, ec2: { ...mixed.ec2, purchase: "reserved-1y" as const, eniTrunking: true } };
+    let plans = 0;
     for (const region of ["us-east-1", "eu-west-1", "sa-east-1", "ap-south-2"]) {
       const catalog = loadRegionCatalog(region, SNAPSHOT);
-      for (const base of [workload, mixed]) {
+      for (const base of [workload, mixed, reserved]) {
         const regional = { ...base, region };
         const full = estimate(regional, catalog);
-        const quiet = estimate(regional, catalog, { warnings: false });
+        const totals = estimate(regional, catalog, { detail: "totals" });
         expect(full.warnings.length).toBeGreaterThan(0);
-        expect(quiet.warnings).toEqual([]);
-        expect(quiet.warningCodes).toEqual([]);
-        expect(JSON.stringify({ ...quiet, warnings: full.warnings, warningCodes: full.warningCodes })).toBe(JSON.stringify(full));
+        expect(totals.warnings).toEqual([]);
+        expect(totals.warningCodes).toEqual([]);
+        // The full answer with its explanations blanked is the totals answer, byte for byte.
+        const blanked = {
+          ...full,
+          options: full.options.map((o) => (o.plan ? { ...o, plan: { ...o.plan, why: "" } } : o)),
+          warnings: [],
+          warningCodes: [],
+        };
+        plans += full.options.filter((o) => (o.plan?.why ?? "").length > 0).length;
+        expect(JSON.stringify(totals)).toBe(JSON.stringify(blanked));
       }
     }
+    expect(plans).toBeGreaterThan(12);
   });
 });
