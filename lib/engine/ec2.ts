@@ -356,7 +356,7 @@ export function ec2Option(input: EstimateInput, catalog: RegionCatalog, warnings
 /** Volume lines of instances whose volume grew for the tasks' declared storage (docs/billing-rules.md#ec2-task-storage). */
 const grownVolumeLines = new WeakSet<CostLine>();
 
-/** Whether an EBS line (made in this process) is a volume grown for task storage: what explain cites for it. */
+/** Whether an EBS line (made in this process, by a full estimate) is a volume grown for task storage: what explain cites for it. */
 export function grownForTaskStorage(line: CostLine): boolean {
   return grownVolumeLines.has(line);
 }
@@ -549,7 +549,7 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
         : "";
       const ebsLine = rateLine(fleetName, "ebs-volume", label, (runningHours * c.volumeGiB) / EBS_HOURS_PER_MONTH, "GB-months", ebsRate,
         `${num(c.volumeGiB)} GiB x ${num(runningHours)} instance-hours / ${EBS_HOURS_PER_MONTH} h (${runningText}${reservedText}).${why}`);
-      if (grown) grownVolumeLines.add(ebsLine);
+      if (grown && explaining()) grownVolumeLines.add(ebsLine);
       lines.push(ebsLine);
       markPerInstance(ebsLine, c.volumeGiB / EBS_HOURS_PER_MONTH, false);
       fleetUSD += ebsLine.usd;
@@ -615,14 +615,13 @@ export function ecsInstanceOption(input: EstimateInput, catalog: RegionCatalog, 
     instances.push({ type: t.type, count: c.count, tasksPerInstance, cpuUtilPct, memUtilPct, hourlyUSD: c.hourly, boundBy });
 
     if (!explaining()) continue;
-    const holds = f.demands
-      .filter((d) => d.n > 0 || f.demands.length === 1)
-      .map((d) => {
-        const i = f.demands.indexOf(d);
-        return `${boundText(c.bounds[i] ?? "cpu", host)}: ${t.type} holds ${plural(c.perInstance[i] ?? 0, unit)} of ${d.name}`;
-      })
+    const holds: string[] = [];
+    f.demands.forEach((d, i) => {
+      if (d.n === 0 && f.demands.length > 1) return;
+      const text = `${boundText(c.bounds[i] ?? "cpu", host)}: ${t.type} holds ${plural(c.perInstance[i] ?? 0, unit)} of ${d.name}`;
       // With environments the fleet's demands repeat a service (one per level of the week): say each once.
-      .filter((text, k, all) => k === 0 || text !== all[k - 1]);
+      if (holds.length === 0 || text !== holds[holds.length - 1]) holds.push(text);
+    });
     const sizing =
       `${c.count} x ${t.type} (${plural(c.needed, "instance")} needed for ${plural(usedTasks, unit)}` +
           (ec2.targetUtilizationPct < 100 ? `, ${num(ec2.targetUtilizationPct)}% target capacity` : "") +

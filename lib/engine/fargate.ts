@@ -119,6 +119,25 @@ interface PricedPart {
   lossUSD: number;
 }
 
+/**
+ * The vCPU and memory line labels of a pricing mode and platform, made once per process: every service's lines
+ * share the same strings, so comparing them later (the rate warnings' de-duplication) is a pointer check.
+ */
+const LINE_LABELS = new Map<string, Map<string, { vcpu: string; gb: string }>>();
+function lineLabels(mode: string, platform: string): { vcpu: string; gb: string } {
+  let byPlatform = LINE_LABELS.get(mode);
+  if (!byPlatform) {
+    byPlatform = new Map();
+    LINE_LABELS.set(mode, byPlatform);
+  }
+  let labels = byPlatform.get(platform);
+  if (!labels) {
+    labels = { vcpu: `Fargate vCPU (${mode}, ${platform})`, gb: `Fargate memory (${mode}, ${platform})` };
+    byPlatform.set(platform, labels);
+  }
+  return labels;
+}
+
 /** Lines for `tasks` tasks of one service at one rate set (docs/billing-rules.md#fargate-billing-duration, #ephemeral-storage, #rounding-loss). */
 function priceTasks(
   catalog: RegionCatalog,
@@ -130,10 +149,10 @@ function priceTasks(
   const { service, size } = s;
   const hours = fargateTaskHours(tasks, service.usage, service.os);
   const arch = service.architecture;
-  const tag = service.os === "windows" ? `${rates.mode}, windows` : `${rates.mode}, ${arch}`;
+  const labels = lineLabels(rates.mode, service.os === "windows" ? "windows" : arch);
   const lines: CostLine[] = [
-    rateLine(service.name, rates.charges.vcpu, `Fargate vCPU (${tag})`, size.vcpu * hours, "vCPU-hours", rates.vcpu, rates.note),
-    rateLine(service.name, rates.charges.gb, `Fargate memory (${tag})`, size.memoryGiB * hours, "GB-hours", rates.gb, rates.note),
+    rateLine(service.name, rates.charges.vcpu, labels.vcpu, size.vcpu * hours, "vCPU-hours", rates.vcpu, rates.note),
+    rateLine(service.name, rates.charges.gb, labels.gb, size.memoryGiB * hours, "GB-hours", rates.gb, rates.note),
   ];
   if (rates.os) {
     lines.push(rateLine(service.name, "fargate-windows-license", `Fargate Windows OS licence (${rates.mode})`, size.vcpu * hours, "vCPU-hours", rates.os, rates.note));

@@ -80,7 +80,7 @@ function regionSections(built: EngineEntry, tsx: EngineEntry): BenchSection[] {
     const t = performance.now();
     built.compareRegions(ten, loader);
     fastest = Math.min(fastest, performance.now() - t);
-  }, 30, 5);
+  }, 60, 30);
   const cpu = medianCpuMs(() => built.compareRegions(ten, loader), 3, 9);
   const underTsx = medianMs(() => tsx.compareRegions(ten, loader), 15, 3);
   return [

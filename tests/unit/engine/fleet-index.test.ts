@@ -15,7 +15,7 @@ import { loadCatalogIndex, loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import type { RegionCatalog } from "@/lib/catalog/schema";
 import { costCurve } from "@/lib/engine/curve";
 import { estimate } from "@/lib/engine/estimate";
-import { fleetIndex, fleetIndexCount, MAX_FLEET_INDEXES, type FleetSearchSpec } from "@/lib/engine/fleet";
+import { fleetIndex, fleetIndexCount, fleetSearchStats, MAX_FLEET_INDEXES, type FleetSearchSpec } from "@/lib/engine/fleet";
 import { ecsInstanceCapacity, instancePriceSource } from "@/lib/engine/ec2";
 import { compareRegions, type RegionsLoader } from "@/lib/regions/compare";
 import { parseEstimateInput, type EstimateInput, type EstimateInputRaw } from "@/lib/schemas/estimate";
@@ -85,10 +85,10 @@ const serviceArb = fc.record({
   usage: usageArb,
 });
 
-const inputArb = fc
+const inputArbOf = (services: { minLength: number; maxLength: number }) => fc
   .record({
     region: fc.constantFrom(...REGIONS),
-    services: fc.array(serviceArb, { minLength: 1, maxLength: 5 }),
+    services: fc.array(serviceArb, services),
     eks: fc.boolean(),
     ec2: fc.record({
       // (The bundled snapshot has no EC2 Savings Plans rates: those runs stop before the search, so they are rare.)
@@ -125,6 +125,7 @@ const inputArb = fc
       ...(eks ? { orchestrator: "eks" as const, eks: eksOptions } : {}),
     };
   });
+const inputArb = inputArbOf({ minLength: 1, maxLength: 5 });
 
 function parsed(raw: EstimateInputRaw): EstimateInput {
   const p = parseEstimateInput(raw);
@@ -172,6 +173,21 @@ describe("instance index: the same answers as the exhaustive fleet search", () =
     expect(indexedSearches).toBeGreaterThan(RUNS);
     expect(fleets).toBeGreaterThan(RUNS);
     for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(20);
+  });
+
+  it("300 random estimates of 8 to 40 services: byte-identical answers, with packings stopped at their limit", () => {
+    // Peak layers of 8 or more services pack with a limit (FleetSearch.neededLimit): a packing that opens more
+    // instances than the runner-up's score allows stops there. It must never stop one that could enter the top two.
+    const stoppedBefore = fleetSearchStats.packsStopped;
+    fc.assert(
+      fc.property(inputArbOf({ minLength: 8, maxLength: 40 }), (raw) => {
+        const input = parsed(raw);
+        const { indexed, oracle } = both(() => estimate(input, catalogs.get(input.region) as RegionCatalog));
+        expect(indexed).toBe(oracle);
+      }),
+      { numRuns: 300, seed: 23_2027 },
+    );
+    expect(fleetSearchStats.packsStopped - stoppedBefore).toBeGreaterThan(300);
   });
 
   it("the cost curve and its crossover, and the 36-region comparison, are unchanged", () => {
