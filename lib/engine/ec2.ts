@@ -206,11 +206,24 @@ export function ecsInstanceCapacity(ec2: Pick<Ec2Options, "networkMode" | "eniTr
  * too close) and hours the tasks run; plus one note per scheduled service saying how its hours were counted.
  */
 export function ecsFleetDemands(input: EstimateInput): { byArch: Map<Architecture, FleetDemand[]>; scheduledNotes: ScheduledNote[] } {
+  // A function of the services alone: made once per services array, so every option of an estimate (and every
+  // region of a comparison) hands the fleet search the same demand arrays, whose preparation it keeps.
+  let made = demandsByServices.get(input.services);
+  if (!made) {
+    made = fleetDemandsOf(input.services);
+    demandsByServices.set(input.services, made);
+  }
+  return made;
+}
+
+const demandsByServices = new WeakMap<EstimateInput["services"], ReturnType<typeof ecsFleetDemands>>();
+
+function fleetDemandsOf(services: EstimateInput["services"]): ReturnType<typeof ecsFleetDemands> {
   // Tasks write their ephemeral storage to the instance's volume: declared above the 20 GiB default, it grows
   // the volume (docs/billing-rules.md#ec2-task-storage).
   const byArch = new Map<Architecture, FleetDemand[]>();
   const scheduledNotes: ScheduledNote[] = [];
-  input.services.forEach((service, index) => {
+  services.forEach((service, index) => {
     const demand = ec2Demand(service.tasks, service.usage);
     const usage = service.usage;
     let runHours = demand.hours;

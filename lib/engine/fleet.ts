@@ -143,8 +143,8 @@ export interface FleetChoice {
 export interface FleetResult {
   arch: Architecture;
   choice: FleetChoice;
-  /** The demands in packing order (larger tasks first): perInstance and bounds follow this order. */
-  demands: FleetDemand[];
+  /** The demands in packing order (larger tasks first): perInstance and bounds follow this order. Shared between searches: read only. */
+  demands: readonly FleetDemand[];
   /** Hours the fleet is up (the longest demand). */
   hours: number;
   /** Hours the tasks run (the longest). */
@@ -721,6 +721,98 @@ function buildIndex(
 }
 
 /**
+ * What a search needs from its demands alone: the packing order, the fleet's hours, the layers of services up for
+ * different hours and their totals, and per layer the services by size (the bounds' solo tasks). Made once per
+ * demands array (kept while the array lives): ECS on EC2 and Managed Instances search the same demands, and the
+ * region comparison the same ones in every region (ecsFleetDemands hands out one array per services array).
+ */
+interface FleetLayers {
+  /** Larger tasks first: the greedy packing wastes less when big tasks open instances. Shared: never changed. */
+  demands: FleetDemand[];
+  hours: number;
+  runHours: number;
+  last: number;
+  layerDemands: FleetDemand[][];
+  layerHours: number[];
+  layerCpu: number[];
+  layerMem: number[];
+  layerTasks: number[];
+  /** Layers of a few services also bound each service alone (lowerBound): cheap for them, and exact for one service. */
+  layerFew: Array<FleetDemand[] | null>;
+  /** Per layer, its services with tasks by CPU and by memory per task (largest first), and the smallest of each. */
+  layerByCpu: FleetDemand[][];
+  layerByMem: FleetDemand[][];
+  layerMinCpu: number[];
+  layerMinMem: number[];
+}
+
+const layersByDemands = new WeakMap<readonly FleetDemand[], FleetLayers>();
+
+function layersOf(given: readonly FleetDemand[]): FleetLayers {
+  const cached = layersByDemands.get(given);
+  if (cached) return cached;
+  const demands = [...given].sort((a, b) => b.mem - a.mem || b.cpu - a.cpu || a.index - b.index);
+  let hours = 0;
+  let runHours = 0;
+  for (const d of demands) {
+    if (d.hours > hours) hours = d.hours;
+    if (d.runHours > runHours) runHours = d.runHours;
+  }
+  // Layers: services are up for different hours (a scheduled service scales in after its runs). Assuming the
+  // shorter windows fall inside the longer ones (so the peak holds everything), layer k packs the services up
+  // at least levels[k] hours and runs levels[k] - levels[k + 1] hours (docs/billing-rules.md#ec2-scheduled-work).
+  const levels: number[] = [];
+  for (const d of demands) if (d.n > 0 && d.hours > 0 && !levels.includes(d.hours)) levels.push(d.hours);
+  levels.sort((a, b) => b - a);
+  if (levels.length === 0) levels.push(hours);
+  // The last (peak) layer is every demand, in order, so the plan's tasks per instance line up with `demands`.
+  const layerDemands = levels.map((h, k) => (k === levels.length - 1 ? demands : demands.filter((d) => d.hours >= h)));
+  const layers: FleetLayers = {
+    demands,
+    hours,
+    runHours,
+    last: levels.length - 1,
+    layerDemands,
+    layerHours: levels.map((h, k) => h - (levels[k + 1] ?? 0)),
+    layerCpu: [],
+    layerMem: [],
+    layerTasks: [],
+    layerFew: [],
+    layerByCpu: [],
+    layerByMem: [],
+    layerMinCpu: [],
+    layerMinMem: [],
+  };
+  for (const ds of layerDemands) {
+    let cpu = 0;
+    let mem = 0;
+    let tasks = 0;
+    for (const d of ds) {
+      cpu += d.cpu * d.n;
+      mem += d.mem * d.n;
+      tasks += d.n;
+    }
+    layers.layerCpu.push(cpu);
+    layers.layerMem.push(mem);
+    layers.layerTasks.push(tasks);
+    const placed = ds.filter((d) => d.n > 0);
+    layers.layerFew.push(placed.length <= PER_DEMAND_BOUND_MAX ? placed : null);
+    layers.layerByCpu.push(placed.slice().sort((a, b) => b.cpu - a.cpu));
+    layers.layerByMem.push(placed.slice().sort((a, b) => b.mem - a.mem));
+    let minCpu = Infinity;
+    let minMem = Infinity;
+    for (const d of placed) {
+      if (d.cpu < minCpu) minCpu = d.cpu;
+      if (d.mem < minMem) minMem = d.mem;
+    }
+    layers.layerMinCpu.push(minCpu);
+    layers.layerMinMem.push(minMem);
+  }
+  layersByDemands.set(given, layers);
+  return layers;
+}
+
+/**
  * One search's state and steps (searchFleet): methods on a class rather than closures made per search, so a search
  * allocates one object (and, under tsx's keepNames, names no function).
  */
@@ -745,39 +837,37 @@ class FleetSearch {
    */
   readonly runningExtra: number;
   readonly rootVolumeGiB: number;
-  /** Per layer, its services with tasks by CPU and by memory per task (largest first), and the smallest of each. */
-  readonly layerByCpu: FleetDemand[][] = [];
-  readonly layerByMem: FleetDemand[][] = [];
-  readonly layerMinCpu: number[] = [];
-  readonly layerMinMem: number[] = [];
+
+  readonly hours: number;
+  readonly layerDemands: FleetDemand[][];
+  readonly layerHours: number[];
+  readonly layerCpu: number[];
+  readonly layerMem: number[];
+  readonly layerTasks: number[];
+  readonly layerFew: Array<FleetDemand[] | null>;
+  readonly layerByCpu: FleetDemand[][];
+  readonly layerByMem: FleetDemand[][];
+  readonly layerMinCpu: number[];
+  readonly layerMinMem: number[];
 
   constructor(
     spec: FleetSearchSpec,
     readonly types: PreparedType[],
     readonly capacities: Array<InstanceCapacity | null>,
-    readonly hours: number,
-    runHours: number,
-    readonly layerDemands: FleetDemand[][],
-    readonly layerHours: number[],
-    readonly layerCpu: number[],
-    readonly layerMem: number[],
-    readonly layerTasks: number[],
-    /** Layers of a few services also bound each service alone (lowerBound): cheap for them, and exact for one service. */
-    readonly layerFew: Array<FleetDemand[] | null>,
+    layers: FleetLayers,
   ) {
-    for (const ds of layerDemands) {
-      const placed = ds.filter((d) => d.n > 0);
-      this.layerByCpu.push(placed.slice().sort((a, b) => b.cpu - a.cpu));
-      this.layerByMem.push(placed.slice().sort((a, b) => b.mem - a.mem));
-      let minCpu = Infinity;
-      let minMem = Infinity;
-      for (const d of placed) {
-        if (d.cpu < minCpu) minCpu = d.cpu;
-        if (d.mem < minMem) minMem = d.mem;
-      }
-      this.layerMinCpu.push(minCpu);
-      this.layerMinMem.push(minMem);
-    }
+    const { layerDemands, hours, runHours } = layers;
+    this.hours = hours;
+    this.layerDemands = layerDemands;
+    this.layerHours = layers.layerHours;
+    this.layerCpu = layers.layerCpu;
+    this.layerMem = layers.layerMem;
+    this.layerTasks = layers.layerTasks;
+    this.layerFew = layers.layerFew;
+    this.layerByCpu = layers.layerByCpu;
+    this.layerByMem = layers.layerByMem;
+    this.layerMinCpu = layers.layerMinCpu;
+    this.layerMinMem = layers.layerMinMem;
     const n = (layerDemands[layerDemands.length - 1] as FleetDemand[]).length;
     this.last = layerDemands.length - 1;
     this.layerLb = new Array<number>(layerDemands.length).fill(0);
@@ -997,50 +1087,14 @@ class FleetSearch {
 /** The cheapest fleet of one architecture for the demands, or why there is none. See the module comment. */
 export function searchFleet(spec: FleetSearchSpec): FleetResult | { reason: ReasonMessage } {
   const { catalog, arch } = spec;
-  // Larger tasks first: the greedy packing wastes less when big tasks open instances.
-  const demands = [...spec.demands].sort((a, b) => b.mem - a.mem || b.cpu - a.cpu || a.index - b.index);
+  const layers = layersOf(spec.demands);
+  const { demands, hours, runHours, last } = layers;
+  const layerTasks = layers.layerTasks;
   const listed = spec.instanceTypes.length > 0;
-  let hours = 0;
-  let runHours = 0;
-  for (const d of demands) {
-    if (d.hours > hours) hours = d.hours;
-    if (d.runHours > runHours) runHours = d.runHours;
-  }
-  // Layers: services are up for different hours (a scheduled service scales in after its runs). Assuming the
-  // shorter windows fall inside the longer ones (so the peak holds everything), layer k packs the services up
-  // at least levels[k] hours and runs levels[k] - levels[k + 1] hours (docs/billing-rules.md#ec2-scheduled-work).
-  const levels: number[] = [];
-  for (const d of demands) if (d.n > 0 && d.hours > 0 && !levels.includes(d.hours)) levels.push(d.hours);
-  levels.sort((a, b) => b - a);
-  if (levels.length === 0) levels.push(hours);
-  // The last (peak) layer is every demand, in order, so the plan's tasks per instance line up with `demands`.
-  const layerDemands = levels.map((h, k) => (k === levels.length - 1 ? demands : demands.filter((d) => d.hours >= h)));
-  const layerHours = levels.map((h, k) => h - (levels[k + 1] ?? 0));
-  const layerCpu: number[] = [];
-  const layerMem: number[] = [];
-  const layerTasks: number[] = [];
-  layerDemands.forEach((ds) => {
-    let cpu = 0;
-    let mem = 0;
-    let tasks = 0;
-    for (const d of ds) {
-      cpu += d.cpu * d.n;
-      mem += d.mem * d.n;
-      tasks += d.n;
-    }
-    layerCpu.push(cpu);
-    layerMem.push(mem);
-    layerTasks.push(tasks);
-  });
-  const last = levels.length - 1;
-  const layerFew = layerDemands.map((ds) => {
-    const placed = ds.filter((d) => d.n > 0);
-    return placed.length <= PER_DEMAND_BOUND_MAX ? placed : null;
-  });
   const entry = typesOf(catalog, arch);
   const types = entry.types;
   const capacities = capacitiesOf(entry, spec.capacity);
-  const search = new FleetSearch(spec, types, capacities, hours, runHours, layerDemands, layerHours, layerCpu, layerMem, layerTasks, layerFew);
+  const search = new FleetSearch(spec, types, capacities, layers);
   const minInstances = spec.minInstances;
   let burstableExcluded = 0;
   let burstableUnpriced: readonly string[] = [];

@@ -38,14 +38,16 @@ const example = (file) => {
 };
 const readme = readmeExampleInput(), one = oneServiceInput(), hundred = hundredServicesInput(), ten = tenServicesInput();
 const eksA = example("eks-pods-with-sidecars.json"), eksB = example("eks-fargate-aws-example.json");
+// Each call prices a new input object with a new services array, as a request does (engine-inputs.ts asNew).
+const asNew = (input) => ({ ...input, services: input.services.slice() });
 export const workloads = {
-  readme: { run: () => estimate(readme, catalog), batch: 300 },
-  one: { run: () => estimate(one, catalog), batch: 300 },
-  hundred: { run: () => estimate(hundred, catalog), batch: 5 },
-  regions: { run: () => compareRegions(ten, loader), batch: 1 },
-  curve: { run: () => costCurve(one, catalog, { serviceIndex: 0, maxTasks: 50, points: 25 }), batch: 8 },
-  eksPods: { run: () => estimate(eksA, loadRegionCatalog(eksA.region)), batch: 60 },
-  eksFargate: { run: () => estimate(eksB, loadRegionCatalog(eksB.region)), batch: 60 },
+  readme: { run: () => estimate(asNew(readme), catalog), batch: 300 },
+  one: { run: () => estimate(asNew(one), catalog), batch: 300 },
+  hundred: { run: () => estimate(asNew(hundred), catalog), batch: 5 },
+  regions: { run: () => compareRegions(asNew(ten), loader), batch: 1 },
+  curve: { run: () => costCurve(asNew(one), catalog, { serviceIndex: 0, maxTasks: 50, points: 25 }), batch: 8 },
+  eksPods: { run: () => estimate(asNew(eksA), loadRegionCatalog(eksA.region)), batch: 60 },
+  eksFargate: { run: () => estimate(asNew(eksB), loadRegionCatalog(eksB.region)), batch: 60 },
 };
 `;
 

@@ -52,3 +52,12 @@ export function tenServicesInput(): EstimateInput {
   return { ...hundred, services: hundred.services.slice(0, 10) };
 }
 
+
+/**
+ * The input as a request brings it: a new object with a new services array. The engine keeps what it derives
+ * from the services (the fleet demands and their layers) per services array, so a bench that priced one input
+ * object over and over would time those caches, not a request; every timed call takes a copy.
+ */
+export function asNew(input: EstimateInput): EstimateInput {
+  return { ...input, services: input.services.slice() };
+}

@@ -14,7 +14,7 @@ import * as curve from "../../lib/engine/curve";
 import * as engine from "../../lib/engine/estimate";
 import { bundledEngine, type EngineEntry } from "./engine-bundle";
 import type { EstimateInput } from "../../lib/schemas/estimate";
-import { hundredServicesInput, oneServiceInput, parse, readmeExampleInput, tenServicesInput } from "./engine-inputs";
+import { asNew, hundredServicesInput, oneServiceInput, parse, readmeExampleInput, tenServicesInput } from "./engine-inputs";
 
 export { hundredServicesInput, oneServiceInput, readmeExampleInput, tenServicesInput };
 
@@ -78,11 +78,11 @@ function regionSections(built: EngineEntry, tsx: EngineEntry): BenchSection[] {
   let fastest = Infinity;
   const median = medianMs(() => {
     const t = performance.now();
-    built.compareRegions(ten, loader);
+    built.compareRegions(asNew(ten), loader);
     fastest = Math.min(fastest, performance.now() - t);
   }, 60, 30);
-  const cpu = medianCpuMs(() => built.compareRegions(ten, loader), 3, 9);
-  const underTsx = medianMs(() => tsx.compareRegions(ten, loader), 15, 3);
+  const cpu = medianCpuMs(() => built.compareRegions(asNew(ten), loader), 3, 9);
+  const underTsx = medianMs(() => tsx.compareRegions(asNew(ten), loader), 15, 3);
   return [
     {
       name: `compareRegions: 10 services x ${index.regions.length} regions (catalogs in memory)`,
@@ -179,21 +179,21 @@ export function engineSections(catalog: RegionCatalog = loadRegionCatalog("us-ea
   });
   const readme = readmeExampleInput();
   const est = (input: EstimateInput, runs: number, warmup: number, batch: number) => ({
-    median: medianMs(() => built.estimate(input, catalog), runs, warmup),
-    cpu: medianCpuMs(() => built.estimate(input, catalog), batch),
-    tsx: medianMs(() => tsx.estimate(input, catalog), Math.ceil(runs / 2), warmup),
+    median: medianMs(() => built.estimate(asNew(input), catalog), runs, warmup),
+    cpu: medianCpuMs(() => built.estimate(asNew(input), catalog), batch),
+    tsx: medianMs(() => tsx.estimate(asNew(input), catalog), Math.ceil(runs / 2), warmup),
   });
   const readmeT = est(readme, 5000, 1000, 500);
   const oneT = est(one, 5000, 1000, 500);
   const hundredT = est(hundred, 200, 20, 20);
   const curveOptions = { serviceIndex: 0, maxTasks: 50, points: 25 };
-  const curveCpu = medianCpuMs(() => built.costCurve(one, catalog, curveOptions), 10);
-  const curveTsx = medianMs(() => tsx.costCurve(one, catalog, curveOptions), 50, 10);
+  const curveCpu = medianCpuMs(() => built.costCurve(asNew(one), catalog, curveOptions), 10);
+  const curveTsx = medianMs(() => tsx.costCurve(asNew(one), catalog, curveOptions), 50, 10);
   const micro = (ms: number) => (ms < 0.1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
   const detail = (t: { cpu: number; tsx: number }, extra = "") => `${AS_BUILT}; CPU time ${micro(t.cpu)}; under tsx ${micro(t.tsx)}; load ${load1()}${extra}`;
-  const curveMedian = medianMs(() => built.costCurve(one, catalog, curveOptions), 100, 10);
+  const curveMedian = medianMs(() => built.costCurve(asNew(one), catalog, curveOptions), 100, 10);
   const worstOptions = { serviceIndex: 0, maxTasks: 256, points: 25 };
-  const worstMedian = medianMs(() => built.costCurve(neverCheaper, catalog, worstOptions), 20, 3);
+  const worstMedian = medianMs(() => built.costCurve(asNew(neverCheaper), catalog, worstOptions), 20, 3);
   // The single-region figures first, while only us-east-1's prices are in memory; then the 36 regions.
   const regions = regionSections(built, tsx);
   const index = indexSections();
