@@ -123,14 +123,20 @@ export async function readBodyText(req: Request, rules: BodyRules): Promise<Body
   }
 }
 
-/** The 400 for text that is not JSON, or the parsed value. */
-export function parseJsonText(text: string): BodyOutcome<unknown> {
+/** The parsed value, or the field error of text that is not JSON (as data: a worker thread sends it back). */
+export function parseJsonValue(text: string): { ok: true; value: unknown } | { ok: false; errors: FieldError[] } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const detail = error instanceof Error ? error.message.slice(0, 200) : "parse error";
-    return fail(400, [{ path: "(body)", code: "invalid-json", message: `is not valid JSON (${detail})` }]);
+    return { ok: false, errors: [{ path: "(body)", code: "invalid-json", message: `is not valid JSON (${detail})` }] };
   }
+}
+
+/** The 400 for text that is not JSON, or the parsed value. */
+export function parseJsonText(text: string): BodyOutcome<unknown> {
+  const parsed = parseJsonValue(text);
+  return parsed.ok ? parsed : fail(400, parsed.errors);
 }
 
 /** The body as parsed JSON under `rules` (default: one EstimateInput's rules). */

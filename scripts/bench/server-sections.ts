@@ -8,7 +8,14 @@
 import os from "node:os";
 import type { BenchSection } from "./engine";
 import { loadEstimate, loadEstimateUncached, loadHealth } from "./http";
-import { sleep, type RunningServer } from "./server";
+import { sleep, startServer, type RunningServer } from "./server";
+import { estimateWorkerCount } from "../../app/api/estimate/estimate-pool";
+
+/** How many estimate worker threads the bench's server runs (its default on this machine, or ESTIMATE_WORKERS). */
+function estimateWorkersText(): string {
+  const n = estimateWorkerCount(process.env.ESTIMATE_WORKERS, os.availableParallelism());
+  return n === 0 ? "no estimate worker thread" : `${n} estimate worker thread${n === 1 ? "" : "s"} (one per core beyond the first)`;
+}
 
 export async function httpSections(server: RunningServer, rssAtStartMB: number): Promise<BenchSection[]> {
   const opts = { durationS: 10, connections: 64 };
@@ -31,6 +38,19 @@ export async function httpSections(server: RunningServer, rssAtStartMB: number):
   const interleaved = rounds.reduce((a, r) => a + r.fresh, 0) / rounds.reduce((a, r) => a + r.health, 0);
   await sleep(2000);
   const rssAfter = server.rssMB();
+  // The same never-seen run with every estimate on the request thread (ESTIMATE_WORKERS=0, a one-core server's
+  // default): what the worker threads add (app/api/estimate/estimate-pool.ts).
+  const single = await startServer({ env: { ESTIMATE_WORKERS: "0" } });
+  let singleThread: { health: number; fresh: number };
+  try {
+    await loadEstimateUncached(single.url, { durationS: 3, connections: 64 }); // JIT warm-up, as above
+    await loadHealth(single.url, { durationS: 2, connections: 64 });
+    const h = await loadHealth(single.url, { durationS: 5, connections: 64 });
+    const f = await loadEstimateUncached(single.url, { durationS: 5, connections: 64 });
+    singleThread = { health: h.reqPerSec, fresh: f.reqPerSec };
+  } finally {
+    await single.stop();
+  }
   const bad = (f: typeof est) => f.errors + f.non2xx;
   // Errors are a row with target 0 (not a crash), so a run on a busy machine still records what it measured.
   // (autocannon counts a timeout among its errors too.)
@@ -63,6 +83,13 @@ export async function httpSections(server: RunningServer, rssAtStartMB: number):
       target: 0.8,
       atLeast: true,
       detail: `${fresh.reqPerSec.toFixed(0)} vs ${health.reqPerSec.toFixed(0)} req/s; with the cache on (24 bodies repeated) ${(est.reqPerSec / health.reqPerSec).toFixed(2)} x; load ${os.loadavg()[0]!.toFixed(1)}`,
+    },
+    {
+      name: "every body new / health, estimates on the request thread (ESTIMATE_WORKERS=0), 5 s each",
+      value: singleThread.fresh / singleThread.health,
+      unit: "x",
+      target: null,
+      detail: `${singleThread.fresh.toFixed(0)} vs ${singleThread.health.toFixed(0)} req/s on a server of its own; the rows above use ${estimateWorkersText()}`,
     },
     {
       name: "every body new / health, interleaved 3 x (5 s health, 5 s new bodies), 64 conn",

@@ -8,12 +8,12 @@
  * with this server (read once per process, never changed while it runs), so the same body always gets the same
  * bytes. A repeated body (the same share link or CI budget check priced again, a client retrying) skips
  * parsing, validation, the engine and serialization. The cache is bounded (RESULT_CACHE_*), so memory stays put
- * under any mix of bodies; only 200 answers are kept.
+ * under any mix of bodies; only 200 answers are kept. A new body is computed on a worker thread where the server
+ * has one (./estimate-pool.ts), the same bytes as on this thread.
  */
-import { loadRegionCatalog } from "@/lib/catalog/fs-loader";
 import { BoundedCache } from "@/lib/pipeline/bounded-cache";
-import { estimateFromRaw } from "@/lib/pipeline/estimate";
-import { ESTIMATE_JSON_BODY, errorResponse, JSON_HEADERS, parseJsonText, readBodyText, serverErrorResponse } from "../http";
+import { ESTIMATE_JSON_BODY, errorResponse, JSON_HEADERS, readBodyText, serverErrorResponse } from "../http";
+import { computeAnswer } from "./estimate-pool";
 
 /** At most this many remembered answers... */
 export const RESULT_CACHE_ENTRIES = 2000;
@@ -29,14 +29,12 @@ export async function handleEstimate(req: Request): Promise<Response> {
     const text = body.value;
     const known = resultCache.get(text);
     if (known !== undefined) return new Response(known, { status: 200, headers: JSON_HEADERS });
-    const parsed = parseJsonText(text);
-    if (!parsed.ok) return parsed.response;
-    // Shape, unknown region or snapshot, catalog mismatch -> 400; a broken price file throws -> 500 below.
-    const outcome = estimateFromRaw(parsed.value, (region, catalogId) => loadRegionCatalog(region, catalogId));
-    if (!outcome.ok) return errorResponse(400, outcome.errors);
-    const json = JSON.stringify(outcome.result);
-    resultCache.set(text, json);
-    return new Response(json, { status: 200, headers: JSON_HEADERS });
+    // Not JSON, shape, unknown region or snapshot, catalog mismatch -> 400; a broken price file -> 500.
+    const answer = await computeAnswer(text);
+    if (answer.kind === "invalid") return errorResponse(400, answer.errors);
+    if (answer.kind === "fault") return serverErrorResponse("POST /api/estimate", new Error(answer.cause));
+    resultCache.set(text, answer.json);
+    return new Response(answer.json, { status: 200, headers: JSON_HEADERS });
   } catch (error) {
     // A server-side fault (e.g. a missing price file), not the client's input: say so without internals.
     return serverErrorResponse("POST /api/estimate", error);
