@@ -6,7 +6,7 @@
  * and the socket, the same for GET /api/health.
  */
 import { performance } from "node:perf_hooks";
-import { handleEstimate, resultCache } from "../../app/api/estimate/handler";
+import { handleEstimate, resultCache, seenBodies } from "../../app/api/estimate/handler";
 import { loadRegionCatalog } from "../../lib/catalog/fs-loader";
 import { estimateChecked } from "../../lib/engine/estimate";
 import { parseEstimateInput } from "../../lib/schemas/estimate";
@@ -55,6 +55,7 @@ export async function requestSplitSections(): Promise<BenchSection[]> {
     });
   for (let i = 0; i < 480; i++) await (await handleEstimate(request(i))).text();
   resultCache.clear();
+  seenBodies.clear();
   const requests = Array.from({ length: ROUNDS }, (_, i) => request(i));
   const t0 = performance.now();
   for (const req of requests) {
@@ -64,6 +65,7 @@ export async function requestSplitSections(): Promise<BenchSection[]> {
   }
   const handlerUs = ((performance.now() - t0) / ROUNDS) * 1000;
   resultCache.clear();
+  seenBodies.clear();
   const mean = sizes.reduce((a, b) => a + b, 0) / sizes.length;
   return [
     ...rows.map(([what, us]) => ({ name: `POST /api/estimate in-process: ${what}`, value: us, unit: "µs", target: null })),

@@ -8,8 +8,10 @@
  * with this server (read once per process, never changed while it runs), so the same body always gets the same
  * bytes. A repeated body (the same share link or CI budget check priced again, a client retrying) skips
  * parsing, validation, the engine and serialization. The cache is bounded (RESULT_CACHE_*), so memory stays put
- * under any mix of bodies; only 200 answers are kept. A new body is computed on a worker thread where the server
- * has one (./estimate-pool.ts), the same bytes as on this thread.
+ * under any mix of bodies; only 200 answers are kept, and only for a body that came before (SEEN_BODIES): a body
+ * seen once is priced and forgotten, so a stream of bodies that never come back (each a new estimate) does not
+ * churn the cache's tens of megabytes through the garbage collector. A new body is computed on a worker thread
+ * where the server has one (./estimate-pool.ts), the same bytes as on this thread.
  */
 import { BoundedCache } from "@/lib/pipeline/bounded-cache";
 import { ESTIMATE_JSON_BODY, errorResponse, JSON_HEADERS, readBodyText, serverErrorResponse } from "../http";
@@ -21,6 +23,9 @@ export const RESULT_CACHE_ENTRIES = 2000;
 export const RESULT_CACHE_CHARS = 16 * 1024 * 1024;
 /** Body text -> the 200 answer's JSON text. */
 export const resultCache = new BoundedCache<string>(RESULT_CACHE_ENTRIES, RESULT_CACHE_CHARS, (body, json) => body.length + json.length);
+/** Bodies answered once (the text only, ~1 kB each, at most 4 MB): the second time, the answer is kept. */
+export const SEEN_BODIES = 4000;
+export const seenBodies = new BoundedCache<true>(SEEN_BODIES, 4 * 1024 * 1024, (body) => body.length);
 
 export async function handleEstimate(req: Request): Promise<Response> {
   try {
@@ -33,7 +38,8 @@ export async function handleEstimate(req: Request): Promise<Response> {
     const answer = await computeAnswer(text);
     if (answer.kind === "invalid") return errorResponse(400, answer.errors);
     if (answer.kind === "fault") return serverErrorResponse("POST /api/estimate", new Error(answer.cause));
-    resultCache.set(text, answer.json);
+    if (seenBodies.get(text)) resultCache.set(text, answer.json);
+    else seenBodies.set(text, true);
     return new Response(answer.json, { status: 200, headers: JSON_HEADERS });
   } catch (error) {
     // A server-side fault (e.g. a missing price file), not the client's input: say so without internals.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/estimate/route";
-import { resultCache } from "@/app/api/estimate/handler";
+import { resultCache, seenBodies } from "@/app/api/estimate/handler";
 import { MAX_BODY_BYTES } from "@/app/api/http";
 import { EstimateResultSchema } from "@/lib/schemas/estimate";
 
@@ -32,20 +32,31 @@ describe("POST /api/estimate", () => {
     expect(result.hoursPerMonth).toBe(730);
   });
 
-  it("a repeated body is answered from the bounded result cache with the same bytes and headers; errors are not cached", async () => {
+  it("a body that comes again is answered from the bounded result cache with the same bytes and headers; a body seen once and errors are not kept", async () => {
     resultCache.clear();
+    seenBodies.clear();
     const body = JSON.stringify(oneService);
     const first = await post(body);
     const firstText = await first.text();
     expect(first.status).toBe(200);
-    expect(resultCache.size).toBe(1);
+    // Seen once: priced, remembered as seen, its answer not kept.
+    expect(resultCache.size).toBe(0);
+    expect(seenBodies.size).toBe(1);
     const second = await post(body);
     expect(second.status).toBe(200);
     expect(await second.text()).toBe(firstText);
+    expect(resultCache.size).toBe(1);
+    const third = await post(body);
+    expect(await third.text()).toBe(firstText);
+    expect([...third.headers]).toEqual([...first.headers]);
     expect([...second.headers]).toEqual([...first.headers]);
     expect(first.headers.get("content-type")).toBe("application/json");
-    const bad = await post(JSON.stringify({ ...oneService, region: "mars-north-1" }));
-    expect(bad.status).toBe(400);
+    const bad = JSON.stringify({ ...oneService, region: "mars-north-1" });
+    expect((await post(bad)).status).toBe(400);
+    expect((await post(bad)).status).toBe(400);
+    expect(resultCache.size).toBe(1);
+    // A stream of bodies that never come back leaves the answer cache as it was.
+    for (let tasks = 2; tasks < 12; tasks++) expect((await post(JSON.stringify({ ...oneService, services: [{ ...oneService.services[0], tasks }] }))).status).toBe(200);
     expect(resultCache.size).toBe(1);
   });
 
