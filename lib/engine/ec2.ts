@@ -14,7 +14,7 @@ import { formatRate, formatUSD } from "../money";
 import { GP3_INCLUDED_IOPS, GP3_INCLUDED_THROUGHPUT_MIBPS, GP3_MAX_IOPS_PER_GIB, HOURS_PER_MONTH, MIB_PER_GIB } from "../units";
 import { searchFleet, type FleetBound, type FleetDemand, type FleetResult, type InstanceCapacity } from "./fleet";
 import type { ChargeId } from "../charges";
-import { explaining } from "./detail";
+import { explaining, ScopedSwitch } from "./detail";
 import { num, plural, rateLine } from "./lines";
 import { MessageSet, unavailableOption, type Failure } from "./messages";
 import { message, type ReasonMessage, type FleetScope, type FleetVariant, type ScheduledNote, type ServiceRef } from "../schemas/messages";
@@ -147,22 +147,17 @@ function makePriceSource(catalog: RegionCatalog, purchase: Purchase): InstancePr
  * hours. Environments (minInstances while no environment runs, cost at zero tasks) read it.
  */
 const perInstanceLines = new WeakMap<CostLine, { perInstanceHour: number; allMonth: boolean }>();
-/** While > 0 (withPerInstanceMarks), fleet lines are marked: only an estimate with environments reads the marks. */
-let markLines = 0;
+/** On during withPerInstanceMarks: fleet lines are marked (only an estimate with environments reads the marks). */
+const markLines = new ScopedSwitch();
 
 function markPerInstance(line: CostLine, perInstanceHour: number, allMonth: boolean): void {
   // A WeakMap entry per line is a cost on every estimate (and on the garbage collector): only when it is read.
-  if (markLines > 0) perInstanceLines.set(line, { perInstanceHour, allMonth });
+  if (markLines.on) perInstanceLines.set(line, { perInstanceHour, allMonth });
 }
 
 /** Runs `price` so that the fleet lines it makes carry their per-instance marks (perInstanceLine answers for them). */
 export function withPerInstanceMarks<T>(price: () => T): T {
-  markLines++;
-  try {
-    return price();
-  } finally {
-    markLines--;
-  }
+  return markLines.during(price);
 }
 
 /** A fleet line's quantity per instance-hour and whether it is paid all month; undefined for other lines and for lines made outside withPerInstanceMarks. */

@@ -2,7 +2,7 @@
 import type { Rate } from "../catalog/schema";
 import { chargeById, findCharge, type ChargeDefinition, type ChargeId } from "../charges";
 import type { CostLine } from "../schemas/estimate";
-import { explaining } from "./detail";
+import { explaining, ScopedSwitch } from "./detail";
 
 /**
  * The catalog rate behind each derived line, so the derived-rate warning can quote the rate's own note (not the
@@ -13,8 +13,8 @@ import { explaining } from "./detail";
  */
 const LINE_RATE: unique symbol = Symbol("line rate");
 type LinkedLine = CostLine & { [LINE_RATE]?: Rate };
-/** While > 0, every line keeps its rate (withEveryLineRate): for provenance questions, off the request path. */
-let keepEveryRate = 0;
+/** While on, every line keeps its rate (withEveryLineRate): for provenance questions, off the request path. */
+const keepEveryRate = new ScopedSwitch();
 
 function linkRate(line: CostLine, rate: Rate): void {
   Object.defineProperty(line, LINE_RATE, { value: rate, enumerable: false, writable: true, configurable: true });
@@ -30,12 +30,7 @@ export function rateOf(line: CostLine): Rate | undefined {
  * "where does this line's price come from" needs (the MCP explain tool), at the WeakMap cost the request path avoids.
  */
 export function withEveryLineRate<T>(estimate: () => T): T {
-  keepEveryRate++;
-  try {
-    return estimate();
-  } finally {
-    keepEveryRate--;
-  }
+  return keepEveryRate.during(estimate);
 }
 
 /** Keep the rate link when a line is copied with changes. */
@@ -75,7 +70,7 @@ export function rateLine(
   };
   if (note) line.note = note;
   if (definition.category) line.category = definition.category;
-  if ((rate.derived && explaining()) || keepEveryRate > 0) linkRate(line, rate);
+  if ((rate.derived && explaining()) || keepEveryRate.on) linkRate(line, rate);
   return line;
 }
 
