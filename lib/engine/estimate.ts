@@ -345,9 +345,9 @@ function addOptionWarnings(input: EstimateInput, catalog: RegionCatalog, options
     if (!group.prices.includes(label)) group.prices.push(label);
   }
   for (const [how, group] of derived) warnings.add(message("derived-rates", { rates: [...group.values()], how }));
-  for (const asOf of [...old.keys()].sort()) {
+  for (const [asOf, group] of [...old].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const months = Math.round(((catalogDay ?? 0) - (days(asOf) ?? 0)) / 30.44);
-    warnings.add(message("old-price", { prices: (old.get(asOf) as { prices: string[] }).prices, asOf, months, catalogDate: catalog.catalogId.slice(0, 10) }));
+    warnings.add(message("old-price", { prices: group.prices, asOf, months, catalogDate: catalog.catalogId.slice(0, 10) }));
   }
   if (!options.some((o) => o.available)) warnings.add(bare("no-option-available"));
 }

@@ -86,8 +86,6 @@ export interface SizedService {
   service: Service;
   index: number;
   size: FargateSize;
-  /** The size sentence (fargateSizeNote), made once for every Fargate option that prices this service. */
-  sizeNote?: string;
 }
 
 /** Snap every service to a Fargate size, or explain which one cannot run on Fargate. */
@@ -184,10 +182,6 @@ function priceTasks(
 
 /** The JSON note on each Fargate service: the billed size and why it differs from the request. */
 function fargateSizeNote(s: SizedService): string {
-  return (s.sizeNote ??= sizeSentence(s));
-}
-
-function sizeSentence(s: SizedService): string {
   const { service, size } = s;
   const same = Math.abs(size.vcpu - service.vcpu) < 1e-9 && Math.abs(size.memoryGiB - service.memoryGiB) < 1e-9;
   const billed = `billed as ${num(size.vcpu)} vCPU / ${num(size.memoryGiB)} GiB on Fargate`;

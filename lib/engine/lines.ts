@@ -9,7 +9,7 @@ import { explaining, ScopedSwitch } from "./detail";
  * line's extras). Only derived rates are kept: that warning is the only reader, it reads derived lines only, and
  * a line's `derived` is its rate's. Kept on the line itself under a symbol, not enumerable: JSON, spreads and
  * test equality never see it, and it costs no WeakMap entry (a WeakMap set per derived line was 5% of the region
- * comparison, where most regions derive rates: docs/performance.md#request-path).
+ * comparison, where most regions derive rates: docs/performance.md#second-round-2026-12-07-a-tighter-bound-a-packing-limit-totals-only-comparisons).
  */
 const LINE_RATE: unique symbol = Symbol("line rate");
 type LinkedLine = CostLine & { [LINE_RATE]?: Rate };

@@ -1,6 +1,6 @@
 /**
  * What is a pure function of a catalog object (and a small key), made once per catalog and reused by every estimate
- * on it: price sources, management fees, NodePool type lists (docs/performance.md#after-the-index). Held weakly, so
+ * on it: price sources, management fees, NodePool type lists (docs/performance.md#after-the-index-the-rest-of-the-engine-2026-12-07). Held weakly, so
  * a catalog that is dropped takes its entries with it.
  */
 import type { RegionCatalog } from "../catalog/schema";
